@@ -141,6 +141,16 @@ public final class GermanHolidayCalendar implements HolidayCalendar {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof GermanHolidayCalendar calendar && calendar.region.equals(region);
+  }
+
+  @Override
+  public int hashCode() {
+    return region.hashCode();
+  }
+
+  @Override
   public String toString() {
     return "GermanHolidayCalendar" + region;
   }

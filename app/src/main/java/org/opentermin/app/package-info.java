@@ -1,0 +1,2 @@
+/** The runnable OpenTermin application: configuration, hand-written wiring and the entry point. */
+package org.opentermin.app;
