@@ -1,0 +1,83 @@
+package org.opentermin.jdbc;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.CatalogStore;
+
+/**
+ * The PostgreSQL adapter: a connection pool, the schema brought up to date by Flyway, and the
+ * stores on top. One per app instance; several instances may share one database. Close it to
+ * release the pool.
+ */
+public final class JdbcAdapter implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final CatalogStore catalog;
+  private final BookingStore bookings;
+
+  private JdbcAdapter(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    for (Class<?> row : new Class<?>[] {
+        CatalogSql.OfficeRow.class, CatalogSql.ServiceRow.class, CatalogSql.ServiceDurationRow.class,
+        CatalogSql.ResourceRow.class, CatalogSql.RuleRow.class, CatalogSql.ExtraTimeRow.class,
+        CatalogSql.AbsenceRow.class, CatalogSql.ClosureRow.class, BookingSql.AppointmentRow.class,
+        BookingSql.BusyRow.class, BookingSql.IdempotencyRow.class, BookingSql.EventRow.class}) {
+      jdbi.registerRowMapper(ConstructorMapper.factory(row));
+    }
+    Transactions transactions = new Transactions(jdbi);
+    this.catalog = new JdbiCatalogStore(transactions);
+    this.bookings = new JdbiBookingStore(transactions);
+  }
+
+  /** Connects, migrates the schema to the current version, and returns the stores. */
+  public static JdbcAdapter connect(DatabaseSettings settings) {
+    checkNotNull(settings, "settings");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.maximumPoolSize());
+    config.setPoolName("opentermin");
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      return new JdbcAdapter(dataSource);
+    } catch (RuntimeException failure) {
+      dataSource.close();
+      throw failure;
+    }
+  }
+
+  public CatalogStore catalog() {
+    return catalog;
+  }
+
+  public BookingStore bookings() {
+    return bookings;
+  }
+
+  /** Whether the database answers right now. */
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException unreachable) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,309 @@
+package org.opentermin.jdbc;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.opentermin.core.availability.OfficeSchedule;
+import org.opentermin.core.availability.ScheduledResource;
+import org.opentermin.core.calendar.GermanState;
+import org.opentermin.core.calendar.HolidayRegion;
+import org.opentermin.core.calendar.RegionalHoliday;
+import org.opentermin.core.catalog.BookingHorizon;
+import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.Office;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.Resource;
+import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.catalog.ResourceKind;
+import org.opentermin.core.catalog.Service;
+import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.catalog.TeamId;
+import org.opentermin.core.time.DateRange;
+import org.opentermin.core.time.TimeOfDayRange;
+import org.opentermin.core.worktime.Absence;
+import org.opentermin.core.worktime.ExtraTime;
+import org.opentermin.core.worktime.OfficeClosure;
+import org.opentermin.core.worktime.WeeklyRule;
+import org.opentermin.core.worktime.WorkingTime;
+import org.opentermin.jdbc.CatalogSql.OfficeRow;
+import org.opentermin.jdbc.CatalogSql.RuleRow;
+import org.opentermin.jdbc.CatalogSql.ServiceDurationRow;
+import org.opentermin.jdbc.CatalogSql.ServiceRow;
+import org.opentermin.ports.out.CatalogStore;
+
+/** {@link CatalogStore} in PostgreSQL. Each method is one transaction. */
+final class JdbiCatalogStore implements CatalogStore {
+
+  /** SQLSTATE foreign_key_violation: something referred to does not exist. */
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+  private static final String WORK = "WORK";
+  private static final String BREAK = "BREAK";
+
+  private final Transactions transactions;
+
+  JdbiCatalogStore(Transactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void saveOffice(Office office) {
+    checkNotNull(office, "office");
+    write(sql -> sql.upsertOffice(new OfficeRow(
+        office.id().value(),
+        office.name(),
+        office.zone().getId(),
+        office.state().code(),
+        office.holidayRegion().regionalHolidays().stream().map(Enum::name).sorted().toArray(String[]::new),
+        office.slotMinutes(),
+        office.horizon().minimumNotice().toSeconds(),
+        office.horizon().maximumDaysAhead(),
+        office.holdDuration().toSeconds())), "office");
+  }
+
+  @Override
+  public Optional<Office> office(OfficeId id) {
+    return transactions.read(handle -> sql(handle).office(id.value()).map(JdbiCatalogStore::office));
+  }
+
+  @Override
+  public ImmutableList<Office> offices() {
+    return transactions.read(handle -> sql(handle).offices().stream().map(JdbiCatalogStore::office).collect(ImmutableList.toImmutableList()));
+  }
+
+  @Override
+  public void saveService(Service service) {
+    checkNotNull(service, "service");
+    write(sql -> {
+      sql.upsertService(new ServiceRow(
+          service.id().value(),
+          service.name(),
+          (int) service.duration().toMinutes(),
+          service.maxPersons(),
+          service.channels().stream().map(Enum::name).sorted().toArray(String[]::new),
+          service.sensitive()));
+      sql.deleteServiceDurations(service.id().value());
+      service.durationAtOffice().forEach((office, duration) ->
+          sql.insertServiceDuration(new ServiceDurationRow(service.id().value(), office.value(), (int) duration.toMinutes())));
+      sql.touchAllOffices();
+    }, "office of a service duration");
+  }
+
+  @Override
+  public Optional<Service> service(ServiceId id) {
+    return transactions.read(handle -> {
+      CatalogSql sql = sql(handle);
+      return sql.service(id.value()).map(row -> service(row, sql.serviceDurations(id.value())));
+    });
+  }
+
+  @Override
+  public ImmutableList<Service> services() {
+    return transactions.read(handle -> {
+      CatalogSql sql = sql(handle);
+      Map<String, List<ServiceDurationRow>> durations =
+          sql.serviceDurations().stream().collect(Collectors.groupingBy(ServiceDurationRow::serviceId));
+      return sql.services().stream()
+          .map(row -> service(row, durations.getOrDefault(row.serviceId(), List.of())))
+          .collect(ImmutableList.toImmutableList());
+    });
+  }
+
+  @Override
+  public void saveResource(Resource resource) {
+    checkNotNull(resource, "resource");
+    String office = resource.office().value();
+    String id = resource.id().value();
+    write(sql -> {
+      sql.upsertResource(office, id, resource.name(), resource.kind().name(), resource.team().map(TeamId::value).orElse(null));
+      sql.deleteSkills(office, id);
+      sql.insertSkills(office, id, resource.skills().stream().map(ServiceId::value).toArray(String[]::new));
+      sql.touchOffice(office);
+    }, "office or service of a resource");
+  }
+
+  @Override
+  public ImmutableList<Resource> resources(OfficeId office) {
+    return transactions.read(handle -> sql(handle).resources(office.value()).stream()
+        .map(row -> resource(office, row))
+        .collect(ImmutableList.toImmutableList()));
+  }
+
+  @Override
+  public void saveWorkingTime(OfficeId office, ResourceId resource, WorkingTime workingTime) {
+    checkNotNull(workingTime, "workingTime");
+    String officeId = office.value();
+    String resourceId = resource.value();
+    write(sql -> {
+      if (sql.countResource(officeId, resourceId) == 0) {
+        throw new IllegalArgumentException("unknown resource " + resource + " at office " + office);
+      }
+      sql.deleteRules(officeId, resourceId);
+      sql.deleteExtraTimes(officeId, resourceId);
+      sql.deleteAbsences(officeId, resourceId);
+      insertRules(sql, officeId, resourceId, WORK, workingTime.rules());
+      insertRules(sql, officeId, resourceId, BREAK, workingTime.breaks());
+      int position = 0;
+      for (ExtraTime extra : workingTime.extraTimes()) {
+        sql.insertExtraTime(officeId, resourceId, position++, extra.date(), extra.hours().start(), extra.hours().end());
+      }
+      position = 0;
+      for (Absence absence : workingTime.absences()) {
+        sql.insertAbsence(officeId, resourceId, position++, absence.start(), absence.end());
+      }
+      sql.touchOffice(officeId);
+    }, "resource");
+  }
+
+  @Override
+  public void saveClosure(OfficeId office, OfficeClosure closure) {
+    checkNotNull(closure, "closure");
+    write(sql -> {
+      sql.upsertClosure(office.value(), closure.date(), closure.reason());
+      sql.touchOffice(office.value());
+    }, "office");
+  }
+
+  @Override
+  public Optional<OfficeSchedule> schedule(OfficeId officeId) {
+    // One transaction, so that the parts belong together.
+    return transactions.inTransaction(handle -> {
+      CatalogSql sql = sql(handle);
+      Optional<Office> office = sql.office(officeId.value()).map(JdbiCatalogStore::office);
+      if (office.isEmpty()) {
+        return Optional.empty();
+      }
+      String id = officeId.value();
+      Map<String, WorkingTime.Builder> times = new LinkedHashMap<>();
+      Map<String, Resource> resources = new LinkedHashMap<>();
+      for (CatalogSql.ResourceRow row : sql.resources(id)) {
+        resources.put(row.resourceId(), resource(officeId, row));
+        times.put(row.resourceId(), WorkingTime.builder());
+      }
+      for (RuleRow row : sql.rules(id)) {
+        WeeklyRule rule = rule(row);
+        if (row.kind().equals(WORK)) {
+          times.get(row.resourceId()).rule(rule);
+        } else {
+          times.get(row.resourceId()).breakRule(rule);
+        }
+      }
+      sql.extraTimes(id).forEach(row ->
+          times.get(row.resourceId()).extraTime(new ExtraTime(row.day(), new TimeOfDayRange(row.startTime(), row.endTime()))));
+      sql.absences(id).forEach(row -> times.get(row.resourceId()).absence(new Absence(row.startsAt(), row.endsAt())));
+      List<ScheduledResource> scheduled =
+          resources.entrySet().stream()
+              .map(entry -> new ScheduledResource(entry.getValue(), times.get(entry.getKey()).build()))
+              .toList();
+      List<OfficeClosure> closures =
+          sql.closures(id).stream().map(row -> new OfficeClosure(row.day(), row.reason())).toList();
+      return Optional.of(OfficeSchedule.of(office.get(), scheduled, closures));
+    });
+  }
+
+  @Override
+  public long scheduleVersion(OfficeId office) {
+    return transactions.read(handle -> sql(handle).scheduleVersion(office.value()).orElse(0L));
+  }
+
+  private void write(java.util.function.Consumer<CatalogSql> work, String whatMustExist) {
+    try {
+      transactions.inTransaction(handle -> {
+        work.accept(sql(handle));
+        return null;
+      });
+    } catch (JdbiException failure) {
+      if (isForeignKeyViolation(failure)) {
+        throw new IllegalArgumentException("unknown " + whatMustExist + " (" + Transactions.violatedConstraint(failure) + ")", failure);
+      }
+      throw failure;
+    }
+  }
+
+  private static boolean isForeignKeyViolation(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void insertRules(CatalogSql sql, String office, String resource, String kind, List<WeeklyRule> rules) {
+    int position = 0;
+    for (WeeklyRule rule : rules) {
+      sql.insertRule(
+          office, resource, kind, position++,
+          rule.days().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new),
+          rule.hours().start(), rule.hours().end(),
+          rule.validity().start().equals(LocalDate.MIN) ? null : rule.validity().start(),
+          rule.validity().endExclusive().equals(LocalDate.MAX) ? null : rule.validity().endExclusive(),
+          rule.everyWeeks(),
+          rule.anchorWeek());
+    }
+  }
+
+  private static WeeklyRule rule(RuleRow row) {
+    return new WeeklyRule(
+        Arrays.stream(row.days()).map(DayOfWeek::of).collect(ImmutableSet.toImmutableSet()),
+        new TimeOfDayRange(row.startTime(), row.endTime()),
+        new DateRange(
+            row.validFrom() == null ? LocalDate.MIN : row.validFrom(),
+            row.validUntil() == null ? LocalDate.MAX : row.validUntil()),
+        row.everyWeeks(),
+        row.anchorWeek());
+  }
+
+  private static Office office(OfficeRow row) {
+    GermanState state = GermanState.fromCode(row.state()).orElseThrow();
+    ImmutableSet<RegionalHoliday> regional =
+        Arrays.stream(row.regionalHolidays()).map(RegionalHoliday::valueOf).collect(ImmutableSet.toImmutableSet());
+    return new Office(
+        OfficeId.of(row.officeId()),
+        row.name(),
+        ZoneId.of(row.timeZone()),
+        new HolidayRegion(state, regional),
+        row.slotMinutes(),
+        BookingHorizon.of(Duration.ofSeconds(row.minNoticeSeconds()), row.maxDaysAhead()),
+        Duration.ofSeconds(row.holdSeconds()));
+  }
+
+  private static Service service(ServiceRow row, List<ServiceDurationRow> durations) {
+    return new Service(
+        ServiceId.of(row.serviceId()),
+        row.name(),
+        Duration.ofMinutes(row.durationMinutes()),
+        durations.stream().collect(ImmutableMap.toImmutableMap(
+            duration -> OfficeId.of(duration.officeId()), duration -> Duration.ofMinutes(duration.durationMinutes()))),
+        row.maxPersons(),
+        Arrays.stream(row.channels()).map(Channel::valueOf).collect(ImmutableSet.toImmutableSet()),
+        row.sensitive());
+  }
+
+  private static Resource resource(OfficeId office, CatalogSql.ResourceRow row) {
+    return new Resource(
+        ResourceId.of(row.resourceId()),
+        office,
+        row.name(),
+        ResourceKind.valueOf(row.kind()),
+        Arrays.stream(row.skills()).map(ServiceId::of).collect(ImmutableSet.toImmutableSet()),
+        Optional.ofNullable(row.teamId()).map(TeamId::of));
+  }
+
+  private static CatalogSql sql(Handle handle) {
+    return handle.attach(CatalogSql.class);
+  }
+}

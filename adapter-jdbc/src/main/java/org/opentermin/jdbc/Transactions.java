@@ -1,0 +1,80 @@
+package org.opentermin.jdbc;
+
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Runs one store operation as one transaction and repeats it when PostgreSQL reports a transient
+ * conflict (a serialization failure or a deadlock), so that callers never see one. The callback
+ * must touch nothing but the database.
+ */
+final class Transactions {
+
+  /** SQLSTATEs that mean "try again": serialization_failure, deadlock_detected. */
+  private static final Set<String> TRANSIENT = Set.of("40001", "40P01");
+  private static final int ATTEMPTS = 20;
+
+  private final Jdbi jdbi;
+
+  Transactions(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(work);
+      } catch (JdbiException failure) {
+        if (attempt >= ATTEMPTS || !isTransient(failure)) {
+          throw failure;
+        }
+        backOff(attempt);
+      }
+    }
+  }
+
+  /** Reads without an explicit transaction (each statement sees committed data). */
+  <T> T read(HandleCallback<T, RuntimeException> work) {
+    return jdbi.withHandle(work);
+  }
+
+  static boolean isTransient(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && TRANSIENT.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The constraint a unique or exclusion violation names, or empty. */
+  static String violatedConstraint(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.postgresql.util.PSQLException psql
+          && psql.getServerErrorMessage() != null
+          && psql.getServerErrorMessage().getConstraint() != null) {
+        return psql.getServerErrorMessage().getConstraint();
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Waits a little before the next attempt; randomized so that colliding transactions do not
+   * collide again. Timing jitter only: nothing depends on these numbers.
+   */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 3L));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
+    }
+  }
+
+}

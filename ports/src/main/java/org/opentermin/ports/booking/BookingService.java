@@ -1,0 +1,420 @@
+package org.opentermin.ports.booking;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.opentermin.core.availability.AppointmentRequest;
+import org.opentermin.core.availability.Availability;
+import org.opentermin.core.availability.Occupancy;
+import org.opentermin.core.availability.RequestedService;
+import org.opentermin.core.availability.Slot;
+import org.opentermin.core.availability.SlotFinder;
+import org.opentermin.core.booking.Actor;
+import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.BookingEvent;
+import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.BookingRules;
+import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.Office;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.catalog.Service;
+import org.opentermin.ports.in.AvailabilityResult;
+import org.opentermin.ports.in.BookingAccess;
+import org.opentermin.ports.in.BookingResult;
+import org.opentermin.ports.in.ChangeResult;
+import org.opentermin.ports.in.ConfirmBooking;
+import org.opentermin.ports.in.FindAvailability;
+import org.opentermin.ports.in.FirstSlotResult;
+import org.opentermin.ports.in.HoldResult;
+import org.opentermin.ports.in.HoldSlot;
+import org.opentermin.ports.in.ManageBooking;
+import org.opentermin.ports.in.Refused;
+import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.IdempotencyMatch;
+import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
+import org.opentermin.ports.out.BookingStore.StoredBooking;
+import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.RandomSource;
+
+/**
+ * The booking use cases. Each decides with the core's rules on what the stores return, then lets
+ * the store apply the decision conditionally: if something changed in between (another citizen
+ * took the time, the hold expired), the store refuses and the use case answers with a refusal.
+ * Capacity is never checked here and then trusted; the store enforces it. Thread-safe.
+ */
+public final class BookingService implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking {
+
+  /** Longest date range one availability query may span. */
+  public static final int MAXIMUM_QUERY_DAYS = 366;
+
+  private static final int REFERENCE_ATTEMPTS = 8;
+
+  private final CatalogStore catalog;
+  private final BookingStore bookings;
+  private final Clock clock;
+  private final RandomSource random;
+  private final CompiledOffices offices;
+
+  public BookingService(CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random) {
+    this.catalog = checkNotNull(catalog, "catalog");
+    this.bookings = checkNotNull(bookings, "bookings");
+    this.clock = checkNotNull(clock, "clock");
+    this.random = checkNotNull(random, "random");
+    this.offices = new CompiledOffices(catalog);
+  }
+
+  @Override
+  public AvailabilityResult findSlots(FindAvailability.Query query) {
+    try {
+      if (query.dates().lengthInDays() > MAXIMUM_QUERY_DAYS) {
+        throw refuse(Refusal.INVALID_REQUEST, "a query spans at most " + MAXIMUM_QUERY_DAYS + " days");
+      }
+      Resolved resolved = resolve(query.office(), query.services(), query.channel(), Actor.SYSTEM);
+      Instant now = now();
+      ZoneId zone = resolved.office().zone();
+      Instant from = query.dates().start().atStartOfDay(zone).toInstant();
+      Instant to = query.dates().endExclusive().atStartOfDay(zone).toInstant();
+      Occupancy occupancy = Occupancy.of(bookings.busyPeriods(resolved.office().id(), from, to));
+      Availability availability = resolved.finder().findSlots(resolved.request(), query.dates(), occupancy, now);
+      return new AvailabilityResult.Found(availability);
+    } catch (Refuse refusal) {
+      return refusal.refused;
+    }
+  }
+
+  @Override
+  public FirstSlotResult firstFreeSlot(OfficeId officeId, ImmutableList<ServiceRequest> services, Channel channel) {
+    try {
+      Resolved resolved = resolve(officeId, services, channel, Actor.SYSTEM);
+      Instant now = now();
+      Office office = resolved.office();
+      LocalDate today = LocalDate.ofInstant(now, office.zone());
+      Instant horizonEnd = today.plusDays(office.horizon().maximumDaysAhead() + 1L).atStartOfDay(office.zone()).toInstant();
+      Occupancy occupancy = Occupancy.of(bookings.busyPeriods(office.id(), now, horizonEnd));
+      Optional<Slot> first = resolved.finder().firstFreeSlot(resolved.request(), now, occupancy, now);
+      return first.<FirstSlotResult>map(slot -> new FirstSlotResult.Found(slot, office.zone()))
+          .orElseGet(FirstSlotResult.NoneFree::new);
+    } catch (Refuse refusal) {
+      return refusal.refused;
+    }
+  }
+
+  @Override
+  public HoldResult hold(HoldSlot.Command command) {
+    try {
+      Resolved resolved = resolve(command.office(), command.services(), command.channel(), command.actor());
+      Office office = resolved.office();
+      Optional<String> key = validKey(command.idempotencyKey());
+      String fingerprint = holdFingerprint(command);
+      Optional<IdempotencyRecord> idempotency =
+          key.map(value -> new IdempotencyRecord(Secrets.keyHash(value), fingerprint, new byte[0]));
+      if (idempotency.isPresent()) {
+        Optional<IdempotencyMatch> earlier = bookings.findByHoldKey(office.id(), idempotency.get().keyHash());
+        if (earlier.isPresent()) {
+          return replayHold(earlier.get(), fingerprint);
+        }
+      }
+      Instant now = now();
+      for (ResourceId resource : freeResources(resolved, command.start(), now)) {
+        Appointment hold =
+            Appointment.hold(
+                new AppointmentId(office.id(), random.nextUuid()),
+                resource,
+                command.start(),
+                command.start().plus(resolved.request().duration()),
+                booked(resolved.request()),
+                command.channel(),
+                now.plus(office.holdDuration()));
+        switch (bookings.insertHold(hold, idempotency, now)) {
+          case INSERTED:
+            return new HoldResult.Held(hold);
+          case KEY_TAKEN:
+            return replayHold(bookings.findByHoldKey(office.id(), idempotency.orElseThrow().keyHash()).orElseThrow(), fingerprint);
+          case TIME_TAKEN:
+            break; // someone was faster on this resource; try the next one
+        }
+      }
+      return new Refused(Refusal.UNAVAILABLE, "this time is no longer free");
+    } catch (Refuse refusal) {
+      return refusal.refused;
+    }
+  }
+
+  @Override
+  public BookingResult confirm(ConfirmBooking.Command command) {
+    try {
+      Optional<String> key = validKey(command.idempotencyKey());
+      OfficeId office = command.hold().office();
+      if (key.isPresent()) {
+        Optional<IdempotencyMatch> earlier = bookings.findByConfirmKey(office, Secrets.keyHash(key.get()));
+        if (earlier.isPresent()) {
+          return replayConfirmation(earlier.get(), command, key.get());
+        }
+      }
+      Appointment hold =
+          bookings.find(command.hold()).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown hold"));
+      checkChannel(hold.channel(), command.actor());
+      Instant now = now();
+      refuseIf(BookingRules.confirm(hold, now), "the hold cannot be confirmed");
+      String token = Secrets.newManageToken(random);
+      Optional<IdempotencyRecord> idempotency =
+          key.map(value -> new IdempotencyRecord(Secrets.keyHash(value), command.hold().toString(), Secrets.seal(token, value, random)));
+      BookingEvent event = new BookingEvent(hold.id(), now, command.actor(), AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
+      for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+        BookingReference reference = BookingReference.random(random::nextInt);
+        switch (bookings.confirm(hold.id(), reference, Secrets.sha256(token), command.citizen(), idempotency, now, event)) {
+          case CONFIRMED:
+            return new BookingResult.Confirmed(hold.confirmed(reference, command.citizen()), token);
+          case NOT_LIVE:
+            Appointment current = bookings.find(hold.id()).orElseThrow(() -> refuse(Refusal.HOLD_EXPIRED, "the hold expired"));
+            refuseIf(BookingRules.confirm(current, now), "the hold cannot be confirmed");
+            return new Refused(Refusal.HOLD_EXPIRED, "the hold expired");
+          case KEY_TAKEN:
+            return replayConfirmation(bookings.findByConfirmKey(office, Secrets.keyHash(key.orElseThrow())).orElseThrow(), command, key.get());
+          case REFERENCE_TAKEN:
+            break; // draw another reference
+        }
+      }
+      throw new IllegalStateException("no unused booking reference after " + REFERENCE_ATTEMPTS + " attempts");
+    } catch (Refuse refusal) {
+      return refusal.refused;
+    }
+  }
+
+  @Override
+  public Optional<Appointment> find(BookingReference reference, BookingAccess access) {
+    return accessible(reference, access);
+  }
+
+  @Override
+  public ChangeResult cancel(BookingReference reference, BookingAccess access, String reason) {
+    checkNotNull(reason, "reason");
+    return change(reference, access, AppointmentStatus.CANCELLED, reason,
+        (booking, now, zone) -> BookingRules.cancel(booking, access.actor(), now));
+  }
+
+  @Override
+  public ChangeResult checkIn(BookingReference reference, BookingAccess access) {
+    return change(reference, access, AppointmentStatus.CHECKED_IN, "",
+        (booking, now, zone) -> BookingRules.checkIn(booking, access.actor(), now, zone));
+  }
+
+  @Override
+  public ChangeResult complete(BookingReference reference, BookingAccess access) {
+    return change(reference, access, AppointmentStatus.COMPLETED, "",
+        (booking, now, zone) -> BookingRules.complete(booking, access.actor(), now, zone));
+  }
+
+  @Override
+  public ChangeResult markNoShow(BookingReference reference, BookingAccess access) {
+    return change(reference, access, AppointmentStatus.NO_SHOW, "",
+        (booking, now, zone) -> BookingRules.markNoShow(booking, access.actor(), now));
+  }
+
+  @Override
+  public ChangeResult reschedule(BookingReference reference, BookingAccess access, AppointmentId newHold) {
+    try {
+      Appointment booking = accessible(reference, access).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown booking"));
+      Appointment hold =
+          bookings.find(newHold)
+              .filter(found -> found.office().equals(booking.office()))
+              .orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown hold"));
+      checkChannel(hold.channel(), access.actor());
+      Instant now = now();
+      refuseIf(BookingRules.reschedule(booking, hold, access.actor(), now), "the booking cannot be moved");
+      BookingEvent event =
+          new BookingEvent(booking.id(), now, access.actor(), booking.status(), booking.status(),
+              "moved from " + booking.start() + " to " + hold.start());
+      if (!bookings.reschedule(booking.id(), hold.id(), now, event)) {
+        return new Refused(Refusal.HOLD_EXPIRED, "the booking or the hold changed meanwhile; nothing was moved");
+      }
+      return new ChangeResult.Changed(booking.movedTo(hold));
+    } catch (Refuse refusal) {
+      return refusal.refused;
+    }
+  }
+
+  /** The current instant at the database's precision (microseconds), so stored instants round-trip. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A business rule of a status change, given the booking, the instant and the office's zone. */
+  @FunctionalInterface
+  private interface ChangeRule {
+    Optional<Refusal> check(Appointment booking, Instant now, ZoneId zone);
+  }
+
+  private ChangeResult change(
+      BookingReference reference, BookingAccess access, AppointmentStatus target, String note, ChangeRule rule) {
+    try {
+      Appointment booking = accessible(reference, access).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown booking"));
+      ZoneId zone = catalog.office(booking.office()).map(Office::zone).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown office"));
+      Instant now = now();
+      refuseIf(rule.check(booking, now, zone), "the booking cannot change to " + target);
+      String boundedNote = note.length() > BookingEvent.MAXIMUM_NOTE_LENGTH ? note.substring(0, BookingEvent.MAXIMUM_NOTE_LENGTH) : note;
+      BookingEvent event = new BookingEvent(booking.id(), now, access.actor(), booking.status(), target, boundedNote);
+      if (!bookings.changeStatus(booking.id(), booking.status(), event)) {
+        return new Refused(Refusal.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
+      }
+      return new ChangeResult.Changed(booking.withStatus(target));
+    } catch (Refuse refusal) {
+      return refusal.refused;
+    }
+  }
+
+  private Optional<Appointment> accessible(BookingReference reference, BookingAccess access) {
+    checkNotNull(reference, "reference");
+    checkNotNull(access, "access");
+    Optional<StoredBooking> stored = bookings.findByReference(reference);
+    if (access instanceof BookingAccess.ByToken byToken) {
+      // A wrong token looks exactly like an unknown reference.
+      stored = stored.filter(found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
+    }
+    return stored.map(StoredBooking::booking);
+  }
+
+  private List<ResourceId> freeResources(Resolved resolved, Instant start, Instant now) {
+    ZoneId zone = resolved.office().zone();
+    LocalDate day = LocalDate.ofInstant(start, zone);
+    Instant from = day.atStartOfDay(zone).toInstant();
+    Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+    Occupancy occupancy = Occupancy.of(bookings.busyPeriods(resolved.office().id(), from, to));
+    return resolved.finder().freeResourcesAt(resolved.request(), start, occupancy, now);
+  }
+
+  private HoldResult replayHold(IdempotencyMatch earlier, String fingerprint) {
+    if (!earlier.requestFingerprint().equals(fingerprint)) {
+      return new Refused(Refusal.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used for another request");
+    }
+    Optional<Appointment> hold = bookings.find(earlier.appointment());
+    if (hold.isEmpty()) {
+      return new Refused(Refusal.HOLD_EXPIRED, "the hold made with this key expired");
+    }
+    if (hold.get().status() != AppointmentStatus.HELD) {
+      return new Refused(Refusal.HOLD_ALREADY_USED, "the hold made with this key was already confirmed");
+    }
+    return new HoldResult.Held(hold.get());
+  }
+
+  private BookingResult replayConfirmation(IdempotencyMatch earlier, ConfirmBooking.Command command, String key) {
+    if (!earlier.requestFingerprint().equals(command.hold().toString())) {
+      return new Refused(Refusal.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used for another request");
+    }
+    Optional<String> token = Secrets.unseal(earlier.retryPayload(), key);
+    Optional<Appointment> booking = bookings.find(earlier.appointment());
+    if (token.isEmpty() || booking.isEmpty()) {
+      return new Refused(Refusal.NOT_FOUND, "the booking made with this key no longer exists");
+    }
+    return new BookingResult.Confirmed(booking.get(), token.get());
+  }
+
+  /** The office, its compiled schedule and the checked request; or a refusal. */
+  private record Resolved(Office office, SlotFinder finder, AppointmentRequest request) {}
+
+  private Resolved resolve(OfficeId officeId, List<ServiceRequest> services, Channel channel, Actor actor) {
+    checkChannel(channel, actor);
+    CompiledOffices.CompiledOffice compiled =
+        offices.get(officeId).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown office " + officeId));
+    Office office = compiled.office();
+    if (services.isEmpty()) {
+      throw refuse(Refusal.INVALID_REQUEST, "name at least one service");
+    }
+    List<RequestedService> requested = new ArrayList<>();
+    long minutes = 0;
+    for (ServiceRequest wanted : merged(services)) {
+      Service service = compiled.services().get(wanted.service());
+      if (service == null) {
+        throw refuse(Refusal.INVALID_REQUEST, "unknown service " + wanted.service());
+      }
+      if (wanted.persons() < 1 || wanted.persons() > service.maxPersons()) {
+        throw refuse(Refusal.INVALID_REQUEST,
+            "service " + service.id() + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
+      }
+      if (!service.allows(channel)) {
+        throw refuse(Refusal.INVALID_REQUEST, "service " + service.id() + " cannot be booked via " + channel);
+      }
+      minutes += service.durationAt(office.id()).toMinutes() * wanted.persons();
+      requested.add(RequestedService.of(service, wanted.persons()));
+    }
+    if (Duration.ofMinutes(minutes).compareTo(AppointmentRequest.MAXIMUM_DURATION) > 0) {
+      throw refuse(Refusal.INVALID_REQUEST, "these services together take longer than a day");
+    }
+    return new Resolved(office, compiled.finder(), AppointmentRequest.of(office, channel, requested));
+  }
+
+  /** The same service named twice counts its persons together. */
+  private static List<ServiceRequest> merged(List<ServiceRequest> services) {
+    return services.stream()
+        .collect(Collectors.groupingBy(ServiceRequest::service, java.util.LinkedHashMap::new, Collectors.summingInt(ServiceRequest::persons)))
+        .entrySet().stream()
+        .map(entry -> new ServiceRequest(entry.getKey(), entry.getValue()))
+        .toList();
+  }
+
+  /** Citizens book online; phone and counter bookings are made by staff. */
+  private static void checkChannel(Channel channel, Actor actor) {
+    if (actor instanceof Actor.Citizen && channel != Channel.ONLINE) {
+      throw refuse(Refusal.NOT_PERMITTED, "citizens book online; " + channel + " is for staff");
+    }
+  }
+
+  private static Optional<String> validKey(Optional<String> key) {
+    if (key.isPresent() && !Secrets.IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+      throw refuse(Refusal.INVALID_REQUEST, "an idempotency key is 16 to 200 characters: letters, digits, _ . : -");
+    }
+    return key;
+  }
+
+  private static String holdFingerprint(HoldSlot.Command command) {
+    String services =
+        merged(command.services()).stream()
+            .sorted(Comparator.comparing(ServiceRequest::service))
+            .map(service -> service.service() + "x" + service.persons())
+            .collect(Collectors.joining(","));
+    return command.office() + "|" + command.start() + "|" + command.channel() + "|" + services;
+  }
+
+  private static ImmutableList<BookedService> booked(AppointmentRequest request) {
+    return request.services().stream()
+        .map(requested -> new BookedService(requested.service().id(), requested.persons()))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static void refuseIf(Optional<Refusal> refusal, String detail) {
+    if (refusal.isPresent()) {
+      throw refuse(refusal.get(), detail);
+    }
+  }
+
+  private static Refuse refuse(Refusal reason, String detail) {
+    return new Refuse(new Refused(reason, detail));
+  }
+
+  /** Carries a refusal out of nested checks to the use case's boundary; no stack trace needed. */
+  private static final class Refuse extends RuntimeException {
+    final Refused refused;
+
+    Refuse(Refused refused) {
+      super(refused.reason().name(), null, false, false);
+      this.refused = refused;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package org.opentermin.ports.in;
+
+import org.opentermin.core.booking.Appointment;
+
+/** The hold, or why there is none. */
+public sealed interface HoldResult permits HoldResult.Held, Refused {
+
+  /** The start is held until {@code hold.expiresAt()}. */
+  record Held(Appointment hold) implements HoldResult {}
+}

@@ -1,0 +1,18 @@
+package org.opentermin.ports.in;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import org.opentermin.core.booking.Refusal;
+
+/**
+ * A use case said no: the reason, and a detail in plain English that may be shown to the caller
+ * (never personal data). Immutable.
+ */
+public record Refused(Refusal reason, String detail)
+    implements AvailabilityResult, FirstSlotResult, HoldResult, BookingResult, ChangeResult {
+
+  public Refused {
+    checkNotNull(reason, "reason");
+    checkNotNull(detail, "detail");
+  }
+}

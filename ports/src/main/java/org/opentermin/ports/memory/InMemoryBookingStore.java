@@ -1,0 +1,205 @@
+package org.opentermin.ports.memory;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opentermin.core.availability.BusyPeriod;
+import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.BookingEvent;
+import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.ports.out.BookingStore;
+
+/**
+ * {@link BookingStore} in memory. One lock serializes every method, which makes the
+ * no-double-booking check and the insert one atomic step.
+ */
+public final class InMemoryBookingStore implements BookingStore {
+
+  /** One stored appointment with what only the store keeps. */
+  private record Row(
+      Appointment appointment,
+      Optional<byte[]> manageTokenHash,
+      Optional<IdempotencyRecord> holdKey,
+      Optional<IdempotencyRecord> confirmKey) {
+
+    Row with(Appointment changed) {
+      return new Row(changed, manageTokenHash, holdKey, confirmKey);
+    }
+
+    boolean occupiesAt(Instant now) {
+      AppointmentStatus status = appointment.status();
+      return status == AppointmentStatus.HELD ? appointment.isLiveHoldAt(now) : status.occupiesTime();
+    }
+  }
+
+  private final Map<AppointmentId, Row> rows = new LinkedHashMap<>();
+  private final Map<BookingReference, AppointmentId> references = new HashMap<>();
+  private final Map<AppointmentId, List<BookingEvent>> history = new HashMap<>();
+
+  @Override
+  public synchronized ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to) {
+    return rows.values().stream()
+        .map(Row::appointment)
+        .filter(appointment -> appointment.office().equals(office) && appointment.status().occupiesTime())
+        .filter(appointment -> appointment.start().isBefore(to) && appointment.end().isAfter(from))
+        .map(appointment -> new BusyPeriod(appointment.resource(), appointment.start(), appointment.end(), appointment.expiresAt().orElse(Instant.MAX)))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  @Override
+  public synchronized HoldInsertion insertHold(Appointment hold, Optional<IdempotencyRecord> idempotency, Instant now) {
+    checkArgument(hold.status() == AppointmentStatus.HELD, "only holds are inserted");
+    checkArgument(!rows.containsKey(hold.id()), "appointment %s exists", hold.id());
+    if (idempotency.isPresent() && findByKey(hold.office(), idempotency.get().keyHash(), Row::holdKey).isPresent()) {
+      return HoldInsertion.KEY_TAKEN;
+    }
+    Iterator<Row> all = rows.values().iterator();
+    while (all.hasNext()) {
+      Row row = all.next();
+      Appointment other = row.appointment();
+      boolean overlaps =
+          other.office().equals(hold.office())
+              && other.resource().equals(hold.resource())
+              && other.start().isBefore(hold.end())
+              && other.end().isAfter(hold.start());
+      if (overlaps && other.status() == AppointmentStatus.HELD && !other.isLiveHoldAt(now)) {
+        all.remove();
+      } else if (overlaps && row.occupiesAt(now)) {
+        return HoldInsertion.TIME_TAKEN;
+      }
+    }
+    rows.put(hold.id(), new Row(hold, Optional.empty(), idempotency, Optional.empty()));
+    return HoldInsertion.INSERTED;
+  }
+
+  @Override
+  public synchronized Optional<IdempotencyMatch> findByHoldKey(OfficeId office, byte[] keyHash) {
+    return findByKey(office, keyHash, Row::holdKey);
+  }
+
+  @Override
+  public synchronized Optional<Appointment> find(AppointmentId id) {
+    return Optional.ofNullable(rows.get(id)).map(Row::appointment);
+  }
+
+  @Override
+  public synchronized Optional<StoredBooking> findByReference(BookingReference reference) {
+    return Optional.ofNullable(references.get(reference))
+        .map(rows::get)
+        .map(row -> new StoredBooking(row.appointment(), row.manageTokenHash().orElseThrow()));
+  }
+
+  @Override
+  public synchronized Confirmation confirm(
+      AppointmentId hold,
+      BookingReference reference,
+      byte[] manageTokenHash,
+      Citizen citizen,
+      Optional<IdempotencyRecord> idempotency,
+      Instant now,
+      BookingEvent event) {
+    checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
+    Row row = rows.get(hold);
+    if (row == null || !row.appointment().isLiveHoldAt(now)) {
+      return Confirmation.NOT_LIVE;
+    }
+    if (references.containsKey(reference)) {
+      return Confirmation.REFERENCE_TAKEN;
+    }
+    if (idempotency.isPresent() && findByKey(hold.office(), idempotency.get().keyHash(), Row::confirmKey).isPresent()) {
+      return Confirmation.KEY_TAKEN;
+    }
+    rows.put(hold, new Row(row.appointment().confirmed(reference, citizen), Optional.of(manageTokenHash.clone()), row.holdKey(), idempotency));
+    references.put(reference, hold);
+    record(event);
+    return Confirmation.CONFIRMED;
+  }
+
+  @Override
+  public synchronized Optional<IdempotencyMatch> findByConfirmKey(OfficeId office, byte[] keyHash) {
+    return findByKey(office, keyHash, Row::confirmKey);
+  }
+
+  @Override
+  public synchronized boolean changeStatus(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
+    checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this change");
+    Row row = rows.get(booking);
+    if (row == null || row.appointment().status() != expected || !expected.isBooking()) {
+      return false;
+    }
+    rows.put(booking, row.with(row.appointment().withStatus(event.to())));
+    record(event);
+    return true;
+  }
+
+  @Override
+  public synchronized boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event) {
+    checkArgument(booking.office().equals(hold.office()), "a booking moves only within its office");
+    Row bookingRow = rows.get(booking);
+    Row holdRow = rows.get(hold);
+    if (bookingRow == null
+        || bookingRow.appointment().status() != AppointmentStatus.CONFIRMED
+        || holdRow == null
+        || !holdRow.appointment().isLiveHoldAt(now)) {
+      return false;
+    }
+    rows.remove(hold);
+    rows.put(booking, bookingRow.with(bookingRow.appointment().movedTo(holdRow.appointment())));
+    record(event);
+    return true;
+  }
+
+  @Override
+  public synchronized ImmutableList<BookingEvent> history(AppointmentId booking) {
+    return ImmutableList.copyOf(history.getOrDefault(booking, List.of()));
+  }
+
+  @Override
+  public synchronized int deleteExpiredHolds(OfficeId office, Instant now, int limit) {
+    checkArgument(limit > 0, "limit must be positive");
+    List<AppointmentId> expired =
+        rows.values().stream()
+            .map(Row::appointment)
+            .filter(appointment -> appointment.office().equals(office))
+            .filter(appointment -> appointment.status() == AppointmentStatus.HELD && !appointment.isLiveHoldAt(now))
+            .sorted(Comparator.comparing(appointment -> appointment.expiresAt().orElseThrow()))
+            .limit(limit)
+            .map(Appointment::id)
+            .toList();
+    expired.forEach(rows::remove);
+    return expired.size();
+  }
+
+  private void record(BookingEvent event) {
+    history.computeIfAbsent(event.appointment(), id -> new ArrayList<>()).add(event);
+  }
+
+  private Optional<IdempotencyMatch> findByKey(
+      OfficeId office, byte[] keyHash, java.util.function.Function<Row, Optional<IdempotencyRecord>> key) {
+    checkNotNull(keyHash, "keyHash");
+    ByteBuffer wanted = ByteBuffer.wrap(keyHash);
+    return rows.values().stream()
+        .filter(row -> row.appointment().office().equals(office))
+        .filter(row -> key.apply(row).map(record -> ByteBuffer.wrap(record.keyHash()).equals(wanted)).orElse(false))
+        .findFirst()
+        .map(row -> {
+          IdempotencyRecord record = key.apply(row).orElseThrow();
+          return new IdempotencyMatch(row.appointment().id(), record.requestFingerprint(), record.retryPayload());
+        });
+  }
+}

@@ -1,0 +1,108 @@
+package org.opentermin.ports.out;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.util.Optional;
+import org.opentermin.core.availability.BusyPeriod;
+import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.BookingEvent;
+import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.catalog.OfficeId;
+
+/**
+ * Holds and bookings. The store, not its caller, guarantees that no resource is ever claimed
+ * twice at the same time: {@link #insertHold} refuses a hold whose time overlaps another
+ * appointment of the same resource that occupies time, atomically, under any concurrency. A hold
+ * whose expiry has passed never blocks anything, whether or not it has been deleted yet.
+ *
+ * <p>Every method is one atomic step; changes are conditional (compare-and-set on the status), so
+ * callers decide with the business rules and the store applies the decision only if nothing
+ * changed in between. Every change of a booking is recorded with its {@link BookingEvent} in the
+ * same step. Implementations are thread-safe and retry transient conflicts themselves.
+ */
+public interface BookingStore {
+
+  /** Bookings and holds (with their expiry) at {@code office} that overlap {@code [from, to)}. */
+  ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to);
+
+  /**
+   * Inserts {@code hold} unless its time overlaps an appointment of the same resource that
+   * occupies time, or its idempotency key was used before in the office. Holds of that resource
+   * that expired at or before {@code now} do not count (and may be deleted on the way).
+   */
+  HoldInsertion insertHold(Appointment hold, Optional<IdempotencyRecord> idempotency, Instant now);
+
+  /** What became of an {@link #insertHold}. */
+  enum HoldInsertion {
+    INSERTED,
+    TIME_TAKEN,
+    KEY_TAKEN
+  }
+
+  /** The hold or booking created with the idempotency key, with the request it was made for. */
+  Optional<IdempotencyMatch> findByHoldKey(OfficeId office, byte[] keyHash);
+
+  Optional<Appointment> find(AppointmentId id);
+
+  /** The booking with the reference, with the hash of its manage token. */
+  Optional<StoredBooking> findByReference(BookingReference reference);
+
+  /**
+   * Turns the hold into a booking if it is still a hold that is live at {@code now}, and records
+   * {@code event}. The reference must be unused anywhere.
+   */
+  Confirmation confirm(
+      AppointmentId hold,
+      BookingReference reference,
+      byte[] manageTokenHash,
+      Citizen citizen,
+      Optional<IdempotencyRecord> idempotency,
+      Instant now,
+      BookingEvent event);
+
+  /** What became of a {@link #confirm}. */
+  enum Confirmation {
+    CONFIRMED,
+    /** Not a hold live at that instant (any more). */
+    NOT_LIVE,
+    REFERENCE_TAKEN,
+    KEY_TAKEN
+  }
+
+  /** The booking confirmed with the idempotency key, with what was kept for a retry. */
+  Optional<IdempotencyMatch> findByConfirmKey(OfficeId office, byte[] keyHash);
+
+  /** Changes the booking's status if it is still {@code expected}, and records {@code event}. */
+  boolean changeStatus(AppointmentId booking, AppointmentStatus expected, BookingEvent event);
+
+  /**
+   * Moves the booking to the time, resource and services of the hold and deletes the hold, if the
+   * booking is still {@code CONFIRMED} and the hold still live at {@code now}; records
+   * {@code event}. The hold's time is never released in between: nobody else can take it.
+   */
+  boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event);
+
+  /** The recorded changes of a booking, oldest first. */
+  ImmutableList<BookingEvent> history(AppointmentId booking);
+
+  /**
+   * Deletes up to {@code limit} holds of the office that expired at or before {@code now};
+   * returns how many. Safe to run from several app instances at once.
+   */
+  int deleteExpiredHolds(OfficeId office, Instant now, int limit);
+
+  /**
+   * What an idempotent request leaves behind: the hash of its key, a fingerprint of the request
+   * (a retry must match it), and an opaque payload for the retry (e.g. a sealed secret).
+   */
+  record IdempotencyRecord(byte[] keyHash, String requestFingerprint, byte[] retryPayload) {}
+
+  /** A stored idempotent request, found again by its key. */
+  record IdempotencyMatch(AppointmentId appointment, String requestFingerprint, byte[] retryPayload) {}
+
+  /** A booking with the hash of its manage token. */
+  record StoredBooking(Appointment booking, byte[] manageTokenHash) {}
+}

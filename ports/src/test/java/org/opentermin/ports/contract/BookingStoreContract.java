@@ -1,0 +1,347 @@
+package org.opentermin.ports.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opentermin.ports.contract.ContractFixtures.ANNA;
+import static org.opentermin.ports.contract.ContractFixtures.BASIC_INCOME;
+import static org.opentermin.ports.contract.ContractFixtures.BEN;
+import static org.opentermin.ports.contract.ContractFixtures.MONDAY_DATE;
+import static org.opentermin.ports.contract.ContractFixtures.NOW;
+import static org.opentermin.ports.contract.ContractFixtures.OFFICE;
+import static org.opentermin.ports.contract.ContractFixtures.OTHER_OFFICE;
+import static org.opentermin.ports.contract.ContractFixtures.at;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opentermin.core.availability.BusyPeriod;
+import org.opentermin.core.booking.Actor;
+import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.BookingEvent;
+import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.Confirmation;
+import org.opentermin.ports.out.BookingStore.HoldInsertion;
+import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
+import org.opentermin.ports.out.CatalogStore;
+
+/**
+ * Every {@link BookingStore} MUST pass this. Subclasses supply a fresh pair of stores per test;
+ * the catalog is filled with {@link ContractFixtures#fill} before each test.
+ */
+public abstract class BookingStoreContract {
+
+  private static final Instant NINE = at(MONDAY_DATE, 9, 0);
+  private static final Instant HOLD_EXPIRY = NOW.plus(Duration.ofMinutes(10));
+  private static final byte[] TOKEN_HASH = "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
+  private static final Citizen CITIZEN = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty());
+
+  private BookingStore store;
+  private int nextId;
+
+  /** The stores under test, sharing one backing storage, both empty. */
+  public record Stores(CatalogStore catalog, BookingStore bookings) {}
+
+  protected abstract Stores newStores();
+
+  @BeforeEach
+  void createStores() {
+    Stores stores = newStores();
+    ContractFixtures.fill(stores.catalog());
+    store = stores.bookings();
+  }
+
+  private AppointmentId newId(OfficeId office) {
+    return new AppointmentId(office, new UUID(4711, nextId++));
+  }
+
+  private Appointment hold(ResourceId resource, Instant start, int minutes) {
+    return hold(OFFICE, resource, start, minutes, HOLD_EXPIRY);
+  }
+
+  private Appointment hold(OfficeId office, ResourceId resource, Instant start, int minutes, Instant expiry) {
+    return Appointment.hold(newId(office), resource, start, start.plus(Duration.ofMinutes(minutes)),
+        List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, expiry);
+  }
+
+  private static BookingReference reference(String value) {
+    return new BookingReference(value);
+  }
+
+  private static BookingEvent confirmation(AppointmentId id) {
+    return new BookingEvent(id, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
+  }
+
+  private Appointment confirmedBooking(ResourceId resource, Instant start, String reference) {
+    Appointment hold = hold(resource, start, 30);
+    assertThat(store.insertHold(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(store.confirm(hold.id(), reference(reference), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(hold.id())))
+        .isEqualTo(Confirmation.CONFIRMED);
+    return hold.confirmed(reference(reference), CITIZEN);
+  }
+
+  @Test
+  void insertedHoldIsFoundAndBusyUntilItsExpiry() {
+    Appointment hold = hold(ANNA, NINE, 30);
+
+    assertThat(store.insertHold(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+
+    assertThat(store.find(hold.id())).contains(hold);
+    assertThat(store.busyPeriods(OFFICE, at(MONDAY_DATE, 0, 0), at(MONDAY_DATE.plusDays(1), 0, 0)))
+        .containsExactly(BusyPeriod.hold(ANNA, NINE, NINE.plus(Duration.ofMinutes(30)), HOLD_EXPIRY));
+  }
+
+  @Test
+  void overlappingClaimOnTheSameResourceIsRefusedButTouchingOrOtherResourcesAreNot() {
+    store.insertHold(hold(ANNA, NINE, 30), Optional.empty(), NOW);
+
+    assertThat(store.insertHold(hold(ANNA, NINE.plus(Duration.ofMinutes(20)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.TIME_TAKEN);
+    assertThat(store.insertHold(hold(ANNA, NINE.minus(Duration.ofMinutes(10)), 60), Optional.empty(), NOW)).isEqualTo(HoldInsertion.TIME_TAKEN);
+    assertThat(store.insertHold(hold(ANNA, NINE.plus(Duration.ofMinutes(30)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(store.insertHold(hold(ANNA, NINE.minus(Duration.ofMinutes(30)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(store.insertHold(hold(BEN, NINE, 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(store.insertHold(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+  }
+
+  @Test
+  void expiredHoldNeverBlocksEvenBeforeItIsDeleted() {
+    Appointment expiring = hold(ANNA, NINE, 30);
+    store.insertHold(expiring, Optional.empty(), NOW);
+
+    Appointment later = hold(OFFICE, ANNA, NINE, 30, HOLD_EXPIRY.plus(Duration.ofMinutes(10)));
+    assertThat(store.insertHold(later, Optional.empty(), HOLD_EXPIRY.minusSeconds(1))).isEqualTo(HoldInsertion.TIME_TAKEN);
+    assertThat(store.insertHold(later, Optional.empty(), HOLD_EXPIRY)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(store.find(later.id())).contains(later);
+    assertThat(store.busyPeriods(OFFICE, NINE, NINE.plusSeconds(60))).extracting(BusyPeriod::expiresAt)
+        .containsExactly(later.expiresAt().orElseThrow());
+  }
+
+  @Test
+  void holdIdempotencyKeyIsUsedOncePerOffice() {
+    byte[] key = "hold-key-hash".getBytes(StandardCharsets.UTF_8);
+    Appointment first = hold(ANNA, NINE, 30);
+    store.insertHold(first, Optional.of(new IdempotencyRecord(key, "fingerprint", new byte[0])), NOW);
+
+    HoldInsertion again = store.insertHold(hold(BEN, NINE, 30), Optional.of(new IdempotencyRecord(key, "fingerprint", new byte[0])), NOW);
+
+    assertThat(again).isEqualTo(HoldInsertion.KEY_TAKEN);
+    assertThat(store.findByHoldKey(OFFICE, key)).hasValueSatisfying(match -> {
+      assertThat(match.appointment()).isEqualTo(first.id());
+      assertThat(match.requestFingerprint()).isEqualTo("fingerprint");
+    });
+    assertThat(store.findByHoldKey(OTHER_OFFICE, key)).isEmpty();
+    assertThat(store.insertHold(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.of(new IdempotencyRecord(key, "f", new byte[0])), NOW))
+        .isEqualTo(HoldInsertion.INSERTED);
+  }
+
+  @Test
+  void confirmTurnsALiveHoldIntoABookingAndRecordsIt() {
+    Appointment hold = hold(ANNA, NINE, 30);
+    store.insertHold(hold, Optional.empty(), NOW);
+
+    Confirmation result = store.confirm(hold.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(hold.id()));
+
+    Appointment booking = hold.confirmed(reference("ABCD2345"), CITIZEN);
+    assertThat(result).isEqualTo(Confirmation.CONFIRMED);
+    assertThat(store.find(hold.id())).contains(booking);
+    assertThat(store.findByReference(reference("ABCD2345"))).hasValueSatisfying(stored -> {
+      assertThat(stored.booking()).isEqualTo(booking);
+      assertThat(stored.manageTokenHash()).isEqualTo(TOKEN_HASH);
+    });
+    assertThat(store.history(hold.id())).containsExactly(confirmation(hold.id()));
+    assertThat(store.busyPeriods(OFFICE, NINE, NINE.plusSeconds(60)))
+        .containsExactly(BusyPeriod.booking(ANNA, NINE, NINE.plus(Duration.ofMinutes(30))));
+  }
+
+  @Test
+  void onlyALiveHoldCanBeConfirmedAndOnlyOnce() {
+    Appointment hold = hold(ANNA, NINE, 30);
+    store.insertHold(hold, Optional.empty(), NOW);
+
+    assertThat(store.confirm(hold.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.empty(), HOLD_EXPIRY, confirmation(hold.id())))
+        .isEqualTo(Confirmation.NOT_LIVE);
+    assertThat(store.confirm(hold.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(hold.id())))
+        .isEqualTo(Confirmation.CONFIRMED);
+    assertThat(store.confirm(hold.id(), reference("ABCD2346"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(hold.id())))
+        .isEqualTo(Confirmation.NOT_LIVE);
+    AppointmentId unknown = newId(OFFICE);
+    assertThat(store.confirm(unknown, reference("ABCD2347"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(unknown)))
+        .isEqualTo(Confirmation.NOT_LIVE);
+    assertThat(store.history(hold.id())).hasSize(1);
+  }
+
+  @Test
+  void referenceIsUniqueAcrossOffices() {
+    confirmedBooking(ANNA, NINE, "ABCD2345");
+    Appointment elsewhere = hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY);
+    store.insertHold(elsewhere, Optional.empty(), NOW);
+
+    assertThat(store.confirm(elsewhere.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(elsewhere.id())))
+        .isEqualTo(Confirmation.REFERENCE_TAKEN);
+    assertThat(store.find(elsewhere.id())).contains(elsewhere);
+    assertThat(store.confirm(elsewhere.id(), reference("ABCD2346"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(elsewhere.id())))
+        .isEqualTo(Confirmation.CONFIRMED);
+  }
+
+  @Test
+  void confirmIdempotencyKeyKeepsItsRetryPayload() {
+    byte[] key = "confirm-key-hash".getBytes(StandardCharsets.UTF_8);
+    byte[] payload = {1, 2, 3, 4};
+    Appointment hold = hold(ANNA, NINE, 30);
+    store.insertHold(hold, Optional.empty(), NOW);
+    store.confirm(hold.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.of(new IdempotencyRecord(key, hold.id().toString(), payload)), NOW, confirmation(hold.id()));
+    Appointment second = hold(BEN, NINE, 30);
+    store.insertHold(second, Optional.empty(), NOW);
+
+    assertThat(store.confirm(second.id(), reference("ABCD2346"), TOKEN_HASH, CITIZEN, Optional.of(new IdempotencyRecord(key, second.id().toString(), payload)), NOW, confirmation(second.id())))
+        .isEqualTo(Confirmation.KEY_TAKEN);
+    assertThat(store.find(second.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.HELD);
+    assertThat(store.findByConfirmKey(OFFICE, key)).hasValueSatisfying(match -> {
+      assertThat(match.appointment()).isEqualTo(hold.id());
+      assertThat(match.requestFingerprint()).isEqualTo(hold.id().toString());
+      assertThat(match.retryPayload()).containsExactly(payload);
+    });
+  }
+
+  @Test
+  void statusChangesOnlyFromTheExpectedStatusAndEveryChangeIsRecorded() {
+    Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
+    BookingEvent checkIn = new BookingEvent(booking.id(), NOW.plusSeconds(60), Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, "");
+    BookingEvent complete = new BookingEvent(booking.id(), NOW.plusSeconds(120), Actor.staff("s-1"), AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, "");
+
+    assertThat(store.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, checkIn)).isTrue();
+    assertThat(store.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, checkIn)).as("no longer confirmed").isFalse();
+    assertThat(store.changeStatus(booking.id(), AppointmentStatus.CHECKED_IN, complete)).isTrue();
+
+    assertThat(store.find(booking.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.COMPLETED);
+    assertThat(store.history(booking.id())).containsExactly(confirmation(booking.id()), checkIn, complete);
+  }
+
+  @Test
+  void cancelledBookingFreesItsTime() {
+    Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
+    BookingEvent cancel = new BookingEvent(booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, "plans changed");
+
+    assertThat(store.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, cancel)).isTrue();
+
+    assertThat(store.busyPeriods(OFFICE, NINE, NINE.plusSeconds(60))).isEmpty();
+    assertThat(store.insertHold(hold(ANNA, NINE, 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(store.findByReference(reference("ABCD2345")).orElseThrow().booking().status()).isEqualTo(AppointmentStatus.CANCELLED);
+  }
+
+  @Test
+  void rescheduleMovesTheBookingToTheHeldTimeAndDeletesTheHold() {
+    Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
+    Appointment newTime = hold(BEN, NINE.plus(Duration.ofHours(1)), 30);
+    store.insertHold(newTime, Optional.empty(), NOW);
+    BookingEvent moved = new BookingEvent(booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "moved");
+
+    assertThat(store.reschedule(booking.id(), newTime.id(), NOW, moved)).isTrue();
+
+    Appointment rescheduled = store.find(booking.id()).orElseThrow();
+    assertThat(rescheduled).isEqualTo(booking.movedTo(newTime));
+    assertThat(store.find(newTime.id())).isEmpty();
+    assertThat(store.findByReference(reference("ABCD2345")).orElseThrow().booking()).isEqualTo(rescheduled);
+    assertThat(store.busyPeriods(OFFICE, at(MONDAY_DATE, 0, 0), at(MONDAY_DATE.plusDays(1), 0, 0)))
+        .containsExactly(BusyPeriod.booking(BEN, newTime.start(), newTime.end()));
+    assertThat(store.history(booking.id())).containsExactly(confirmation(booking.id()), moved);
+  }
+
+  @Test
+  void rescheduleOntoTheSameResourceAndOverlappingTimeWorks() {
+    Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
+    // Adjacent to the booking: the booking moves half an hour later onto this hold.
+    Appointment later = hold(ANNA, NINE.plus(Duration.ofMinutes(30)), 30);
+    store.insertHold(later, Optional.empty(), NOW);
+    BookingEvent moved = new BookingEvent(booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "");
+
+    assertThat(store.reschedule(booking.id(), later.id(), NOW, moved)).isTrue();
+    assertThat(store.find(booking.id()).orElseThrow().start()).isEqualTo(later.start());
+  }
+
+  @Test
+  void rescheduleNeedsAConfirmedBookingAndALiveHold() {
+    Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
+    Appointment newTime = hold(BEN, NINE.plus(Duration.ofHours(1)), 30);
+    store.insertHold(newTime, Optional.empty(), NOW);
+    BookingEvent moved = new BookingEvent(booking.id(), HOLD_EXPIRY, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "");
+
+    assertThat(store.reschedule(booking.id(), newTime.id(), HOLD_EXPIRY, moved)).as("hold expired").isFalse();
+    assertThat(store.reschedule(booking.id(), newId(OFFICE), NOW, moved)).as("unknown hold").isFalse();
+    assertThat(store.find(booking.id())).contains(booking);
+    assertThat(store.history(booking.id())).hasSize(1);
+  }
+
+  @Test
+  void busyPeriodsAreThoseOfTheOfficeThatOverlapTheRange() {
+    confirmedBooking(ANNA, NINE, "ABCD2345");
+    store.insertHold(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.empty(), NOW);
+
+    assertThat(store.busyPeriods(OFFICE, NINE.plus(Duration.ofMinutes(29)), NINE.plus(Duration.ofHours(1)))).hasSize(1);
+    assertThat(store.busyPeriods(OFFICE, NINE.plus(Duration.ofMinutes(30)), NINE.plus(Duration.ofHours(1)))).isEmpty();
+    assertThat(store.busyPeriods(OFFICE, NINE.minus(Duration.ofHours(1)), NINE)).isEmpty();
+  }
+
+  @Test
+  void deletingExpiredHoldsRemovesOnlyExpiredOnesOfTheOfficeUpToTheLimit() {
+    List<Appointment> expired = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Appointment hold = hold(ANNA, NINE.plus(Duration.ofMinutes(30L * i)), 30);
+      store.insertHold(hold, Optional.empty(), NOW);
+      expired.add(hold);
+    }
+    Appointment live = hold(OFFICE, BEN, NINE, 30, HOLD_EXPIRY.plus(Duration.ofHours(1)));
+    store.insertHold(live, Optional.empty(), NOW);
+    Appointment elsewhere = hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY);
+    store.insertHold(elsewhere, Optional.empty(), NOW);
+    Appointment booking = confirmedBooking(BEN, NINE.plus(Duration.ofHours(2)), "ABCD2345");
+
+    assertThat(store.deleteExpiredHolds(OFFICE, HOLD_EXPIRY, 2)).isEqualTo(2);
+    assertThat(store.deleteExpiredHolds(OFFICE, HOLD_EXPIRY, 2)).isEqualTo(1);
+    assertThat(store.deleteExpiredHolds(OFFICE, HOLD_EXPIRY, 2)).isZero();
+
+    assertThat(expired).allSatisfy(hold -> assertThat(store.find(hold.id())).isEmpty());
+    assertThat(store.find(live.id())).isPresent();
+    assertThat(store.find(elsewhere.id())).isPresent();
+    assertThat(store.find(booking.id())).isPresent();
+  }
+
+  @Test
+  void concurrentClaimsOnOneResourceLetExactlyOneWin() throws Exception {
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Callable<HoldInsertion>> attempts = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        // Each claim overlaps every other: starts 0..15 minutes after nine, 30 minutes long.
+        Appointment hold = hold(ANNA, NINE.plus(Duration.ofMinutes(i)), 30);
+        attempts.add(() -> store.insertHold(hold, Optional.empty(), NOW));
+      }
+      List<HoldInsertion> results = new ArrayList<>();
+      for (Future<HoldInsertion> result : pool.invokeAll(attempts)) {
+        results.add(result.get());
+      }
+      assertThat(results).filteredOn(result -> result == HoldInsertion.INSERTED).hasSize(1);
+      assertThat(results).filteredOn(result -> result == HoldInsertion.TIME_TAKEN).hasSize(threads - 1);
+      assertThat(store.busyPeriods(OFFICE, NINE, NINE.plus(Duration.ofHours(1)))).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

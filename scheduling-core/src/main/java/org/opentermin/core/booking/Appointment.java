@@ -1,0 +1,91 @@
+package org.opentermin.core.booking;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.util.Optional;
+import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.ResourceId;
+
+/**
+ * A claim on one resource's time, {@code [start, end)}: a hold while the citizen fills in the
+ * form, then a booking with a reference and the citizen's data. A hold has an expiry and no
+ * reference or citizen; a booking has both and no expiry. Immutable.
+ */
+public record Appointment(
+    AppointmentId id,
+    ResourceId resource,
+    Instant start,
+    Instant end,
+    ImmutableList<BookedService> services,
+    Channel channel,
+    AppointmentStatus status,
+    Optional<Instant> expiresAt,
+    Optional<BookingReference> reference,
+    Optional<Citizen> citizen) {
+
+  public Appointment {
+    checkNotNull(id, "id");
+    checkNotNull(resource, "resource");
+    checkNotNull(start, "start");
+    checkNotNull(end, "end");
+    checkArgument(start.isBefore(end), "appointment must end after it starts: %s to %s", start, end);
+    services = ImmutableList.copyOf(checkNotNull(services, "services"));
+    checkArgument(!services.isEmpty(), "an appointment is for at least one service");
+    checkNotNull(channel, "channel");
+    checkNotNull(status, "status");
+    checkNotNull(expiresAt, "expiresAt");
+    checkNotNull(reference, "reference");
+    checkNotNull(citizen, "citizen");
+    boolean hold = status == AppointmentStatus.HELD;
+    checkArgument(hold == expiresAt.isPresent(), "exactly holds have an expiry: %s", status);
+    checkArgument(hold != reference.isPresent(), "exactly bookings have a reference: %s", status);
+    checkArgument(hold != citizen.isPresent(), "exactly bookings have a citizen: %s", status);
+  }
+
+  /** A new hold that counts until {@code expiresAt}. */
+  public static Appointment hold(
+      AppointmentId id,
+      ResourceId resource,
+      Instant start,
+      Instant end,
+      Iterable<BookedService> services,
+      Channel channel,
+      Instant expiresAt) {
+    return new Appointment(
+        id, resource, start, end, ImmutableList.copyOf(services), channel, AppointmentStatus.HELD,
+        Optional.of(expiresAt), Optional.empty(), Optional.empty());
+  }
+
+  public OfficeId office() {
+    return id.office();
+  }
+
+  /** This hold confirmed as a booking. */
+  public Appointment confirmed(BookingReference bookingReference, Citizen bookedFor) {
+    checkArgument(status == AppointmentStatus.HELD, "only a hold can be confirmed, not %s", status);
+    return new Appointment(
+        id, resource, start, end, services, channel, AppointmentStatus.CONFIRMED,
+        Optional.empty(), Optional.of(bookingReference), Optional.of(bookedFor));
+  }
+
+  /** This booking in another status. */
+  public Appointment withStatus(AppointmentStatus newStatus) {
+    checkArgument(status.isBooking() && newStatus.isBooking(), "a hold changes status only by confirmation");
+    return new Appointment(id, resource, start, end, services, channel, newStatus, expiresAt, reference, citizen);
+  }
+
+  /** This booking moved to the time, resource and services of {@code hold}. */
+  public Appointment movedTo(Appointment hold) {
+    checkArgument(status.isBooking(), "only a booking can be moved");
+    return new Appointment(id, hold.resource, hold.start, hold.end, hold.services, channel, status, expiresAt, reference, citizen);
+  }
+
+  /** Whether this is a hold that still counts at {@code now}. */
+  public boolean isLiveHoldAt(Instant now) {
+    return status == AppointmentStatus.HELD && now.isBefore(expiresAt.orElseThrow());
+  }
+}

@@ -1,0 +1,88 @@
+package org.opentermin.core.booking;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Who may change a booking when: each method returns the refusal, or empty when the change is
+ * allowed. Pure functions of the appointment, the actor and the instant.
+ *
+ * <ul>
+ *   <li>A hold can be confirmed until it expires, once.
+ *   <li>Citizens cancel or reschedule their confirmed booking until it starts; staff cancel
+ *       confirmed or checked-in bookings at any time.
+ *   <li>Staff check people in on the appointment's day, complete a confirmed or checked-in
+ *       booking from that day on, and mark a confirmed booking as no-show once it has started.
+ * </ul>
+ */
+public final class BookingRules {
+
+  private BookingRules() {}
+
+  public static Optional<Refusal> confirm(Appointment hold, Instant now) {
+    if (hold.status() != AppointmentStatus.HELD) {
+      return Optional.of(Refusal.HOLD_ALREADY_USED);
+    }
+    return hold.isLiveHoldAt(now) ? Optional.empty() : Optional.of(Refusal.HOLD_EXPIRED);
+  }
+
+  public static Optional<Refusal> cancel(Appointment booking, Actor actor, Instant now) {
+    if (actor instanceof Actor.Citizen) {
+      if (booking.status() != AppointmentStatus.CONFIRMED) {
+        return Optional.of(Refusal.ILLEGAL_TRANSITION);
+      }
+      return now.isBefore(booking.start()) ? Optional.empty() : Optional.of(Refusal.TOO_LATE);
+    }
+    return switch (booking.status()) {
+      case CONFIRMED, CHECKED_IN -> Optional.empty();
+      default -> Optional.of(Refusal.ILLEGAL_TRANSITION);
+    };
+  }
+
+  public static Optional<Refusal> reschedule(Appointment booking, Appointment hold, Actor actor, Instant now) {
+    checkArgument(booking.office().equals(hold.office()), "a booking moves only within its office");
+    if (booking.status() != AppointmentStatus.CONFIRMED) {
+      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+    }
+    if (actor instanceof Actor.Citizen && !now.isBefore(booking.start())) {
+      return Optional.of(Refusal.TOO_LATE);
+    }
+    return confirm(hold, now);
+  }
+
+  public static Optional<Refusal> checkIn(Appointment booking, Actor actor, Instant now, ZoneId zone) {
+    if (!(actor instanceof Actor.Staff)) {
+      return Optional.of(Refusal.NOT_PERMITTED);
+    }
+    if (booking.status() != AppointmentStatus.CONFIRMED) {
+      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+    }
+    int day = LocalDate.ofInstant(now, zone).compareTo(LocalDate.ofInstant(booking.start(), zone));
+    return day < 0 ? Optional.of(Refusal.TOO_EARLY) : day > 0 ? Optional.of(Refusal.TOO_LATE) : Optional.empty();
+  }
+
+  public static Optional<Refusal> complete(Appointment booking, Actor actor, Instant now, ZoneId zone) {
+    if (!(actor instanceof Actor.Staff)) {
+      return Optional.of(Refusal.NOT_PERMITTED);
+    }
+    if (booking.status() != AppointmentStatus.CONFIRMED && booking.status() != AppointmentStatus.CHECKED_IN) {
+      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+    }
+    boolean beforeTheDay = LocalDate.ofInstant(now, zone).isBefore(LocalDate.ofInstant(booking.start(), zone));
+    return beforeTheDay ? Optional.of(Refusal.TOO_EARLY) : Optional.empty();
+  }
+
+  public static Optional<Refusal> markNoShow(Appointment booking, Actor actor, Instant now) {
+    if (!(actor instanceof Actor.Staff)) {
+      return Optional.of(Refusal.NOT_PERMITTED);
+    }
+    if (booking.status() != AppointmentStatus.CONFIRMED) {
+      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+    }
+    return now.isBefore(booking.start()) ? Optional.of(Refusal.TOO_EARLY) : Optional.empty();
+  }
+}

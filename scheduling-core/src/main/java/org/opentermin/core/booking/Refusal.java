@@ -1,0 +1,28 @@
+package org.opentermin.core.booking;
+
+/**
+ * Why a booking operation was refused: a business answer, not an error. The HTTP adapter maps
+ * each reason to a status code and a problem type.
+ */
+public enum Refusal {
+  /** The start is not (or no longer) free for the request. */
+  UNAVAILABLE,
+  /** The hold expired before it was confirmed. */
+  HOLD_EXPIRED,
+  /** The hold was already confirmed or used for a reschedule. */
+  HOLD_ALREADY_USED,
+  /** No such hold or booking, or the manage token does not match. */
+  NOT_FOUND,
+  /** The appointment's status does not allow this change. */
+  ILLEGAL_TRANSITION,
+  /** This actor may not make this change. */
+  NOT_PERMITTED,
+  /** Too late for this change, e.g. cancelling online after the start. */
+  TOO_LATE,
+  /** Too early for this change, e.g. a no-show before the start. */
+  TOO_EARLY,
+  /** The idempotency key was used before for a different request. */
+  IDEMPOTENCY_KEY_REUSED,
+  /** The request names an unknown office or service, or one the office does not offer so. */
+  INVALID_REQUEST
+}
