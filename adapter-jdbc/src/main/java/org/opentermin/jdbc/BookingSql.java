@@ -4,20 +4,21 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Handle;
 
-/** The SQL of holds and bookings. Instants travel as UTC {@link OffsetDateTime}s (timestamptz). */
-interface BookingSql {
+/**
+ * The SQL of holds and bookings, each statement next to the method that runs it on a handle.
+ * Instants travel as UTC {@link OffsetDateTime}s (timestamptz).
+ */
+final class BookingSql {
+
+  private BookingSql() {}
 
   /** All columns of an appointment the domain needs, plus the manage token hash. */
-  String APPOINTMENT_COLUMNS = """
+  private static final String APPOINTMENT_COLUMNS = """
       a.office_id, a.appointment_id, a.resource_id, a.starts_at, a.ends_at, a.status, a.expires_at,
       a.channel, a.service_ids, a.persons, a.reference, a.manage_token_hash,
-      a.citizen_name, a.citizen_email, a.citizen_phone
-      """;
+      a.citizen_name, a.citizen_email, a.citizen_phone""";
 
   record AppointmentRow(
       String officeId,
@@ -50,10 +51,23 @@ interface BookingSql {
       String toStatus,
       String note) {}
 
-  record NewHold(
+  static List<BusyRow> busy(Handle handle, String officeId, OffsetDateTime from, OffsetDateTime to) {
+    return handle.createQuery("""
+            SELECT resource_id, starts_at, ends_at, expires_at FROM appointments
+            WHERE office_id = :officeId AND status <> 'CANCELLED'
+              AND tstzrange(starts_at, ends_at) && tstzrange(:from, :to)""")
+        .bind("officeId", officeId)
+        .bind("from", from)
+        .bind("to", to)
+        .mapTo(BusyRow.class)
+        .list();
+  }
+
+  /** A hold to place on the first free candidate. */
+  record HoldClaimRow(
       String officeId,
       UUID appointmentId,
-      String resourceId,
+      String[] candidates,
       OffsetDateTime startsAt,
       OffsetDateTime endsAt,
       OffsetDateTime expiresAt,
@@ -64,138 +78,208 @@ interface BookingSql {
       String holdFingerprint,
       OffsetDateTime now) {}
 
-  @SqlQuery("""
-      SELECT resource_id, starts_at, ends_at, expires_at FROM appointments
-      WHERE office_id = :officeId AND status <> 'CANCELLED'
-        AND tstzrange(starts_at, ends_at) && tstzrange(:from, :to)
-      """)
-  List<BusyRow> busy(@Bind("officeId") String officeId, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+  /** What {@code claim_hold} answers: INSERTED (with the resource), TIME_TAKEN or KEY_TAKEN. */
+  record ClaimOutcome(String outcome, String resourceId) {}
 
-  /** Removes the holds of the resource that expired by now and would stand in the way. */
-  @SqlUpdate("""
-      DELETE FROM appointments
-      WHERE office_id = :officeId AND resource_id = :resourceId AND status = 'HELD'
-        AND expires_at <= :now AND tstzrange(starts_at, ends_at) && tstzrange(:startsAt, :endsAt)
-      """)
-  int deleteExpiredHoldsInTheWay(@BindMethods NewHold hold);
+  /** Claims the first free candidate in one statement; see the function in V2__appointments.sql. */
+  static ClaimOutcome claimHold(Handle handle, HoldClaimRow claim) {
+    return handle.createQuery("""
+            SELECT outcome, resource_id FROM claim_hold(:officeId, :appointmentId, :candidates, :startsAt,
+              :endsAt, :expiresAt, :channel, :serviceIds, :persons, :holdKeyHash, :holdFingerprint, :now)""")
+        .bind("officeId", claim.officeId())
+        .bind("appointmentId", claim.appointmentId())
+        .bind("candidates", claim.candidates())
+        .bind("startsAt", claim.startsAt())
+        .bind("endsAt", claim.endsAt())
+        .bind("expiresAt", claim.expiresAt())
+        .bind("channel", claim.channel())
+        .bind("serviceIds", claim.serviceIds())
+        .bind("persons", claim.persons())
+        .bind("holdKeyHash", claim.holdKeyHash())
+        .bind("holdFingerprint", claim.holdFingerprint())
+        .bind("now", claim.now())
+        .map((rs, context) -> new ClaimOutcome(rs.getString("outcome"), rs.getString("resource_id")))
+        .one();
+  }
 
-  /**
-   * Inserts the hold unless the exclusion constraint (overlapping claim of the resource) or a
-   * unique index (idempotency key) objects; then nothing happens and 0 rows are reported.
-   */
-  @SqlUpdate("""
-      INSERT INTO appointments (office_id, appointment_id, resource_id, starts_at, ends_at, status,
-                                expires_at, channel, service_ids, persons, hold_key_hash,
-                                hold_fingerprint, created_at, updated_at)
-      VALUES (:officeId, :appointmentId, :resourceId, :startsAt, :endsAt, 'HELD', :expiresAt,
-              :channel, :serviceIds, :persons, :holdKeyHash, :holdFingerprint, :now, :now)
-      ON CONFLICT DO NOTHING
-      """)
-  int insertHold(@BindMethods NewHold hold);
+  static Optional<IdempotencyRow> byHoldKey(Handle handle, String officeId, byte[] keyHash) {
+    return handle.createQuery("""
+            SELECT appointment_id, hold_fingerprint AS fingerprint, NULL::bytea AS payload FROM appointments
+            WHERE office_id = :officeId AND hold_key_hash = :keyHash""")
+        .bind("officeId", officeId)
+        .bind("keyHash", keyHash)
+        .mapTo(IdempotencyRow.class)
+        .findOne();
+  }
 
-  @SqlQuery("""
-      SELECT appointment_id, hold_fingerprint AS fingerprint, NULL::bytea AS payload FROM appointments
-      WHERE office_id = :officeId AND hold_key_hash = :keyHash
-      """)
-  Optional<IdempotencyRow> byHoldKey(@Bind("officeId") String officeId, @Bind("keyHash") byte[] keyHash);
+  static Optional<IdempotencyRow> byConfirmKey(Handle handle, String officeId, byte[] keyHash) {
+    return handle.createQuery("""
+            SELECT appointment_id, confirm_fingerprint AS fingerprint, confirm_retry_payload AS payload
+            FROM appointments WHERE office_id = :officeId AND confirm_key_hash = :keyHash""")
+        .bind("officeId", officeId)
+        .bind("keyHash", keyHash)
+        .mapTo(IdempotencyRow.class)
+        .findOne();
+  }
 
-  @SqlQuery("""
-      SELECT appointment_id, confirm_fingerprint AS fingerprint, confirm_retry_payload AS payload FROM appointments
-      WHERE office_id = :officeId AND confirm_key_hash = :keyHash
-      """)
-  Optional<IdempotencyRow> byConfirmKey(@Bind("officeId") String officeId, @Bind("keyHash") byte[] keyHash);
+  static Optional<AppointmentRow> find(Handle handle, String officeId, UUID id) {
+    return handle.createQuery("SELECT " + APPOINTMENT_COLUMNS + """
 
-  @SqlQuery("SELECT " + APPOINTMENT_COLUMNS + " FROM appointments a WHERE a.office_id = :officeId AND a.appointment_id = :id")
-  Optional<AppointmentRow> find(@Bind("officeId") String officeId, @Bind("id") UUID id);
+            FROM appointments a WHERE a.office_id = :officeId AND a.appointment_id = :id""")
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .mapTo(AppointmentRow.class)
+        .findOne();
+  }
 
-  @SqlQuery("SELECT " + APPOINTMENT_COLUMNS + """
-       FROM booking_references r JOIN appointments a USING (office_id, appointment_id)
-      WHERE r.reference = :reference
-      """)
-  Optional<AppointmentRow> findByReference(@Bind("reference") String reference);
+  static Optional<AppointmentRow> findByReference(Handle handle, String reference) {
+    return handle.createQuery("SELECT " + APPOINTMENT_COLUMNS + """
 
-  @SqlUpdate("""
-      UPDATE appointments SET status = 'CONFIRMED', expires_at = NULL, reference = :reference,
-        manage_token_hash = :tokenHash, citizen_name = :name, citizen_email = :email,
-        citizen_phone = :phone, confirm_key_hash = :keyHash, confirm_fingerprint = :fingerprint,
-        confirm_retry_payload = :payload, updated_at = :now
-      WHERE office_id = :officeId AND appointment_id = :id AND status = 'HELD' AND expires_at > :now
-      """)
-  int confirm(
-      @Bind("officeId") String officeId,
-      @Bind("id") UUID id,
-      @Bind("reference") String reference,
-      @Bind("tokenHash") byte[] tokenHash,
-      @Bind("name") String name,
-      @Bind("email") String email,
-      @Bind("phone") String phone,
-      @Bind("keyHash") byte[] keyHash,
-      @Bind("fingerprint") String fingerprint,
-      @Bind("payload") byte[] payload,
-      @Bind("now") OffsetDateTime now);
+            FROM booking_references r JOIN appointments a USING (office_id, appointment_id)
+            WHERE r.reference = :reference""")
+        .bind("reference", reference)
+        .mapTo(AppointmentRow.class)
+        .findOne();
+  }
 
-  @SqlUpdate("""
-      INSERT INTO booking_references (reference, office_id, appointment_id)
-      VALUES (:reference, :officeId, :id) ON CONFLICT DO NOTHING
-      """)
-  int claimReference(@Bind("reference") String reference, @Bind("officeId") String officeId, @Bind("id") UUID id);
+  /** The citizen's data, the event and what an idempotent retry needs, for {@link #confirmHold}. */
+  record ConfirmationRow(
+      String[] channels,
+      String reference,
+      byte[] tokenHash,
+      String name,
+      String email,
+      String phone,
+      byte[] keyHash,
+      String fingerprint,
+      byte[] payload,
+      OffsetDateTime now,
+      String actorKind,
+      String actorId,
+      String note) {}
 
-  @SqlUpdate("""
-      UPDATE appointments SET status = :to, updated_at = :now
-      WHERE office_id = :officeId AND appointment_id = :id AND status = :expected AND status <> 'HELD'
-      """)
-  int changeStatus(
-      @Bind("officeId") String officeId,
-      @Bind("id") UUID id,
-      @Bind("expected") String expected,
-      @Bind("to") String to,
-      @Bind("now") OffsetDateTime now);
+  /** What {@code confirm_hold} answers; the booking's details only when CONFIRMED. */
+  record ConfirmOutcome(
+      String outcome,
+      String resourceId,
+      OffsetDateTime startsAt,
+      OffsetDateTime endsAt,
+      String channel,
+      String[] serviceIds,
+      Integer[] persons) {}
+
+  /** Confirms in one statement; see the function in V2__appointments.sql. */
+  static ConfirmOutcome confirmHold(Handle handle, String officeId, UUID id, ConfirmationRow confirmation) {
+    return handle.createQuery("""
+            SELECT * FROM confirm_hold(:officeId, :id, :channels, :reference, :tokenHash, :name, :email,
+              :phone, :keyHash, :fingerprint, :payload, :now, :actorKind, :actorId, :note)""")
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .bind("channels", confirmation.channels())
+        .bind("reference", confirmation.reference())
+        .bind("tokenHash", confirmation.tokenHash())
+        .bind("name", confirmation.name())
+        .bind("email", confirmation.email())
+        .bind("phone", confirmation.phone())
+        .bind("keyHash", confirmation.keyHash())
+        .bind("fingerprint", confirmation.fingerprint())
+        .bind("payload", confirmation.payload())
+        .bind("now", confirmation.now())
+        .bind("actorKind", confirmation.actorKind())
+        .bind("actorId", confirmation.actorId())
+        .bind("note", confirmation.note())
+        .map((rs, context) -> new ConfirmOutcome(
+            rs.getString("outcome"),
+            rs.getString("resource_id"),
+            rs.getObject("starts_at", OffsetDateTime.class),
+            rs.getObject("ends_at", OffsetDateTime.class),
+            rs.getString("channel"),
+            rs.getArray("service_ids") == null ? null : (String[]) rs.getArray("service_ids").getArray(),
+            rs.getArray("persons") == null ? null : (Integer[]) rs.getArray("persons").getArray()))
+        .one();
+  }
+
+  static int changeStatus(Handle handle, String officeId, UUID id, String expected, String to, OffsetDateTime now) {
+    return handle.createUpdate("""
+            UPDATE appointments SET status = :to, updated_at = :now
+            WHERE office_id = :officeId AND appointment_id = :id AND status = :expected AND status <> 'HELD'""")
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .bind("expected", expected)
+        .bind("to", to)
+        .bind("now", now)
+        .execute();
+  }
 
   /** Deletes the live hold and hands back what the booking takes over from it. */
-  @SqlQuery("""
-      DELETE FROM appointments a
-      WHERE a.office_id = :officeId AND a.appointment_id = :id AND a.status = 'HELD' AND a.expires_at > :now
-      RETURNING """ + " " + APPOINTMENT_COLUMNS)
-  Optional<AppointmentRow> takeLiveHold(@Bind("officeId") String officeId, @Bind("id") UUID id, @Bind("now") OffsetDateTime now);
+  static Optional<AppointmentRow> takeLiveHold(Handle handle, String officeId, UUID id, OffsetDateTime now) {
+    return handle.createQuery("""
+            DELETE FROM appointments a
+            WHERE a.office_id = :officeId AND a.appointment_id = :id AND a.status = 'HELD' AND a.expires_at > :now
+            RETURNING\s""" + APPOINTMENT_COLUMNS)
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .bind("now", now)
+        .mapTo(AppointmentRow.class)
+        .findOne();
+  }
 
-  @SqlUpdate("""
-      UPDATE appointments SET resource_id = :resourceId, starts_at = :startsAt, ends_at = :endsAt,
-        service_ids = :serviceIds, persons = :persons, updated_at = :now
-      WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED'
-      """)
-  int move(
-      @Bind("officeId") String officeId,
-      @Bind("id") UUID id,
-      @Bind("resourceId") String resourceId,
-      @Bind("startsAt") OffsetDateTime startsAt,
-      @Bind("endsAt") OffsetDateTime endsAt,
-      @Bind("serviceIds") String[] serviceIds,
-      @Bind("persons") Integer[] persons,
-      @Bind("now") OffsetDateTime now);
+  static int move(Handle handle, String officeId, UUID id, AppointmentRow newTime, OffsetDateTime now) {
+    return handle.createUpdate("""
+            UPDATE appointments SET resource_id = :resourceId, starts_at = :startsAt, ends_at = :endsAt,
+              service_ids = :serviceIds, persons = :persons, updated_at = :now
+            WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED'""")
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .bind("resourceId", newTime.resourceId())
+        .bind("startsAt", newTime.startsAt())
+        .bind("endsAt", newTime.endsAt())
+        .bind("serviceIds", newTime.serviceIds())
+        .bind("persons", newTime.persons())
+        .bind("now", now)
+        .execute();
+  }
 
-  @SqlUpdate("""
-      INSERT INTO booking_events (office_id, appointment_id, at, actor_kind, actor_id, from_status, to_status, note)
-      VALUES (:officeId, :appointmentId, :at, :actorKind, :actorId, :fromStatus, :toStatus, :note)
-      """)
-  void insertEvent(@BindMethods EventRow event);
+  static void insertEvent(Handle handle, EventRow event) {
+    handle.createUpdate("""
+            INSERT INTO booking_events (office_id, appointment_id, at, actor_kind, actor_id, from_status, to_status, note)
+            VALUES (:officeId, :appointmentId, :at, :actorKind, :actorId, :fromStatus, :toStatus, :note)""")
+        .bind("officeId", event.officeId())
+        .bind("appointmentId", event.appointmentId())
+        .bind("at", event.at())
+        .bind("actorKind", event.actorKind())
+        .bind("actorId", event.actorId())
+        .bind("fromStatus", event.fromStatus())
+        .bind("toStatus", event.toStatus())
+        .bind("note", event.note())
+        .execute();
+  }
 
-  @SqlQuery("""
-      SELECT office_id, appointment_id, at, actor_kind, actor_id, from_status, to_status, note
-      FROM booking_events WHERE office_id = :officeId AND appointment_id = :id ORDER BY event_no
-      """)
-  List<EventRow> history(@Bind("officeId") String officeId, @Bind("id") UUID id);
+  static List<EventRow> history(Handle handle, String officeId, UUID id) {
+    return handle.createQuery("""
+            SELECT office_id, appointment_id, at, actor_kind, actor_id, from_status, to_status, note
+            FROM booking_events WHERE office_id = :officeId AND appointment_id = :id ORDER BY event_no""")
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .mapTo(EventRow.class)
+        .list();
+  }
 
   /**
    * Several instances may run this at once: each skips the rows another one is deleting. The
    * CTE is evaluated exactly once, so the limit holds (a sub-select in IN may run repeatedly).
    */
-  @SqlUpdate("""
-      WITH doomed AS (
-        SELECT appointment_id FROM appointments
-        WHERE office_id = :officeId AND status = 'HELD' AND expires_at <= :now
-        ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-      DELETE FROM appointments a USING doomed d
-      WHERE a.office_id = :officeId AND a.appointment_id = d.appointment_id
-      """)
-  int deleteExpiredHolds(@Bind("officeId") String officeId, @Bind("now") OffsetDateTime now, @Bind("limit") int limit);
+  static int deleteExpiredHolds(Handle handle, String officeId, OffsetDateTime now, int limit) {
+    return handle.createUpdate("""
+            WITH doomed AS (
+              SELECT appointment_id FROM appointments
+              WHERE office_id = :officeId AND status = 'HELD' AND expires_at <= :now
+              ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+            DELETE FROM appointments a USING doomed d
+            WHERE a.office_id = :officeId AND a.appointment_id = d.appointment_id""")
+        .bind("officeId", officeId)
+        .bind("now", now)
+        .bind("limit", limit)
+        .execute();
+  }
 }

@@ -5,13 +5,15 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Handle;
 
-/** The catalog's SQL. Rows come back as the small records below; the store builds the domain. */
-interface CatalogSql {
+/**
+ * The catalog's SQL, each statement next to the method that runs it on a handle. Rows come back
+ * as the small records below; the store builds the domain values from them.
+ */
+final class CatalogSql {
+
+  private CatalogSql() {}
 
   record OfficeRow(
       String officeId,
@@ -47,166 +49,258 @@ interface CatalogSql {
 
   record ClosureRow(LocalDate day, String reason) {}
 
-  @SqlUpdate("""
-      INSERT INTO offices (office_id, name, time_zone, state, regional_holidays, slot_minutes,
-                           min_notice_seconds, max_days_ahead, hold_seconds, schedule_version)
-      VALUES (:officeId, :name, :timeZone, :state, :regionalHolidays, :slotMinutes,
-              :minNoticeSeconds, :maxDaysAhead, :holdSeconds, nextval('schedule_versions'))
-      ON CONFLICT (office_id) DO UPDATE SET
-        name = excluded.name, time_zone = excluded.time_zone, state = excluded.state,
-        regional_holidays = excluded.regional_holidays, slot_minutes = excluded.slot_minutes,
-        min_notice_seconds = excluded.min_notice_seconds, max_days_ahead = excluded.max_days_ahead,
-        hold_seconds = excluded.hold_seconds, schedule_version = excluded.schedule_version
-      """)
-  void upsertOffice(@BindMethods OfficeRow office);
+  static void upsertOffice(Handle handle, OfficeRow office) {
+    handle.createUpdate("""
+            INSERT INTO offices (office_id, name, time_zone, state, regional_holidays, slot_minutes,
+                                 min_notice_seconds, max_days_ahead, hold_seconds, schedule_version)
+            VALUES (:officeId, :name, :timeZone, :state, :regionalHolidays, :slotMinutes,
+                    :minNoticeSeconds, :maxDaysAhead, :holdSeconds, nextval('schedule_versions'))
+            ON CONFLICT (office_id) DO UPDATE SET
+              name = excluded.name, time_zone = excluded.time_zone, state = excluded.state,
+              regional_holidays = excluded.regional_holidays, slot_minutes = excluded.slot_minutes,
+              min_notice_seconds = excluded.min_notice_seconds, max_days_ahead = excluded.max_days_ahead,
+              hold_seconds = excluded.hold_seconds, schedule_version = excluded.schedule_version""")
+        .bind("officeId", office.officeId())
+        .bind("name", office.name())
+        .bind("timeZone", office.timeZone())
+        .bind("state", office.state())
+        .bind("regionalHolidays", office.regionalHolidays())
+        .bind("slotMinutes", office.slotMinutes())
+        .bind("minNoticeSeconds", office.minNoticeSeconds())
+        .bind("maxDaysAhead", office.maxDaysAhead())
+        .bind("holdSeconds", office.holdSeconds())
+        .execute();
+  }
 
-  @SqlQuery("SELECT * FROM offices WHERE office_id = :officeId")
-  Optional<OfficeRow> office(@Bind("officeId") String officeId);
+  static Optional<OfficeRow> office(Handle handle, String officeId) {
+    return handle.createQuery("SELECT * FROM offices WHERE office_id = :officeId")
+        .bind("officeId", officeId)
+        .mapTo(OfficeRow.class)
+        .findOne();
+  }
 
-  @SqlQuery("SELECT * FROM offices ORDER BY office_id")
-  List<OfficeRow> offices();
+  static List<OfficeRow> offices(Handle handle) {
+    return handle.createQuery("SELECT * FROM offices ORDER BY office_id").mapTo(OfficeRow.class).list();
+  }
 
-  @SqlUpdate("UPDATE offices SET schedule_version = nextval('schedule_versions') WHERE office_id = :officeId")
-  int touchOffice(@Bind("officeId") String officeId);
+  /** Marks the office's schedule as changed. */
+  static void touchOffice(Handle handle, String officeId) {
+    handle.createUpdate("UPDATE offices SET schedule_version = nextval('schedule_versions') WHERE office_id = :officeId")
+        .bind("officeId", officeId)
+        .execute();
+  }
 
-  @SqlUpdate("UPDATE offices SET schedule_version = nextval('schedule_versions')")
-  void touchAllOffices();
+  static void touchAllOffices(Handle handle) {
+    handle.createUpdate("UPDATE offices SET schedule_version = nextval('schedule_versions')").execute();
+  }
 
-  @SqlQuery("SELECT schedule_version FROM offices WHERE office_id = :officeId")
-  Optional<Long> scheduleVersion(@Bind("officeId") String officeId);
+  static Optional<Long> scheduleVersion(Handle handle, String officeId) {
+    return handle.createQuery("SELECT schedule_version FROM offices WHERE office_id = :officeId")
+        .bind("officeId", officeId)
+        .mapTo(Long.class)
+        .findOne();
+  }
 
-  @SqlUpdate("""
-      INSERT INTO services (service_id, name, duration_minutes, max_persons, channels, sensitive)
-      VALUES (:serviceId, :name, :durationMinutes, :maxPersons, :channels, :sensitive)
-      ON CONFLICT (service_id) DO UPDATE SET
-        name = excluded.name, duration_minutes = excluded.duration_minutes,
-        max_persons = excluded.max_persons, channels = excluded.channels, sensitive = excluded.sensitive
-      """)
-  void upsertService(@BindMethods ServiceRow service);
+  static void upsertService(Handle handle, ServiceRow service) {
+    handle.createUpdate("""
+            INSERT INTO services (service_id, name, duration_minutes, max_persons, channels, sensitive)
+            VALUES (:serviceId, :name, :durationMinutes, :maxPersons, :channels, :sensitive)
+            ON CONFLICT (service_id) DO UPDATE SET
+              name = excluded.name, duration_minutes = excluded.duration_minutes,
+              max_persons = excluded.max_persons, channels = excluded.channels, sensitive = excluded.sensitive""")
+        .bind("serviceId", service.serviceId())
+        .bind("name", service.name())
+        .bind("durationMinutes", service.durationMinutes())
+        .bind("maxPersons", service.maxPersons())
+        .bind("channels", service.channels())
+        .bind("sensitive", service.sensitive())
+        .execute();
+  }
 
-  @SqlUpdate("DELETE FROM service_durations WHERE service_id = :serviceId")
-  void deleteServiceDurations(@Bind("serviceId") String serviceId);
+  static void replaceServiceDurations(Handle handle, String serviceId, List<ServiceDurationRow> durations) {
+    handle.createUpdate("DELETE FROM service_durations WHERE service_id = :serviceId").bind("serviceId", serviceId).execute();
+    for (ServiceDurationRow duration : durations) {
+      handle.createUpdate("""
+              INSERT INTO service_durations (office_id, service_id, duration_minutes)
+              VALUES (:officeId, :serviceId, :durationMinutes)""")
+          .bind("officeId", duration.officeId())
+          .bind("serviceId", duration.serviceId())
+          .bind("durationMinutes", duration.durationMinutes())
+          .execute();
+    }
+  }
 
-  @SqlUpdate("INSERT INTO service_durations (office_id, service_id, duration_minutes) VALUES (:officeId, :serviceId, :durationMinutes)")
-  void insertServiceDuration(@BindMethods ServiceDurationRow duration);
+  static Optional<ServiceRow> service(Handle handle, String serviceId) {
+    return handle.createQuery("SELECT * FROM services WHERE service_id = :serviceId")
+        .bind("serviceId", serviceId)
+        .mapTo(ServiceRow.class)
+        .findOne();
+  }
 
-  @SqlQuery("SELECT * FROM services WHERE service_id = :serviceId")
-  Optional<ServiceRow> service(@Bind("serviceId") String serviceId);
+  static List<ServiceRow> services(Handle handle) {
+    return handle.createQuery("SELECT * FROM services ORDER BY service_id").mapTo(ServiceRow.class).list();
+  }
 
-  @SqlQuery("SELECT * FROM services ORDER BY service_id")
-  List<ServiceRow> services();
+  static List<ServiceDurationRow> serviceDurations(Handle handle) {
+    return handle.createQuery("SELECT service_id, office_id, duration_minutes FROM service_durations")
+        .mapTo(ServiceDurationRow.class)
+        .list();
+  }
 
-  @SqlQuery("SELECT service_id, office_id, duration_minutes FROM service_durations ORDER BY service_id, office_id")
-  List<ServiceDurationRow> serviceDurations();
+  static void upsertResource(Handle handle, String officeId, String resourceId, String name, String kind, String teamId) {
+    handle.createUpdate("""
+            INSERT INTO resources (office_id, resource_id, name, kind, team_id)
+            VALUES (:officeId, :resourceId, :name, :kind, :teamId)
+            ON CONFLICT (office_id, resource_id) DO UPDATE SET
+              name = excluded.name, kind = excluded.kind, team_id = excluded.team_id""")
+        .bind("officeId", officeId)
+        .bind("resourceId", resourceId)
+        .bind("name", name)
+        .bind("kind", kind)
+        .bind("teamId", teamId)
+        .execute();
+  }
 
-  @SqlQuery("SELECT service_id, office_id, duration_minutes FROM service_durations WHERE service_id = :serviceId")
-  List<ServiceDurationRow> serviceDurations(@Bind("serviceId") String serviceId);
+  static void replaceSkills(Handle handle, String officeId, String resourceId, String[] serviceIds) {
+    handle.createUpdate("DELETE FROM resource_skills WHERE office_id = :officeId AND resource_id = :resourceId")
+        .bind("officeId", officeId)
+        .bind("resourceId", resourceId)
+        .execute();
+    handle.createUpdate("""
+            INSERT INTO resource_skills (office_id, resource_id, service_id)
+            SELECT :officeId, :resourceId, unnest(CAST(:serviceIds AS text[]))""")
+        .bind("officeId", officeId)
+        .bind("resourceId", resourceId)
+        .bind("serviceIds", serviceIds)
+        .execute();
+  }
 
-  @SqlUpdate("""
-      INSERT INTO resources (office_id, resource_id, name, kind, team_id)
-      VALUES (:officeId, :resourceId, :name, :kind, :teamId)
-      ON CONFLICT (office_id, resource_id) DO UPDATE SET
-        name = excluded.name, kind = excluded.kind, team_id = excluded.team_id
-      """)
-  void upsertResource(
-      @Bind("officeId") String officeId,
-      @Bind("resourceId") String resourceId,
-      @Bind("name") String name,
-      @Bind("kind") String kind,
-      @Bind("teamId") String teamId);
+  static List<ResourceRow> resources(Handle handle, String officeId) {
+    return handle.createQuery("""
+            SELECT r.resource_id, r.name, r.kind, r.team_id,
+                   coalesce(array_agg(s.service_id ORDER BY s.service_id)
+                            FILTER (WHERE s.service_id IS NOT NULL), '{}') AS skills
+            FROM resources r
+            LEFT JOIN resource_skills s USING (office_id, resource_id)
+            WHERE r.office_id = :officeId
+            GROUP BY r.office_id, r.resource_id
+            ORDER BY r.resource_id""")
+        .bind("officeId", officeId)
+        .mapTo(ResourceRow.class)
+        .list();
+  }
 
-  @SqlUpdate("DELETE FROM resource_skills WHERE office_id = :officeId AND resource_id = :resourceId")
-  void deleteSkills(@Bind("officeId") String officeId, @Bind("resourceId") String resourceId);
+  static boolean resourceExists(Handle handle, String officeId, String resourceId) {
+    return handle.createQuery("SELECT 1 FROM resources WHERE office_id = :officeId AND resource_id = :resourceId")
+        .bind("officeId", officeId)
+        .bind("resourceId", resourceId)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
+  }
 
-  @SqlUpdate("""
-      INSERT INTO resource_skills (office_id, resource_id, service_id)
-      SELECT :officeId, :resourceId, unnest(:serviceIds::text[])
-      """)
-  void insertSkills(@Bind("officeId") String officeId, @Bind("resourceId") String resourceId, @Bind("serviceIds") String[] serviceIds);
+  /** Deletes the rules, extra times and absences of one resource. */
+  static void deleteWorkingTime(Handle handle, String officeId, String resourceId) {
+    handle.createUpdate("DELETE FROM weekly_rules WHERE office_id = :officeId AND resource_id = :resourceId")
+        .bind("officeId", officeId)
+        .bind("resourceId", resourceId)
+        .execute();
+    handle.createUpdate("DELETE FROM extra_times WHERE office_id = :officeId AND resource_id = :resourceId")
+        .bind("officeId", officeId)
+        .bind("resourceId", resourceId)
+        .execute();
+    handle.createUpdate("DELETE FROM absences WHERE office_id = :officeId AND resource_id = :resourceId")
+        .bind("officeId", officeId)
+        .bind("resourceId", resourceId)
+        .execute();
+  }
 
-  @SqlQuery("""
-      SELECT r.resource_id, r.name, r.kind, r.team_id,
-             coalesce(array_agg(s.service_id ORDER BY s.service_id) FILTER (WHERE s.service_id IS NOT NULL), '{}') AS skills
-      FROM resources r
-      LEFT JOIN resource_skills s USING (office_id, resource_id)
-      WHERE r.office_id = :officeId
-      GROUP BY r.office_id, r.resource_id
-      ORDER BY r.resource_id
-      """)
-  List<ResourceRow> resources(@Bind("officeId") String officeId);
+  static void insertRule(Handle handle, String officeId, int position, RuleRow rule) {
+    handle.createUpdate("""
+            INSERT INTO weekly_rules (office_id, resource_id, kind, position, days, start_time, end_time,
+                                      valid_from, valid_until, every_weeks, anchor_week)
+            VALUES (:officeId, :resourceId, :kind, :position, :days, :startTime, :endTime,
+                    :validFrom, :validUntil, :everyWeeks, :anchorWeek)""")
+        .bind("officeId", officeId)
+        .bind("resourceId", rule.resourceId())
+        .bind("kind", rule.kind())
+        .bind("position", position)
+        .bind("days", rule.days())
+        .bind("startTime", rule.startTime())
+        .bind("endTime", rule.endTime())
+        .bind("validFrom", rule.validFrom())
+        .bind("validUntil", rule.validUntil())
+        .bind("everyWeeks", rule.everyWeeks())
+        .bind("anchorWeek", rule.anchorWeek())
+        .execute();
+  }
 
-  @SqlQuery("SELECT count(*) FROM resources WHERE office_id = :officeId AND resource_id = :resourceId")
-  int countResource(@Bind("officeId") String officeId, @Bind("resourceId") String resourceId);
+  static void insertExtraTime(Handle handle, String officeId, int position, ExtraTimeRow extra) {
+    handle.createUpdate("""
+            INSERT INTO extra_times (office_id, resource_id, position, day, start_time, end_time)
+            VALUES (:officeId, :resourceId, :position, :day, :startTime, :endTime)""")
+        .bind("officeId", officeId)
+        .bind("resourceId", extra.resourceId())
+        .bind("position", position)
+        .bind("day", extra.day())
+        .bind("startTime", extra.startTime())
+        .bind("endTime", extra.endTime())
+        .execute();
+  }
 
-  @SqlUpdate("DELETE FROM weekly_rules WHERE office_id = :officeId AND resource_id = :resourceId")
-  void deleteRules(@Bind("officeId") String officeId, @Bind("resourceId") String resourceId);
+  static void insertAbsence(Handle handle, String officeId, int position, AbsenceRow absence) {
+    handle.createUpdate("""
+            INSERT INTO absences (office_id, resource_id, position, starts_at, ends_at)
+            VALUES (:officeId, :resourceId, :position, :startsAt, :endsAt)""")
+        .bind("officeId", officeId)
+        .bind("resourceId", absence.resourceId())
+        .bind("position", position)
+        .bind("startsAt", absence.startsAt())
+        .bind("endsAt", absence.endsAt())
+        .execute();
+  }
 
-  @SqlUpdate("DELETE FROM extra_times WHERE office_id = :officeId AND resource_id = :resourceId")
-  void deleteExtraTimes(@Bind("officeId") String officeId, @Bind("resourceId") String resourceId);
+  static List<RuleRow> rules(Handle handle, String officeId) {
+    return handle.createQuery("""
+            SELECT resource_id, kind, days, start_time, end_time, valid_from, valid_until, every_weeks, anchor_week
+            FROM weekly_rules WHERE office_id = :officeId ORDER BY resource_id, kind, position""")
+        .bind("officeId", officeId)
+        .mapTo(RuleRow.class)
+        .list();
+  }
 
-  @SqlUpdate("DELETE FROM absences WHERE office_id = :officeId AND resource_id = :resourceId")
-  void deleteAbsences(@Bind("officeId") String officeId, @Bind("resourceId") String resourceId);
+  static List<ExtraTimeRow> extraTimes(Handle handle, String officeId) {
+    return handle.createQuery("""
+            SELECT resource_id, day, start_time, end_time FROM extra_times
+            WHERE office_id = :officeId ORDER BY resource_id, position""")
+        .bind("officeId", officeId)
+        .mapTo(ExtraTimeRow.class)
+        .list();
+  }
 
-  @SqlUpdate("""
-      INSERT INTO weekly_rules (office_id, resource_id, kind, position, days, start_time, end_time,
-                                valid_from, valid_until, every_weeks, anchor_week)
-      VALUES (:officeId, :resourceId, :kind, :position, :days, :startTime, :endTime,
-              :validFrom, :validUntil, :everyWeeks, :anchorWeek)
-      """)
-  void insertRule(
-      @Bind("officeId") String officeId,
-      @Bind("resourceId") String resourceId,
-      @Bind("kind") String kind,
-      @Bind("position") int position,
-      @Bind("days") Integer[] days,
-      @Bind("startTime") LocalTime startTime,
-      @Bind("endTime") LocalTime endTime,
-      @Bind("validFrom") LocalDate validFrom,
-      @Bind("validUntil") LocalDate validUntil,
-      @Bind("everyWeeks") int everyWeeks,
-      @Bind("anchorWeek") LocalDate anchorWeek);
+  static List<AbsenceRow> absences(Handle handle, String officeId) {
+    return handle.createQuery("""
+            SELECT resource_id, starts_at, ends_at FROM absences
+            WHERE office_id = :officeId ORDER BY resource_id, position""")
+        .bind("officeId", officeId)
+        .mapTo(AbsenceRow.class)
+        .list();
+  }
 
-  @SqlUpdate("""
-      INSERT INTO extra_times (office_id, resource_id, position, day, start_time, end_time)
-      VALUES (:officeId, :resourceId, :position, :day, :startTime, :endTime)
-      """)
-  void insertExtraTime(
-      @Bind("officeId") String officeId,
-      @Bind("resourceId") String resourceId,
-      @Bind("position") int position,
-      @Bind("day") LocalDate day,
-      @Bind("startTime") LocalTime startTime,
-      @Bind("endTime") LocalTime endTime);
+  static void upsertClosure(Handle handle, String officeId, ClosureRow closure) {
+    handle.createUpdate("""
+            INSERT INTO office_closures (office_id, day, reason) VALUES (:officeId, :day, :reason)
+            ON CONFLICT (office_id, day) DO UPDATE SET reason = excluded.reason""")
+        .bind("officeId", officeId)
+        .bind("day", closure.day())
+        .bind("reason", closure.reason())
+        .execute();
+  }
 
-  @SqlUpdate("""
-      INSERT INTO absences (office_id, resource_id, position, starts_at, ends_at)
-      VALUES (:officeId, :resourceId, :position, :startsAt, :endsAt)
-      """)
-  void insertAbsence(
-      @Bind("officeId") String officeId,
-      @Bind("resourceId") String resourceId,
-      @Bind("position") int position,
-      @Bind("startsAt") LocalDateTime startsAt,
-      @Bind("endsAt") LocalDateTime endsAt);
-
-  @SqlQuery("""
-      SELECT resource_id, kind, days, start_time, end_time, valid_from, valid_until, every_weeks, anchor_week
-      FROM weekly_rules WHERE office_id = :officeId ORDER BY resource_id, kind, position
-      """)
-  List<RuleRow> rules(@Bind("officeId") String officeId);
-
-  @SqlQuery("SELECT resource_id, day, start_time, end_time FROM extra_times WHERE office_id = :officeId ORDER BY resource_id, position")
-  List<ExtraTimeRow> extraTimes(@Bind("officeId") String officeId);
-
-  @SqlQuery("SELECT resource_id, starts_at, ends_at FROM absences WHERE office_id = :officeId ORDER BY resource_id, position")
-  List<AbsenceRow> absences(@Bind("officeId") String officeId);
-
-  @SqlUpdate("""
-      INSERT INTO office_closures (office_id, day, reason) VALUES (:officeId, :day, :reason)
-      ON CONFLICT (office_id, day) DO UPDATE SET reason = excluded.reason
-      """)
-  void upsertClosure(@Bind("officeId") String officeId, @Bind("day") LocalDate day, @Bind("reason") String reason);
-
-  @SqlQuery("SELECT day, reason FROM office_closures WHERE office_id = :officeId ORDER BY day")
-  List<ClosureRow> closures(@Bind("officeId") String officeId);
+  static List<ClosureRow> closures(Handle handle, String officeId) {
+    return handle.createQuery("SELECT day, reason FROM office_closures WHERE office_id = :officeId ORDER BY day")
+        .bind("officeId", officeId)
+        .mapTo(ClosureRow.class)
+        .list();
+  }
 }

@@ -8,9 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
 
@@ -27,14 +25,8 @@ public final class JdbcAdapter implements AutoCloseable {
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
-    Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-    for (Class<?> row : new Class<?>[] {
-        CatalogSql.OfficeRow.class, CatalogSql.ServiceRow.class, CatalogSql.ServiceDurationRow.class,
-        CatalogSql.ResourceRow.class, CatalogSql.RuleRow.class, CatalogSql.ExtraTimeRow.class,
-        CatalogSql.AbsenceRow.class, CatalogSql.ClosureRow.class, BookingSql.AppointmentRow.class,
-        BookingSql.BusyRow.class, BookingSql.IdempotencyRow.class, BookingSql.EventRow.class}) {
-      jdbi.registerRowMapper(ConstructorMapper.factory(row));
-    }
+    Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    RowMappers.registerAll(jdbi);
     Transactions transactions = new Transactions(jdbi);
     this.catalog = new JdbiCatalogStore(transactions);
     this.bookings = new JdbiBookingStore(transactions);

@@ -7,10 +7,8 @@ import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import java.util.Set;
 import org.jdbi.v3.core.JdbiException;
 import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.booking.Actor;
@@ -27,7 +25,6 @@ import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.jdbc.BookingSql.AppointmentRow;
 import org.opentermin.jdbc.BookingSql.EventRow;
-import org.opentermin.jdbc.BookingSql.NewHold;
 import org.opentermin.ports.out.BookingStore;
 
 /**
@@ -47,7 +44,7 @@ final class JdbiBookingStore implements BookingStore {
 
   @Override
   public ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to) {
-    return transactions.read(handle -> sql(handle).busy(office.value(), utc(from), utc(to)).stream()
+    return transactions.read(handle -> BookingSql.busy(handle, office.value(), utc(from), utc(to)).stream()
         .map(row -> new BusyPeriod(
             ResourceId.of(row.resourceId()),
             row.startsAt().toInstant(),
@@ -57,52 +54,48 @@ final class JdbiBookingStore implements BookingStore {
   }
 
   @Override
-  public HoldInsertion insertHold(Appointment hold, Optional<IdempotencyRecord> idempotency, Instant now) {
-    checkArgument(hold.status() == AppointmentStatus.HELD, "only holds are inserted");
+  public HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkNotNull(idempotency, "idempotency");
-    NewHold row = new NewHold(
-        hold.office().value(),
-        hold.id().uuid(),
-        hold.resource().value(),
-        utc(hold.start()),
-        utc(hold.end()),
-        utc(hold.expiresAt().orElseThrow()),
-        hold.channel().name(),
-        serviceIds(hold),
-        persons(hold),
+    BookingSql.HoldClaimRow row = new BookingSql.HoldClaimRow(
+        claim.id().office().value(),
+        claim.id().uuid(),
+        claim.candidates().stream().map(ResourceId::value).toArray(String[]::new),
+        utc(claim.start()),
+        utc(claim.end()),
+        utc(claim.expiresAt()),
+        claim.channel().name(),
+        claim.services().stream().map(service -> service.service().value()).toArray(String[]::new),
+        claim.services().stream().map(BookedService::persons).toArray(Integer[]::new),
         idempotency.map(IdempotencyRecord::keyHash).orElse(null),
         idempotency.map(IdempotencyRecord::requestFingerprint).orElse(null),
         utc(now));
-    return transactions.inTransaction(handle -> {
-      BookingSql sql = sql(handle);
-      sql.deleteExpiredHoldsInTheWay(row);
-      if (sql.insertHold(row) == 1) {
-        return HoldInsertion.INSERTED;
-      }
-      boolean keyTaken = idempotency.isPresent() && sql.byHoldKey(row.officeId(), row.holdKeyHash()).isPresent();
-      return keyTaken ? HoldInsertion.KEY_TAKEN : HoldInsertion.TIME_TAKEN;
-    });
+    BookingSql.ClaimOutcome outcome = transactions.singleStatement(handle -> BookingSql.claimHold(handle, row));
+    HoldInsertion insertion = HoldInsertion.valueOf(outcome.outcome());
+    return new HoldPlacement(
+        insertion,
+        insertion == HoldInsertion.INSERTED ? Optional.of(claim.on(ResourceId.of(outcome.resourceId()))) : Optional.empty());
   }
 
   @Override
   public Optional<IdempotencyMatch> findByHoldKey(OfficeId office, byte[] keyHash) {
-    return transactions.read(handle -> sql(handle).byHoldKey(office.value(), keyHash).map(row -> match(office, row)));
+    return transactions.read(handle -> BookingSql.byHoldKey(handle, office.value(), keyHash).map(row -> match(office, row)));
   }
 
   @Override
   public Optional<Appointment> find(AppointmentId id) {
-    return transactions.read(handle -> sql(handle).find(id.office().value(), id.uuid()).map(JdbiBookingStore::appointment));
+    return transactions.read(handle -> BookingSql.find(handle, id.office().value(), id.uuid()).map(JdbiBookingStore::appointment));
   }
 
   @Override
   public Optional<StoredBooking> findByReference(BookingReference reference) {
-    return transactions.read(handle -> sql(handle).findByReference(reference.value())
+    return transactions.read(handle -> BookingSql.findByReference(handle, reference.value())
         .map(row -> new StoredBooking(appointment(row), row.manageTokenHash())));
   }
 
   @Override
-  public Confirmation confirm(
+  public ConfirmResult confirm(
       AppointmentId hold,
+      Set<Channel> channels,
       BookingReference reference,
       byte[] manageTokenHash,
       Citizen citizen,
@@ -110,48 +103,61 @@ final class JdbiBookingStore implements BookingStore {
       Instant now,
       BookingEvent event) {
     checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
+    BookingSql.ConfirmationRow row = new BookingSql.ConfirmationRow(
+        channels.stream().map(Enum::name).toArray(String[]::new),
+        reference.value(),
+        manageTokenHash,
+        citizen.name(),
+        citizen.email().orElse(null),
+        citizen.phone().orElse(null),
+        idempotency.map(IdempotencyRecord::keyHash).orElse(null),
+        idempotency.map(IdempotencyRecord::requestFingerprint).orElse(null),
+        idempotency.map(IdempotencyRecord::retryPayload).orElse(null),
+        utc(now),
+        event.actor().kind(),
+        event.actor().id(),
+        event.note());
+    BookingSql.ConfirmOutcome outcome;
     try {
-      return transactions.inTransaction(handle -> {
-        BookingSql sql = sql(handle);
-        int confirmed = sql.confirm(
-            hold.office().value(), hold.uuid(), reference.value(), manageTokenHash,
-            citizen.name(), citizen.email().orElse(null), citizen.phone().orElse(null),
-            idempotency.map(IdempotencyRecord::keyHash).orElse(null),
-            idempotency.map(IdempotencyRecord::requestFingerprint).orElse(null),
-            idempotency.map(IdempotencyRecord::retryPayload).orElse(null),
-            utc(now));
-        if (confirmed == 0) {
-          return Confirmation.NOT_LIVE;
-        }
-        if (sql.claimReference(reference.value(), hold.office().value(), hold.uuid()) == 0) {
-          handle.rollback();
-          return Confirmation.REFERENCE_TAKEN;
-        }
-        sql.insertEvent(eventRow(event));
-        return Confirmation.CONFIRMED;
-      });
+      outcome = transactions.singleStatement(handle -> BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row));
     } catch (JdbiException failure) {
       if (CONFIRM_KEY_INDEX.equals(Transactions.violatedConstraint(failure))) {
-        return Confirmation.KEY_TAKEN;
+        return new ConfirmResult(Confirmation.KEY_TAKEN, Optional.empty());
       }
       throw failure;
     }
+    Confirmation confirmation = Confirmation.valueOf(outcome.outcome());
+    if (confirmation != Confirmation.CONFIRMED) {
+      return new ConfirmResult(confirmation, Optional.empty());
+    }
+    Appointment booking = new Appointment(
+        hold,
+        ResourceId.of(outcome.resourceId()),
+        outcome.startsAt().toInstant(),
+        outcome.endsAt().toInstant(),
+        bookedServices(outcome.serviceIds(), outcome.persons()),
+        Channel.valueOf(outcome.channel()),
+        AppointmentStatus.CONFIRMED,
+        Optional.empty(),
+        Optional.of(reference),
+        Optional.of(citizen));
+    return new ConfirmResult(Confirmation.CONFIRMED, Optional.of(booking));
   }
 
   @Override
   public Optional<IdempotencyMatch> findByConfirmKey(OfficeId office, byte[] keyHash) {
-    return transactions.read(handle -> sql(handle).byConfirmKey(office.value(), keyHash).map(row -> match(office, row)));
+    return transactions.read(handle -> BookingSql.byConfirmKey(handle, office.value(), keyHash).map(row -> match(office, row)));
   }
 
   @Override
   public boolean changeStatus(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
     checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this change");
     return transactions.inTransaction(handle -> {
-      BookingSql sql = sql(handle);
-      if (sql.changeStatus(booking.office().value(), booking.uuid(), expected.name(), event.to().name(), utc(event.at())) == 0) {
+      
+      if (BookingSql.changeStatus(handle, booking.office().value(), booking.uuid(), expected.name(), event.to().name(), utc(event.at())) == 0) {
         return false;
       }
-      sql.insertEvent(eventRow(event));
+      BookingSql.insertEvent(handle, eventRow(event));
       return true;
     });
   }
@@ -160,28 +166,27 @@ final class JdbiBookingStore implements BookingStore {
   public boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event) {
     checkArgument(booking.office().equals(hold.office()), "a booking moves only within its office");
     return transactions.inTransaction(handle -> {
-      BookingSql sql = sql(handle);
+      
       // Deleting the hold and moving the booking happen in one transaction: until it commits,
       // the hold's row keeps everybody else off that time.
-      Optional<AppointmentRow> taken = sql.takeLiveHold(hold.office().value(), hold.uuid(), utc(now));
+      Optional<AppointmentRow> taken = BookingSql.takeLiveHold(handle, hold.office().value(), hold.uuid(), utc(now));
       if (taken.isEmpty()) {
         return false;
       }
       AppointmentRow newTime = taken.get();
-      int moved = sql.move(booking.office().value(), booking.uuid(), newTime.resourceId(), newTime.startsAt(),
-          newTime.endsAt(), newTime.serviceIds(), newTime.persons(), utc(now));
+      int moved = BookingSql.move(handle, booking.office().value(), booking.uuid(), newTime, utc(now));
       if (moved == 0) {
         handle.rollback();
         return false;
       }
-      sql.insertEvent(eventRow(event));
+      BookingSql.insertEvent(handle, eventRow(event));
       return true;
     });
   }
 
   @Override
   public ImmutableList<BookingEvent> history(AppointmentId booking) {
-    return transactions.read(handle -> sql(handle).history(booking.office().value(), booking.uuid()).stream()
+    return transactions.read(handle -> BookingSql.history(handle, booking.office().value(), booking.uuid()).stream()
         .map(JdbiBookingStore::event)
         .collect(ImmutableList.toImmutableList()));
   }
@@ -189,7 +194,7 @@ final class JdbiBookingStore implements BookingStore {
   @Override
   public int deleteExpiredHolds(OfficeId office, Instant now, int limit) {
     checkArgument(limit > 0, "limit must be positive");
-    return transactions.inTransaction(handle -> sql(handle).deleteExpiredHolds(office.value(), utc(now), limit));
+    return transactions.inTransaction(handle -> BookingSql.deleteExpiredHolds(handle, office.value(), utc(now), limit));
   }
 
   private static IdempotencyMatch match(OfficeId office, BookingSql.IdempotencyRow row) {
@@ -199,11 +204,15 @@ final class JdbiBookingStore implements BookingStore {
         row.payload() == null ? new byte[0] : row.payload());
   }
 
-  private static Appointment appointment(AppointmentRow row) {
-    List<BookedService> services = new ArrayList<>();
-    for (int i = 0; i < row.serviceIds().length; i++) {
-      services.add(new BookedService(ServiceId.of(row.serviceIds()[i]), row.persons()[i]));
+  private static ImmutableList<BookedService> bookedServices(String[] serviceIds, Integer[] persons) {
+    ImmutableList.Builder<BookedService> services = ImmutableList.builder();
+    for (int i = 0; i < serviceIds.length; i++) {
+      services.add(new BookedService(ServiceId.of(serviceIds[i]), persons[i]));
     }
+    return services.build();
+  }
+
+  private static Appointment appointment(AppointmentRow row) {
     AppointmentStatus status = AppointmentStatus.valueOf(row.status());
     Optional<Citizen> citizen =
         status == AppointmentStatus.HELD
@@ -214,7 +223,7 @@ final class JdbiBookingStore implements BookingStore {
         ResourceId.of(row.resourceId()),
         row.startsAt().toInstant(),
         row.endsAt().toInstant(),
-        ImmutableList.copyOf(services),
+        bookedServices(row.serviceIds(), row.persons()),
         Channel.valueOf(row.channel()),
         status,
         Optional.ofNullable(row.expiresAt()).map(OffsetDateTime::toInstant),
@@ -249,19 +258,8 @@ final class JdbiBookingStore implements BookingStore {
         row.note());
   }
 
-  private static String[] serviceIds(Appointment appointment) {
-    return appointment.services().stream().map(service -> service.service().value()).toArray(String[]::new);
-  }
-
-  private static Integer[] persons(Appointment appointment) {
-    return appointment.services().stream().map(BookedService::persons).toArray(Integer[]::new);
-  }
-
   static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static BookingSql sql(Handle handle) {
-    return handle.attach(BookingSql.class);
-  }
 }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -39,7 +41,11 @@ import org.opentermin.core.worktime.ExtraTime;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
+import org.opentermin.jdbc.CatalogSql.AbsenceRow;
+import org.opentermin.jdbc.CatalogSql.ClosureRow;
+import org.opentermin.jdbc.CatalogSql.ExtraTimeRow;
 import org.opentermin.jdbc.CatalogSql.OfficeRow;
+import org.opentermin.jdbc.CatalogSql.ResourceRow;
 import org.opentermin.jdbc.CatalogSql.RuleRow;
 import org.opentermin.jdbc.CatalogSql.ServiceDurationRow;
 import org.opentermin.jdbc.CatalogSql.ServiceRow;
@@ -62,7 +68,7 @@ final class JdbiCatalogStore implements CatalogStore {
   @Override
   public void saveOffice(Office office) {
     checkNotNull(office, "office");
-    write(sql -> sql.upsertOffice(new OfficeRow(
+    OfficeRow row = new OfficeRow(
         office.id().value(),
         office.name(),
         office.zone().getId(),
@@ -71,52 +77,53 @@ final class JdbiCatalogStore implements CatalogStore {
         office.slotMinutes(),
         office.horizon().minimumNotice().toSeconds(),
         office.horizon().maximumDaysAhead(),
-        office.holdDuration().toSeconds())), "office");
+        office.holdDuration().toSeconds());
+    write(handle -> CatalogSql.upsertOffice(handle, row), "office");
   }
 
   @Override
   public Optional<Office> office(OfficeId id) {
-    return transactions.read(handle -> sql(handle).office(id.value()).map(JdbiCatalogStore::office));
+    return transactions.read(handle -> CatalogSql.office(handle, id.value()).map(JdbiCatalogStore::office));
   }
 
   @Override
   public ImmutableList<Office> offices() {
-    return transactions.read(handle -> sql(handle).offices().stream().map(JdbiCatalogStore::office).collect(ImmutableList.toImmutableList()));
+    return transactions.read(handle ->
+        CatalogSql.offices(handle).stream().map(JdbiCatalogStore::office).collect(ImmutableList.toImmutableList()));
   }
 
   @Override
   public void saveService(Service service) {
     checkNotNull(service, "service");
-    write(sql -> {
-      sql.upsertService(new ServiceRow(
-          service.id().value(),
-          service.name(),
-          (int) service.duration().toMinutes(),
-          service.maxPersons(),
-          service.channels().stream().map(Enum::name).sorted().toArray(String[]::new),
-          service.sensitive()));
-      sql.deleteServiceDurations(service.id().value());
-      service.durationAtOffice().forEach((office, duration) ->
-          sql.insertServiceDuration(new ServiceDurationRow(service.id().value(), office.value(), (int) duration.toMinutes())));
-      sql.touchAllOffices();
+    ServiceRow row = new ServiceRow(
+        service.id().value(),
+        service.name(),
+        (int) service.duration().toMinutes(),
+        service.maxPersons(),
+        service.channels().stream().map(Enum::name).sorted().toArray(String[]::new),
+        service.sensitive());
+    List<ServiceDurationRow> durations = service.durationAtOffice().entrySet().stream()
+        .map(entry -> new ServiceDurationRow(service.id().value(), entry.getKey().value(), (int) entry.getValue().toMinutes()))
+        .toList();
+    write(handle -> {
+      CatalogSql.upsertService(handle, row);
+      CatalogSql.replaceServiceDurations(handle, service.id().value(), durations);
+      // Durations are part of every office's schedule.
+      CatalogSql.touchAllOffices(handle);
     }, "office of a service duration");
   }
 
   @Override
   public Optional<Service> service(ServiceId id) {
-    return transactions.read(handle -> {
-      CatalogSql sql = sql(handle);
-      return sql.service(id.value()).map(row -> service(row, sql.serviceDurations(id.value())));
-    });
+    return services().stream().filter(service -> service.id().equals(id)).findFirst();
   }
 
   @Override
   public ImmutableList<Service> services() {
     return transactions.read(handle -> {
-      CatalogSql sql = sql(handle);
       Map<String, List<ServiceDurationRow>> durations =
-          sql.serviceDurations().stream().collect(Collectors.groupingBy(ServiceDurationRow::serviceId));
-      return sql.services().stream()
+          CatalogSql.serviceDurations(handle).stream().collect(Collectors.groupingBy(ServiceDurationRow::serviceId));
+      return CatalogSql.services(handle).stream()
           .map(row -> service(row, durations.getOrDefault(row.serviceId(), List.of())))
           .collect(ImmutableList.toImmutableList());
     });
@@ -127,17 +134,16 @@ final class JdbiCatalogStore implements CatalogStore {
     checkNotNull(resource, "resource");
     String office = resource.office().value();
     String id = resource.id().value();
-    write(sql -> {
-      sql.upsertResource(office, id, resource.name(), resource.kind().name(), resource.team().map(TeamId::value).orElse(null));
-      sql.deleteSkills(office, id);
-      sql.insertSkills(office, id, resource.skills().stream().map(ServiceId::value).toArray(String[]::new));
-      sql.touchOffice(office);
+    write(handle -> {
+      CatalogSql.upsertResource(handle, office, id, resource.name(), resource.kind().name(), resource.team().map(TeamId::value).orElse(null));
+      CatalogSql.replaceSkills(handle, office, id, resource.skills().stream().map(ServiceId::value).toArray(String[]::new));
+      CatalogSql.touchOffice(handle, office);
     }, "office or service of a resource");
   }
 
   @Override
   public ImmutableList<Resource> resources(OfficeId office) {
-    return transactions.read(handle -> sql(handle).resources(office.value()).stream()
+    return transactions.read(handle -> CatalogSql.resources(handle, office.value()).stream()
         .map(row -> resource(office, row))
         .collect(ImmutableList.toImmutableList()));
   }
@@ -147,33 +153,37 @@ final class JdbiCatalogStore implements CatalogStore {
     checkNotNull(workingTime, "workingTime");
     String officeId = office.value();
     String resourceId = resource.value();
-    write(sql -> {
-      if (sql.countResource(officeId, resourceId) == 0) {
+    write(handle -> {
+      if (!CatalogSql.resourceExists(handle, officeId, resourceId)) {
         throw new IllegalArgumentException("unknown resource " + resource + " at office " + office);
       }
-      sql.deleteRules(officeId, resourceId);
-      sql.deleteExtraTimes(officeId, resourceId);
-      sql.deleteAbsences(officeId, resourceId);
-      insertRules(sql, officeId, resourceId, WORK, workingTime.rules());
-      insertRules(sql, officeId, resourceId, BREAK, workingTime.breaks());
+      CatalogSql.deleteWorkingTime(handle, officeId, resourceId);
       int position = 0;
+      for (WeeklyRule rule : workingTime.rules()) {
+        CatalogSql.insertRule(handle, officeId, position++, ruleRow(resourceId, WORK, rule));
+      }
+      for (WeeklyRule pause : workingTime.breaks()) {
+        CatalogSql.insertRule(handle, officeId, position++, ruleRow(resourceId, BREAK, pause));
+      }
+      position = 0;
       for (ExtraTime extra : workingTime.extraTimes()) {
-        sql.insertExtraTime(officeId, resourceId, position++, extra.date(), extra.hours().start(), extra.hours().end());
+        CatalogSql.insertExtraTime(handle, officeId, position++,
+            new ExtraTimeRow(resourceId, extra.date(), extra.hours().start(), extra.hours().end()));
       }
       position = 0;
       for (Absence absence : workingTime.absences()) {
-        sql.insertAbsence(officeId, resourceId, position++, absence.start(), absence.end());
+        CatalogSql.insertAbsence(handle, officeId, position++, new AbsenceRow(resourceId, absence.start(), absence.end()));
       }
-      sql.touchOffice(officeId);
+      CatalogSql.touchOffice(handle, officeId);
     }, "resource");
   }
 
   @Override
   public void saveClosure(OfficeId office, OfficeClosure closure) {
     checkNotNull(closure, "closure");
-    write(sql -> {
-      sql.upsertClosure(office.value(), closure.date(), closure.reason());
-      sql.touchOffice(office.value());
+    write(handle -> {
+      CatalogSql.upsertClosure(handle, office.value(), new ClosureRow(closure.date(), closure.reason()));
+      CatalogSql.touchOffice(handle, office.value());
     }, "office");
   }
 
@@ -181,48 +191,49 @@ final class JdbiCatalogStore implements CatalogStore {
   public Optional<OfficeSchedule> schedule(OfficeId officeId) {
     // One transaction, so that the parts belong together.
     return transactions.inTransaction(handle -> {
-      CatalogSql sql = sql(handle);
-      Optional<Office> office = sql.office(officeId.value()).map(JdbiCatalogStore::office);
+      Optional<Office> office = CatalogSql.office(handle, officeId.value()).map(JdbiCatalogStore::office);
       if (office.isEmpty()) {
         return Optional.empty();
       }
       String id = officeId.value();
-      Map<String, WorkingTime.Builder> times = new LinkedHashMap<>();
       Map<String, Resource> resources = new LinkedHashMap<>();
-      for (CatalogSql.ResourceRow row : sql.resources(id)) {
+      Map<String, WorkingTime.Builder> times = new LinkedHashMap<>();
+      for (ResourceRow row : CatalogSql.resources(handle, id)) {
         resources.put(row.resourceId(), resource(officeId, row));
         times.put(row.resourceId(), WorkingTime.builder());
       }
-      for (RuleRow row : sql.rules(id)) {
-        WeeklyRule rule = rule(row);
+      for (RuleRow row : CatalogSql.rules(handle, id)) {
         if (row.kind().equals(WORK)) {
-          times.get(row.resourceId()).rule(rule);
+          times.get(row.resourceId()).rule(rule(row));
         } else {
-          times.get(row.resourceId()).breakRule(rule);
+          times.get(row.resourceId()).breakRule(rule(row));
         }
       }
-      sql.extraTimes(id).forEach(row ->
-          times.get(row.resourceId()).extraTime(new ExtraTime(row.day(), new TimeOfDayRange(row.startTime(), row.endTime()))));
-      sql.absences(id).forEach(row -> times.get(row.resourceId()).absence(new Absence(row.startsAt(), row.endsAt())));
-      List<ScheduledResource> scheduled =
-          resources.entrySet().stream()
-              .map(entry -> new ScheduledResource(entry.getValue(), times.get(entry.getKey()).build()))
-              .toList();
-      List<OfficeClosure> closures =
-          sql.closures(id).stream().map(row -> new OfficeClosure(row.day(), row.reason())).toList();
+      for (ExtraTimeRow row : CatalogSql.extraTimes(handle, id)) {
+        times.get(row.resourceId()).extraTime(new ExtraTime(row.day(), new TimeOfDayRange(row.startTime(), row.endTime())));
+      }
+      for (AbsenceRow row : CatalogSql.absences(handle, id)) {
+        times.get(row.resourceId()).absence(new Absence(row.startsAt(), row.endsAt()));
+      }
+      List<ScheduledResource> scheduled = resources.entrySet().stream()
+          .map(entry -> new ScheduledResource(entry.getValue(), times.get(entry.getKey()).build()))
+          .toList();
+      List<OfficeClosure> closures = CatalogSql.closures(handle, id).stream()
+          .map(row -> new OfficeClosure(row.day(), row.reason()))
+          .toList();
       return Optional.of(OfficeSchedule.of(office.get(), scheduled, closures));
     });
   }
 
   @Override
   public long scheduleVersion(OfficeId office) {
-    return transactions.read(handle -> sql(handle).scheduleVersion(office.value()).orElse(0L));
+    return transactions.read(handle -> CatalogSql.scheduleVersion(handle, office.value()).orElse(0L));
   }
 
-  private void write(java.util.function.Consumer<CatalogSql> work, String whatMustExist) {
+  private void write(Consumer<Handle> work, String whatMustExist) {
     try {
       transactions.inTransaction(handle -> {
-        work.accept(sql(handle));
+        work.accept(handle);
         return null;
       });
     } catch (JdbiException failure) {
@@ -235,25 +246,24 @@ final class JdbiCatalogStore implements CatalogStore {
 
   private static boolean isForeignKeyViolation(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+      if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
         return true;
       }
     }
     return false;
   }
 
-  private static void insertRules(CatalogSql sql, String office, String resource, String kind, List<WeeklyRule> rules) {
-    int position = 0;
-    for (WeeklyRule rule : rules) {
-      sql.insertRule(
-          office, resource, kind, position++,
-          rule.days().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new),
-          rule.hours().start(), rule.hours().end(),
-          rule.validity().start().equals(LocalDate.MIN) ? null : rule.validity().start(),
-          rule.validity().endExclusive().equals(LocalDate.MAX) ? null : rule.validity().endExclusive(),
-          rule.everyWeeks(),
-          rule.anchorWeek());
-    }
+  private static RuleRow ruleRow(String resourceId, String kind, WeeklyRule rule) {
+    return new RuleRow(
+        resourceId,
+        kind,
+        rule.days().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new),
+        rule.hours().start(),
+        rule.hours().end(),
+        rule.validity().start().equals(LocalDate.MIN) ? null : rule.validity().start(),
+        rule.validity().endExclusive().equals(LocalDate.MAX) ? null : rule.validity().endExclusive(),
+        rule.everyWeeks(),
+        rule.anchorWeek());
   }
 
   private static WeeklyRule rule(RuleRow row) {
@@ -293,7 +303,7 @@ final class JdbiCatalogStore implements CatalogStore {
         row.sensitive());
   }
 
-  private static Resource resource(OfficeId office, CatalogSql.ResourceRow row) {
+  private static Resource resource(OfficeId office, ResourceRow row) {
     return new Resource(
         ResourceId.of(row.resourceId()),
         office,
@@ -301,9 +311,5 @@ final class JdbiCatalogStore implements CatalogStore {
         ResourceKind.valueOf(row.kind()),
         Arrays.stream(row.skills()).map(ServiceId::of).collect(ImmutableSet.toImmutableSet()),
         Optional.ofNullable(row.teamId()).map(TeamId::of));
-  }
-
-  private static CatalogSql sql(Handle handle) {
-    return handle.attach(CatalogSql.class);
   }
 }

@@ -26,9 +26,21 @@ final class Transactions {
   }
 
   <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+    return retrying(() -> jdbi.inTransaction(work));
+  }
+
+  /**
+   * Runs work that issues exactly one statement, which PostgreSQL runs as its own transaction
+   * (no BEGIN and COMMIT round trips), retrying it like {@link #inTransaction}.
+   */
+  <T> T singleStatement(HandleCallback<T, RuntimeException> work) {
+    return retrying(() -> jdbi.withHandle(work));
+  }
+
+  private static <T> T retrying(java.util.function.Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return jdbi.inTransaction(work);
+        return work.get();
       } catch (JdbiException failure) {
         if (attempt >= ATTEMPTS || !isTransient(failure)) {
           throw failure;

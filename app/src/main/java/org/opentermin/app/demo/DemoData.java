@@ -33,6 +33,7 @@ import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.Absence;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
+import org.opentermin.ports.out.CatalogStore;
 
 /**
  * Three fictional Munich social welfare offices (Sozialbürgerhäuser) with eight services and
@@ -175,6 +176,18 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
       time.absence(Absence.wholeDays(first, first.plusDays(random.nextInt(5))));
     }
     return time.build();
+  }
+
+  /** Saves the demo data into {@code catalog}. */
+  public void saveTo(CatalogStore catalog) {
+    services.forEach(catalog::saveService);
+    for (OfficeSchedule schedule : offices) {
+      catalog.saveOffice(schedule.office());
+      for (ScheduledResource scheduled : schedule.resources()) {
+        catalog.saveResource(scheduled.resource());
+        catalog.saveWorkingTime(schedule.office().id(), scheduled.resource().id(), scheduled.workingTime());
+      }
+    }
   }
 
   private static List<ServiceId> ids(Service... services) {

@@ -1,47 +1,44 @@
 package org.opentermin.app.demo;
 
+import com.google.common.collect.ImmutableList;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Optional;
-import org.opentermin.core.availability.AppointmentRequest;
-import org.opentermin.core.availability.Availability;
-import org.opentermin.core.availability.Occupancy;
-import org.opentermin.core.availability.OfficeSchedule;
-import org.opentermin.core.availability.Slot;
-import org.opentermin.core.availability.SlotFinder;
 import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.in.AvailabilityResult;
+import org.opentermin.ports.in.FindAvailability;
+import org.opentermin.ports.in.FirstSlotResult;
+import org.opentermin.ports.in.ServiceRequest;
 
 /**
- * Prints, for every demo office and service, the first free appointment and how many free starts
- * the next two weeks hold: a quick look at what the scheduling core computes.
+ * Prints, for every office and service, the first free appointment and how many free starts the
+ * next two weeks hold, as the availability use case answers: a quick look at a running system.
  */
 public final class DemoOverview {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE dd.MM.yyyy HH:mm", Locale.GERMANY);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE dd.MM.yyyy HH:mm", Locale.GERMANY);
 
   private DemoOverview() {}
 
-  public static void print(DemoData demo, Instant now, PrintStream out) {
-    for (OfficeSchedule schedule : demo.offices()) {
-      SlotFinder finder = SlotFinder.of(schedule);
-      LocalDate today = LocalDate.ofInstant(now, schedule.office().zone());
-      DateRange twoWeeks = DateRange.closed(today, today.plusDays(13));
-      out.printf("%s (%d caseworkers)%n", schedule.office().name(), schedule.resources().size());
-      for (Service service : demo.services()) {
-        AppointmentRequest request = AppointmentRequest.of(schedule.office(), Channel.ONLINE, service);
-        Optional<Slot> first = finder.firstFreeSlot(request, now, Occupancy.empty(), now);
-        Availability next = finder.findSlots(request, twoWeeks, Occupancy.empty(), now);
-        out.printf(
-            "  %-62s first free: %-22s free starts in 14 days: %d%n",
-            service.name(),
-            first.map(slot -> WHEN.format(slot.start().atZone(schedule.office().zone()))).orElse("none"),
-            next.slots().size());
+  public static void print(
+      Iterable<Office> offices, Iterable<Service> services, LocalDate today, FindAvailability availability, PrintStream out) {
+    for (Office office : offices) {
+      out.printf("%s%n", office.name());
+      for (Service service : services) {
+        ImmutableList<ServiceRequest> request = ImmutableList.of(new ServiceRequest(service.id(), 1));
+        FirstSlotResult firstSlot = availability.firstFreeSlot(office.id(), request, Channel.ONLINE);
+        String first =
+            firstSlot instanceof FirstSlotResult.Found found
+                ? WHEN.format(found.slot().start().atZone(found.zone()))
+                : firstSlot instanceof FirstSlotResult.NoneFree ? "none" : "not offered";
+        int freeStarts =
+            availability.findSlots(new FindAvailability.Query(office.id(), request, Channel.ONLINE, DateRange.closed(today, today.plusDays(13))))
+                instanceof AvailabilityResult.Found found ? found.availability().slots().size() : 0;
+        out.printf("  %-62s first free: %-22s free starts in 14 days: %d%n", service.name(), first, freeStarts);
       }
     }
   }

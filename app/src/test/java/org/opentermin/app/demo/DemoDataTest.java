@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +17,10 @@ import org.opentermin.core.availability.SlotFinder;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.memory.InMemoryBookingStore;
+import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.out.RandomSource;
 
 class DemoDataTest {
 
@@ -51,14 +56,30 @@ class DemoDataTest {
   }
 
   @Test
+  void savedDemoDataReadsBackAsTheSameSchedules() {
+    InMemoryCatalogStore catalog = new InMemoryCatalogStore();
+
+    demo.saveTo(catalog);
+
+    assertThat(catalog.services()).containsExactlyInAnyOrderElementsOf(demo.services());
+    for (OfficeSchedule office : demo.offices()) {
+      assertThat(catalog.schedule(office.office().id()).orElseThrow().resources())
+          .containsExactlyInAnyOrderElementsOf(office.resources());
+    }
+  }
+
+  @Test
   void overviewNamesEveryOfficeAndItsFirstFreeTimes() {
+    InMemoryCatalogStore catalog = new InMemoryCatalogStore();
+    demo.saveTo(catalog);
+    BookingService service = new BookingService(catalog, new InMemoryBookingStore(), Clock.fixed(NOW, ZoneId.of("UTC")), RandomSource.seeded(1));
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-    DemoOverview.print(demo, NOW, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    DemoOverview.print(catalog.offices(), catalog.services(), TODAY, service, new PrintStream(buffer, true, StandardCharsets.UTF_8));
 
     String overview = buffer.toString(StandardCharsets.UTF_8);
     assertThat(overview).contains("Sozialbürgerhaus Nord", "Sozialbürgerhaus Mitte", "Sozialbürgerhaus Süd");
     // 1 December 2026 is a Tuesday; 07:00 plus two hours' notice makes 09:00 the earliest start.
-    assertThat(overview).contains("Di. 01.12.2026 09:00").doesNotContain("first free: none");
+    assertThat(overview).contains("Di. 01.12.2026 09:00").doesNotContain("first free: none").doesNotContain("not offered");
   }
 }

@@ -1,5 +1,6 @@
 package org.opentermin.ports.booking;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -10,9 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.opentermin.core.availability.AppointmentRequest;
 import org.opentermin.core.availability.Availability;
@@ -47,6 +51,9 @@ import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.ConfirmResult;
+import org.opentermin.ports.out.BookingStore.HoldClaim;
+import org.opentermin.ports.out.BookingStore.HoldPlacement;
 import org.opentermin.ports.out.BookingStore.IdempotencyMatch;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
 import org.opentermin.ports.out.BookingStore.StoredBooking;
@@ -64,6 +71,9 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
   /** Longest date range one availability query may span. */
   public static final int MAXIMUM_QUERY_DAYS = 366;
 
+  /** How long an app instance may go without checking for schedule changes: a second. */
+  public static final Duration RECOMMENDED_SCHEDULE_RECHECK = Duration.ofSeconds(1);
+
   private static final int REFERENCE_ATTEMPTS = 8;
 
   private final CatalogStore catalog;
@@ -72,12 +82,24 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
   private final RandomSource random;
   private final CompiledOffices offices;
 
+  /** A service that sees every schedule change from the next request on. */
   public BookingService(CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random) {
+    this(catalog, bookings, clock, random, Duration.ZERO);
+  }
+
+  /**
+   * A service that checks whether an office's schedule changed at most every {@code
+   * scheduleRecheck}: a schedule change then takes up to that long to reach this instance, and
+   * most requests save the check's round trip.
+   */
+  public BookingService(
+      CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random, Duration scheduleRecheck) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.bookings = checkNotNull(bookings, "bookings");
     this.clock = checkNotNull(clock, "clock");
     this.random = checkNotNull(random, "random");
-    this.offices = new CompiledOffices(catalog);
+    checkArgument(!scheduleRecheck.isNegative(), "schedule recheck must not be negative");
+    this.offices = new CompiledOffices(catalog, clock, scheduleRecheck);
   }
 
   @Override
@@ -132,24 +154,26 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
         }
       }
       Instant now = now();
-      for (ResourceId resource : freeResources(resolved, command.start(), now)) {
-        Appointment hold =
-            Appointment.hold(
-                new AppointmentId(office.id(), random.nextUuid()),
-                resource,
-                command.start(),
-                command.start().plus(resolved.request().duration()),
-                booked(resolved.request()),
-                command.channel(),
-                now.plus(office.holdDuration()));
-        switch (bookings.insertHold(hold, idempotency, now)) {
-          case INSERTED:
-            return new HoldResult.Held(hold);
-          case KEY_TAKEN:
-            return replayHold(bookings.findByHoldKey(office.id(), idempotency.orElseThrow().keyHash()).orElseThrow(), fingerprint);
-          case TIME_TAKEN:
-            break; // someone was faster on this resource; try the next one
-        }
+      List<ResourceId> candidates = candidates(resolved, command.start(), now);
+      if (candidates.isEmpty()) {
+        return new Refused(Refusal.UNAVAILABLE, "this time is not offered");
+      }
+      HoldClaim claim = new HoldClaim(
+          new AppointmentId(office.id(), random.nextUuid()),
+          ImmutableList.copyOf(candidates),
+          command.start(),
+          command.start().plus(resolved.request().duration()),
+          booked(resolved.request()),
+          command.channel(),
+          now.plus(office.holdDuration()));
+      HoldPlacement placement = bookings.placeHold(claim, idempotency, now);
+      switch (placement.outcome()) {
+        case INSERTED:
+          return new HoldResult.Held(placement.hold().orElseThrow());
+        case KEY_TAKEN:
+          return replayHold(bookings.findByHoldKey(office.id(), idempotency.orElseThrow().keyHash()).orElseThrow(), fingerprint);
+        case TIME_TAKEN:
+          break;
       }
       return new Refused(Refusal.UNAVAILABLE, "this time is no longer free");
     } catch (Refuse refusal) {
@@ -168,24 +192,21 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
           return replayConfirmation(earlier.get(), command, key.get());
         }
       }
-      Appointment hold =
-          bookings.find(command.hold()).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown hold"));
-      checkChannel(hold.channel(), command.actor());
       Instant now = now();
-      refuseIf(BookingRules.confirm(hold, now), "the hold cannot be confirmed");
       String token = Secrets.newManageToken(random);
       Optional<IdempotencyRecord> idempotency =
           key.map(value -> new IdempotencyRecord(Secrets.keyHash(value), command.hold().toString(), Secrets.seal(token, value, random)));
-      BookingEvent event = new BookingEvent(hold.id(), now, command.actor(), AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
+      BookingEvent event =
+          new BookingEvent(command.hold(), now, command.actor(), AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
       for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         BookingReference reference = BookingReference.random(random::nextInt);
-        switch (bookings.confirm(hold.id(), reference, Secrets.sha256(token), command.citizen(), idempotency, now, event)) {
+        ConfirmResult result = bookings.confirm(
+            command.hold(), channelsFor(command.actor()), reference, Secrets.sha256(token), command.citizen(), idempotency, now, event);
+        switch (result.outcome()) {
           case CONFIRMED:
-            return new BookingResult.Confirmed(hold.confirmed(reference, command.citizen()), token);
+            return new BookingResult.Confirmed(result.booking().orElseThrow(), token);
           case NOT_LIVE:
-            Appointment current = bookings.find(hold.id()).orElseThrow(() -> refuse(Refusal.HOLD_EXPIRED, "the hold expired"));
-            refuseIf(BookingRules.confirm(current, now), "the hold cannot be confirmed");
-            return new Refused(Refusal.HOLD_EXPIRED, "the hold expired");
+            return whyNotConfirmed(command, now);
           case KEY_TAKEN:
             return replayConfirmation(bookings.findByConfirmKey(office, Secrets.keyHash(key.orElseThrow())).orElseThrow(), command, key.get());
           case REFERENCE_TAKEN:
@@ -291,13 +312,32 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
     return stored.map(StoredBooking::booking);
   }
 
-  private List<ResourceId> freeResources(Resolved resolved, Instant start, Instant now) {
-    ZoneId zone = resolved.office().zone();
-    LocalDate day = LocalDate.ofInstant(start, zone);
-    Instant from = day.atStartOfDay(zone).toInstant();
-    Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-    Occupancy occupancy = Occupancy.of(bookings.busyPeriods(resolved.office().id(), from, to));
-    return resolved.finder().freeResourcesAt(resolved.request(), start, occupancy, now);
+  /**
+   * The resources that work for the whole appointment at {@code start}, if it is a start the
+   * office offers, in random order: concurrent citizens who want the same start then mostly try
+   * different resources instead of queueing for the same one, and nobody can predict which
+   * caseworker a hold will get. Whether a candidate is still free is for the store to decide.
+   */
+  private List<ResourceId> candidates(Resolved resolved, Instant start, Instant now) {
+    List<ResourceId> working =
+        new ArrayList<>(resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.empty(), now));
+    for (int i = working.size() - 1; i > 0; i--) {
+      Collections.swap(working, i, random.nextInt(i + 1));
+    }
+    return working;
+  }
+
+  /** Explains, after the store refused, why the hold could not be confirmed. */
+  private BookingResult whyNotConfirmed(ConfirmBooking.Command command, Instant now) {
+    Appointment hold = bookings.find(command.hold()).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown or expired hold"));
+    checkChannel(hold.channel(), command.actor());
+    refuseIf(BookingRules.confirm(hold, now), "the hold cannot be confirmed");
+    return new Refused(Refusal.HOLD_EXPIRED, "the hold expired");
+  }
+
+  /** The channels whose holds the actor may confirm. */
+  private static Set<Channel> channelsFor(Actor actor) {
+    return actor instanceof Actor.Citizen ? EnumSet.of(Channel.ONLINE) : EnumSet.allOf(Channel.class);
   }
 
   private HoldResult replayHold(IdempotencyMatch earlier, String fingerprint) {

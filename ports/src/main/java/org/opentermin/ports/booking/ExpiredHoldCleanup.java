@@ -1,5 +1,6 @@
 package org.opentermin.ports.booking;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
@@ -16,16 +17,23 @@ import org.opentermin.ports.out.CatalogStore;
 public final class ExpiredHoldCleanup {
 
   /** How many holds one store call deletes at most, so no single statement runs long. */
-  public static final int BATCH_SIZE = 500;
+  public static final int DEFAULT_BATCH_SIZE = 500;
 
   private final CatalogStore catalog;
   private final BookingStore bookings;
   private final Clock clock;
+  private final int batchSize;
 
   public ExpiredHoldCleanup(CatalogStore catalog, BookingStore bookings, Clock clock) {
+    this(catalog, bookings, clock, DEFAULT_BATCH_SIZE);
+  }
+
+  public ExpiredHoldCleanup(CatalogStore catalog, BookingStore bookings, Clock clock, int batchSize) {
+    checkArgument(batchSize > 0, "batch size must be positive");
     this.catalog = checkNotNull(catalog, "catalog");
     this.bookings = checkNotNull(bookings, "bookings");
     this.clock = checkNotNull(clock, "clock");
+    this.batchSize = batchSize;
   }
 
   /** Deletes every hold that has expired by now; returns how many. */
@@ -35,9 +43,9 @@ public final class ExpiredHoldCleanup {
     for (Office office : catalog.offices()) {
       int batch;
       do {
-        batch = bookings.deleteExpiredHolds(office.id(), now, BATCH_SIZE);
+        batch = bookings.deleteExpiredHolds(office.id(), now, batchSize);
         deleted += batch;
-      } while (batch == BATCH_SIZE);
+      } while (batch == batchSize);
     }
     return deleted;
   }

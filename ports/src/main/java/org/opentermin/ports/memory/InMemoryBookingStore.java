@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
@@ -21,7 +22,9 @@ import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.ports.out.BookingStore;
 
 /**
@@ -62,13 +65,25 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   @Override
-  public synchronized HoldInsertion insertHold(Appointment hold, Optional<IdempotencyRecord> idempotency, Instant now) {
-    checkArgument(hold.status() == AppointmentStatus.HELD, "only holds are inserted");
-    checkArgument(!rows.containsKey(hold.id()), "appointment %s exists", hold.id());
-    if (idempotency.isPresent() && findByKey(hold.office(), idempotency.get().keyHash(), Row::holdKey).isPresent()) {
-      return HoldInsertion.KEY_TAKEN;
+  public synchronized HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
+    checkArgument(!rows.containsKey(claim.id()), "appointment %s exists", claim.id());
+    if (idempotency.isPresent() && findByKey(claim.id().office(), idempotency.get().keyHash(), Row::holdKey).isPresent()) {
+      return new HoldPlacement(HoldInsertion.KEY_TAKEN, Optional.empty());
     }
+    for (ResourceId candidate : claim.candidates()) {
+      Appointment hold = claim.on(candidate);
+      if (claimable(hold, now)) {
+        rows.put(hold.id(), new Row(hold, Optional.empty(), idempotency, Optional.empty()));
+        return new HoldPlacement(HoldInsertion.INSERTED, Optional.of(hold));
+      }
+    }
+    return new HoldPlacement(HoldInsertion.TIME_TAKEN, Optional.empty());
+  }
+
+  /** Whether the hold's time is free on its resource; deletes expired holds in the way. */
+  private boolean claimable(Appointment hold, Instant now) {
     Iterator<Row> all = rows.values().iterator();
+    boolean free = true;
     while (all.hasNext()) {
       Row row = all.next();
       Appointment other = row.appointment();
@@ -80,11 +95,10 @@ public final class InMemoryBookingStore implements BookingStore {
       if (overlaps && other.status() == AppointmentStatus.HELD && !other.isLiveHoldAt(now)) {
         all.remove();
       } else if (overlaps && row.occupiesAt(now)) {
-        return HoldInsertion.TIME_TAKEN;
+        free = false;
       }
     }
-    rows.put(hold.id(), new Row(hold, Optional.empty(), idempotency, Optional.empty()));
-    return HoldInsertion.INSERTED;
+    return free;
   }
 
   @Override
@@ -105,8 +119,9 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   @Override
-  public synchronized Confirmation confirm(
+  public synchronized ConfirmResult confirm(
       AppointmentId hold,
+      Set<Channel> channels,
       BookingReference reference,
       byte[] manageTokenHash,
       Citizen citizen,
@@ -115,19 +130,20 @@ public final class InMemoryBookingStore implements BookingStore {
       BookingEvent event) {
     checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
     Row row = rows.get(hold);
-    if (row == null || !row.appointment().isLiveHoldAt(now)) {
-      return Confirmation.NOT_LIVE;
+    if (row == null || !row.appointment().isLiveHoldAt(now) || !channels.contains(row.appointment().channel())) {
+      return new ConfirmResult(Confirmation.NOT_LIVE, Optional.empty());
     }
     if (references.containsKey(reference)) {
-      return Confirmation.REFERENCE_TAKEN;
+      return new ConfirmResult(Confirmation.REFERENCE_TAKEN, Optional.empty());
     }
     if (idempotency.isPresent() && findByKey(hold.office(), idempotency.get().keyHash(), Row::confirmKey).isPresent()) {
-      return Confirmation.KEY_TAKEN;
+      return new ConfirmResult(Confirmation.KEY_TAKEN, Optional.empty());
     }
-    rows.put(hold, new Row(row.appointment().confirmed(reference, citizen), Optional.of(manageTokenHash.clone()), row.holdKey(), idempotency));
+    Appointment booking = row.appointment().confirmed(reference, citizen);
+    rows.put(hold, new Row(booking, Optional.of(manageTokenHash.clone()), row.holdKey(), idempotency));
     references.put(reference, hold);
     record(event);
-    return Confirmation.CONFIRMED;
+    return new ConfirmResult(Confirmation.CONFIRMED, Optional.of(booking));
   }
 
   @Override

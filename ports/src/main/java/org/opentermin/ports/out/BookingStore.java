@@ -1,20 +1,26 @@
 package org.opentermin.ports.out;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.ResourceId;
 
 /**
  * Holds and bookings. The store, not its caller, guarantees that no resource is ever claimed
- * twice at the same time: {@link #insertHold} refuses a hold whose time overlaps another
+ * twice at the same time: {@link #placeHold} refuses a hold whose time overlaps another
  * appointment of the same resource that occupies time, atomically, under any concurrency. A hold
  * whose expiry has passed never blocks anything, whether or not it has been deleted yet.
  *
@@ -29,13 +35,43 @@ public interface BookingStore {
   ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to);
 
   /**
-   * Inserts {@code hold} unless its time overlaps an appointment of the same resource that
-   * occupies time, or its idempotency key was used before in the office. Holds of that resource
-   * that expired at or before {@code now} do not count (and may be deleted on the way).
+   * Inserts a hold on the first of the claim's candidate resources (in their order) whose time
+   * does not overlap an appointment of that resource that occupies time, unless the idempotency
+   * key was used before in the office. Holds that expired at or before {@code now} do not count
+   * (and may be deleted on the way).
    */
-  HoldInsertion insertHold(Appointment hold, Optional<IdempotencyRecord> idempotency, Instant now);
+  HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now);
 
-  /** What became of an {@link #insertHold}. */
+  /** A hold to place: everything but the resource, which the store picks from the candidates. */
+  record HoldClaim(
+      AppointmentId id,
+      ImmutableList<ResourceId> candidates,
+      Instant start,
+      Instant end,
+      ImmutableList<BookedService> services,
+      Channel channel,
+      Instant expiresAt) {
+
+    public HoldClaim {
+      checkNotNull(id, "id");
+      candidates = ImmutableList.copyOf(checkNotNull(candidates, "candidates"));
+      checkNotNull(start, "start");
+      checkNotNull(end, "end");
+      services = ImmutableList.copyOf(checkNotNull(services, "services"));
+      checkNotNull(channel, "channel");
+      checkNotNull(expiresAt, "expiresAt");
+    }
+
+    /** The hold this claim becomes on {@code resource}. */
+    public Appointment on(ResourceId resource) {
+      return Appointment.hold(id, resource, start, end, services, channel, expiresAt);
+    }
+  }
+
+  /** What became of a {@link #placeHold}: the hold if it was inserted. */
+  record HoldPlacement(HoldInsertion outcome, Optional<Appointment> hold) {}
+
+  /** What became of a {@link #placeHold}. */
   enum HoldInsertion {
     INSERTED,
     TIME_TAKEN,
@@ -51,11 +87,13 @@ public interface BookingStore {
   Optional<StoredBooking> findByReference(BookingReference reference);
 
   /**
-   * Turns the hold into a booking if it is still a hold that is live at {@code now}, and records
-   * {@code event}. The reference must be unused anywhere.
+   * Turns the hold into a booking if it is still a hold of one of {@code channels} that is live
+   * at {@code now}, and records {@code event}. The reference must be unused anywhere. Returns the
+   * booking when confirmed.
    */
-  Confirmation confirm(
+  ConfirmResult confirm(
       AppointmentId hold,
+      Set<Channel> channels,
       BookingReference reference,
       byte[] manageTokenHash,
       Citizen citizen,
@@ -63,10 +101,13 @@ public interface BookingStore {
       Instant now,
       BookingEvent event);
 
+  /** What became of a {@link #confirm}: the booking if it was confirmed. */
+  record ConfirmResult(Confirmation outcome, Optional<Appointment> booking) {}
+
   /** What became of a {@link #confirm}. */
   enum Confirmation {
     CONFIRMED,
-    /** Not a hold live at that instant (any more). */
+    /** Not a live hold (any more), or not of an allowed channel. */
     NOT_LIVE,
     REFERENCE_TAKEN,
     KEY_TAKEN

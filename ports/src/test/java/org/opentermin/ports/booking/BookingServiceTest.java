@@ -154,6 +154,18 @@ class BookingServiceTest {
     }
 
     @Test
+    void withARecheckIntervalScheduleChangesCountOnceItHasPassed() {
+      BookingService rechecking = new BookingService(catalog, bookings, clock, RandomSource.seeded(1), Duration.ofMinutes(1));
+      assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
+
+      catalog.saveClosure(OFFICE, new OfficeClosure(MONDAY_DATE, "Personalversammlung"));
+      clock.advance(Duration.ofSeconds(59));
+      assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isTrue();
+    }
+
+    @Test
     void scheduleChangesCountFromTheNextQuery() {
       assertThat(((AvailabilityResult.Found) service.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
 

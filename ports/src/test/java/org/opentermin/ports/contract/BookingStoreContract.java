@@ -13,7 +13,9 @@ import static org.opentermin.ports.contract.ContractFixtures.at;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +38,10 @@ import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.Confirmation;
+import org.opentermin.ports.out.BookingStore.HoldClaim;
+import org.opentermin.ports.out.BookingStore.HoldPlacement;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
 import org.opentermin.ports.out.CatalogStore;
@@ -80,6 +85,29 @@ public abstract class BookingStoreContract {
         List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, expiry);
   }
 
+  /** Places the hold with its own resource as the only candidate. */
+  private HoldInsertion insert(Appointment hold, Optional<IdempotencyRecord> idempotency, Instant now) {
+    HoldPlacement placement = store.placeHold(claim(hold, ImmutableList.of(hold.resource())), idempotency, now);
+    if (placement.outcome() == HoldInsertion.INSERTED) {
+      assertThat(placement.hold()).contains(hold);
+    } else {
+      assertThat(placement.hold()).isEmpty();
+    }
+    return placement.outcome();
+  }
+
+  private static HoldClaim claim(Appointment hold, ImmutableList<ResourceId> candidates) {
+    return new HoldClaim(hold.id(), candidates, hold.start(), hold.end(), hold.services(), hold.channel(), hold.expiresAt().orElseThrow());
+  }
+
+  /** Confirms for any channel with the test token and citizen. */
+  private Confirmation confirm(
+      AppointmentId hold, BookingReference reference, Optional<IdempotencyRecord> idempotency, Instant now, BookingEvent event) {
+    ConfirmResult result = store.confirm(hold, EnumSet.allOf(Channel.class), reference, TOKEN_HASH, CITIZEN, idempotency, now, event);
+    assertThat(result.booking().isPresent()).isEqualTo(result.outcome() == Confirmation.CONFIRMED);
+    return result.outcome();
+  }
+
   private static BookingReference reference(String value) {
     return new BookingReference(value);
   }
@@ -90,8 +118,8 @@ public abstract class BookingStoreContract {
 
   private Appointment confirmedBooking(ResourceId resource, Instant start, String reference) {
     Appointment hold = hold(resource, start, 30);
-    assertThat(store.insertHold(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
-    assertThat(store.confirm(hold.id(), reference(reference), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(hold.id())))
+    assertThat(insert(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(confirm(hold.id(), reference(reference), Optional.empty(), NOW, confirmation(hold.id())))
         .isEqualTo(Confirmation.CONFIRMED);
     return hold.confirmed(reference(reference), CITIZEN);
   }
@@ -100,7 +128,7 @@ public abstract class BookingStoreContract {
   void insertedHoldIsFoundAndBusyUntilItsExpiry() {
     Appointment hold = hold(ANNA, NINE, 30);
 
-    assertThat(store.insertHold(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insert(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
 
     assertThat(store.find(hold.id())).contains(hold);
     assertThat(store.busyPeriods(OFFICE, at(MONDAY_DATE, 0, 0), at(MONDAY_DATE.plusDays(1), 0, 0)))
@@ -109,24 +137,24 @@ public abstract class BookingStoreContract {
 
   @Test
   void overlappingClaimOnTheSameResourceIsRefusedButTouchingOrOtherResourcesAreNot() {
-    store.insertHold(hold(ANNA, NINE, 30), Optional.empty(), NOW);
+    insert(hold(ANNA, NINE, 30), Optional.empty(), NOW);
 
-    assertThat(store.insertHold(hold(ANNA, NINE.plus(Duration.ofMinutes(20)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.TIME_TAKEN);
-    assertThat(store.insertHold(hold(ANNA, NINE.minus(Duration.ofMinutes(10)), 60), Optional.empty(), NOW)).isEqualTo(HoldInsertion.TIME_TAKEN);
-    assertThat(store.insertHold(hold(ANNA, NINE.plus(Duration.ofMinutes(30)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
-    assertThat(store.insertHold(hold(ANNA, NINE.minus(Duration.ofMinutes(30)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
-    assertThat(store.insertHold(hold(BEN, NINE, 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
-    assertThat(store.insertHold(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insert(hold(ANNA, NINE.plus(Duration.ofMinutes(20)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.TIME_TAKEN);
+    assertThat(insert(hold(ANNA, NINE.minus(Duration.ofMinutes(10)), 60), Optional.empty(), NOW)).isEqualTo(HoldInsertion.TIME_TAKEN);
+    assertThat(insert(hold(ANNA, NINE.plus(Duration.ofMinutes(30)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insert(hold(ANNA, NINE.minus(Duration.ofMinutes(30)), 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insert(hold(BEN, NINE, 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insert(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
   }
 
   @Test
   void expiredHoldNeverBlocksEvenBeforeItIsDeleted() {
     Appointment expiring = hold(ANNA, NINE, 30);
-    store.insertHold(expiring, Optional.empty(), NOW);
+    insert(expiring, Optional.empty(), NOW);
 
     Appointment later = hold(OFFICE, ANNA, NINE, 30, HOLD_EXPIRY.plus(Duration.ofMinutes(10)));
-    assertThat(store.insertHold(later, Optional.empty(), HOLD_EXPIRY.minusSeconds(1))).isEqualTo(HoldInsertion.TIME_TAKEN);
-    assertThat(store.insertHold(later, Optional.empty(), HOLD_EXPIRY)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insert(later, Optional.empty(), HOLD_EXPIRY.minusSeconds(1))).isEqualTo(HoldInsertion.TIME_TAKEN);
+    assertThat(insert(later, Optional.empty(), HOLD_EXPIRY)).isEqualTo(HoldInsertion.INSERTED);
     assertThat(store.find(later.id())).contains(later);
     assertThat(store.busyPeriods(OFFICE, NINE, NINE.plusSeconds(60))).extracting(BusyPeriod::expiresAt)
         .containsExactly(later.expiresAt().orElseThrow());
@@ -136,9 +164,9 @@ public abstract class BookingStoreContract {
   void holdIdempotencyKeyIsUsedOncePerOffice() {
     byte[] key = "hold-key-hash".getBytes(StandardCharsets.UTF_8);
     Appointment first = hold(ANNA, NINE, 30);
-    store.insertHold(first, Optional.of(new IdempotencyRecord(key, "fingerprint", new byte[0])), NOW);
+    insert(first, Optional.of(new IdempotencyRecord(key, "fingerprint", new byte[0])), NOW);
 
-    HoldInsertion again = store.insertHold(hold(BEN, NINE, 30), Optional.of(new IdempotencyRecord(key, "fingerprint", new byte[0])), NOW);
+    HoldInsertion again = insert(hold(BEN, NINE, 30), Optional.of(new IdempotencyRecord(key, "fingerprint", new byte[0])), NOW);
 
     assertThat(again).isEqualTo(HoldInsertion.KEY_TAKEN);
     assertThat(store.findByHoldKey(OFFICE, key)).hasValueSatisfying(match -> {
@@ -146,16 +174,16 @@ public abstract class BookingStoreContract {
       assertThat(match.requestFingerprint()).isEqualTo("fingerprint");
     });
     assertThat(store.findByHoldKey(OTHER_OFFICE, key)).isEmpty();
-    assertThat(store.insertHold(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.of(new IdempotencyRecord(key, "f", new byte[0])), NOW))
+    assertThat(insert(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.of(new IdempotencyRecord(key, "f", new byte[0])), NOW))
         .isEqualTo(HoldInsertion.INSERTED);
   }
 
   @Test
   void confirmTurnsALiveHoldIntoABookingAndRecordsIt() {
     Appointment hold = hold(ANNA, NINE, 30);
-    store.insertHold(hold, Optional.empty(), NOW);
+    insert(hold, Optional.empty(), NOW);
 
-    Confirmation result = store.confirm(hold.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(hold.id()));
+    Confirmation result = confirm(hold.id(), reference("ABCD2345"), Optional.empty(), NOW, confirmation(hold.id()));
 
     Appointment booking = hold.confirmed(reference("ABCD2345"), CITIZEN);
     assertThat(result).isEqualTo(Confirmation.CONFIRMED);
@@ -172,16 +200,16 @@ public abstract class BookingStoreContract {
   @Test
   void onlyALiveHoldCanBeConfirmedAndOnlyOnce() {
     Appointment hold = hold(ANNA, NINE, 30);
-    store.insertHold(hold, Optional.empty(), NOW);
+    insert(hold, Optional.empty(), NOW);
 
-    assertThat(store.confirm(hold.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.empty(), HOLD_EXPIRY, confirmation(hold.id())))
+    assertThat(confirm(hold.id(), reference("ABCD2345"), Optional.empty(), HOLD_EXPIRY, confirmation(hold.id())))
         .isEqualTo(Confirmation.NOT_LIVE);
-    assertThat(store.confirm(hold.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(hold.id())))
+    assertThat(confirm(hold.id(), reference("ABCD2345"), Optional.empty(), NOW, confirmation(hold.id())))
         .isEqualTo(Confirmation.CONFIRMED);
-    assertThat(store.confirm(hold.id(), reference("ABCD2346"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(hold.id())))
+    assertThat(confirm(hold.id(), reference("ABCD2346"), Optional.empty(), NOW, confirmation(hold.id())))
         .isEqualTo(Confirmation.NOT_LIVE);
     AppointmentId unknown = newId(OFFICE);
-    assertThat(store.confirm(unknown, reference("ABCD2347"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(unknown)))
+    assertThat(confirm(unknown, reference("ABCD2347"), Optional.empty(), NOW, confirmation(unknown)))
         .isEqualTo(Confirmation.NOT_LIVE);
     assertThat(store.history(hold.id())).hasSize(1);
   }
@@ -190,12 +218,12 @@ public abstract class BookingStoreContract {
   void referenceIsUniqueAcrossOffices() {
     confirmedBooking(ANNA, NINE, "ABCD2345");
     Appointment elsewhere = hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY);
-    store.insertHold(elsewhere, Optional.empty(), NOW);
+    insert(elsewhere, Optional.empty(), NOW);
 
-    assertThat(store.confirm(elsewhere.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(elsewhere.id())))
+    assertThat(confirm(elsewhere.id(), reference("ABCD2345"), Optional.empty(), NOW, confirmation(elsewhere.id())))
         .isEqualTo(Confirmation.REFERENCE_TAKEN);
     assertThat(store.find(elsewhere.id())).contains(elsewhere);
-    assertThat(store.confirm(elsewhere.id(), reference("ABCD2346"), TOKEN_HASH, CITIZEN, Optional.empty(), NOW, confirmation(elsewhere.id())))
+    assertThat(confirm(elsewhere.id(), reference("ABCD2346"), Optional.empty(), NOW, confirmation(elsewhere.id())))
         .isEqualTo(Confirmation.CONFIRMED);
   }
 
@@ -204,12 +232,12 @@ public abstract class BookingStoreContract {
     byte[] key = "confirm-key-hash".getBytes(StandardCharsets.UTF_8);
     byte[] payload = {1, 2, 3, 4};
     Appointment hold = hold(ANNA, NINE, 30);
-    store.insertHold(hold, Optional.empty(), NOW);
-    store.confirm(hold.id(), reference("ABCD2345"), TOKEN_HASH, CITIZEN, Optional.of(new IdempotencyRecord(key, hold.id().toString(), payload)), NOW, confirmation(hold.id()));
+    insert(hold, Optional.empty(), NOW);
+    confirm(hold.id(), reference("ABCD2345"), Optional.of(new IdempotencyRecord(key, hold.id().toString(), payload)), NOW, confirmation(hold.id()));
     Appointment second = hold(BEN, NINE, 30);
-    store.insertHold(second, Optional.empty(), NOW);
+    insert(second, Optional.empty(), NOW);
 
-    assertThat(store.confirm(second.id(), reference("ABCD2346"), TOKEN_HASH, CITIZEN, Optional.of(new IdempotencyRecord(key, second.id().toString(), payload)), NOW, confirmation(second.id())))
+    assertThat(confirm(second.id(), reference("ABCD2346"), Optional.of(new IdempotencyRecord(key, second.id().toString(), payload)), NOW, confirmation(second.id())))
         .isEqualTo(Confirmation.KEY_TAKEN);
     assertThat(store.find(second.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.HELD);
     assertThat(store.findByConfirmKey(OFFICE, key)).hasValueSatisfying(match -> {
@@ -241,7 +269,7 @@ public abstract class BookingStoreContract {
     assertThat(store.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, cancel)).isTrue();
 
     assertThat(store.busyPeriods(OFFICE, NINE, NINE.plusSeconds(60))).isEmpty();
-    assertThat(store.insertHold(hold(ANNA, NINE, 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insert(hold(ANNA, NINE, 30), Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
     assertThat(store.findByReference(reference("ABCD2345")).orElseThrow().booking().status()).isEqualTo(AppointmentStatus.CANCELLED);
   }
 
@@ -249,7 +277,7 @@ public abstract class BookingStoreContract {
   void rescheduleMovesTheBookingToTheHeldTimeAndDeletesTheHold() {
     Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
     Appointment newTime = hold(BEN, NINE.plus(Duration.ofHours(1)), 30);
-    store.insertHold(newTime, Optional.empty(), NOW);
+    insert(newTime, Optional.empty(), NOW);
     BookingEvent moved = new BookingEvent(booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "moved");
 
     assertThat(store.reschedule(booking.id(), newTime.id(), NOW, moved)).isTrue();
@@ -268,7 +296,7 @@ public abstract class BookingStoreContract {
     Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
     // Adjacent to the booking: the booking moves half an hour later onto this hold.
     Appointment later = hold(ANNA, NINE.plus(Duration.ofMinutes(30)), 30);
-    store.insertHold(later, Optional.empty(), NOW);
+    insert(later, Optional.empty(), NOW);
     BookingEvent moved = new BookingEvent(booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "");
 
     assertThat(store.reschedule(booking.id(), later.id(), NOW, moved)).isTrue();
@@ -279,7 +307,7 @@ public abstract class BookingStoreContract {
   void rescheduleNeedsAConfirmedBookingAndALiveHold() {
     Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
     Appointment newTime = hold(BEN, NINE.plus(Duration.ofHours(1)), 30);
-    store.insertHold(newTime, Optional.empty(), NOW);
+    insert(newTime, Optional.empty(), NOW);
     BookingEvent moved = new BookingEvent(booking.id(), HOLD_EXPIRY, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "");
 
     assertThat(store.reschedule(booking.id(), newTime.id(), HOLD_EXPIRY, moved)).as("hold expired").isFalse();
@@ -291,7 +319,7 @@ public abstract class BookingStoreContract {
   @Test
   void busyPeriodsAreThoseOfTheOfficeThatOverlapTheRange() {
     confirmedBooking(ANNA, NINE, "ABCD2345");
-    store.insertHold(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.empty(), NOW);
+    insert(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), Optional.empty(), NOW);
 
     assertThat(store.busyPeriods(OFFICE, NINE.plus(Duration.ofMinutes(29)), NINE.plus(Duration.ofHours(1)))).hasSize(1);
     assertThat(store.busyPeriods(OFFICE, NINE.plus(Duration.ofMinutes(30)), NINE.plus(Duration.ofHours(1)))).isEmpty();
@@ -303,13 +331,13 @@ public abstract class BookingStoreContract {
     List<Appointment> expired = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Appointment hold = hold(ANNA, NINE.plus(Duration.ofMinutes(30L * i)), 30);
-      store.insertHold(hold, Optional.empty(), NOW);
+      insert(hold, Optional.empty(), NOW);
       expired.add(hold);
     }
     Appointment live = hold(OFFICE, BEN, NINE, 30, HOLD_EXPIRY.plus(Duration.ofHours(1)));
-    store.insertHold(live, Optional.empty(), NOW);
+    insert(live, Optional.empty(), NOW);
     Appointment elsewhere = hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY);
-    store.insertHold(elsewhere, Optional.empty(), NOW);
+    insert(elsewhere, Optional.empty(), NOW);
     Appointment booking = confirmedBooking(BEN, NINE.plus(Duration.ofHours(2)), "ABCD2345");
 
     assertThat(store.deleteExpiredHolds(OFFICE, HOLD_EXPIRY, 2)).isEqualTo(2);
@@ -323,6 +351,38 @@ public abstract class BookingStoreContract {
   }
 
   @Test
+  void holdGoesToTheFirstCandidateWhoseTimeIsFree() {
+    insert(hold(ANNA, NINE, 30), Optional.empty(), NOW);
+    Appointment template = hold(BEN, NINE.plus(Duration.ofMinutes(10)), 30);
+
+    HoldPlacement placement = store.placeHold(claim(template, ImmutableList.of(ANNA, BEN)), Optional.empty(), NOW);
+
+    assertThat(placement.outcome()).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(placement.hold()).contains(template);
+    assertThat(store.placeHold(claim(hold(ANNA, NINE, 30), ImmutableList.of(ANNA, BEN)), Optional.empty(), NOW).outcome())
+        .isEqualTo(HoldInsertion.TIME_TAKEN);
+    assertThat(store.placeHold(claim(hold(ANNA, NINE, 30), ImmutableList.of()), Optional.empty(), NOW).outcome())
+        .as("no candidates").isEqualTo(HoldInsertion.TIME_TAKEN);
+  }
+
+  @Test
+  void confirmationReturnsTheBookingAndRespectsTheAllowedChannels() {
+    Appointment phoneHold = Appointment.hold(newId(OFFICE), ANNA, NINE, NINE.plus(Duration.ofMinutes(30)),
+        List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.PHONE, HOLD_EXPIRY);
+    insert(phoneHold, Optional.empty(), NOW);
+
+    ConfirmResult onlineOnly = store.confirm(phoneHold.id(), EnumSet.of(Channel.ONLINE), reference("ABCD2345"), TOKEN_HASH, CITIZEN,
+        Optional.empty(), NOW, confirmation(phoneHold.id()));
+    ConfirmResult anyChannel = store.confirm(phoneHold.id(), EnumSet.allOf(Channel.class), reference("ABCD2345"), TOKEN_HASH, CITIZEN,
+        Optional.empty(), NOW, confirmation(phoneHold.id()));
+
+    assertThat(onlineOnly).isEqualTo(new ConfirmResult(Confirmation.NOT_LIVE, Optional.empty()));
+    assertThat(anyChannel.outcome()).isEqualTo(Confirmation.CONFIRMED);
+    assertThat(anyChannel.booking()).contains(phoneHold.confirmed(reference("ABCD2345"), CITIZEN));
+    assertThat(store.findByReference(reference("ABCD2345"))).isPresent();
+  }
+
+  @Test
   void concurrentClaimsOnOneResourceLetExactlyOneWin() throws Exception {
     int threads = 16;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -331,7 +391,7 @@ public abstract class BookingStoreContract {
       for (int i = 0; i < threads; i++) {
         // Each claim overlaps every other: starts 0..15 minutes after nine, 30 minutes long.
         Appointment hold = hold(ANNA, NINE.plus(Duration.ofMinutes(i)), 30);
-        attempts.add(() -> store.insertHold(hold, Optional.empty(), NOW));
+        attempts.add(() -> insert(hold, Optional.empty(), NOW));
       }
       List<HoldInsertion> results = new ArrayList<>();
       for (Future<HoldInsertion> result : pool.invokeAll(attempts)) {

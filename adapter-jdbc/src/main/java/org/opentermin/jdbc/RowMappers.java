@@ -1,0 +1,85 @@
+package org.opentermin.jdbc;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * Hand-written row mappers for the adapter's row records. Reflection-based mapping costs more
+ * than the queries themselves on the booking path, so every column is read explicitly.
+ */
+final class RowMappers {
+
+  private RowMappers() {}
+
+  static void registerAll(Jdbi jdbi) {
+    register(jdbi, CatalogSql.OfficeRow.class, rs -> new CatalogSql.OfficeRow(
+        rs.getString("office_id"), rs.getString("name"), rs.getString("time_zone"), rs.getString("state"),
+        strings(rs, "regional_holidays"), rs.getInt("slot_minutes"), rs.getLong("min_notice_seconds"),
+        rs.getInt("max_days_ahead"), rs.getLong("hold_seconds")));
+    register(jdbi, CatalogSql.ServiceRow.class, rs -> new CatalogSql.ServiceRow(
+        rs.getString("service_id"), rs.getString("name"), rs.getInt("duration_minutes"), rs.getInt("max_persons"),
+        strings(rs, "channels"), rs.getBoolean("sensitive")));
+    register(jdbi, CatalogSql.ServiceDurationRow.class, rs -> new CatalogSql.ServiceDurationRow(
+        rs.getString("service_id"), rs.getString("office_id"), rs.getInt("duration_minutes")));
+    register(jdbi, CatalogSql.ResourceRow.class, rs -> new CatalogSql.ResourceRow(
+        rs.getString("resource_id"), rs.getString("name"), rs.getString("kind"), rs.getString("team_id"), strings(rs, "skills")));
+    register(jdbi, CatalogSql.RuleRow.class, rs -> new CatalogSql.RuleRow(
+        rs.getString("resource_id"), rs.getString("kind"), integers(rs, "days"),
+        rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+        rs.getInt("every_weeks"), rs.getObject("anchor_week", LocalDate.class)));
+    register(jdbi, CatalogSql.ExtraTimeRow.class, rs -> new CatalogSql.ExtraTimeRow(
+        rs.getString("resource_id"), rs.getObject("day", LocalDate.class),
+        rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class)));
+    register(jdbi, CatalogSql.AbsenceRow.class, rs -> new CatalogSql.AbsenceRow(
+        rs.getString("resource_id"), rs.getObject("starts_at", LocalDateTime.class), rs.getObject("ends_at", LocalDateTime.class)));
+    register(jdbi, CatalogSql.ClosureRow.class, rs -> new CatalogSql.ClosureRow(
+        rs.getObject("day", LocalDate.class), rs.getString("reason")));
+    register(jdbi, BookingSql.AppointmentRow.class, rs -> new BookingSql.AppointmentRow(
+        rs.getString("office_id"), rs.getObject("appointment_id", UUID.class), rs.getString("resource_id"),
+        instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("status"), instant(rs, "expires_at"),
+        rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons"), rs.getString("reference"),
+        rs.getBytes("manage_token_hash"), rs.getString("citizen_name"), rs.getString("citizen_email"),
+        rs.getString("citizen_phone")));
+    register(jdbi, BookingSql.BusyRow.class, rs -> new BookingSql.BusyRow(
+        rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "expires_at")));
+    register(jdbi, BookingSql.IdempotencyRow.class, rs -> new BookingSql.IdempotencyRow(
+        rs.getObject("appointment_id", UUID.class), rs.getString("fingerprint"), rs.getBytes("payload")));
+    register(jdbi, BookingSql.EventRow.class, rs -> new BookingSql.EventRow(
+        rs.getString("office_id"), rs.getObject("appointment_id", UUID.class), instant(rs, "at"),
+        rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("from_status"), rs.getString("to_status"),
+        rs.getString("note")));
+  }
+
+  /** Reads one row; may throw what JDBC throws. */
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private static <T> void register(Jdbi jdbi, Class<T> type, Reader<T> reader) {
+    jdbi.registerRowMapper(type, (RowMapper<T>) (rs, context) -> reader.read(rs));
+  }
+
+  private static OffsetDateTime instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class);
+  }
+
+  private static String[] strings(ResultSet rs, String column) throws SQLException {
+    Array array = rs.getArray(column);
+    return array == null ? null : (String[]) array.getArray();
+  }
+
+  private static Integer[] integers(ResultSet rs, String column) throws SQLException {
+    Array array = rs.getArray(column);
+    return array == null ? null : (Integer[]) array.getArray();
+  }
+}

@@ -1,0 +1,53 @@
+package org.opentermin.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+  @Test
+  void withoutVariablesTheEmbeddedDatabaseInDataAndTheDemoAreUsed() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of());
+
+    assertThat(config.dataDirectory()).isEqualTo(Path.of("./data"));
+    assertThat(config.externalDatabase()).isEmpty();
+    assertThat(config.demo()).isTrue();
+  }
+
+  @Test
+  void databaseUrlSelectsAnExternalPostgresWhosePasswordIsNeverShown() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "OPENTERMIN_DB_URL", "jdbc:postgresql://db.example:5432/opentermin",
+        "OPENTERMIN_DB_USER", "app",
+        "OPENTERMIN_DB_PASSWORD", "s3cret-password",
+        "OPENTERMIN_DATA_DIR", "/var/lib/opentermin",
+        "OPENTERMIN_DEMO", "false"));
+
+    assertThat(config.externalDatabase()).hasValueSatisfying(database -> {
+      assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/opentermin");
+      assertThat(database.user()).isEqualTo("app");
+      assertThat(database.password()).isEqualTo("s3cret-password");
+    });
+    assertThat(config.toString()).doesNotContain("s3cret-password");
+    assertThat(config.dataDirectory()).isEqualTo(Path.of("/var/lib/opentermin"));
+    assertThat(config.demo()).isFalse();
+  }
+
+  @Test
+  void blankDatabaseUrlMeansEmbedded() {
+    assertThat(AppConfig.fromEnvironment(Map.of("OPENTERMIN_DB_URL", " ")).externalDatabase()).isEmpty();
+  }
+
+  @Test
+  void malformedValuesAreRejectedWithTheVariableName() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPENTERMIN_DEMO", "yes")))
+        .withMessageContaining("OPENTERMIN_DEMO");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPENTERMIN_DB_URL", "jdbc:mysql://x/y")));
+  }
+}
