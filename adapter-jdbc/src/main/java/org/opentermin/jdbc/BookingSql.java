@@ -98,7 +98,7 @@ final class BookingSql {
         .bind("holdKeyHash", claim.holdKeyHash())
         .bind("holdFingerprint", claim.holdFingerprint())
         .bind("now", claim.now())
-        .map((rs, context) -> new ClaimOutcome(rs.getString("outcome"), rs.getString("resource_id")))
+        .mapTo(ClaimOutcome.class)
         .one();
   }
 
@@ -188,14 +188,7 @@ final class BookingSql {
         .bind("actorKind", confirmation.actorKind())
         .bind("actorId", confirmation.actorId())
         .bind("note", confirmation.note())
-        .map((rs, context) -> new ConfirmOutcome(
-            rs.getString("outcome"),
-            rs.getString("resource_id"),
-            rs.getObject("starts_at", OffsetDateTime.class),
-            rs.getObject("ends_at", OffsetDateTime.class),
-            rs.getString("channel"),
-            rs.getArray("service_ids") == null ? null : (String[]) rs.getArray("service_ids").getArray(),
-            rs.getArray("persons") == null ? null : (Integer[]) rs.getArray("persons").getArray()))
+        .mapTo(ConfirmOutcome.class)
         .one();
   }
 

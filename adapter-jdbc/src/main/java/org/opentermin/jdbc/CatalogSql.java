@@ -147,6 +147,13 @@ final class CatalogSql {
         .list();
   }
 
+  static List<ServiceDurationRow> serviceDurations(Handle handle, String serviceId) {
+    return handle.createQuery("SELECT service_id, office_id, duration_minutes FROM service_durations WHERE service_id = :serviceId")
+        .bind("serviceId", serviceId)
+        .mapTo(ServiceDurationRow.class)
+        .list();
+  }
+
   static void upsertResource(Handle handle, String officeId, String resourceId, String name, String kind, String teamId) {
     handle.createUpdate("""
             INSERT INTO resources (office_id, resource_id, name, kind, team_id)

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -115,7 +114,8 @@ final class JdbiCatalogStore implements CatalogStore {
 
   @Override
   public Optional<Service> service(ServiceId id) {
-    return services().stream().filter(service -> service.id().equals(id)).findFirst();
+    return transactions.read(handle -> CatalogSql.service(handle, id.value())
+        .map(row -> service(row, CatalogSql.serviceDurations(handle, id.value()))));
   }
 
   @Override
@@ -237,20 +237,11 @@ final class JdbiCatalogStore implements CatalogStore {
         return null;
       });
     } catch (JdbiException failure) {
-      if (isForeignKeyViolation(failure)) {
+      if (FOREIGN_KEY_VIOLATION.equals(Transactions.sqlState(failure))) {
         throw new IllegalArgumentException("unknown " + whatMustExist + " (" + Transactions.violatedConstraint(failure) + ")", failure);
       }
       throw failure;
     }
-  }
-
-  private static boolean isForeignKeyViolation(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static RuleRow ruleRow(String resourceId, String kind, WeeklyRule rule) {

@@ -51,6 +51,11 @@ final class RowMappers {
         rs.getString("citizen_phone")));
     register(jdbi, BookingSql.BusyRow.class, rs -> new BookingSql.BusyRow(
         rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "expires_at")));
+    register(jdbi, BookingSql.ClaimOutcome.class, rs -> new BookingSql.ClaimOutcome(
+        rs.getString("outcome"), rs.getString("resource_id")));
+    register(jdbi, BookingSql.ConfirmOutcome.class, rs -> new BookingSql.ConfirmOutcome(
+        rs.getString("outcome"), rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"),
+        rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons")));
     register(jdbi, BookingSql.IdempotencyRow.class, rs -> new BookingSql.IdempotencyRow(
         rs.getObject("appointment_id", UUID.class), rs.getString("fingerprint"), rs.getBytes("payload")));
     register(jdbi, BookingSql.EventRow.class, rs -> new BookingSql.EventRow(

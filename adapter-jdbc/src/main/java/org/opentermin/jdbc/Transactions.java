@@ -56,12 +56,17 @@ final class Transactions {
   }
 
   static boolean isTransient(Throwable failure) {
+    return TRANSIENT.contains(sqlState(failure));
+  }
+
+  /** The SQLSTATE of the first SQL exception among the causes, or empty. */
+  static String sqlState(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null && TRANSIENT.contains(sql.getSQLState())) {
-        return true;
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
       }
     }
-    return false;
+    return "";
   }
 
   /** The constraint a unique or exclusion violation names, or empty. */
@@ -88,5 +93,4 @@ final class Transactions {
       throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
     }
   }
-
 }

@@ -17,22 +17,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.opentermin.core.booking.Actor;
+import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.calendar.HolidayRegion;
 import org.opentermin.core.catalog.BookingHorizon;
@@ -65,7 +70,11 @@ import org.opentermin.ports.out.RandomSource;
  * the overbooking check done in SQL.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.opentermin.benchmarks.ReleaseRush
- * [attempts] [clients] [starts] [caseworkers] [poolSize]}; defaults 10000 200 500 20 32.
+ * [attempts] [clients] [starts] [caseworkers] [poolSize] [path]}; defaults 10000 200 500 20 32
+ * service. The path {@code service} books through the booking service (the product);
+ * {@code direct} calls the two database functions over plain JDBC, without Jdbi or domain code,
+ * to show what the database alone costs; {@code direct-without-constraint} does the same after
+ * dropping the no-overlap constraint, to show what the constraint costs (and overbooks).
  */
 public final class ReleaseRush {
 
@@ -86,6 +95,7 @@ public final class ReleaseRush {
     int starts = argument(args, 2, 500);
     int caseworkers = argument(args, 3, 20);
     int poolSize = argument(args, 4, 32);
+    String path = args.length > 5 ? args[5] : "service";
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary()) {
       DatabaseSettings settings = server.database("rush").withMaximumPoolSize(poolSize);
       try (JdbcAdapter adapter = JdbcAdapter.connect(settings)) {
@@ -93,16 +103,33 @@ public final class ReleaseRush {
         BookingService service =
             new BookingService(adapter.catalog(), adapter.bookings(), Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(7),
                 BookingService.RECOMMENDED_SCHEDULE_RECHECK);
+        Attempt attempt;
+        DataSource direct = null;
+        switch (path) {
+          case "service" -> attempt = start -> holdAndConfirm(service, start);
+          case "direct", "direct-without-constraint" -> {
+            if (path.equals("direct-without-constraint")) {
+              execute(settings, "ALTER TABLE appointments DROP CONSTRAINT one_appointment_per_resource_at_a_time");
+            }
+            direct = pool(settings);
+            DataSource pool = direct;
+            attempt = start -> holdAndConfirmDirectly(pool, caseworkers, start);
+          }
+          default -> throw new IllegalArgumentException("path is service, direct or direct-without-constraint, not " + path);
+        }
         // Warm up the JIT, the pool and PostgreSQL's plans on other days than the measured ones.
-        measure(attempts / 5, clients, Math.max(STARTS_PER_DAY, starts / 5), service, 20);
+        measure(attempts / 5, clients, Math.max(STARTS_PER_DAY, starts / 5), attempt, 20);
         // A live database has planner statistics; a fresh one gets them from autovacuum only after
         // a while, and plans made for empty tables (sequential scans) would be measured instead.
-        analyze(settings);
-        Result booking = measure(attempts, clients, starts, service, 0);
+        execute(settings, "ANALYZE");
+        Result booking = measure(attempts, clients, starts, attempt, 0);
+        if (direct != null) {
+          ((AutoCloseable) direct).close();
+        }
         Result floor = floor(settings, attempts, clients, starts);
         long overlapping = overlappingPairs(settings);
-        System.out.printf("release rush: %d attempts from %d clients on %d starts x %d caseworkers, pool %d%n",
-            attempts, clients, starts, caseworkers, poolSize);
+        System.out.printf("release rush (%s): %d attempts from %d clients on %d starts x %d caseworkers, pool %d%n",
+            path, attempts, clients, starts, caseworkers, poolSize);
         System.out.printf("  bookings : %6d confirmed, %6d refused as unavailable, %8.0f bookings/s, %8.0f attempts/s, attempt p50 %6.2f ms, p99 %6.2f ms%n",
             booking.succeeded, attempts - booking.succeeded, booking.succeeded / booking.seconds, attempts / booking.seconds,
             booking.percentile(50), booking.percentile(99));
@@ -125,7 +152,13 @@ public final class ReleaseRush {
     }
   }
 
-  private static Result measure(int attempts, int clients, int starts, BookingService service, int firstDay) throws Exception {
+  /** One hold-and-confirm attempt at a start; true when it ended with a booking. */
+  @FunctionalInterface
+  private interface Attempt {
+    boolean book(Instant start) throws Exception;
+  }
+
+  private static Result measure(int attempts, int clients, int starts, Attempt attempt, int firstDay) throws Exception {
     Random random = new Random(2027 + firstDay);
     AtomicInteger confirmed = new AtomicInteger();
     long[] latencies = new long[attempts];
@@ -139,7 +172,7 @@ public final class ReleaseRush {
           .plus(Duration.ofMinutes(10L * (start % STARTS_PER_DAY)));
       work.add(() -> {
         long begin = System.nanoTime();
-        if (holdAndConfirm(service, at)) {
+        if (attempt.book(at)) {
           confirmed.incrementAndGet();
         }
         latencies[index] = System.nanoTime() - begin;
@@ -162,6 +195,50 @@ public final class ReleaseRush {
       throw new IllegalStateException("a live hold could not be confirmed: " + booking);
     }
     return true;
+  }
+
+  /** The same booking as two plain JDBC calls of claim_hold and confirm_hold. */
+  private static boolean holdAndConfirmDirectly(DataSource pool, int caseworkers, Instant start) throws SQLException {
+    List<String> candidates = new ArrayList<>();
+    for (int i = 0; i < caseworkers; i++) {
+      candidates.add("caseworker-" + i);
+    }
+    Collections.shuffle(candidates, ThreadLocalRandom.current());
+    UUID id = UUID.randomUUID();
+    OffsetDateTime begin = start.atOffset(ZoneOffset.UTC);
+    OffsetDateTime now = NOW.atOffset(ZoneOffset.UTC);
+    try (Connection connection = pool.getConnection()) {
+      try (PreparedStatement claim = connection.prepareStatement(
+          "SELECT outcome FROM claim_hold(?, ?, ?, ?, ?, ?, 'ONLINE', ?, ?, NULL, NULL, ?)")) {
+        claim.setString(1, OFFICE.value());
+        claim.setObject(2, id);
+        claim.setArray(3, connection.createArrayOf("text", candidates.toArray()));
+        claim.setObject(4, begin);
+        claim.setObject(5, begin.plus(SERVICE.duration()));
+        claim.setObject(6, now.plusMinutes(10));
+        claim.setArray(7, connection.createArrayOf("text", new String[] {SERVICE.id().value()}));
+        claim.setArray(8, connection.createArrayOf("integer", new Integer[] {1}));
+        claim.setObject(9, now);
+        try (ResultSet outcome = claim.executeQuery()) {
+          outcome.next();
+          if (!outcome.getString(1).equals("INSERTED")) {
+            return false;
+          }
+        }
+      }
+      try (PreparedStatement confirm = connection.prepareStatement(
+          "SELECT outcome FROM confirm_hold(?, ?, '{ONLINE}', ?, ?, 'Rush Client', NULL, NULL, NULL, NULL, NULL, ?, 'CITIZEN', '', '')")) {
+        confirm.setString(1, OFFICE.value());
+        confirm.setObject(2, id);
+        confirm.setString(3, BookingReference.random(bound -> ThreadLocalRandom.current().nextInt(bound)).value());
+        confirm.setBytes(4, new byte[32]);
+        confirm.setObject(5, now);
+        try (ResultSet outcome = confirm.executeQuery()) {
+          outcome.next();
+          return outcome.getString(1).equals("CONFIRMED");
+        }
+      }
+    }
   }
 
   /** The floor: {@code UPDATE ... WHERE id = ? AND counter < limit} and commit, same concurrency. */
@@ -212,9 +289,9 @@ public final class ReleaseRush {
     }
   }
 
-  private static void analyze(DatabaseSettings settings) throws SQLException {
+  private static void execute(DatabaseSettings settings, String sql) throws SQLException {
     try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
-      statement.execute("ANALYZE");
+      statement.execute(sql);
     }
   }
 

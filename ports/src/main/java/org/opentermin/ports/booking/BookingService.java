@@ -76,7 +76,6 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
 
   private static final int REFERENCE_ATTEMPTS = 8;
 
-  private final CatalogStore catalog;
   private final BookingStore bookings;
   private final Clock clock;
   private final RandomSource random;
@@ -94,7 +93,7 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
    */
   public BookingService(
       CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random, Duration scheduleRecheck) {
-    this.catalog = checkNotNull(catalog, "catalog");
+    checkNotNull(catalog, "catalog");
     this.bookings = checkNotNull(bookings, "bookings");
     this.clock = checkNotNull(clock, "clock");
     this.random = checkNotNull(random, "random");
@@ -194,6 +193,7 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       }
       Instant now = now();
       String token = Secrets.newManageToken(random);
+      byte[] tokenHash = Secrets.sha256(token);
       Optional<IdempotencyRecord> idempotency =
           key.map(value -> new IdempotencyRecord(Secrets.keyHash(value), command.hold().toString(), Secrets.seal(token, value, random)));
       BookingEvent event =
@@ -201,7 +201,7 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         BookingReference reference = BookingReference.random(random::nextInt);
         ConfirmResult result = bookings.confirm(
-            command.hold(), channelsFor(command.actor()), reference, Secrets.sha256(token), command.citizen(), idempotency, now, event);
+            command.hold(), channelsFor(command.actor()), reference, tokenHash, command.citizen(), idempotency, now, event);
         switch (result.outcome()) {
           case CONFIRMED:
             return new BookingResult.Confirmed(result.booking().orElseThrow(), token);
@@ -287,7 +287,8 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       BookingReference reference, BookingAccess access, AppointmentStatus target, String note, ChangeRule rule) {
     try {
       Appointment booking = accessible(reference, access).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown booking"));
-      ZoneId zone = catalog.office(booking.office()).map(Office::zone).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown office"));
+      ZoneId zone = offices.get(booking.office()).map(compiled -> compiled.office().zone())
+          .orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown office"));
       Instant now = now();
       refuseIf(rule.check(booking, now, zone), "the booking cannot change to " + target);
       String boundedNote = note.length() > BookingEvent.MAXIMUM_NOTE_LENGTH ? note.substring(0, BookingEvent.MAXIMUM_NOTE_LENGTH) : note;
@@ -378,7 +379,6 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       throw refuse(Refusal.INVALID_REQUEST, "name at least one service");
     }
     List<RequestedService> requested = new ArrayList<>();
-    long minutes = 0;
     for (ServiceRequest wanted : merged(services)) {
       Service service = compiled.services().get(wanted.service());
       if (service == null) {
@@ -391,10 +391,9 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       if (!service.allows(channel)) {
         throw refuse(Refusal.INVALID_REQUEST, "service " + service.id() + " cannot be booked via " + channel);
       }
-      minutes += service.durationAt(office.id()).toMinutes() * wanted.persons();
       requested.add(RequestedService.of(service, wanted.persons()));
     }
-    if (Duration.ofMinutes(minutes).compareTo(AppointmentRequest.MAXIMUM_DURATION) > 0) {
+    if (AppointmentRequest.totalDuration(office, requested).compareTo(AppointmentRequest.MAXIMUM_DURATION) > 0) {
       throw refuse(Refusal.INVALID_REQUEST, "these services together take longer than a day");
     }
     return new Resolved(office, compiled.finder(), AppointmentRequest.of(office, channel, requested));

@@ -46,7 +46,7 @@ public record AppointmentRequest(
           requested.persons());
     }
     checkArgument(
-        totalMinutes(office, services) <= MAXIMUM_DURATION.toMinutes(),
+        totalDuration(office, services).compareTo(MAXIMUM_DURATION) <= 0,
         "the appointment would last longer than a day");
   }
 
@@ -76,16 +76,20 @@ public record AppointmentRequest(
   /** {@link #duration()} in minutes. */
   public int durationMinutes() {
     int grid = office.slotMinutes();
-    long total = totalMinutes(office, services);
+    long total = totalDuration(office, services).toMinutes();
     return (int) ((total + grid - 1) / grid * grid);
   }
 
-  private static long totalMinutes(Office office, ImmutableList<RequestedService> services) {
+  /**
+   * The services' durations at the office times their persons, before rounding to the grid: what
+   * must not exceed {@link #MAXIMUM_DURATION}. Callers use it to refuse such requests politely.
+   */
+  public static Duration totalDuration(Office office, Iterable<RequestedService> services) {
     long minutes = 0;
     for (RequestedService requested : services) {
       minutes += requested.service().durationAt(office.id()).toMinutes() * requested.persons();
     }
-    return minutes;
+    return Duration.ofMinutes(minutes);
   }
 
   private static ImmutableList<RequestedService> merged(ImmutableList<RequestedService> services) {
