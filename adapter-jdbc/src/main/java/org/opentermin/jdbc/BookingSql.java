@@ -63,6 +63,25 @@ final class BookingSql {
         .list();
   }
 
+  /**
+   * The bookings of the office that start in {@code [from, to)}, served by the partial index
+   * appointments_bookings_by_start (the status predicate repeats its condition). Resource ids
+   * compare in code point order ("C"), as Java compares strings, whatever the database's
+   * collation; uuids compare byte by byte, as their text forms do.
+   */
+  static List<AppointmentRow> bookings(Handle handle, String officeId, OffsetDateTime from, OffsetDateTime to) {
+    return handle.createQuery("SELECT " + APPOINTMENT_COLUMNS + """
+
+            FROM appointments a
+            WHERE a.office_id = :officeId AND a.status <> 'HELD' AND a.starts_at >= :from AND a.starts_at < :to
+            ORDER BY a.starts_at, a.resource_id COLLATE "C", a.appointment_id""")
+        .bind("officeId", officeId)
+        .bind("from", from)
+        .bind("to", to)
+        .mapTo(AppointmentRow.class)
+        .list();
+  }
+
   /** A hold to place on the first free candidate. */
   record HoldClaimRow(
       String officeId,

@@ -24,7 +24,8 @@ final class CatalogSql {
       int slotMinutes,
       long minNoticeSeconds,
       int maxDaysAhead,
-      long holdSeconds) {}
+      long holdSeconds,
+      String address) {}
 
   record ServiceRow(String serviceId, String name, int durationMinutes, int maxPersons, String[] channels, boolean sensitive) {}
 
@@ -52,14 +53,15 @@ final class CatalogSql {
   static void upsertOffice(Handle handle, OfficeRow office) {
     handle.createUpdate("""
             INSERT INTO offices (office_id, name, time_zone, state, regional_holidays, slot_minutes,
-                                 min_notice_seconds, max_days_ahead, hold_seconds, schedule_version)
+                                 min_notice_seconds, max_days_ahead, hold_seconds, address, schedule_version)
             VALUES (:officeId, :name, :timeZone, :state, :regionalHolidays, :slotMinutes,
-                    :minNoticeSeconds, :maxDaysAhead, :holdSeconds, nextval('schedule_versions'))
+                    :minNoticeSeconds, :maxDaysAhead, :holdSeconds, :address, nextval('schedule_versions'))
             ON CONFLICT (office_id) DO UPDATE SET
               name = excluded.name, time_zone = excluded.time_zone, state = excluded.state,
               regional_holidays = excluded.regional_holidays, slot_minutes = excluded.slot_minutes,
               min_notice_seconds = excluded.min_notice_seconds, max_days_ahead = excluded.max_days_ahead,
-              hold_seconds = excluded.hold_seconds, schedule_version = excluded.schedule_version""")
+              hold_seconds = excluded.hold_seconds, address = excluded.address,
+              schedule_version = excluded.schedule_version""")
         .bind("officeId", office.officeId())
         .bind("name", office.name())
         .bind("timeZone", office.timeZone())
@@ -69,6 +71,7 @@ final class CatalogSql {
         .bind("minNoticeSeconds", office.minNoticeSeconds())
         .bind("maxDaysAhead", office.maxDaysAhead())
         .bind("holdSeconds", office.holdSeconds())
+        .bind("address", office.address())
         .execute();
   }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
 
@@ -22,6 +23,7 @@ public final class JdbcAdapter implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final CatalogStore catalog;
   private final BookingStore bookings;
+  private final AccessTokenStore accessTokens;
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -30,6 +32,7 @@ public final class JdbcAdapter implements AutoCloseable {
     Transactions transactions = new Transactions(jdbi);
     this.catalog = new JdbiCatalogStore(transactions);
     this.bookings = new JdbiBookingStore(transactions);
+    this.accessTokens = new JdbiAccessTokenStore(transactions);
   }
 
   /** Connects, migrates the schema to the current version, and returns the stores. */
@@ -57,6 +60,10 @@ public final class JdbcAdapter implements AutoCloseable {
 
   public BookingStore bookings() {
     return bookings;
+  }
+
+  public AccessTokenStore accessTokens() {
+    return accessTokens;
   }
 
   /** Whether the database answers right now. */

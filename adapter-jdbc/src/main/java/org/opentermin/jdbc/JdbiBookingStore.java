@@ -54,6 +54,14 @@ final class JdbiBookingStore implements BookingStore {
   }
 
   @Override
+  public ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to) {
+    checkNotNull(office, "office");
+    return transactions.read(handle -> BookingSql.bookings(handle, office.value(), utc(from), utc(to)).stream()
+        .map(JdbiBookingStore::appointment)
+        .collect(ImmutableList.toImmutableList()));
+  }
+
+  @Override
   public HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkNotNull(idempotency, "idempotency");
     BookingSql.HoldClaimRow row = new BookingSql.HoldClaimRow(

@@ -76,7 +76,8 @@ final class JdbiCatalogStore implements CatalogStore {
         office.slotMinutes(),
         office.horizon().minimumNotice().toSeconds(),
         office.horizon().maximumDaysAhead(),
-        office.holdDuration().toSeconds());
+        office.holdDuration().toSeconds(),
+        office.address().orElse(null));
     write(handle -> CatalogSql.upsertOffice(handle, row), "office");
   }
 
@@ -279,7 +280,8 @@ final class JdbiCatalogStore implements CatalogStore {
         new HolidayRegion(state, regional),
         row.slotMinutes(),
         BookingHorizon.of(Duration.ofSeconds(row.minNoticeSeconds()), row.maxDaysAhead()),
-        Duration.ofSeconds(row.holdSeconds()));
+        Duration.ofSeconds(row.holdSeconds()),
+        Optional.ofNullable(row.address()));
   }
 
   private static Service service(ServiceRow row, List<ServiceDurationRow> durations) {

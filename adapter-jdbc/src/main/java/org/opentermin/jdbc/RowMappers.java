@@ -23,7 +23,7 @@ final class RowMappers {
     register(jdbi, CatalogSql.OfficeRow.class, rs -> new CatalogSql.OfficeRow(
         rs.getString("office_id"), rs.getString("name"), rs.getString("time_zone"), rs.getString("state"),
         strings(rs, "regional_holidays"), rs.getInt("slot_minutes"), rs.getLong("min_notice_seconds"),
-        rs.getInt("max_days_ahead"), rs.getLong("hold_seconds")));
+        rs.getInt("max_days_ahead"), rs.getLong("hold_seconds"), rs.getString("address")));
     register(jdbi, CatalogSql.ServiceRow.class, rs -> new CatalogSql.ServiceRow(
         rs.getString("service_id"), rs.getString("name"), rs.getInt("duration_minutes"), rs.getInt("max_persons"),
         strings(rs, "channels"), rs.getBoolean("sensitive")));
@@ -62,6 +62,9 @@ final class RowMappers {
         rs.getString("office_id"), rs.getObject("appointment_id", UUID.class), instant(rs, "at"),
         rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("from_status"), rs.getString("to_status"),
         rs.getString("note")));
+    register(jdbi, AccessTokenSql.TokenRow.class, rs -> new AccessTokenSql.TokenRow(
+        rs.getBytes("token_hash"), rs.getString("token_id"), rs.getString("role"), strings(rs, "office_ids"),
+        instant(rs, "issued_at")));
   }
 
   /** Reads one row; may throw what JDBC throws. */

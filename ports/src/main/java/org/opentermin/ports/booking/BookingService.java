@@ -50,6 +50,7 @@ import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
@@ -66,7 +67,7 @@ import org.opentermin.ports.out.RandomSource;
  * took the time, the hold expired), the store refuses and the use case answers with a refusal.
  * Capacity is never checked here and then trusted; the store enforces it. Thread-safe.
  */
-public final class BookingService implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking {
+public final class BookingService implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking, ViewDay {
 
   /** Longest date range one availability query may span. */
   public static final int MAXIMUM_QUERY_DAYS = 366;
@@ -222,6 +223,22 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
   @Override
   public Optional<Appointment> find(BookingReference reference, BookingAccess access) {
     return accessible(reference, access);
+  }
+
+  @Override
+  public ImmutableList<BookingEvent> history(BookingReference reference, BookingAccess access) {
+    return accessible(reference, access).map(booking -> bookings.history(booking.id())).orElseGet(ImmutableList::of);
+  }
+
+  @Override
+  public Optional<ViewDay.Day> bookingsOn(OfficeId officeId, LocalDate date) {
+    checkNotNull(date, "date");
+    return offices.get(officeId).map(compiled -> {
+      ZoneId zone = compiled.office().zone();
+      Instant from = date.atStartOfDay(zone).toInstant();
+      Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+      return new ViewDay.Day(compiled.office(), date, bookings.bookings(officeId, from, to));
+    });
   }
 
   @Override

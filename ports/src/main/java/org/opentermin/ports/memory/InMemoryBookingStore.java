@@ -65,6 +65,18 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   @Override
+  public synchronized ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to) {
+    return rows.values().stream()
+        .map(Row::appointment)
+        .filter(appointment -> appointment.office().equals(office) && appointment.status().isBooking())
+        .filter(appointment -> !appointment.start().isBefore(from) && appointment.start().isBefore(to))
+        .sorted(Comparator.comparing(Appointment::start)
+            .thenComparing(Appointment::resource)
+            .thenComparing(appointment -> appointment.id().toString()))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  @Override
   public synchronized HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkArgument(!rows.containsKey(claim.id()), "appointment %s exists", claim.id());
     if (idempotency.isPresent() && findByKey(claim.id().office(), idempotency.get().keyHash(), Row::holdKey).isPresent()) {

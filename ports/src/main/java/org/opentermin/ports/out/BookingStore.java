@@ -35,6 +35,12 @@ public interface BookingStore {
   ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to);
 
   /**
+   * The bookings (not holds) of {@code office} that start within {@code [from, to)}, in any status,
+   * ordered by start, then resource, then id.
+   */
+  ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to);
+
+  /**
    * Inserts a hold on the first of the claim's candidate resources (in their order) whose time
    * does not overlap an appointment of that resource that occupies time, unless the idempotency
    * key was used before in the office. Holds that expired at or before {@code now} do not count

@@ -57,6 +57,7 @@ public abstract class BookingStoreContract {
   private static final byte[] TOKEN_HASH = "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
   private static final Citizen CITIZEN = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty());
 
+  private CatalogStore catalog;
   private BookingStore store;
   private int nextId;
 
@@ -68,7 +69,8 @@ public abstract class BookingStoreContract {
   @BeforeEach
   void createStores() {
     Stores stores = newStores();
-    ContractFixtures.fill(stores.catalog());
+    catalog = stores.catalog();
+    ContractFixtures.fill(catalog);
     store = stores.bookings();
   }
 
@@ -83,6 +85,12 @@ public abstract class BookingStoreContract {
   private Appointment hold(OfficeId office, ResourceId resource, Instant start, int minutes, Instant expiry) {
     return Appointment.hold(newId(office), resource, start, start.plus(Duration.ofMinutes(minutes)),
         List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, expiry);
+  }
+
+  /** A half-hour hold with a chosen id. */
+  private static Appointment hold(AppointmentId id, ResourceId resource, Instant start) {
+    return Appointment.hold(id, resource, start, start.plus(Duration.ofMinutes(30)),
+        List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, HOLD_EXPIRY);
   }
 
   /** Places the hold with its own resource as the only candidate. */
@@ -117,7 +125,11 @@ public abstract class BookingStoreContract {
   }
 
   private Appointment confirmedBooking(ResourceId resource, Instant start, String reference) {
-    Appointment hold = hold(resource, start, 30);
+    return confirmedBooking(hold(resource, start, 30), reference);
+  }
+
+  /** Places and confirms the hold. */
+  private Appointment confirmedBooking(Appointment hold, String reference) {
     assertThat(insert(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
     assertThat(confirm(hold.id(), reference(reference), Optional.empty(), NOW, confirmation(hold.id())))
         .isEqualTo(Confirmation.CONFIRMED);
@@ -324,6 +336,78 @@ public abstract class BookingStoreContract {
     assertThat(store.busyPeriods(OFFICE, NINE.plus(Duration.ofMinutes(29)), NINE.plus(Duration.ofHours(1)))).hasSize(1);
     assertThat(store.busyPeriods(OFFICE, NINE.plus(Duration.ofMinutes(30)), NINE.plus(Duration.ofHours(1)))).isEmpty();
     assertThat(store.busyPeriods(OFFICE, NINE.minus(Duration.ofHours(1)), NINE)).isEmpty();
+  }
+
+  /** Moves the booking on to {@code to} as staff would, and returns it as it is now. */
+  private Appointment changed(Appointment booking, AppointmentStatus to) {
+    BookingEvent event = new BookingEvent(booking.id(), NOW, Actor.staff("s-1"), booking.status(), to, "");
+    assertThat(store.changeStatus(booking.id(), booking.status(), event)).isTrue();
+    return booking.withStatus(to);
+  }
+
+  @Test
+  void bookingsLeaveOutHoldsAndOtherOffices() {
+    Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
+    insert(hold(BEN, NINE, 30), Optional.empty(), NOW);
+    insert(hold(OFFICE, BEN, NINE.plus(Duration.ofHours(1)), 30, NOW.plusSeconds(1)), Optional.empty(), NOW);
+    confirmedBooking(hold(OTHER_OFFICE, ANNA, NINE, 30, HOLD_EXPIRY), "ABCD2346");
+
+    assertThat(store.bookings(OFFICE, at(MONDAY_DATE, 0, 0), at(MONDAY_DATE.plusDays(1), 0, 0)))
+        .as("neither the live hold nor the expired, undeleted one, nor the other office's booking")
+        .containsExactly(booking);
+  }
+
+  @Test
+  void bookingsAreThoseThatStartInTheHalfOpenRange() {
+    Instant from = NINE;
+    Instant to = NINE.plus(Duration.ofHours(1));
+    Appointment startsBeforeButOverlaps = confirmedBooking(hold(OFFICE, BEN, from.minus(Duration.ofMinutes(30)), 60, HOLD_EXPIRY), "ABCD2345");
+    Appointment startsAtFrom = confirmedBooking(ANNA, from, "ABCD2346");
+    Appointment startsJustBeforeTo = confirmedBooking(hold(OFFICE, ANNA, to.minusSeconds(1), 30, HOLD_EXPIRY), "ABCD2347");
+    Appointment startsAtTo = confirmedBooking(BEN, to, "ABCD2348");
+
+    assertThat(store.bookings(OFFICE, from, to)).containsExactly(startsAtFrom, startsJustBeforeTo);
+    assertThat(store.bookings(OFFICE, to, to.plus(Duration.ofHours(1)))).containsExactly(startsAtTo);
+    assertThat(store.bookings(OFFICE, from.minus(Duration.ofHours(1)), from)).containsExactly(startsBeforeButOverlaps);
+    assertThat(store.bookings(OFFICE, from, from)).as("empty range").isEmpty();
+  }
+
+  @Test
+  void bookingsIncludeEveryBookingStatusWithTheCitizensData() {
+    Appointment confirmed = confirmedBooking(ANNA, NINE, "ABCD2345");
+    Appointment checkedIn = changed(confirmedBooking(ANNA, NINE.plus(Duration.ofMinutes(30)), "ABCD2346"), AppointmentStatus.CHECKED_IN);
+    Appointment completed = changed(changed(
+        confirmedBooking(ANNA, NINE.plus(Duration.ofMinutes(60)), "ABCD2347"), AppointmentStatus.CHECKED_IN), AppointmentStatus.COMPLETED);
+    Appointment noShow = changed(confirmedBooking(ANNA, NINE.plus(Duration.ofMinutes(90)), "ABCD2348"), AppointmentStatus.NO_SHOW);
+    Appointment cancelled = changed(confirmedBooking(ANNA, NINE.plus(Duration.ofMinutes(120)), "ABCD2349"), AppointmentStatus.CANCELLED);
+
+    ImmutableList<Appointment> bookings = store.bookings(OFFICE, NINE, NINE.plus(Duration.ofHours(3)));
+
+    assertThat(bookings).containsExactly(confirmed, checkedIn, completed, noShow, cancelled);
+    assertThat(bookings).allSatisfy(booking -> assertThat(booking.citizen()).contains(CITIZEN));
+  }
+
+  @Test
+  void bookingsAreOrderedByStartThenResourceThenIdWhateverTheOrderTheyWereMadeIn() {
+    // Ids in the order of their text form: a comparison of signed longs (UUID.compareTo) would put
+    // the second one first.
+    AppointmentId smallerId = new AppointmentId(OFFICE, new UUID(4712, 1));
+    AppointmentId largerId = new AppointmentId(OFFICE, new UUID(4712, Long.MIN_VALUE));
+    // In code point order, as Java compares ids, upper case comes first; a linguistic collation
+    // would put "Zoe" after "anna".
+    ResourceId zoe = ResourceId.of("Zoe");
+    catalog.saveResource(ContractFixtures.caseworker(zoe, OFFICE));
+    Instant ten = NINE.plus(Duration.ofHours(1));
+
+    Appointment benAtTen = confirmedBooking(BEN, ten, "ABCD2345");
+    Appointment annaAtTen = confirmedBooking(ANNA, ten, "ABCD2346");
+    Appointment annaAtNineCancelled = changed(confirmedBooking(hold(largerId, ANNA, NINE), "ABCD2347"), AppointmentStatus.CANCELLED);
+    Appointment annaAtNine = confirmedBooking(hold(smallerId, ANNA, NINE), "ABCD2348");
+    Appointment zoeAtNine = confirmedBooking(zoe, NINE, "ABCD2349");
+    Appointment benAtEight = confirmedBooking(BEN, NINE.minus(Duration.ofHours(1)), "ABCD2352");
+
+    assertThat(store.bookings(OFFICE, at(MONDAY_DATE, 0, 0), at(MONDAY_DATE.plusDays(1), 0, 0)))
+        .containsExactly(benAtEight, zoeAtNine, annaAtNine, annaAtNineCancelled, annaAtTen, benAtTen);
   }
 
   @Test

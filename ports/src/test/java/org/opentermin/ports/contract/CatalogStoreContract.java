@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentermin.core.availability.OfficeSchedule;
@@ -61,6 +62,30 @@ public abstract class CatalogStoreContract {
     store.saveOffice(renamed);
     assertThat(store.office(OFFICE)).contains(renamed);
     assertThat(store.office(OTHER_OFFICE)).isEmpty();
+  }
+
+  @Test
+  void officeAddressIsReadBackAndAnOfficeWithoutOneReadsBackEmpty() {
+    Office withAddress = office(OFFICE, "Nord").withAddress("Meindlstraße 20, 81373 München");
+    store.saveOffice(withAddress);
+    store.saveOffice(office(OTHER_OFFICE, "Süd"));
+
+    assertThat(store.office(OFFICE)).contains(withAddress);
+    assertThat(store.office(OTHER_OFFICE).orElseThrow().address()).isEmpty();
+    assertThat(store.offices()).extracting(Office::address)
+        .containsExactly(Optional.of("Meindlstraße 20, 81373 München"), Optional.empty());
+
+    store.saveOffice(office(OFFICE, "Nord"));
+    assertThat(store.office(OFFICE).orElseThrow().address()).as("address removed by saving without one").isEmpty();
+  }
+
+  @Test
+  void officeAddressOfTheLongestAllowedLengthIsKept() {
+    Office longest = office(OFFICE, "Nord").withAddress("ß".repeat(Office.MAXIMUM_ADDRESS_LENGTH));
+
+    store.saveOffice(longest);
+
+    assertThat(store.office(OFFICE)).contains(longest);
   }
 
   @Test

@@ -24,5 +24,7 @@ public enum Refusal {
   /** The idempotency key was used before for a different request. */
   IDEMPOTENCY_KEY_REUSED,
   /** The request names an unknown office or service, or one the office does not offer so. */
-  INVALID_REQUEST
+  INVALID_REQUEST,
+  /** Something with this id exists already. */
+  ALREADY_EXISTS
 }

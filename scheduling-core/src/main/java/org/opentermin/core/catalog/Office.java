@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableSet;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.opentermin.core.calendar.GermanState;
 import org.opentermin.core.calendar.HolidayRegion;
 
@@ -16,6 +17,7 @@ import org.opentermin.core.calendar.HolidayRegion;
  * @param slotMinutes the grid on which appointments may start, in local time: one of {@link
  *     #SLOT_GRIDS}
  * @param holdDuration how long a hold keeps its claim while the citizen fills in the form
+ * @param address where citizens find the office, as one line of text to show
  */
 public record Office(
     OfficeId id,
@@ -24,13 +26,17 @@ public record Office(
     HolidayRegion holidayRegion,
     int slotMinutes,
     BookingHorizon horizon,
-    Duration holdDuration) {
+    Duration holdDuration,
+    Optional<String> address) {
 
   /** The slot grids an office may choose, in minutes; each divides an hour. */
   public static final ImmutableSet<Integer> SLOT_GRIDS = ImmutableSet.of(5, 10, 15, 20, 30);
 
   /** The hold duration offices get unless they choose another. */
   public static final Duration DEFAULT_HOLD_DURATION = Duration.ofMinutes(10);
+
+  /** The longest address text. */
+  public static final int MAXIMUM_ADDRESS_LENGTH = 300;
 
   /** The longest hold an office may configure. */
   public static final Duration MAXIMUM_HOLD_DURATION = Duration.ofMinutes(60);
@@ -50,6 +56,27 @@ public record Office(
         "hold duration must be between 1 and %s minutes, not %s",
         MAXIMUM_HOLD_DURATION.toMinutes(),
         holdDuration);
+    checkNotNull(address, "address");
+    address.ifPresent(text -> checkArgument(
+        !text.isBlank() && text.length() <= MAXIMUM_ADDRESS_LENGTH,
+        "office address must have 1 to %s characters", MAXIMUM_ADDRESS_LENGTH));
+  }
+
+  /** An office without an address on record. */
+  public Office(
+      OfficeId id,
+      String name,
+      ZoneId zone,
+      HolidayRegion holidayRegion,
+      int slotMinutes,
+      BookingHorizon horizon,
+      Duration holdDuration) {
+    this(id, name, zone, holidayRegion, slotMinutes, horizon, holdDuration, Optional.empty());
+  }
+
+  /** This office at {@code newAddress}. */
+  public Office withAddress(String newAddress) {
+    return new Office(id, name, zone, holidayRegion, slotMinutes, horizon, holdDuration, Optional.of(newAddress));
   }
 
   /** The federal state whose holidays the office keeps. */

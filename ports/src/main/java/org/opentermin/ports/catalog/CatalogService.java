@@ -1,0 +1,120 @@
+package org.opentermin.ports.catalog;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.catalog.Office;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.Resource;
+import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.catalog.Service;
+import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.worktime.OfficeClosure;
+import org.opentermin.core.worktime.WorkingTime;
+import org.opentermin.ports.in.BrowseCatalog;
+import org.opentermin.ports.in.ConfigureCatalog;
+import org.opentermin.ports.in.Refused;
+import org.opentermin.ports.out.CatalogStore;
+
+/**
+ * The catalog use cases on a {@link CatalogStore}. The checks that an id is still free are made
+ * before saving and are not atomic with it: two administrators creating the same id at the same
+ * moment end with the later one's version, which is acceptable for configuration (nothing a
+ * citizen booked depends on it) and keeps the store's interface simple. Thread-safe.
+ */
+public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
+
+  private final CatalogStore catalog;
+
+  public CatalogService(CatalogStore catalog) {
+    this.catalog = checkNotNull(catalog, "catalog");
+  }
+
+  @Override
+  public ImmutableList<Office> offices() {
+    return catalog.offices();
+  }
+
+  @Override
+  public Optional<Office> office(OfficeId id) {
+    return catalog.office(id);
+  }
+
+  @Override
+  public ImmutableList<Service> services() {
+    return catalog.services();
+  }
+
+  @Override
+  public Optional<Refused> createOffice(Office office) {
+    if (catalog.office(office.id()).isPresent()) {
+      return refused(Refusal.ALREADY_EXISTS, "an office with id " + office.id() + " exists");
+    }
+    catalog.saveOffice(office);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Refused> createService(Service service) {
+    if (catalog.service(service.id()).isPresent()) {
+      return refused(Refusal.ALREADY_EXISTS, "a service with id " + service.id() + " exists");
+    }
+    for (OfficeId office : service.durationAtOffice().keySet()) {
+      if (catalog.office(office).isEmpty()) {
+        return refused(Refusal.INVALID_REQUEST, "unknown office " + office);
+      }
+    }
+    catalog.saveService(service);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Refused> createResource(Resource resource) {
+    if (catalog.office(resource.office()).isEmpty()) {
+      return refused(Refusal.NOT_FOUND, "unknown office " + resource.office());
+    }
+    for (ServiceId skill : resource.skills()) {
+      if (catalog.service(skill).isEmpty()) {
+        return refused(Refusal.INVALID_REQUEST, "unknown service " + skill);
+      }
+    }
+    if (findResource(resource.office(), resource.id()).isPresent()) {
+      return refused(Refusal.ALREADY_EXISTS, "a resource with id " + resource.id() + " exists at " + resource.office());
+    }
+    catalog.saveResource(resource);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Refused> replaceWorkingTime(OfficeId office, ResourceId resource, WorkingTime workingTime) {
+    checkNotNull(workingTime, "workingTime");
+    if (catalog.office(office).isEmpty()) {
+      return refused(Refusal.NOT_FOUND, "unknown office " + office);
+    }
+    if (findResource(office, resource).isEmpty()) {
+      return refused(Refusal.NOT_FOUND, "unknown resource " + resource + " at " + office);
+    }
+    catalog.saveWorkingTime(office, resource, workingTime);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Refused> addClosure(OfficeId office, OfficeClosure closure) {
+    checkNotNull(closure, "closure");
+    if (catalog.office(office).isEmpty()) {
+      return refused(Refusal.NOT_FOUND, "unknown office " + office);
+    }
+    catalog.saveClosure(office, closure);
+    return Optional.empty();
+  }
+
+  private Optional<Resource> findResource(OfficeId office, ResourceId id) {
+    return catalog.resources(office).stream().filter(resource -> resource.id().equals(id)).findFirst();
+  }
+
+  private static Optional<Refused> refused(Refusal reason, String detail) {
+    return Optional.of(new Refused(reason, detail));
+  }
+}

@@ -1,0 +1,36 @@
+package org.opentermin.ports.in;
+
+import java.util.Optional;
+import org.opentermin.core.catalog.Office;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.Resource;
+import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.catalog.Service;
+import org.opentermin.core.worktime.OfficeClosure;
+import org.opentermin.core.worktime.WorkingTime;
+
+/**
+ * Administrators set up offices, services, resources, working time and closures. Each method
+ * answers empty when the change was saved, or why it was refused; a refused change changes
+ * nothing.
+ */
+public interface ConfigureCatalog {
+
+  /** Adds a new office; refused if the id is taken. */
+  Optional<Refused> createOffice(Office office);
+
+  /** Adds a new service; refused if the id is taken. */
+  Optional<Refused> createService(Service service);
+
+  /**
+   * Adds a new resource at its office; refused if the office is unknown, a skill names an unknown
+   * service, or the id is taken at the office.
+   */
+  Optional<Refused> createResource(Resource resource);
+
+  /** Replaces the working time of a resource; refused if office or resource are unknown. */
+  Optional<Refused> replaceWorkingTime(OfficeId office, ResourceId resource, WorkingTime workingTime);
+
+  /** Adds a closure day (or replaces its reason); refused if the office is unknown. */
+  Optional<Refused> addClosure(OfficeId office, OfficeClosure closure);
+}
