@@ -1,0 +1,67 @@
+package org.opentermin.http;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.BookingEvent;
+import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.catalog.Office;
+import org.opentermin.core.catalog.Service;
+import org.opentermin.http.calendar.CalendarEntry;
+import org.opentermin.http.calendar.CalendarFile;
+import org.opentermin.ports.in.BookingAccess;
+
+/**
+ * A booking as a calendar file. The token comes as a query parameter because calendar apps open
+ * plain links; request logs therefore never show query strings. Sensitive services are never
+ * named: the summary says only where the appointment is.
+ */
+final class BookingCalendar {
+
+  private final UseCases useCases;
+  private final OfficeCache offices;
+
+  BookingCalendar(UseCases useCases, OfficeCache offices) {
+    this.useCases = checkNotNull(useCases, "useCases");
+    this.offices = checkNotNull(offices, "offices");
+  }
+
+  void serve(Context ctx) {
+    BookingReference reference = Parameters.reference(ctx);
+    String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
+    BookingAccess access = BookingAccess.byToken(token);
+    Appointment booking = useCases.manage().find(reference, access).orElseThrow(() -> ApiProblem.notFound("unknown booking"));
+    ImmutableList<BookingEvent> history = useCases.manage().history(reference, access);
+    Office office = offices.office(booking.office());
+    boolean german = ProblemTitles.locale(ctx.header("Accept-Language")).equals(Locale.GERMAN);
+    String summary = (german ? "Termin: " : "Appointment: ") + office.name();
+    String services = useCases.catalog().services().stream()
+        .filter(service -> !service.sensitive())
+        .filter(service -> booking.services().stream().anyMatch(booked -> booked.service().equals(service.id())))
+        .map(Service::name)
+        .collect(Collectors.joining(", "));
+    String description = (german ? "Buchungsnummer: " : "Booking reference: ") + reference.value()
+        + (services.isEmpty() ? "" : "\n" + services);
+    CalendarEntry entry = new CalendarEntry(
+        booking.id().toString() + "@opentermin",
+        // Every recorded change after the confirmation raises the sequence, so calendars update.
+        Math.max(0, history.size() - 1),
+        history.isEmpty() ? booking.start() : history.get(history.size() - 1).at(),
+        booking.start(),
+        booking.end(),
+        office.zone(),
+        summary,
+        office.address(),
+        description,
+        booking.status() == AppointmentStatus.CANCELLED);
+    ctx.contentType("text/calendar; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"termin-" + reference.value() + ".ics\"");
+    ctx.result(CalendarFile.render(entry));
+  }
+}

@@ -1,0 +1,36 @@
+package org.opentermin.http;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Builds domain values from validated requests. The core checks its own invariants and throws
+ * {@link IllegalArgumentException} with a plain message when input breaks one that the request
+ * annotations cannot express (e.g. a slot grid that does not divide an hour); that is the
+ * client's mistake, so it becomes a 422 problem on {@code field}.
+ */
+final class DomainInput {
+
+  private DomainInput() {}
+
+  static <T> T build(String field, Supplier<T> builder) {
+    try {
+      return builder.get();
+    } catch (IllegalArgumentException invalid) {
+      throw ApiProblem.validationFailed(List.of(new ApiProblem.FieldError(field, String.valueOf(invalid.getMessage()))));
+    }
+  }
+
+  /** As {@link #build(String, Supplier)}, for invariants no single field is to blame for. */
+  static <T> T build(Supplier<T> builder) {
+    try {
+      return builder.get();
+    } catch (IllegalArgumentException invalid) {
+      throw new ApiProblem(422, "validation-failed", String.valueOf(invalid.getMessage()));
+    }
+  }
+
+  static ApiProblem invalid(String field, String message) {
+    return ApiProblem.validationFailed(List.of(new ApiProblem.FieldError(field, message)));
+  }
+}

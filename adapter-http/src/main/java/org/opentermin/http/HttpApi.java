@@ -1,0 +1,118 @@
+package org.opentermin.http;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenTermin HTTP API: builds the Javalin server with every route, the error mapping, security
+ * headers, limits, metrics and docs. Start it on a port, stop it to finish in-flight requests
+ * (up to {@link #STOP_TIMEOUT_MILLIS}) and refuse new ones.
+ */
+public final class HttpApi {
+
+  /** Request bodies are limited to 64 KiB; nothing in the API needs more. */
+  public static final int MAXIMUM_BODY_BYTES = 64 * 1024;
+
+  /** How long stopping waits for requests in flight. */
+  public static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+  private final Javalin javalin;
+
+  private HttpApi(Javalin javalin) {
+    this.javalin = javalin;
+  }
+
+  /** The API over {@code useCases}, not yet started. */
+  public static HttpApi create(UseCases useCases) {
+    checkNotNull(useCases, "useCases");
+    Authentication authentication = new Authentication(useCases.accessTokens());
+    OfficeCache offices = new OfficeCache(useCases.catalog());
+    RequestMetrics metrics = new RequestMetrics();
+    Javalin javalin = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
+      config.http.maxRequestSize = MAXIMUM_BODY_BYTES;
+      config.http.prefer405over404 = true;
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        // Lets a stopping server finish the requests it has while refusing new ones.
+        server.setHandler(new GracefulHandler(server.getHandler()));
+      });
+      metrics.register(config);
+      config.routes.before(HttpApi::guard);
+      config.routes.after(HttpApi::logRequest);
+      ErrorMapping.register(config);
+      new CitizenRoutes(useCases, authentication, offices, metrics).register(config.routes);
+      new StaffRoutes(useCases, authentication, offices).register(config.routes);
+      new AdminRoutes(useCases, authentication).register(config.routes);
+      new OperationsRoutes(useCases, metrics).register(config.routes);
+      ApiDocumentation.register(config);
+    });
+    return new HttpApi(javalin);
+  }
+
+  /** Starts listening on {@code port} (0 picks a free one) on all interfaces. */
+  public HttpApi start(int port) {
+    javalin.start(port);
+    return this;
+  }
+
+  /** The port listened on, once started. */
+  public int port() {
+    return javalin.port();
+  }
+
+  /** Stops accepting requests, waits for those in flight, and closes the server. */
+  public void stop() {
+    javalin.stop();
+  }
+
+  /** Security headers on every answer; body size and type checks before anything reads a body. */
+  private static void guard(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
+    ctx.header("Referrer-Policy", "no-referrer");
+    if (ctx.path().startsWith("/api/")) {
+      ctx.header("Cache-Control", "no-store");
+    }
+    if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT) {
+      if (ctx.contentLength() > MAXIMUM_BODY_BYTES) {
+        throw new ApiProblem(413, "payload-too-large", "request bodies are limited to " + MAXIMUM_BODY_BYTES / 1024 + " KiB");
+      }
+      boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
+      String contentType = ctx.contentType();
+      if (hasBody && (contentType == null || !isJson(contentType))) {
+        throw new ApiProblem(415, "unsupported-media-type", "send request bodies as application/json");
+      }
+    }
+  }
+
+  private static boolean isJson(String contentType) {
+    String mediaType = contentType.split(";", 2)[0].trim();
+    return mediaType.equalsIgnoreCase("application/json");
+  }
+
+  /** Route templates only: concrete paths and query strings may carry references and tokens. */
+  private static void logRequest(Context ctx) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} -> {}", ctx.method(), ErrorMapping.matchedPath(ctx), ctx.statusCode());
+    }
+  }
+
+  /** For tests and wiring: the configuration hook is not exposed, the server is. */
+  Javalin javalin() {
+    return javalin;
+  }
+}

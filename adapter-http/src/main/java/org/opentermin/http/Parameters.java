@@ -1,0 +1,62 @@
+package org.opentermin.http;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.ResourceId;
+
+/** Path and query parameters read into domain values, or a 400/404 problem naming the parameter. */
+final class Parameters {
+
+  private Parameters() {}
+
+  /** The office id in the path; malformed ids cannot name an office, so they are a 404. */
+  static OfficeId officeId(Context ctx) {
+    String value = ctx.pathParam("officeId");
+    if (!OfficeId.isValid(value)) {
+      throw ApiProblem.notFound("unknown office " + value);
+    }
+    return OfficeId.of(value);
+  }
+
+  static ResourceId resourceId(Context ctx) {
+    String value = ctx.pathParam("resourceId");
+    if (!ResourceId.isValid(value)) {
+      throw ApiProblem.notFound("unknown resource " + value);
+    }
+    return ResourceId.of(value);
+  }
+
+  /** The booking reference in the path; a malformed one is answered like an unknown one. */
+  static BookingReference reference(Context ctx) {
+    return BookingReference.parse(ctx.pathParam("reference"))
+        .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
+  }
+
+  /** A hold id from a request body; a malformed one cannot name a hold. */
+  static AppointmentId holdId(String value) {
+    return AppointmentId.parse(value).orElseThrow(() -> ApiProblem.notFound("unknown hold"));
+  }
+
+  static Optional<LocalDate> date(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(value));
+    } catch (DateTimeParseException malformed) {
+      throw ApiProblem.badRequest("a query parameter is not a date",
+          new ApiProblem.FieldError(name, "must be a date YYYY-MM-DD"));
+    }
+  }
+
+  static LocalDate requiredDate(Context ctx, String name) {
+    return date(ctx, name).orElseThrow(() -> ApiProblem.badRequest("a query parameter is missing",
+        new ApiProblem.FieldError(name, "is required: a date YYYY-MM-DD")));
+  }
+}

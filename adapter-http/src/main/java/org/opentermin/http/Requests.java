@@ -1,0 +1,105 @@
+package org.opentermin.http;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.ResourceKind;
+import org.opentermin.core.access.AccessRole;
+
+/**
+ * The request bodies of the API, as Jackson reads them and Jakarta Validation checks them. Absent
+ * optional fields are {@code null}. The core never sees these records.
+ */
+final class Requests {
+
+  /** Ids: letters, digits, {@code -} and {@code _}, starting with a letter or digit. */
+  static final String ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
+  static final String ID_MESSAGE = "must be 1 to 64 letters, digits, - or _, starting with a letter or digit";
+
+  private Requests() {}
+
+  record NewOffice(
+      @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 64) String timeZone,
+      @NotBlank @Size(max = 40) String state,
+      @NotNull Integer slotMinutes,
+      @Min(1) @Max(60) Integer holdMinutes,
+      @Min(0) @Max(43_200) Integer minNoticeMinutes,
+      @NotNull @Min(0) @Max(730) Integer maxDaysAhead,
+      @Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String address) {}
+
+  record NewService(
+      @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+      @NotBlank @Size(max = 200) String name,
+      @NotNull @Min(1) @Max(480) Integer durationMinutes,
+      @NotNull @Min(1) @Max(20) Integer maxPersons,
+      @NotEmpty @Size(max = 3) List<@NotNull Channel> channels,
+      Boolean sensitive) {}
+
+  record NewResource(
+      @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+      @NotBlank @Size(max = 200) String name,
+      @NotNull ResourceKind kind,
+      @NotEmpty @Size(max = 200) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> serviceIds,
+      @Pattern(regexp = ID, message = ID_MESSAGE) String team) {}
+
+  record Schedule(
+      @NotNull @Size(max = 100) List<@NotNull @Valid Rule> rules,
+      @Size(max = 100) List<@NotNull @Valid Rule> breaks,
+      @Size(max = 1000) List<@NotNull @Valid ExtraTime> extraTimes,
+      @Size(max = 1000) List<@NotNull @Valid Absence> absences) {}
+
+  record Rule(
+      @NotEmpty @Size(max = 7) List<@NotNull @Pattern(regexp = "MON|TUE|WED|THU|FRI|SAT|SUN", message = "must be one of MON, TUE, WED, THU, FRI, SAT, SUN") String> days,
+      @NotNull LocalTime from,
+      @NotNull LocalTime to,
+      LocalDate validFrom,
+      LocalDate validTo,
+      @Min(1) @Max(52) Integer everyWeeks) {}
+
+  record ExtraTime(@NotNull LocalDate date, @NotNull LocalTime from, @NotNull LocalTime to) {}
+
+  record Absence(@NotNull LocalDateTime from, @NotNull LocalDateTime to) {}
+
+  record NewClosure(@NotNull LocalDate date, @NotNull @Size(max = 200) String reason) {}
+
+  record NewToken(@NotNull AccessRole role, @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> officeIds) {}
+
+  record NewHold(
+      @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String officeId,
+      @NotEmpty @Size(max = 10) List<@NotNull @Valid RequestedService> services,
+      @NotNull OffsetDateTime start,
+      Channel channel,
+      @Pattern(regexp = "[A-Za-z0-9_.:-]{16,200}", message = "must be 16 to 200 letters, digits or _ . : -") String idempotencyKey) {}
+
+  record RequestedService(
+      @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String serviceId,
+      @NotNull @Min(1) @Max(20) Integer persons) {}
+
+  record NewBooking(
+      @NotNull @Size(max = 200) String holdId,
+      @NotNull @Valid CitizenData citizen,
+      @Pattern(regexp = "[A-Za-z0-9_.:-]{16,200}", message = "must be 16 to 200 letters, digits or _ . : -") String idempotencyKey) {}
+
+  record CitizenData(
+      @NotBlank @Size(max = 200) String name,
+      @Email @Size(min = 3, max = 254) String email,
+      @Pattern(regexp = "\\+?[0-9][0-9 ()/-]{2,30}", message = "must be a phone number of digits, spaces and + ( ) / -") String phone) {}
+
+  record Reschedule(@NotNull @Size(max = 200) String holdId) {}
+
+  record Cancellation(@Size(max = 500) String reason) {}
+}

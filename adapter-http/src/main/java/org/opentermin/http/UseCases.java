@@ -1,0 +1,44 @@
+package org.opentermin.http;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.in.BrowseCatalog;
+import org.opentermin.ports.in.ConfigureCatalog;
+import org.opentermin.ports.in.ConfirmBooking;
+import org.opentermin.ports.in.FindAvailability;
+import org.opentermin.ports.in.HoldSlot;
+import org.opentermin.ports.in.ManageBooking;
+import org.opentermin.ports.in.ViewDay;
+
+/**
+ * Everything the HTTP API calls: the use cases, the access tokens, whether the instance is ready
+ * (e.g. its database reachable), and the clock for defaults such as "today". Immutable.
+ */
+public record UseCases(
+    BrowseCatalog catalog,
+    ConfigureCatalog configure,
+    FindAvailability availability,
+    HoldSlot hold,
+    ConfirmBooking confirm,
+    ManageBooking manage,
+    ViewDay day,
+    AccessTokens accessTokens,
+    BooleanSupplier readiness,
+    Clock clock) {
+
+  public UseCases {
+    checkNotNull(catalog, "catalog");
+    checkNotNull(configure, "configure");
+    checkNotNull(availability, "availability");
+    checkNotNull(hold, "hold");
+    checkNotNull(confirm, "confirm");
+    checkNotNull(manage, "manage");
+    checkNotNull(day, "day");
+    checkNotNull(accessTokens, "accessTokens");
+    checkNotNull(readiness, "readiness");
+    checkNotNull(clock, "clock");
+  }
+}

@@ -1,0 +1,142 @@
+package org.opentermin.http;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.opentermin.core.availability.Availability;
+import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.catalog.Office;
+import org.opentermin.core.catalog.Resource;
+import org.opentermin.core.catalog.Service;
+import org.opentermin.ports.access.IssuedToken;
+
+/**
+ * The response bodies of the API and how domain values become them. Start and end times are
+ * local date-times with offset in the office's zone, always with seconds; other instants are UTC.
+ */
+final class Views {
+
+  /** ISO-8601 with offset and always with seconds, e.g. {@code 2026-12-01T08:00:00+01:00}. */
+  private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+  private Views() {}
+
+  static String local(Instant instant, ZoneId zone) {
+    return OFFSET_TIME.format(instant.atZone(zone));
+  }
+
+  static String utc(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+
+  record OfficeView(
+      String id, String name, String timeZone, String state, int slotMinutes, long holdMinutes,
+      long minNoticeMinutes, int maxDaysAhead, String address) {
+
+    static OfficeView of(Office office) {
+      return new OfficeView(
+          office.id().value(), office.name(), office.zone().getId(), office.state().code(), office.slotMinutes(),
+          office.holdDuration().toMinutes(), office.horizon().minimumNotice().toMinutes(),
+          office.horizon().maximumDaysAhead(), office.address().orElse(null));
+    }
+  }
+
+  record ServiceView(String id, String name, long durationMinutes, int maxPersons, List<String> channels, boolean sensitive) {
+
+    static ServiceView of(Service service) {
+      return new ServiceView(
+          service.id().value(), service.name(), service.duration().toMinutes(), service.maxPersons(),
+          service.channels().stream().map(Enum::name).sorted().toList(), service.sensitive());
+    }
+  }
+
+  record ResourceView(String id, String officeId, String name, String kind, List<String> serviceIds, String team) {
+
+    static ResourceView of(Resource resource) {
+      return new ResourceView(
+          resource.id().value(), resource.office().value(), resource.name(), resource.kind().name(),
+          resource.skills().stream().map(skill -> skill.value()).sorted().toList(),
+          resource.team().map(team -> team.value()).orElse(null));
+    }
+  }
+
+  record ClosureView(String officeId, String date, String reason) {}
+
+  record TokenView(String token, String tokenId, String role, List<String> officeIds) {
+
+    static TokenView of(IssuedToken issued) {
+      return new TokenView(
+          issued.token(), issued.grant().tokenId(), issued.grant().role().name(),
+          issued.grant().offices().stream().map(office -> office.value()).sorted().toList());
+    }
+  }
+
+  record AvailabilityView(String officeId, String timeZone, long durationMinutes, List<DayView> days) {
+
+    static AvailabilityView of(Availability availability) {
+      ZoneId zone = availability.zone();
+      return new AvailabilityView(
+          availability.office().value(), zone.getId(), availability.duration().toMinutes(),
+          availability.days().stream()
+              .map(day -> new DayView(day.date().toString(),
+                  day.slots().stream().map(slot -> new SlotView(local(slot.start(), zone), slot.capacity())).toList()))
+              .toList());
+    }
+  }
+
+  record DayView(String date, List<SlotView> slots) {}
+
+  record SlotView(String start, int capacity) {}
+
+  record FirstSlotView(String start) {}
+
+  record ServiceItemView(String serviceId, int persons) {
+
+    static List<ServiceItemView> of(List<BookedService> services) {
+      return services.stream().map(service -> new ServiceItemView(service.service().value(), service.persons())).toList();
+    }
+  }
+
+  record HoldView(String holdId, String officeId, String start, String end, String expiresAt, List<ServiceItemView> services) {
+
+    static HoldView of(Appointment hold, ZoneId zone) {
+      return new HoldView(
+          hold.id().toString(), hold.office().value(), local(hold.start(), zone), local(hold.end(), zone),
+          utc(hold.expiresAt().orElseThrow()), ServiceItemView.of(hold.services()));
+    }
+  }
+
+  record CitizenView(String name, String email, String phone) {}
+
+  /** A booking as its citizen sees it; the manage token only in the answer that created it. */
+  record BookingView(
+      String reference, String manageToken, String status, String start, String end, String officeId,
+      List<ServiceItemView> services, String channel, CitizenView citizen) {
+
+    static BookingView of(Appointment booking, ZoneId zone, String manageToken) {
+      return new BookingView(
+          booking.reference().orElseThrow().value(), manageToken, booking.status().name(),
+          local(booking.start(), zone), local(booking.end(), zone), booking.office().value(),
+          ServiceItemView.of(booking.services()), booking.channel().name(),
+          booking.citizen().map(citizen -> new CitizenView(
+              citizen.name(), citizen.email().orElse(null), citizen.phone().orElse(null))).orElse(null));
+    }
+  }
+
+  /** A booking as staff see it in the day list: with the resource serving it. */
+  record StaffBookingView(
+      String reference, String status, String start, String end, String resourceId, List<ServiceItemView> services,
+      String channel, CitizenView citizen) {
+
+    static StaffBookingView of(Appointment booking, ZoneId zone) {
+      BookingView view = BookingView.of(booking, zone, null);
+      return new StaffBookingView(
+          view.reference(), view.status(), view.start(), view.end(), booking.resource().value(), view.services(),
+          view.channel(), view.citizen());
+    }
+  }
+
+  record DayBookingsView(String officeId, String date, List<StaffBookingView> bookings) {}
+}
