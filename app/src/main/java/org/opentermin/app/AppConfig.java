@@ -1,43 +1,112 @@
 package org.opentermin.app;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.opentermin.jdbc.DatabaseSettings;
 
 /**
- * How this instance runs, read from environment variables. Immutable; the database password is
- * never shown by {@link #toString()}.
+ * How this instance runs, read from environment variables and, below them, an optional {@code
+ * opentermin.properties} with the same names as keys. Immutable; neither the database password nor
+ * the admin token is ever shown by {@link #toString()}.
  *
+ * @param port {@code OPENTERMIN_PORT}, default 8080; 0 picks a free port
  * @param dataDirectory {@code OPENTERMIN_DATA_DIR}, default {@code ./data}: the embedded
  *     PostgreSQL keeps its data there
  * @param externalDatabase set when {@code OPENTERMIN_DB_URL} (with {@code _USER} and {@code
  *     _PASSWORD}) names a PostgreSQL to use instead of the embedded one
+ * @param adminToken {@code OPENTERMIN_ADMIN_TOKEN}: the bootstrap admin token; without it, one is
+ *     generated on the first start and printed once
  * @param demo {@code OPENTERMIN_DEMO}, default true: load the demo offices into an empty database
  */
-public record AppConfig(Path dataDirectory, Optional<DatabaseSettings> externalDatabase, boolean demo) {
+public record AppConfig(
+    int port, Path dataDirectory, Optional<DatabaseSettings> externalDatabase, Optional<String> adminToken, boolean demo) {
+
+  /** The optional file read from the working directory. */
+  public static final String PROPERTIES_FILE = "opentermin.properties";
+
+  public AppConfig {
+    checkArgument(port >= 0 && port <= 65_535, "OPENTERMIN_PORT must be between 0 and 65535, not %s", port);
+    checkNotNull(dataDirectory, "dataDirectory");
+    checkNotNull(externalDatabase, "externalDatabase");
+    checkNotNull(adminToken, "adminToken");
+  }
+
+  /** The environment over the properties file in the working directory, if there is one. */
+  public static AppConfig load(Map<String, String> environment, Path workingDirectory) {
+    Map<String, String> merged = new HashMap<>(properties(workingDirectory.resolve(PROPERTIES_FILE)));
+    merged.putAll(environment);
+    return fromEnvironment(merged);
+  }
 
   public static AppConfig fromEnvironment(Map<String, String> environment) {
-    Path dataDirectory = Path.of(environment.getOrDefault("OPENTERMIN_DATA_DIR", "./data"));
+    Path dataDirectory = Path.of(value(environment, "OPENTERMIN_DATA_DIR").orElse("./data"));
     Optional<DatabaseSettings> external =
-        Optional.ofNullable(environment.get("OPENTERMIN_DB_URL"))
-            .filter(url -> !url.isBlank())
+        value(environment, "OPENTERMIN_DB_URL")
             .map(url -> new DatabaseSettings(
                 url,
                 environment.getOrDefault("OPENTERMIN_DB_USER", ""),
                 environment.getOrDefault("OPENTERMIN_DB_PASSWORD", ""),
                 DatabaseSettings.DEFAULT_POOL_SIZE));
-    return new AppConfig(dataDirectory, external, flag(environment, "OPENTERMIN_DEMO", true));
+    return new AppConfig(
+        port(environment),
+        dataDirectory,
+        external,
+        value(environment, "OPENTERMIN_ADMIN_TOKEN"),
+        flag(environment, "OPENTERMIN_DEMO", true));
+  }
+
+  @Override
+  public String toString() {
+    return "AppConfig[port=" + port + ", dataDirectory=" + dataDirectory + ", externalDatabase=" + externalDatabase
+        + ", adminToken=" + (adminToken.isPresent() ? "configured" : "not configured") + ", demo=" + demo + "]";
+  }
+
+  private static Optional<String> value(Map<String, String> environment, String name) {
+    return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+  }
+
+  private static int port(Map<String, String> environment) {
+    String value = value(environment, "OPENTERMIN_PORT").orElse("8080");
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException("OPENTERMIN_PORT must be a port number, not " + value, notANumber);
+    }
   }
 
   private static boolean flag(Map<String, String> environment, String name, boolean fallback) {
-    String value = environment.get(name);
-    if (value == null || value.isBlank()) {
+    Optional<String> value = value(environment, name);
+    if (value.isEmpty()) {
       return fallback;
     }
-    checkArgument(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"), "%s must be true or false, not %s", name, value);
-    return Boolean.parseBoolean(value);
+    checkArgument(value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false"),
+        "%s must be true or false, not %s", name, value.get());
+    return Boolean.parseBoolean(value.get());
+  }
+
+  private static Map<String, String> properties(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("cannot read " + file, unreadable);
+    }
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+    return values;
   }
 }

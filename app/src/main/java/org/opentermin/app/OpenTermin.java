@@ -1,0 +1,109 @@
+package org.opentermin.app;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.opentermin.app.demo.DemoData;
+import org.opentermin.app.demo.DemoOverview;
+import org.opentermin.http.HttpApi;
+import org.opentermin.http.UseCases;
+import org.opentermin.jdbc.JdbcAdapter;
+import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.access.IssuedToken;
+import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.ExpiredHoldCleanup;
+import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.out.RandomSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running OpenTermin instance, wired by hand: database, use cases, HTTP API and the hold
+ * clean-up job. {@link #close()} shuts down in order: stop accepting requests and finish those in
+ * flight, stop the job, close the pool, stop an embedded PostgreSQL.
+ */
+public final class OpenTermin implements AutoCloseable {
+
+  /** How often expired holds are deleted; they stop counting at expiry anyway. */
+  static final long CLEANUP_PERIOD_SECONDS = 60;
+
+  private static final Logger LOG = LoggerFactory.getLogger(OpenTermin.class);
+
+  private final Database database;
+  private final HttpApi api;
+  private final ScheduledExecutorService jobs;
+
+  private OpenTermin(Database database, HttpApi api, ScheduledExecutorService jobs) {
+    this.database = database;
+    this.api = api;
+    this.jobs = jobs;
+  }
+
+  /** Starts an instance; messages for the operator (such as a new admin token) go to {@code console}. */
+  public static OpenTermin start(AppConfig config, Clock clock, PrintStream console) {
+    Database database = Database.open(config);
+    try {
+      JdbcAdapter adapter = database.adapter();
+      CatalogService catalog = new CatalogService(adapter.catalog());
+      if (config.demo() && catalog.offices().isEmpty()) {
+        DemoData.around(LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin")))).saveTo(adapter.catalog());
+        LOG.info("Loaded the demo offices into the empty database");
+      }
+      RandomSource random = RandomSource.secure();
+      AccessTokens accessTokens = new AccessTokens(adapter.accessTokens(), clock, random);
+      accessTokens.bootstrapAdmin(config.adminToken()).map(IssuedToken::token).ifPresent(token -> {
+        console.println("A new admin token was generated. It is shown only this once and stored only as a hash:");
+        console.println("  " + token);
+        console.println("Set OPENTERMIN_ADMIN_TOKEN to use a token of your own instead.");
+      });
+      BookingService bookings = new BookingService(
+          adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
+      HttpApi api = HttpApi.create(new UseCases(
+          catalog, catalog, bookings, bookings, bookings, bookings, bookings, accessTokens, adapter::isReachable, clock));
+      ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "opentermin-hold-cleanup");
+        thread.setDaemon(true);
+        return thread;
+      });
+      ExpiredHoldCleanup cleanup = new ExpiredHoldCleanup(adapter.catalog(), adapter.bookings(), clock);
+      jobs.scheduleWithFixedDelay(() -> runCleanup(cleanup), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
+      api.start(config.port());
+      if (config.demo()) {
+        DemoOverview.print(catalog.offices(), catalog.services(), LocalDate.now(clock), bookings, console);
+      }
+      console.println("OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
+      return new OpenTermin(database, api, jobs);
+    } catch (RuntimeException failure) {
+      database.close();
+      throw failure;
+    }
+  }
+
+  /** The port the API listens on. */
+  public int port() {
+    return api.port();
+  }
+
+  @Override
+  public void close() {
+    api.stop();
+    jobs.shutdownNow();
+    database.close();
+  }
+
+  /** A failed run must not end the schedule; the next run tries again. */
+  private static void runCleanup(ExpiredHoldCleanup cleanup) {
+    try {
+      int deleted = cleanup.run();
+      if (deleted > 0) {
+        LOG.debug("Deleted {} expired holds", deleted);
+      }
+    } catch (RuntimeException failure) {
+      LOG.warn("Deleting expired holds failed ({}); trying again in {} s", failure.getClass().getSimpleName(), CLEANUP_PERIOD_SECONDS);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.opentermin.app.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.opentermin.app.AppConfig;
+import org.opentermin.app.OpenTermin;
+
+/**
+ * The app under test, started once per test JVM: embedded PostgreSQL in a fresh temporary data
+ * directory, the demo offices, a known admin token, a random port, and a clock the tests move.
+ * Monday 30 November 2026, 06:00 UTC (07:00 in Munich) is where every test class starts.
+ */
+final class RunningApp {
+
+  static final Instant MONDAY_MORNING = Instant.parse("2026-11-30T06:00:00Z");
+  static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+
+  private static RunningApp instance;
+
+  final MovableClock clock = new MovableClock(MONDAY_MORNING);
+  final Api api;
+  final String console;
+
+  private RunningApp() {
+    Path dataDirectory;
+    try {
+      dataDirectory = Files.createTempDirectory("opentermin-e2e");
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "OPENTERMIN_PORT", "0",
+        "OPENTERMIN_DATA_DIR", dataDirectory.toString(),
+        "OPENTERMIN_ADMIN_TOKEN", ADMIN_TOKEN));
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    OpenTermin app = OpenTermin.start(config, clock, new PrintStream(output, true, StandardCharsets.UTF_8));
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+    this.api = new Api(app.port());
+    this.console = output.toString(StandardCharsets.UTF_8);
+  }
+
+  static synchronized RunningApp get() {
+    if (instance == null) {
+      instance = new RunningApp();
+    }
+    instance.clock.set(MONDAY_MORNING);
+    return instance;
+  }
+}
