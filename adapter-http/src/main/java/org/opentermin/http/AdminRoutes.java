@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.opentermin.core.access.AccessGrant;
+import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.calendar.GermanState;
 import org.opentermin.core.calendar.HolidayRegion;
 import org.opentermin.core.catalog.BookingHorizon;
@@ -34,8 +36,6 @@ import org.opentermin.core.worktime.ExtraTime;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
-import org.opentermin.core.access.AccessGrant;
-import org.opentermin.core.access.AccessRole;
 import org.opentermin.ports.access.IssuedToken;
 import org.opentermin.ports.in.Refused;
 

@@ -4,9 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.javalin.http.Context;
 import java.util.Optional;
-import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.access.AccessRole;
+import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.access.AccessTokens;
 
 /**

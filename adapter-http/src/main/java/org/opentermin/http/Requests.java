@@ -14,9 +14,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceKind;
-import org.opentermin.core.access.AccessRole;
 
 /**
  * The request bodies of the API, as Jackson reads them and Jakarta Validation checks them. Absent

@@ -5,10 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableSet;
 import java.util.Arrays;
 import java.util.Optional;
-import org.opentermin.core.catalog.OfficeId;
-import org.opentermin.jdbc.AccessTokenSql.TokenRow;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.access.AccessRole;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.jdbc.AccessTokenSql.TokenRow;
 import org.opentermin.ports.out.AccessTokenStore;
 
 /** {@link AccessTokenStore} in PostgreSQL. Each method is one statement. */

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.access.AccessRole;
+import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.AccessTokenStore.StoredAccessToken;
 
