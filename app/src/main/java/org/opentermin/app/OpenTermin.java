@@ -71,10 +71,11 @@ public final class OpenTermin implements AutoCloseable {
       });
       ExpiredHoldCleanup cleanup = new ExpiredHoldCleanup(adapter.catalog(), adapter.bookings(), clock);
       jobs.scheduleWithFixedDelay(() -> runCleanup(cleanup), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
-      api.start(config.port());
       if (config.demo()) {
         DemoOverview.print(catalog.offices(), catalog.services(), LocalDate.now(clock), bookings, console);
       }
+      // Listening comes last, so that /ready answers only once startup is complete.
+      api.start(config.port());
       console.println("OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
       return new OpenTermin(database, api, jobs);
     } catch (RuntimeException failure) {
