@@ -3,7 +3,6 @@ package org.opentermin.http;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;

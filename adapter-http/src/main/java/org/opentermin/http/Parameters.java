@@ -54,9 +54,4 @@ final class Parameters {
           new ApiProblem.FieldError(name, "must be a date YYYY-MM-DD"));
     }
   }
-
-  static LocalDate requiredDate(Context ctx, String name) {
-    return date(ctx, name).orElseThrow(() -> ApiProblem.badRequest("a query parameter is missing",
-        new ApiProblem.FieldError(name, "is required: a date YYYY-MM-DD")));
-  }
 }
