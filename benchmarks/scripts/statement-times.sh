@@ -15,7 +15,7 @@ ROOT=$(mktemp -d -t statement-times.XXXXXX)
 TOKEN=statement-times-admin-token-0123456789
 sql() { java -cp "$JAR" benchmarks/scripts/Sql.java "$JDBC" "$@"; }
 start() { # $1: how many times the log must say the app has started
-  OPENTERMIN_PORT=0 OPENTERMIN_DATA_DIR=$ROOT/data OPENTERMIN_ADMIN_TOKEN=$TOKEN \
+  OPENTERMIN_PORT=0 OPENTERMIN_DATA_DIR=$ROOT/data OPENTERMIN_ADMIN_TOKEN=$TOKEN OPENTERMIN_RATE_LIMIT_PER_MINUTE=0 \
     java -jar app/target/opentermin.jar >> "$ROOT/app.log" 2>&1 &
   APP=$!
   until [ "$(grep -c 'is listening on' "$ROOT/app.log")" -ge "$1" ]; do sleep 0.2; done

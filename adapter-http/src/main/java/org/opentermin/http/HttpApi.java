@@ -2,6 +2,7 @@ package org.opentermin.http;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Ticker;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -12,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OpenTermin HTTP API: builds the Javalin server with every route, the error mapping, security
- * headers, limits, metrics and docs. Start it on a port, stop it to finish in-flight requests
- * (up to {@link #STOP_TIMEOUT_MILLIS}) and refuse new ones.
+ * headers, limits (body size, and request rate per client as set in {@link HttpSettings}), metrics
+ * and docs. Start it on a port, stop it to finish in-flight requests (up to {@link
+ * #STOP_TIMEOUT_MILLIS}) and refuse new ones.
  */
 public final class HttpApi {
 
@@ -31,12 +33,25 @@ public final class HttpApi {
     this.javalin = javalin;
   }
 
-  /** The API over {@code useCases}, not yet started. */
+  /** The API over {@code useCases} with {@linkplain HttpSettings#defaults() default settings}, not yet started. */
   public static HttpApi create(UseCases useCases) {
+    return create(useCases, HttpSettings.defaults());
+  }
+
+  /** The API over {@code useCases}, configured by {@code settings}, not yet started. */
+  public static HttpApi create(UseCases useCases, HttpSettings settings) {
+    return create(useCases, settings, Ticker.systemTicker());
+  }
+
+  /** As {@link #create(UseCases, HttpSettings)}, with rate limits timed by {@code ticker}, for tests. */
+  static HttpApi create(UseCases useCases, HttpSettings settings, Ticker ticker) {
     checkNotNull(useCases, "useCases");
+    checkNotNull(settings, "settings");
+    checkNotNull(ticker, "ticker");
     Authentication authentication = new Authentication(useCases.accessTokens());
     OfficeCache offices = new OfficeCache(useCases.catalog());
     RequestMetrics metrics = new RequestMetrics();
+    RateLimits rateLimits = new RateLimits(new RateLimiter(settings.rateLimitPerMinute(), ticker), metrics);
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -50,6 +65,8 @@ public final class HttpApi {
       });
       metrics.register(config);
       config.routes.before(HttpApi::guard);
+      // After the guard, so that a 429 carries the security headers too; before any handler reads a body.
+      config.routes.before(rateLimits::check);
       config.routes.after(HttpApi::logRequest);
       ErrorMapping.register(config);
       new CitizenRoutes(useCases, authentication, offices, metrics).register(config.routes);

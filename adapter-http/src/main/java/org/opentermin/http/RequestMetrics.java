@@ -12,8 +12,8 @@ import org.opentermin.ports.in.Refused;
 
 /**
  * Request latency histograms by route template (never the concrete path, which may carry a
- * booking reference), method and status, and counters of holds and bookings by outcome, for
- * Prometheus. Thread-safe.
+ * booking reference), method and status, counters of holds and bookings by outcome, and of
+ * rate-limited requests by route group, for Prometheus. Thread-safe.
  */
 final class RequestMetrics {
 
@@ -47,6 +47,15 @@ final class RequestMetrics {
 
   void bookingAnswered(BookingResult result) {
     count("opentermin.bookings", result instanceof Refused refused ? refused.reason().name() : "CONFIRMED");
+  }
+
+  /** One request refused for its client's rate limit; labelled by group only, never by client. */
+  void rateLimited(RouteGroup group) {
+    Counter.builder("opentermin.rate.limited")
+        .description("Requests refused with 429 because their client was over its rate limit, by route group")
+        .tag("group", group.label())
+        .register(registry)
+        .increment();
   }
 
   /** The Prometheus text exposition. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.opentermin.http.HttpSettings;
 import org.opentermin.jdbc.DatabaseSettings;
 
 /**
@@ -28,18 +29,30 @@ import org.opentermin.jdbc.DatabaseSettings;
  * @param adminToken {@code OPENTERMIN_ADMIN_TOKEN}: the bootstrap admin token; without it, one is
  *     generated on the first start and printed once
  * @param demo {@code OPENTERMIN_DEMO}, default true: load the demo offices into an empty database
+ * @param rateLimitPerMinute {@code OPENTERMIN_RATE_LIMIT_PER_MINUTE}, default {@value
+ *     HttpSettings#DEFAULT_RATE_LIMIT_PER_MINUTE}: API requests per minute per client and route
+ *     group; 0 turns rate limiting off
  */
 public record AppConfig(
-    int port, Path dataDirectory, Optional<DatabaseSettings> externalDatabase, Optional<String> adminToken, boolean demo) {
+    int port,
+    Path dataDirectory,
+    Optional<DatabaseSettings> externalDatabase,
+    Optional<String> adminToken,
+    boolean demo,
+    int rateLimitPerMinute) {
 
   /** The optional file read from the working directory. */
   public static final String PROPERTIES_FILE = "opentermin.properties";
+
+  private static final String RATE_LIMIT_VARIABLE = "OPENTERMIN_RATE_LIMIT_PER_MINUTE";
 
   public AppConfig {
     checkArgument(port >= 0 && port <= 65_535, "OPENTERMIN_PORT must be between 0 and 65535, not %s", port);
     checkNotNull(dataDirectory, "dataDirectory");
     checkNotNull(externalDatabase, "externalDatabase");
     checkNotNull(adminToken, "adminToken");
+    checkArgument(rateLimitPerMinute >= 0,
+        "%s must be 0 (off) or a positive number of requests, not %s", RATE_LIMIT_VARIABLE, rateLimitPerMinute);
   }
 
   /** The environment over the properties file in the working directory, if there is one. */
@@ -63,13 +76,20 @@ public record AppConfig(
         dataDirectory,
         external,
         value(environment, "OPENTERMIN_ADMIN_TOKEN"),
-        flag(environment, "OPENTERMIN_DEMO", true));
+        flag(environment, "OPENTERMIN_DEMO", true),
+        rateLimitPerMinute(environment));
+  }
+
+  /** What the HTTP API needs of this configuration. */
+  public HttpSettings httpSettings() {
+    return new HttpSettings(rateLimitPerMinute);
   }
 
   @Override
   public String toString() {
     return "AppConfig[port=" + port + ", dataDirectory=" + dataDirectory + ", externalDatabase=" + externalDatabase
-        + ", adminToken=" + (adminToken.isPresent() ? "configured" : "not configured") + ", demo=" + demo + "]";
+        + ", adminToken=" + (adminToken.isPresent() ? "configured" : "not configured") + ", demo=" + demo
+        + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
   }
 
   private static Optional<String> value(Map<String, String> environment, String name) {
@@ -82,6 +102,16 @@ public record AppConfig(
       return Integer.parseInt(value);
     } catch (NumberFormatException notANumber) {
       throw new IllegalArgumentException("OPENTERMIN_PORT must be a port number, not " + value, notANumber);
+    }
+  }
+
+  private static int rateLimitPerMinute(Map<String, String> environment) {
+    String value = value(environment, RATE_LIMIT_VARIABLE).orElse(Integer.toString(HttpSettings.DEFAULT_RATE_LIMIT_PER_MINUTE));
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException(
+          RATE_LIMIT_VARIABLE + " must be 0 (off) or a positive number of requests, not " + value, notANumber);
     }
   }
 

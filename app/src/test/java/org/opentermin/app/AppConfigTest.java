@@ -3,9 +3,13 @@ package org.opentermin.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentermin.http.HttpSettings;
 
 class AppConfigTest {
 
@@ -35,6 +39,34 @@ class AppConfigTest {
     assertThat(config.toString()).doesNotContain("s3cret-password");
     assertThat(config.dataDirectory()).isEqualTo(Path.of("/var/lib/opentermin"));
     assertThat(config.demo()).isFalse();
+  }
+
+  @Test
+  void rateLimitIs120PerMinuteUnlessSetAndZeroTurnsItOff() {
+    assertThat(AppConfig.fromEnvironment(Map.of()).rateLimitPerMinute()).isEqualTo(120);
+    assertThat(AppConfig.fromEnvironment(Map.of("OPENTERMIN_RATE_LIMIT_PER_MINUTE", " 600 ")).httpSettings())
+        .isEqualTo(new HttpSettings(600));
+    assertThat(AppConfig.fromEnvironment(Map.of("OPENTERMIN_RATE_LIMIT_PER_MINUTE", "0")).httpSettings().rateLimited()).isFalse();
+  }
+
+  @Test
+  void rateLimitIsReadFromThePropertiesFileBelowTheEnvironment(@TempDir Path workingDirectory) throws IOException {
+    Files.writeString(workingDirectory.resolve(AppConfig.PROPERTIES_FILE), "OPENTERMIN_RATE_LIMIT_PER_MINUTE=30\n");
+
+    assertThat(AppConfig.load(Map.of(), workingDirectory).rateLimitPerMinute()).isEqualTo(30);
+    assertThat(AppConfig.load(Map.of("OPENTERMIN_RATE_LIMIT_PER_MINUTE", "45"), workingDirectory).rateLimitPerMinute())
+        .isEqualTo(45);
+  }
+
+  @Test
+  void rateLimitThatIsNotANumberOfRequestsIsRejectedWithTheVariableName() {
+    for (String invalid : new String[] {"-1", "many", "1.5", "99999999999"}) {
+      assertThatIllegalArgumentException()
+          .as(invalid)
+          .isThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPENTERMIN_RATE_LIMIT_PER_MINUTE", invalid)))
+          .withMessageContaining("OPENTERMIN_RATE_LIMIT_PER_MINUTE")
+          .withMessageContaining(invalid);
+    }
   }
 
   @Test

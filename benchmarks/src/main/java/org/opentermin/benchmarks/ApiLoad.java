@@ -58,8 +58,9 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@code app=app/target/opentermin.jar}, or {@code url=http://127.0.0.1:8080} and {@code
- *       token=} (an admin token) for a running app; {@code jvm=} options for the app's JVM,
- *       separated by spaces;
+ *       token=} (an admin token) for a running app, which must run with {@code
+ *       OPENTERMIN_RATE_LIMIT_PER_MINUTE=0} (a started app gets it), or the run measures 429
+ *       answers; {@code jvm=} options for the app's JVM, separated by spaces;
  *   <li>{@code scenarios=availability,booking,startup};
  *   <li>{@code client=java} ({@code java.net.http}, HTTP/1.1) or {@code wrk} (Debian's {@code wrk},
  *       for the closed availability loops), {@code jitWarmup=30}, {@code connections=4,8,16,32},

@@ -14,7 +14,8 @@ import org.opentermin.app.OpenTermin;
 
 /**
  * The app under test, started once per test JVM: embedded PostgreSQL in a fresh temporary data
- * directory, the demo offices, a known admin token, a random port, and a clock the tests move.
+ * directory, the demo offices, a known admin token, a random port, no rate limits, and a clock the
+ * tests move.
  * Monday 30 November 2026, 06:00 UTC (07:00 in Munich) is where every test class starts.
  */
 final class RunningApp {
@@ -38,7 +39,9 @@ final class RunningApp {
     AppConfig config = AppConfig.fromEnvironment(Map.of(
         "OPENTERMIN_PORT", "0",
         "OPENTERMIN_DATA_DIR", dataDirectory.toString(),
-        "OPENTERMIN_ADMIN_TOKEN", ADMIN_TOKEN));
+        "OPENTERMIN_ADMIN_TOKEN", ADMIN_TOKEN,
+        // Every test sends from 127.0.0.1; the limits are tested in the HTTP adapter.
+        "OPENTERMIN_RATE_LIMIT_PER_MINUTE", "0"));
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     OpenTermin app = OpenTermin.start(config, clock, new PrintStream(output, true, StandardCharsets.UTF_8));
     Runtime.getRuntime().addShutdownHook(new Thread(app::close));
