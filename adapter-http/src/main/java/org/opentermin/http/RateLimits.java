@@ -12,7 +12,7 @@ import java.util.Optional;
  * ignored, because anyone can write them. Behind a reverse proxy every client therefore shares the
  * proxy's address; limit there instead and turn this off. Addresses are never logged or used as
  * metric labels, as they are personal data. Why it is done this way: {@code
- * docs/adr/005-rate-limits-per-client-address.md}.
+ * docs/adr/006-rate-limits-per-client-address.md}.
  */
 final class RateLimits {
 
