@@ -12,6 +12,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.SpentChallenges;
 
 /**
  * The PostgreSQL adapter: a connection pool, the schema brought up to date by Flyway, and the
@@ -24,6 +25,7 @@ public final class JdbcAdapter implements AutoCloseable {
   private final CatalogStore catalog;
   private final BookingStore bookings;
   private final AccessTokenStore accessTokens;
+  private final SpentChallenges spentChallenges;
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -33,6 +35,7 @@ public final class JdbcAdapter implements AutoCloseable {
     this.catalog = new JdbiCatalogStore(transactions);
     this.bookings = new JdbiBookingStore(transactions);
     this.accessTokens = new JdbiAccessTokenStore(transactions);
+    this.spentChallenges = new JdbiSpentChallenges(transactions);
   }
 
   /** Connects, migrates the schema to the current version, and returns the stores. */
@@ -64,6 +67,10 @@ public final class JdbcAdapter implements AutoCloseable {
 
   public AccessTokenStore accessTokens() {
     return accessTokens;
+  }
+
+  public SpentChallenges spentChallenges() {
+    return spentChallenges;
   }
 
   /** Whether the database answers right now. */
