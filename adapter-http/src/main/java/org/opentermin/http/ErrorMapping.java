@@ -57,6 +57,12 @@ final class ErrorMapping {
       case IDEMPOTENCY_KEY_REUSED -> new ApiProblem(422, "idempotency-key-reused", refused.detail());
       case INVALID_REQUEST -> new ApiProblem(422, "validation-failed", refused.detail());
       case ALREADY_EXISTS -> new ApiProblem(409, "already-exists", refused.detail());
+      case NOT_YET_RELEASED -> new ApiProblem(409, "not-yet-released", refused.detail());
+      case CONTINGENT_EXHAUSTED -> new ApiProblem(409, "contingent-exhausted", refused.detail());
+      case IDENTITY_LIMIT -> new ApiProblem(409, "identity-limit", refused.detail());
+      case HOLD_LIMIT -> new ApiProblem(409, "hold-limit", refused.detail());
+      case RESCHEDULE_LIMIT -> new ApiProblem(409, "reschedule-limit", refused.detail());
+      case CHALLENGE_REQUIRED -> new ApiProblem(428, "challenge-required", refused.detail());
     };
   }
 

@@ -26,5 +26,17 @@ public enum Refusal {
   /** The request names an unknown office or service, or one the office does not offer so. */
   INVALID_REQUEST,
   /** Something with this id exists already. */
-  ALREADY_EXISTS
+  ALREADY_EXISTS,
+  /** The time is not released for booking yet (a release wave opens it later). */
+  NOT_YET_RELEASED,
+  /** The time is reserved for another channel's contingent. */
+  CONTINGENT_EXHAUSTED,
+  /** The citizen's email or phone has as many bookings for this service as the office allows. */
+  IDENTITY_LIMIT,
+  /** The client has as many live holds as the office allows. */
+  HOLD_LIMIT,
+  /** The booking was moved as often as the office allows. */
+  RESCHEDULE_LIMIT,
+  /** A solved challenge (proof of work) must come with this hold. */
+  CHALLENGE_REQUIRED
 }
