@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Iterables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +16,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.opentermin.core.availability.AppointmentRequest;
 import org.opentermin.core.availability.Availability;
+import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.availability.Occupancy;
 import org.opentermin.core.availability.RequestedService;
 import org.opentermin.core.availability.Slot;
@@ -38,6 +44,16 @@ import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.Service;
+import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.AccessPolicies;
+import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.fairness.Cancellation;
+import org.opentermin.core.fairness.ClosedCapacity;
+import org.opentermin.core.fairness.FairAssignment;
+import org.opentermin.core.fairness.Identity;
+import org.opentermin.core.fairness.IdentityLimit;
+import org.opentermin.core.fairness.Quarantine;
+import org.opentermin.core.fairness.TimeWindow;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.BookingResult;
@@ -45,6 +61,7 @@ import org.opentermin.ports.in.ChangeResult;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.FindAvailability;
 import org.opentermin.ports.in.FirstSlotResult;
+import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.ManageBooking;
@@ -53,21 +70,32 @@ import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
+import org.opentermin.ports.out.BookingStore.ClientQuota;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldPlacement;
 import org.opentermin.ports.out.BookingStore.IdempotencyMatch;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
+import org.opentermin.ports.out.BookingStore.IdentityQuota;
 import org.opentermin.ports.out.BookingStore.StoredBooking;
 import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.Challenge;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 
 /**
  * The booking use cases. Each decides with the core's rules on what the stores return, then lets
  * the store apply the decision conditionally: if something changed in between (another citizen
  * took the time, the hold expired), the store refuses and the use case answers with a refusal.
- * Capacity is never checked here and then trusted; the store enforces it. Thread-safe.
+ * Capacity is never checked here and then trusted; the store enforces it.
+ *
+ * <p>The office's fair-access policy (ADR 005) closes capacity that is not yet released, kept for
+ * another channel or in quarantine after a cancellation: availability leaves it out and a hold on
+ * it is refused with the rule's reason. Limits that count (live holds per client, bookings per
+ * identity, reschedules) are counted by the store in the step that claims. Thread-safe.
  */
-public final class BookingService implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking, ViewDay {
+public final class BookingService
+    implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking, ViewDay, GetChallenge {
 
   /** Longest date range one availability query may span. */
   public static final int MAXIMUM_QUERY_DAYS = 366;
@@ -81,8 +109,13 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
   private final Clock clock;
   private final RandomSource random;
   private final CompiledOffices offices;
+  private final Challenge challenge;
+  private final HoldRates holdRates = new HoldRates();
 
-  /** A service that sees every schedule change from the next request on. */
+  /**
+   * A service that sees every schedule change from the next request on, with proof-of-work
+   * challenges that only this instance can verify.
+   */
   public BookingService(CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random) {
     this(catalog, bookings, clock, random, Duration.ZERO);
   }
@@ -94,7 +127,19 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
    */
   public BookingService(
       CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random, Duration scheduleRecheck) {
+    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random));
+  }
+
+  /** A service whose challenges come from {@code challenge}, e.g. one shared by every instance. */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      Challenge challenge) {
     checkNotNull(catalog, "catalog");
+    this.challenge = checkNotNull(challenge, "challenge");
     this.bookings = checkNotNull(bookings, "bookings");
     this.clock = checkNotNull(clock, "clock");
     this.random = checkNotNull(random, "random");
@@ -113,7 +158,7 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       ZoneId zone = resolved.office().zone();
       Instant from = query.dates().start().atStartOfDay(zone).toInstant();
       Instant to = query.dates().endExclusive().atStartOfDay(zone).toInstant();
-      Occupancy occupancy = Occupancy.of(bookings.busyPeriods(resolved.office().id(), from, to));
+      Occupancy occupancy = occupancy(resolved, query.channel(), from, to, now);
       Availability availability = resolved.finder().findSlots(resolved.request(), query.dates(), occupancy, now);
       return new AvailabilityResult.Found(availability);
     } catch (Refuse refusal) {
@@ -129,7 +174,7 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       Office office = resolved.office();
       LocalDate today = LocalDate.ofInstant(now, office.zone());
       Instant horizonEnd = today.plusDays(office.horizon().maximumDaysAhead() + 1L).atStartOfDay(office.zone()).toInstant();
-      Occupancy occupancy = Occupancy.of(bookings.busyPeriods(office.id(), now, horizonEnd));
+      Occupancy occupancy = occupancy(resolved, channel, now, horizonEnd, now);
       Optional<Slot> first = resolved.finder().firstFreeSlot(resolved.request(), now, occupancy, now);
       return first.<FirstSlotResult>map(slot -> new FirstSlotResult.Found(slot, office.zone()))
           .orElseGet(FirstSlotResult.NoneFree::new);
@@ -154,10 +199,11 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
         }
       }
       Instant now = now();
-      List<ResourceId> candidates = candidates(resolved, command.start(), now);
-      if (candidates.isEmpty()) {
-        return new Refused(Refusal.UNAVAILABLE, "this time is not offered");
-      }
+      checkChallenge(resolved, command, now);
+      List<ResourceId> candidates = candidates(resolved, command, now);
+      Optional<ClientQuota> clientQuota =
+          resolved.policy().holdLimit().filter(limit -> command.actor() instanceof Actor.Citizen)
+              .flatMap(limit -> command.clientKey().map(client -> new ClientQuota(client, limit.maxLiveHoldsPerClient())));
       HoldClaim claim = new HoldClaim(
           new AppointmentId(office.id(), random.nextUuid()),
           ImmutableList.copyOf(candidates),
@@ -165,13 +211,17 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
           command.start().plus(resolved.request().duration()),
           booked(resolved.request()),
           command.channel(),
-          now.plus(office.holdDuration()));
+          now.plus(office.holdDuration()),
+          clientQuota);
       HoldPlacement placement = bookings.placeHold(claim, idempotency, now);
       switch (placement.outcome()) {
         case INSERTED:
           return new HoldResult.Held(placement.hold().orElseThrow());
         case KEY_TAKEN:
           return replayHold(bookings.findByHoldKey(office.id(), idempotency.orElseThrow().keyHash()).orElseThrow(), fingerprint);
+        case CLIENT_LIMIT:
+          return new Refused(Refusal.HOLD_LIMIT,
+              "this client has " + clientQuota.orElseThrow().maxLiveHolds() + " open holds at this office; confirm one or let it expire");
         case TIME_TAKEN:
           break;
       }
@@ -192,6 +242,7 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
           return replayConfirmation(earlier.get(), command, key.get());
         }
       }
+      Optional<IdentityQuota> identityQuota = identityQuota(command);
       Instant now = now();
       String token = Secrets.newManageToken(random);
       byte[] tokenHash = Secrets.sha256(token);
@@ -202,7 +253,7 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         BookingReference reference = BookingReference.random(random::nextInt);
         ConfirmResult result = bookings.confirm(
-            command.hold(), channelsFor(command.actor()), reference, tokenHash, command.citizen(), idempotency, now, event);
+            command.hold(), channelsFor(command.actor()), reference, tokenHash, command.citizen(), idempotency, identityQuota, now, event);
         switch (result.outcome()) {
           case CONFIRMED:
             return new BookingResult.Confirmed(result.booking().orElseThrow(), token);
@@ -210,6 +261,9 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
             return whyNotConfirmed(command, now);
           case KEY_TAKEN:
             return replayConfirmation(bookings.findByConfirmKey(office, Secrets.keyHash(key.orElseThrow())).orElseThrow(), command, key.get());
+          case IDENTITY_LIMIT:
+            return new Refused(Refusal.IDENTITY_LIMIT,
+                "the same person already has as many bookings for this service at this office as it allows");
           case REFERENCE_TAKEN:
             break; // draw another reference
         }
@@ -280,10 +334,23 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
       BookingEvent event =
           new BookingEvent(booking.id(), now, access.actor(), booking.status(), booking.status(),
               "moved from " + booking.start() + " to " + hold.start());
-      if (!bookings.reschedule(booking.id(), hold.id(), now, event)) {
-        return new Refused(Refusal.HOLD_EXPIRED, "the booking or the hold changed meanwhile; nothing was moved");
+      OptionalInt limit = OptionalInt.empty();
+      if (access.actor() instanceof Actor.Citizen) {
+        limit = offices.get(booking.office())
+            .flatMap(compiled -> compiled.policies().forServices(serviceIds(booking)).rescheduleLimit())
+            .map(rule -> OptionalInt.of(rule.maxReschedules()))
+            .orElse(OptionalInt.empty());
       }
-      return new ChangeResult.Changed(booking.movedTo(hold));
+      switch (bookings.reschedule(booking.id(), hold.id(), now, event, limit)) {
+        case MOVED:
+          return new ChangeResult.Changed(booking.movedTo(hold));
+        case LIMIT_REACHED:
+          return new Refused(Refusal.RESCHEDULE_LIMIT,
+              "this booking was moved " + limit.getAsInt() + " times, as often as this office allows; cancel it and book anew");
+        case NOT_LIVE:
+          break;
+      }
+      return new Refused(Refusal.HOLD_EXPIRED, "the booking or the hold changed meanwhile; nothing was moved");
     } catch (Refuse refusal) {
       return refusal.refused;
     }
@@ -331,18 +398,191 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
   }
 
   /**
-   * The resources that work for the whole appointment at {@code start}, if it is a start the
-   * office offers, in random order: concurrent citizens who want the same start then mostly try
-   * different resources instead of queueing for the same one, and nobody can predict which
-   * caseworker a hold will get. Whether a candidate is still free is for the store to decide.
+   * The resources that work for the whole appointment at the command's start, if it is a start
+   * the office offers and its policy leaves open to the command. With fair assignment, the least
+   * booked in the week come first; otherwise the order is random: concurrent citizens who want the
+   * same start then mostly try different resources instead of queueing for the same one, and
+   * nobody can predict which caseworker a hold will get. Whether a candidate is still free is for
+   * the store to decide.
    */
-  private List<ResourceId> candidates(Resolved resolved, Instant start, Instant now) {
-    List<ResourceId> working =
-        new ArrayList<>(resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.empty(), now));
-    for (int i = working.size() - 1; i > 0; i--) {
-      Collections.swap(working, i, random.nextInt(i + 1));
+  private List<ResourceId> candidates(Resolved resolved, HoldSlot.Command command, Instant now) {
+    Instant start = command.start();
+    List<ResourceId> open = resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.empty(), now);
+    if (open.isEmpty()) {
+      throw refuse(Refusal.UNAVAILABLE, "this time is not offered");
     }
-    return working;
+    AccessPolicy policy = resolved.policy();
+    if (!policy.isNone()) {
+      boolean urgent = command.urgent() && command.actor() instanceof Actor.Staff;
+      Instant end = start.plus(resolved.request().duration());
+      ClosedCapacity closed = closedCapacity(resolved, command.channel(), urgent, start, end, now);
+      open = freeAt(resolved, start, closed.all(), now);
+      if (open.isEmpty()) {
+        throw whyClosed(resolved, start, closed, now);
+      }
+    }
+    if (policy.fairAssignment().isPresent()) {
+      TimeWindow week = FairAssignment.weekOf(start, resolved.office().zone());
+      return policy.fairAssignment().get().order(open, bookedMinutes(resolved.office().id(), week));
+    }
+    List<ResourceId> shuffled = new ArrayList<>(open);
+    for (int i = shuffled.size() - 1; i > 0; i--) {
+      Collections.swap(shuffled, i, random.nextInt(i + 1));
+    }
+    return shuffled;
+  }
+
+  private static List<ResourceId> freeAt(Resolved resolved, Instant start, Iterable<BusyPeriod> closed, Instant now) {
+    return resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.of(closed), now);
+  }
+
+  /** Which rule closed a start that the office would otherwise offer. */
+  private static Refuse whyClosed(Resolved resolved, Instant start, ClosedCapacity closed, Instant now) {
+    if (!freeAt(resolved, start, closed.withoutRelease(), now).isEmpty()) {
+      return refuse(Refusal.NOT_YET_RELEASED, "this time is not open for booking yet");
+    }
+    if (!freeAt(resolved, start, closed.withoutContingents(), now).isEmpty()) {
+      return refuse(Refusal.CONTINGENT_EXHAUSTED, "this time is kept for bookings by another channel");
+    }
+    return refuse(Refusal.UNAVAILABLE, "this time is not free");
+  }
+
+  /** Minutes booked (not held) per resource within the window. */
+  private Map<ResourceId, Long> bookedMinutes(OfficeId office, TimeWindow window) {
+    Map<ResourceId, Long> minutes = new HashMap<>();
+    for (BusyPeriod period : bookings.busyPeriods(office, window.start(), window.end())) {
+      if (period.expiresAt().equals(Instant.MAX)) {
+        Instant from = period.start().isBefore(window.start()) ? window.start() : period.start();
+        Instant to = period.end().isAfter(window.end()) ? window.end() : period.end();
+        minutes.merge(period.resource(), Duration.between(from, to).toMinutes(), Long::sum);
+      }
+    }
+    return minutes;
+  }
+
+  /** Bookings and holds in {@code [from, to)}, and what the policy keeps closed for the channel. */
+  private Occupancy occupancy(Resolved resolved, Channel channel, Instant from, Instant to, Instant now) {
+    ImmutableList<BusyPeriod> busy = bookings.busyPeriods(resolved.office().id(), from, to);
+    if (resolved.policy().isNone()) {
+      return Occupancy.of(busy);
+    }
+    return Occupancy.of(Iterables.concat(busy, closedCapacity(resolved, channel, false, from, to, now).all()));
+  }
+
+  private ClosedCapacity closedCapacity(
+      Resolved resolved, Channel channel, boolean urgent, Instant from, Instant to, Instant now) {
+    AccessPolicy policy = resolved.policy();
+    ImmutableList<Cancellation> cancellations = ImmutableList.of();
+    if (channel == Channel.ONLINE && policy.quarantine().isPresent()) {
+      Quarantine quarantine = policy.quarantine().get();
+      Instant since = now.minus(quarantine.delay()).minus(quarantine.randomWindow());
+      cancellations = bookings.cancellations(resolved.office().id(), from, to, since);
+    }
+    return ClosedCapacity.of(
+        policy, resolved.policies().secret(), resolved.office(), resolved.resources(), from, to, channel, urgent, cancellations, now);
+  }
+
+  @Override
+  public ChallengeResult challenge(OfficeId officeId) {
+    Optional<CompiledOffices.CompiledOffice> compiled = offices.get(officeId);
+    if (compiled.isEmpty()) {
+      return new Refused(Refusal.NOT_FOUND, "unknown office " + officeId);
+    }
+    Instant now = now();
+    AccessPolicies policies = compiled.get().policies();
+    // The client has not said which service it wants: ask for the hardest any of them needs.
+    OptionalInt hardest = OptionalInt.empty();
+    for (AccessPolicy policy : Iterables.concat(List.of(policies.office()), policies.services().values())) {
+      OptionalInt needed = requiredDifficulty(policy, officeId, now);
+      if (needed.isPresent() && (hardest.isEmpty() || needed.getAsInt() > hardest.getAsInt())) {
+        hardest = needed;
+      }
+    }
+    if (hardest.isEmpty()) {
+      return new GetChallenge.NotRequired();
+    }
+    return new GetChallenge.Required(challenge.issue(hardest.getAsInt(), now));
+  }
+
+  private OptionalInt requiredDifficulty(AccessPolicy policy, OfficeId office, Instant now) {
+    return policy.challenge()
+        .map(rule -> rule.requiredDifficulty(holdRates.lastMinute(office, now)))
+        .orElse(OptionalInt.empty());
+  }
+
+  /**
+   * Counts the citizen's hold attempt towards the office's rate, then asks for a solved challenge
+   * if the policy needs one now.
+   */
+  private void checkChallenge(Resolved resolved, HoldSlot.Command command, Instant now) {
+    if (!(command.actor() instanceof Actor.Citizen)) {
+      return;
+    }
+    OfficeId office = resolved.office().id();
+    holdRates.record(office, now);
+    OptionalInt difficulty = requiredDifficulty(resolved.policy(), office, now);
+    if (difficulty.isEmpty()) {
+      return;
+    }
+    HoldSlot.ChallengeAnswer answer =
+        command.challenge().orElseThrow(() -> refuse(Refusal.CHALLENGE_REQUIRED, "solve a challenge for this office first"));
+    switch (challenge.verify(answer.challenge(), answer.solution(), difficulty.getAsInt(), now)) {
+      case PASSED:
+        return;
+      case EXPIRED:
+        throw refuse(Refusal.CHALLENGE_REQUIRED, "the challenge expired; get a new one");
+      case ALREADY_USED:
+        throw refuse(Refusal.CHALLENGE_REQUIRED, "each challenge counts once; get a new one");
+      case FAILED:
+      default:
+        throw refuse(Refusal.CHALLENGE_REQUIRED, "the challenge was not solved at the difficulty needed now; get a new one");
+    }
+  }
+
+  /**
+   * For a citizen's confirmation at an office that limits bookings per identity: the quota, with
+   * the keys of the citizen's identities. Reads the hold only when some policy of the office has
+   * such a limit; a hold that is gone is left for the store to refuse.
+   */
+  private Optional<IdentityQuota> identityQuota(ConfirmBooking.Command command) {
+    if (!(command.actor() instanceof Actor.Citizen)) {
+      return Optional.empty();
+    }
+    Optional<CompiledOffices.CompiledOffice> compiled = offices.get(command.hold().office());
+    if (compiled.isEmpty()) {
+      return Optional.empty();
+    }
+    AccessPolicies policies = compiled.get().policies();
+    boolean anyLimit = policies.office().identityLimit().isPresent()
+        || policies.services().values().stream().anyMatch(policy -> policy.identityLimit().isPresent());
+    if (!anyLimit) {
+      return Optional.empty();
+    }
+    Optional<Appointment> hold = bookings.find(command.hold()).filter(found -> found.status() == AppointmentStatus.HELD);
+    Optional<IdentityLimit> limit = hold.flatMap(found -> policies.forServices(serviceIds(found)).identityLimit());
+    if (limit.isEmpty()) {
+      return Optional.empty();
+    }
+    ImmutableSet<String> keys = Identity.of(command.citizen()).stream()
+        .map(identity -> identity.key(policies.secret()))
+        .collect(ImmutableSet.toImmutableSet());
+    if (keys.isEmpty()) {
+      throw refuse(Refusal.INVALID_REQUEST, "this office needs a valid email address or phone number to book");
+    }
+    Instant start = hold.get().start();
+    return Optional.of(new IdentityQuota(
+        keys, limit.get().maxBookings(), start.minus(limit.get().period()), start.plus(limit.get().period())));
+  }
+
+  private static List<ServiceId> serviceIds(Appointment appointment) {
+    return appointment.services().stream().map(BookedService::service).toList();
+  }
+
+  /** Challenges that only this instance verifies: a random key and spent ids kept in memory. */
+  private static Challenge localChallenge(RandomSource random) {
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    return new ProofOfWorkChallenge(key, random, ProofOfWorkChallenge.DEFAULT_LIFETIME, new InMemorySpentChallenges());
   }
 
   /** Explains, after the store refused, why the hold could not be confirmed. */
@@ -384,8 +624,14 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
     return new BookingResult.Confirmed(booking.get(), token.get());
   }
 
-  /** The office, its compiled schedule and the checked request; or a refusal. */
-  private record Resolved(Office office, SlotFinder finder, AppointmentRequest request) {}
+  /** The office, its compiled schedule, the checked request and the policy for it; or a refusal. */
+  private record Resolved(
+      Office office,
+      SlotFinder finder,
+      AppointmentRequest request,
+      AccessPolicies policies,
+      AccessPolicy policy,
+      ImmutableList<ResourceId> resources) {}
 
   private Resolved resolve(OfficeId officeId, List<ServiceRequest> services, Channel channel, Actor actor) {
     checkChannel(channel, actor);
@@ -413,7 +659,12 @@ public final class BookingService implements FindAvailability, HoldSlot, Confirm
     if (AppointmentRequest.totalDuration(office, requested).compareTo(AppointmentRequest.MAXIMUM_DURATION) > 0) {
       throw refuse(Refusal.INVALID_REQUEST, "these services together take longer than a day");
     }
-    return new Resolved(office, compiled.finder(), AppointmentRequest.of(office, channel, requested));
+    AccessPolicies policies = compiled.policies();
+    AccessPolicy policy = policies.forServices(requested.stream().map(wanted -> wanted.service().id()).toList());
+    ImmutableList<ResourceId> resources = compiled.finder().schedule().resources().stream()
+        .map(scheduled -> scheduled.resource().id())
+        .collect(ImmutableList.toImmutableList());
+    return new Resolved(office, compiled.finder(), AppointmentRequest.of(office, channel, requested), policies, policy, resources);
   }
 
   /** The same service named twice counts its persons together. */

@@ -13,11 +13,13 @@ import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.ports.out.CatalogStore;
 
 /**
  * What the use cases need about an office, compiled once and reused while the office's schedule
- * version stays the same: the office, its slot finder and the service catalog. A lookup checks
+ * version stays the same: the office, its slot finder, the service catalog and the fair-access
+ * policies. A lookup checks
  * the version (one cheap query) unless it was checked less than {@code recheckAfter} ago, so an
  * administrator's change reaches every app instance within that time. Thread-safe.
  */
@@ -25,7 +27,12 @@ final class CompiledOffices {
 
   /** One office ready for queries, and when its version was last confirmed. */
   record CompiledOffice(
-      long version, Instant checkedAt, Office office, SlotFinder finder, ImmutableMap<ServiceId, Service> services) {}
+      long version,
+      Instant checkedAt,
+      Office office,
+      SlotFinder finder,
+      ImmutableMap<ServiceId, Service> services,
+      AccessPolicies policies) {}
 
   private final CatalogStore catalog;
   private final Clock clock;
@@ -47,20 +54,22 @@ final class CompiledOffices {
     long version = catalog.scheduleVersion(office);
     if (cached != null && cached.version() == version) {
       CompiledOffice confirmed =
-          new CompiledOffice(version, now, cached.office(), cached.finder(), cached.services());
+          new CompiledOffice(version, now, cached.office(), cached.finder(), cached.services(), cached.policies());
       compiled.put(office, confirmed);
       return Optional.of(confirmed);
     }
     // Read after the version: what is read is at least that new, so an entry is never stale for
     // longer than one lookup. Saving a service changes every office's version.
     Optional<OfficeSchedule> schedule = catalog.schedule(office);
-    if (schedule.isEmpty()) {
+    Optional<AccessPolicies> policies = catalog.accessPolicies(office);
+    if (schedule.isEmpty() || policies.isEmpty()) {
       compiled.remove(office);
       return Optional.empty();
     }
     ImmutableMap<ServiceId, Service> services =
         catalog.services().stream().collect(ImmutableMap.toImmutableMap(Service::id, Function.identity()));
-    CompiledOffice fresh = new CompiledOffice(version, now, schedule.get().office(), SlotFinder.of(schedule.get()), services);
+    CompiledOffice fresh =
+        new CompiledOffice(version, now, schedule.get().office(), SlotFinder.of(schedule.get()), services, policies.get());
     compiled.put(office, fresh);
     return Optional.of(fresh);
   }

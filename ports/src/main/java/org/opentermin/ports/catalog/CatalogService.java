@@ -11,6 +11,8 @@ import org.opentermin.core.catalog.Resource;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.AccessPolicies;
+import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WorkingTime;
 import org.opentermin.ports.in.BrowseCatalog;
@@ -107,6 +109,28 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
       return refused(Refusal.NOT_FOUND, "unknown office " + office);
     }
     catalog.saveClosure(office, closure);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<AccessPolicies> accessPolicies(OfficeId office) {
+    return catalog.accessPolicies(office);
+  }
+
+  @Override
+  public Optional<Refused> setAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy) {
+    checkNotNull(service, "service");
+    checkNotNull(policy, "policy");
+    if (catalog.office(office).isEmpty()) {
+      return refused(Refusal.NOT_FOUND, "unknown office " + office);
+    }
+    if (service.isPresent()) {
+      Optional<Service> offered = catalog.service(service.get()).filter(found -> found.durationAtOffice().containsKey(office));
+      if (offered.isEmpty()) {
+        return refused(Refusal.NOT_FOUND, "office " + office + " does not offer service " + service.get());
+      }
+    }
+    catalog.saveAccessPolicy(office, service, policy);
     return Optional.empty();
   }
 

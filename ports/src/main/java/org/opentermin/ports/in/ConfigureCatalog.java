@@ -6,6 +6,9 @@ import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.Service;
+import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.AccessPolicies;
+import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WorkingTime;
 
@@ -33,4 +36,14 @@ public interface ConfigureCatalog {
 
   /** Adds a closure day (or replaces its reason); refused if the office is unknown. */
   Optional<Refused> addClosure(OfficeId office, OfficeClosure closure);
+
+  /** The office's fair-access policies (with its secret, which must never be shown); empty if unknown. */
+  Optional<AccessPolicies> accessPolicies(OfficeId office);
+
+  /**
+   * Sets the office's policy, or with {@code service} that service's own policy at the office; an
+   * empty {@code policy} turns the office's rules off or removes the service's own policy. Refused
+   * if the office is unknown or does not offer the service.
+   */
+  Optional<Refused> setAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy);
 }

@@ -12,20 +12,32 @@ import org.opentermin.core.catalog.OfficeId;
 /**
  * Claims a start for a request while the citizen fills in the form: a hold that counts against
  * capacity until it expires after the office's hold duration. With an idempotency key, a retry
- * returns the first hold and never claims a second time.
+ * returns the first hold and never claims a second time. The office's fair-access policy may
+ * refuse the hold: not yet released, reserved for another channel, too many live holds of the
+ * client, or a challenge to solve first.
  */
 public interface HoldSlot {
 
   HoldResult hold(Command command);
 
-  /** What to hold. Immutable. */
+  /**
+   * What to hold. Immutable.
+   *
+   * @param urgent staff may use the urgent contingent
+   * @param clientKey an opaque key of the client (e.g. a keyed hash of its address) for the limit
+   *     on live holds per client; never personal data in clear
+   * @param challenge the client's answer to a challenge, when the office asks for one
+   */
   record Command(
       OfficeId office,
       ImmutableList<ServiceRequest> services,
       Instant start,
       Channel channel,
       Actor actor,
-      Optional<String> idempotencyKey) {
+      Optional<String> idempotencyKey,
+      boolean urgent,
+      Optional<String> clientKey,
+      Optional<ChallengeAnswer> challenge) {
     public Command {
       checkNotNull(office, "office");
       services = ImmutableList.copyOf(checkNotNull(services, "services"));
@@ -33,6 +45,27 @@ public interface HoldSlot {
       checkNotNull(channel, "channel");
       checkNotNull(actor, "actor");
       checkNotNull(idempotencyKey, "idempotencyKey");
+      checkNotNull(clientKey, "clientKey");
+      checkNotNull(challenge, "challenge");
+    }
+
+    /** A hold that is not urgent, from no particular client, without a challenge answer. */
+    public Command(
+        OfficeId office,
+        ImmutableList<ServiceRequest> services,
+        Instant start,
+        Channel channel,
+        Actor actor,
+        Optional<String> idempotencyKey) {
+      this(office, services, start, channel, actor, idempotencyKey, false, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** A challenge as issued by {@link GetChallenge} and the client's solution. */
+  record ChallengeAnswer(String challenge, String solution) {
+    public ChallengeAnswer {
+      checkNotNull(challenge, "challenge");
+      checkNotNull(solution, "solution");
     }
   }
 }

@@ -9,7 +9,7 @@ import org.opentermin.core.booking.Refusal;
  * (never personal data). Immutable.
  */
 public record Refused(Refusal reason, String detail)
-    implements AvailabilityResult, FirstSlotResult, HoldResult, BookingResult, ChangeResult {
+    implements AvailabilityResult, FirstSlotResult, HoldResult, BookingResult, ChangeResult, GetChallenge.ChallengeResult {
 
   public Refused {
     checkNotNull(reason, "reason");

@@ -4,9 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -14,17 +16,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.ports.out.BookingStore;
 
 /**
@@ -38,10 +44,18 @@ public final class InMemoryBookingStore implements BookingStore {
       Appointment appointment,
       Optional<byte[]> manageTokenHash,
       Optional<IdempotencyRecord> holdKey,
-      Optional<IdempotencyRecord> confirmKey) {
+      Optional<IdempotencyRecord> confirmKey,
+      Optional<String> clientKey,
+      ImmutableSet<String> identityKeys,
+      int reschedules,
+      Optional<Instant> cancelledAt) {
+
+    static Row hold(Appointment hold, Optional<IdempotencyRecord> holdKey, Optional<String> clientKey) {
+      return new Row(hold, Optional.empty(), holdKey, Optional.empty(), clientKey, ImmutableSet.of(), 0, Optional.empty());
+    }
 
     Row with(Appointment changed) {
-      return new Row(changed, manageTokenHash, holdKey, confirmKey);
+      return new Row(changed, manageTokenHash, holdKey, confirmKey, clientKey, identityKeys, reschedules, cancelledAt);
     }
 
     boolean occupiesAt(Instant now) {
@@ -77,15 +91,38 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   @Override
+  public synchronized ImmutableList<Cancellation> cancellations(OfficeId office, Instant from, Instant to, Instant since) {
+    return rows.values().stream()
+        .filter(row -> row.cancelledAt().isPresent() && !row.cancelledAt().get().isBefore(since))
+        .filter(row -> row.appointment().office().equals(office))
+        .filter(row -> row.appointment().start().isBefore(to) && row.appointment().end().isAfter(from))
+        .map(row -> {
+          Appointment booking = row.appointment();
+          return new Cancellation(booking.id(), booking.resource(), booking.start(), booking.end(), row.cancelledAt().get());
+        })
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  @Override
   public synchronized HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkArgument(!rows.containsKey(claim.id()), "appointment %s exists", claim.id());
     if (idempotency.isPresent() && findByKey(claim.id().office(), idempotency.get().keyHash(), Row::holdKey).isPresent()) {
       return new HoldPlacement(HoldInsertion.KEY_TAKEN, Optional.empty());
     }
+    if (claim.clientQuota().isPresent()) {
+      ClientQuota quota = claim.clientQuota().get();
+      long live = rows.values().stream()
+          .filter(row -> row.clientKey().filter(quota.clientKey()::equals).isPresent())
+          .filter(row -> row.appointment().office().equals(claim.id().office()) && row.appointment().isLiveHoldAt(now))
+          .count();
+      if (live >= quota.maxLiveHolds()) {
+        return new HoldPlacement(HoldInsertion.CLIENT_LIMIT, Optional.empty());
+      }
+    }
     for (ResourceId candidate : claim.candidates()) {
       Appointment hold = claim.on(candidate);
       if (claimable(hold, now)) {
-        rows.put(hold.id(), new Row(hold, Optional.empty(), idempotency, Optional.empty()));
+        rows.put(hold.id(), Row.hold(hold, idempotency, claim.clientQuota().map(ClientQuota::clientKey)));
         return new HoldPlacement(HoldInsertion.INSERTED, Optional.of(hold));
       }
     }
@@ -138,6 +175,7 @@ public final class InMemoryBookingStore implements BookingStore {
       byte[] manageTokenHash,
       Citizen citizen,
       Optional<IdempotencyRecord> idempotency,
+      Optional<IdentityQuota> identityQuota,
       Instant now,
       BookingEvent event) {
     checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
@@ -151,8 +189,13 @@ public final class InMemoryBookingStore implements BookingStore {
     if (idempotency.isPresent() && findByKey(hold.office(), idempotency.get().keyHash(), Row::confirmKey).isPresent()) {
       return new ConfirmResult(Confirmation.KEY_TAKEN, Optional.empty());
     }
+    if (identityQuota.isPresent() && identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
+      return new ConfirmResult(Confirmation.IDENTITY_LIMIT, Optional.empty());
+    }
     Appointment booking = row.appointment().confirmed(reference, citizen);
-    rows.put(hold, new Row(booking, Optional.of(manageTokenHash.clone()), row.holdKey(), idempotency));
+    ImmutableSet<String> identityKeys = identityQuota.map(IdentityQuota::identityKeys).orElse(ImmutableSet.of());
+    rows.put(hold, new Row(
+        booking, Optional.of(manageTokenHash.clone()), row.holdKey(), idempotency, row.clientKey(), identityKeys, 0, Optional.empty()));
     references.put(reference, hold);
     record(event);
     return new ConfirmResult(Confirmation.CONFIRMED, Optional.of(booking));
@@ -170,13 +213,32 @@ public final class InMemoryBookingStore implements BookingStore {
     if (row == null || row.appointment().status() != expected || !expected.isBooking()) {
       return false;
     }
-    rows.put(booking, row.with(row.appointment().withStatus(event.to())));
+    Row changed = row.with(row.appointment().withStatus(event.to()));
+    if (event.to() == AppointmentStatus.CANCELLED) {
+      changed = new Row(changed.appointment(), changed.manageTokenHash(), changed.holdKey(), changed.confirmKey(),
+          changed.clientKey(), changed.identityKeys(), changed.reschedules(), Optional.of(event.at()));
+    }
+    rows.put(booking, changed);
     record(event);
     return true;
   }
 
+  private boolean identityQuotaUsedUp(Appointment hold, IdentityQuota quota) {
+    Set<ServiceId> services =
+        hold.services().stream().map(BookedService::service).collect(ImmutableSet.toImmutableSet());
+    long active = rows.values().stream()
+        .filter(row -> row.appointment().office().equals(hold.office()))
+        .filter(row -> row.appointment().status() == AppointmentStatus.CONFIRMED || row.appointment().status() == AppointmentStatus.CHECKED_IN)
+        .filter(row -> !Collections.disjoint(row.identityKeys(), quota.identityKeys()))
+        .filter(row -> row.appointment().services().stream().anyMatch(booked -> services.contains(booked.service())))
+        .filter(row -> !row.appointment().start().isBefore(quota.windowStart()) && row.appointment().start().isBefore(quota.windowEnd()))
+        .count();
+    return active >= quota.maxBookings();
+  }
+
   @Override
-  public synchronized boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event) {
+  public synchronized Rescheduling reschedule(
+      AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event, OptionalInt maxReschedules) {
     checkArgument(booking.office().equals(hold.office()), "a booking moves only within its office");
     Row bookingRow = rows.get(booking);
     Row holdRow = rows.get(hold);
@@ -184,12 +246,17 @@ public final class InMemoryBookingStore implements BookingStore {
         || bookingRow.appointment().status() != AppointmentStatus.CONFIRMED
         || holdRow == null
         || !holdRow.appointment().isLiveHoldAt(now)) {
-      return false;
+      return Rescheduling.NOT_LIVE;
+    }
+    if (maxReschedules.isPresent() && bookingRow.reschedules() >= maxReschedules.getAsInt()) {
+      return Rescheduling.LIMIT_REACHED;
     }
     rows.remove(hold);
-    rows.put(booking, bookingRow.with(bookingRow.appointment().movedTo(holdRow.appointment())));
+    Appointment moved = bookingRow.appointment().movedTo(holdRow.appointment());
+    rows.put(booking, new Row(moved, bookingRow.manageTokenHash(), bookingRow.holdKey(), bookingRow.confirmKey(),
+        bookingRow.clientKey(), bookingRow.identityKeys(), bookingRow.reschedules() + 1, bookingRow.cancelledAt()));
     record(event);
-    return true;
+    return Rescheduling.MOVED;
   }
 
   @Override

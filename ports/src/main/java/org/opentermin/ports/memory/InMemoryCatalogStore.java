@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,13 @@ import org.opentermin.core.catalog.Resource;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.AccessPolicies;
+import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.fairness.FairnessSecret;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WorkingTime;
 import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.RandomSource;
 
 /** {@link CatalogStore} in memory; every method is synchronized. */
 public final class InMemoryCatalogStore implements CatalogStore {
@@ -28,12 +33,25 @@ public final class InMemoryCatalogStore implements CatalogStore {
   private final Map<OfficeId, Map<ResourceId, ScheduledResource>> resources = new HashMap<>();
   private final Map<OfficeId, Map<java.time.LocalDate, OfficeClosure>> closures = new HashMap<>();
   private final Map<OfficeId, Long> versions = new HashMap<>();
+  private final Map<OfficeId, AccessPolicies> policies = new HashMap<>();
+  private final RandomSource random;
   private long lastVersion;
+
+  /** A store whose offices get secrets from the operating system's randomness. */
+  public InMemoryCatalogStore() {
+    this(RandomSource.secure());
+  }
+
+  /** A store whose offices get secrets from {@code random}: seeded, runs repeat exactly. */
+  public InMemoryCatalogStore(RandomSource random) {
+    this.random = checkNotNull(random, "random");
+  }
 
   @Override
   public synchronized void saveOffice(Office office) {
     checkNotNull(office, "office");
     offices.put(office.id(), office);
+    policies.computeIfAbsent(office.id(), id -> AccessPolicies.none(FairnessSecret.of(random.nextUuid())));
     resources.computeIfAbsent(office.id(), id -> new TreeMap<>());
     closures.computeIfAbsent(office.id(), id -> new TreeMap<>());
     changed(office.id());
@@ -117,6 +135,30 @@ public final class InMemoryCatalogStore implements CatalogStore {
   @Override
   public synchronized long scheduleVersion(OfficeId office) {
     return versions.getOrDefault(office, 0L);
+  }
+
+  @Override
+  public synchronized Optional<AccessPolicies> accessPolicies(OfficeId office) {
+    return Optional.ofNullable(policies.get(office));
+  }
+
+  @Override
+  public synchronized void saveAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy) {
+    checkKnown(office);
+    checkNotNull(service, "service");
+    checkNotNull(policy, "policy");
+    AccessPolicies current = policies.get(office);
+    AccessPolicies changed;
+    if (service.isPresent()) {
+      checkArgument(services.containsKey(service.get()), "unknown service %s", service.get());
+      Map<ServiceId, AccessPolicy> own = new TreeMap<>(current.services());
+      policy.ifPresentOrElse(value -> own.put(service.get(), value), () -> own.remove(service.get()));
+      changed = new AccessPolicies(current.office(), ImmutableMap.copyOf(own), current.secret());
+    } else {
+      changed = new AccessPolicies(policy.orElse(AccessPolicy.none()), current.services(), current.secret());
+    }
+    policies.put(office, changed);
+    changed(office);
   }
 
   private void checkKnown(OfficeId office) {

@@ -2,9 +2,13 @@ package org.opentermin.ports.out;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.booking.Appointment;
@@ -17,6 +21,7 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.fairness.Cancellation;
 
 /**
  * Holds and bookings. The store, not its caller, guarantees that no resource is ever claimed
@@ -41,14 +46,24 @@ public interface BookingStore {
   ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to);
 
   /**
+   * The bookings of {@code office} cancelled at or after {@code since} whose time overlaps
+   * {@code [from, to)}, with the instant of their cancellation: what a quarantine keeps closed.
+   */
+  ImmutableList<Cancellation> cancellations(OfficeId office, Instant from, Instant to, Instant since);
+
+  /**
    * Inserts a hold on the first of the claim's candidate resources (in their order) whose time
    * does not overlap an appointment of that resource that occupies time, unless the idempotency
-   * key was used before in the office. Holds that expired at or before {@code now} do not count
-   * (and may be deleted on the way).
+   * key was used before in the office, or the claim's client already has as many live holds at
+   * the office as its quota allows (counted atomically with the insert). Holds that expired at or
+   * before {@code now} do not count (and may be deleted on the way).
    */
   HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now);
 
-  /** A hold to place: everything but the resource, which the store picks from the candidates. */
+  /**
+   * A hold to place: everything but the resource, which the store picks from the candidates; with
+   * a client quota, the hold also records its client.
+   */
   record HoldClaim(
       AppointmentId id,
       ImmutableList<ResourceId> candidates,
@@ -56,7 +71,8 @@ public interface BookingStore {
       Instant end,
       ImmutableList<BookedService> services,
       Channel channel,
-      Instant expiresAt) {
+      Instant expiresAt,
+      Optional<ClientQuota> clientQuota) {
 
     public HoldClaim {
       checkNotNull(id, "id");
@@ -66,11 +82,36 @@ public interface BookingStore {
       services = ImmutableList.copyOf(checkNotNull(services, "services"));
       checkNotNull(channel, "channel");
       checkNotNull(expiresAt, "expiresAt");
+      checkNotNull(clientQuota, "clientQuota");
+    }
+
+    /** A claim without a client quota. */
+    public HoldClaim(
+        AppointmentId id,
+        ImmutableList<ResourceId> candidates,
+        Instant start,
+        Instant end,
+        ImmutableList<BookedService> services,
+        Channel channel,
+        Instant expiresAt) {
+      this(id, candidates, start, end, services, channel, expiresAt, Optional.empty());
     }
 
     /** The hold this claim becomes on {@code resource}. */
     public Appointment on(ResourceId resource) {
       return Appointment.hold(id, resource, start, end, services, channel, expiresAt);
+    }
+  }
+
+  /**
+   * At most {@code maxLiveHolds} live holds at one office for one client, an opaque key (e.g. a
+   * keyed hash of the remote address) that is stored with the hold and nothing else.
+   */
+  record ClientQuota(String clientKey, int maxLiveHolds) {
+    public ClientQuota {
+      checkNotNull(clientKey, "clientKey");
+      checkArgument(!clientKey.isEmpty() && clientKey.length() <= 100, "client key must have 1 to 100 characters");
+      checkArgument(maxLiveHolds > 0, "maxLiveHolds must be positive");
     }
   }
 
@@ -81,7 +122,9 @@ public interface BookingStore {
   enum HoldInsertion {
     INSERTED,
     TIME_TAKEN,
-    KEY_TAKEN
+    KEY_TAKEN,
+    /** The client has as many live holds at the office as its quota allows. */
+    CLIENT_LIMIT
   }
 
   /** The hold or booking created with the idempotency key, with the request it was made for. */
@@ -97,7 +140,7 @@ public interface BookingStore {
    * at {@code now}, and records {@code event}. The reference must be unused anywhere. Returns the
    * booking when confirmed.
    */
-  ConfirmResult confirm(
+  default ConfirmResult confirm(
       AppointmentId hold,
       Set<Channel> channels,
       BookingReference reference,
@@ -105,7 +148,41 @@ public interface BookingStore {
       Citizen citizen,
       Optional<IdempotencyRecord> idempotency,
       Instant now,
+      BookingEvent event) {
+    return confirm(hold, channels, reference, manageTokenHash, citizen, idempotency, Optional.empty(), now, event);
+  }
+
+  /**
+   * Like {@link #confirm(AppointmentId, Set, BookingReference, byte[], Citizen, Optional, Instant,
+   * BookingEvent)}, but with an identity quota also refuses ({@link Confirmation#IDENTITY_LIMIT})
+   * when the office already has the quota's number of active bookings (confirmed or checked in)
+   * that share an identity key and a service with the hold and start within the quota's window.
+   * Counting and confirming are atomic against other confirmations with the same keys; the
+   * booking keeps the keys for later counts.
+   */
+  ConfirmResult confirm(
+      AppointmentId hold,
+      Set<Channel> channels,
+      BookingReference reference,
+      byte[] manageTokenHash,
+      Citizen citizen,
+      Optional<IdempotencyRecord> idempotency,
+      Optional<IdentityQuota> identityQuota,
+      Instant now,
       BookingEvent event);
+
+  /**
+   * At most {@code maxBookings} active bookings per identity key (keyed hashes, never the
+   * identity) whose start lies in {@code [windowStart, windowEnd)}.
+   */
+  record IdentityQuota(ImmutableSet<String> identityKeys, int maxBookings, Instant windowStart, Instant windowEnd) {
+    public IdentityQuota {
+      identityKeys = ImmutableSet.copyOf(checkNotNull(identityKeys, "identityKeys"));
+      checkArgument(!identityKeys.isEmpty(), "an identity quota needs at least one key");
+      checkArgument(maxBookings > 0, "maxBookings must be positive");
+      checkArgument(windowStart.isBefore(windowEnd), "window must end after it starts");
+    }
+  }
 
   /** What became of a {@link #confirm}: the booking if it was confirmed. */
   record ConfirmResult(Confirmation outcome, Optional<Appointment> booking) {}
@@ -116,7 +193,9 @@ public interface BookingStore {
     /** Not a live hold (any more), or not of an allowed channel. */
     NOT_LIVE,
     REFERENCE_TAKEN,
-    KEY_TAKEN
+    KEY_TAKEN,
+    /** The identity quota is used up. */
+    IDENTITY_LIMIT
   }
 
   /** The booking confirmed with the idempotency key, with what was kept for a retry. */
@@ -130,7 +209,25 @@ public interface BookingStore {
    * booking is still {@code CONFIRMED} and the hold still live at {@code now}; records
    * {@code event}. The hold's time is never released in between: nobody else can take it.
    */
-  boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event);
+  default boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event) {
+    return reschedule(booking, hold, now, event, OptionalInt.empty()) == Rescheduling.MOVED;
+  }
+
+  /**
+   * Like {@link #reschedule(AppointmentId, AppointmentId, Instant, BookingEvent)}, but with
+   * {@code maxReschedules} only if the booking was moved fewer times than that before; the store
+   * counts every move.
+   */
+  Rescheduling reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event, OptionalInt maxReschedules);
+
+  /** What became of a {@link #reschedule}. */
+  enum Rescheduling {
+    MOVED,
+    /** The booking is not confirmed (any more) or the hold not live. */
+    NOT_LIVE,
+    /** The booking was moved as often as allowed. */
+    LIMIT_REACHED
+  }
 
   /** The recorded changes of a booking, oldest first. */
   ImmutableList<BookingEvent> history(AppointmentId booking);

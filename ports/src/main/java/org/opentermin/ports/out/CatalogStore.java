@@ -9,6 +9,8 @@ import org.opentermin.core.catalog.Resource;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.AccessPolicies;
+import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WorkingTime;
 
@@ -56,4 +58,17 @@ public interface CatalogStore {
    * compiled schedule can be cached and checked cheaply; 0 for an unknown office.
    */
   long scheduleVersion(OfficeId office);
+
+  /**
+   * The office's fair-access policies with its secret; empty for an unknown office. Every office
+   * has a random secret from the moment it is saved, and keeps it.
+   */
+  Optional<AccessPolicies> accessPolicies(OfficeId office);
+
+  /**
+   * Sets the office's policy, or with {@code service} that service's own policy at the office;
+   * an empty {@code policy} removes a service's own policy and turns the office's rules off.
+   * Changes the office's {@link #scheduleVersion}.
+   */
+  void saveAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy);
 }

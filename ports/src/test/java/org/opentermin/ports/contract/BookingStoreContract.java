@@ -14,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -37,13 +39,17 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.ClientQuota;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.Confirmation;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldPlacement;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
+import org.opentermin.ports.out.BookingStore.IdentityQuota;
+import org.opentermin.ports.out.BookingStore.Rescheduling;
 import org.opentermin.ports.out.CatalogStore;
 
 /**
@@ -487,5 +493,148 @@ public abstract class BookingStoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void clientQuotaCountsOnlyTheClientsLiveHoldsAtTheOffice() {
+    ClientQuota two = new ClientQuota("client-a", 2);
+    assertThat(insertFor(hold(ANNA, NINE, 30), two, NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insertFor(hold(BEN, NINE, 30), two, NOW)).isEqualTo(HoldInsertion.INSERTED);
+
+    assertThat(insertFor(hold(ANNA, NINE.plus(Duration.ofHours(1)), 30), two, NOW)).isEqualTo(HoldInsertion.CLIENT_LIMIT);
+    assertThat(store.busyPeriods(OFFICE, NINE.plus(Duration.ofHours(1)), NINE.plus(Duration.ofHours(2)))).as("nothing held").isEmpty();
+    assertThat(insertFor(hold(ANNA, NINE.plus(Duration.ofHours(1)), 30), new ClientQuota("client-b", 2), NOW))
+        .as("another client").isEqualTo(HoldInsertion.INSERTED);
+    assertThat(insertFor(hold(ANNA, NINE.plus(Duration.ofHours(2)), 30), two, HOLD_EXPIRY))
+        .as("the client's holds expired").isEqualTo(HoldInsertion.INSERTED);
+  }
+
+  @Test
+  void confirmedHoldsNoLongerCountAgainstTheClientQuota() {
+    ClientQuota one = new ClientQuota("client-a", 1);
+    Appointment first = hold(ANNA, NINE, 30);
+    assertThat(insertFor(first, one, NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(confirm(first.id(), reference("ABCD2345"), Optional.empty(), NOW, confirmation(first.id()))).isEqualTo(Confirmation.CONFIRMED);
+
+    assertThat(insertFor(hold(BEN, NINE, 30), one, NOW)).isEqualTo(HoldInsertion.INSERTED);
+  }
+
+  @Test
+  void identityQuotaRefusesTheBookingThatWouldExceedItWithinTheWindow() {
+    IdentityQuota onePerWeek = identityQuota(ImmutableSet.of("key-erika"), NINE);
+    Appointment first = hold(ANNA, NINE, 30);
+    Appointment second = hold(BEN, NINE, 30);
+    Appointment muchLater = hold(ANNA, NINE.plus(Duration.ofDays(30)), 30);
+    insert(first, Optional.empty(), NOW);
+    insert(second, Optional.empty(), NOW);
+    insert(muchLater, Optional.empty(), NOW);
+
+    assertThat(confirmWithQuota(first, "ABCD2345", onePerWeek)).isEqualTo(Confirmation.CONFIRMED);
+    assertThat(confirmWithQuota(second, "ABCD2346", identityQuota(ImmutableSet.of("key-other", "key-erika"), NINE)))
+        .as("shares a key").isEqualTo(Confirmation.IDENTITY_LIMIT);
+    assertThat(store.find(second.id()).orElseThrow().status()).as("still a hold").isEqualTo(AppointmentStatus.HELD);
+    assertThat(confirmWithQuota(muchLater, "ABCD2347", identityQuota(ImmutableSet.of("key-erika"), muchLater.start())))
+        .as("outside the window").isEqualTo(Confirmation.CONFIRMED);
+    assertThat(confirmWithQuota(second, "ABCD2348", identityQuota(ImmutableSet.of("key-max"), NINE)))
+        .as("another person").isEqualTo(Confirmation.CONFIRMED);
+  }
+
+  @Test
+  void cancelledBookingsNoLongerCountAgainstTheIdentityQuota() {
+    Appointment first = hold(ANNA, NINE, 30);
+    insert(first, Optional.empty(), NOW);
+    assertThat(confirmWithQuota(first, "ABCD2345", identityQuota(ImmutableSet.of("key-erika"), NINE))).isEqualTo(Confirmation.CONFIRMED);
+    store.changeStatus(first.id(), AppointmentStatus.CONFIRMED,
+        new BookingEvent(first.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, ""));
+
+    Appointment again = hold(BEN, NINE, 30);
+    insert(again, Optional.empty(), NOW);
+    assertThat(confirmWithQuota(again, "ABCD2346", identityQuota(ImmutableSet.of("key-erika"), NINE))).isEqualTo(Confirmation.CONFIRMED);
+  }
+
+  @Test
+  void concurrentConfirmationsOfOneIdentityAdmitOnlyTheQuota() throws Exception {
+    int holds = 8;
+    List<Appointment> held = new ArrayList<>();
+    for (int i = 0; i < holds; i++) {
+      Appointment hold = hold(i % 2 == 0 ? ANNA : BEN, NINE.plus(Duration.ofMinutes(30L * (i / 2))), 30);
+      assertThat(insert(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+      held.add(hold);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(holds);
+    try {
+      List<Future<Confirmation>> results = new ArrayList<>();
+      for (int i = 0; i < holds; i++) {
+        Appointment hold = held.get(i);
+        String reference = "QUEUE" + (char) ('A' + i) + "23";
+        results.add(pool.submit(() -> confirmWithQuota(hold, reference, identityQuota(ImmutableSet.of("key-bot"), NINE))));
+      }
+      int confirmed = 0;
+      for (Future<Confirmation> result : results) {
+        confirmed += result.get() == Confirmation.CONFIRMED ? 1 : 0;
+      }
+      assertThat(confirmed).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void rescheduleLimitCountsEveryMove() {
+    Appointment booking = confirmedBooking(ANNA, NINE, "ABCD2345");
+    BookingEvent moved = new BookingEvent(booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "");
+    Appointment first = hold(BEN, NINE.plus(Duration.ofHours(1)), 30);
+    Appointment second = hold(ANNA, NINE.plus(Duration.ofHours(2)), 30);
+    insert(first, Optional.empty(), NOW);
+    insert(second, Optional.empty(), NOW);
+
+    assertThat(store.reschedule(booking.id(), first.id(), NOW, moved, OptionalInt.of(1))).isEqualTo(Rescheduling.MOVED);
+    assertThat(store.reschedule(booking.id(), second.id(), NOW, moved, OptionalInt.of(1))).isEqualTo(Rescheduling.LIMIT_REACHED);
+    assertThat(store.find(booking.id()).orElseThrow().start()).isEqualTo(first.start());
+    assertThat(store.find(second.id())).as("the hold stays").isPresent();
+    assertThat(store.reschedule(booking.id(), second.id(), NOW, moved, OptionalInt.of(2))).isEqualTo(Rescheduling.MOVED);
+    assertThat(store.reschedule(booking.id(), newId(OFFICE), NOW, moved, OptionalInt.of(5))).isEqualTo(Rescheduling.NOT_LIVE);
+  }
+
+  @Test
+  void cancellationsAreThoseOfTheOfficeSinceTheInstantThatOverlapTheRange() {
+    Appointment early = confirmedBooking(ANNA, NINE, "ABCD2345");
+    Appointment late = confirmedBooking(BEN, NINE.plus(Duration.ofHours(2)), "ABCD2346");
+    Appointment kept = confirmedBooking(ANNA, NINE.plus(Duration.ofHours(1)), "ABCD2347");
+    Instant firstCancel = NOW.plusSeconds(60);
+    Instant secondCancel = NOW.plusSeconds(120);
+    cancel(early, firstCancel);
+    cancel(late, secondCancel);
+
+    assertThat(store.cancellations(OFFICE, NINE, NINE.plus(Duration.ofHours(3)), NOW)).containsExactlyInAnyOrder(
+        new Cancellation(early.id(), ANNA, early.start(), early.end(), firstCancel),
+        new Cancellation(late.id(), BEN, late.start(), late.end(), secondCancel));
+    assertThat(store.cancellations(OFFICE, NINE, NINE.plus(Duration.ofHours(3)), secondCancel))
+        .extracting(Cancellation::id).containsExactly(late.id());
+    assertThat(store.cancellations(OFFICE, NINE, NINE.plus(Duration.ofMinutes(30)), NOW))
+        .extracting(Cancellation::id).containsExactly(early.id());
+    assertThat(store.cancellations(OTHER_OFFICE, NINE, NINE.plus(Duration.ofHours(3)), NOW)).isEmpty();
+    assertThat(kept.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+  }
+
+  private void cancel(Appointment booking, Instant at) {
+    assertThat(store.changeStatus(booking.id(), AppointmentStatus.CONFIRMED,
+        new BookingEvent(booking.id(), at, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, ""))).isTrue();
+  }
+
+  private HoldInsertion insertFor(Appointment hold, ClientQuota quota, Instant now) {
+    HoldClaim claim = new HoldClaim(hold.id(), ImmutableList.of(hold.resource()), hold.start(), hold.end(), hold.services(),
+        hold.channel(), hold.expiresAt().orElseThrow(), Optional.of(quota));
+    return store.placeHold(claim, Optional.empty(), now).outcome();
+  }
+
+  /** One booking per identity within a week either side of {@code start}. */
+  private static IdentityQuota identityQuota(ImmutableSet<String> keys, Instant start) {
+    return new IdentityQuota(keys, 1, start.minus(Duration.ofDays(7)), start.plus(Duration.ofDays(7)));
+  }
+
+  private Confirmation confirmWithQuota(Appointment hold, String reference, IdentityQuota quota) {
+    return store.confirm(hold.id(), EnumSet.allOf(Channel.class), reference(reference), TOKEN_HASH, CITIZEN,
+        Optional.empty(), Optional.of(quota), NOW, confirmation(hold.id())).outcome();
   }
 }

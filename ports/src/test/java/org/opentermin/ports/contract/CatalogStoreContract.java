@@ -33,6 +33,9 @@ import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ResourceKind;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.AccessPolicies;
+import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.fairness.HoldLimit;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WorkingTime;
 import org.opentermin.ports.out.CatalogStore;
@@ -206,5 +209,61 @@ public abstract class CatalogStoreContract {
         .doesNotHaveDuplicates()
         .doesNotContain(0L);
     assertThat(store.scheduleVersion(OFFICE)).as("stable without changes").isEqualTo(afterClosure);
+  }
+
+  @Test
+  void everyOfficeHasItsOwnSecretThatSavingAgainKeeps() {
+    store.saveOffice(office(OFFICE, "Nord"));
+    store.saveOffice(office(OTHER_OFFICE, "Süd"));
+    AccessPolicies nord = store.accessPolicies(OFFICE).orElseThrow();
+
+    assertThat(nord.office().isNone()).isTrue();
+    assertThat(nord.services()).isEmpty();
+    assertThat(nord.secret()).isNotEqualTo(store.accessPolicies(OTHER_OFFICE).orElseThrow().secret());
+    store.saveOffice(office(OFFICE, "Nord, renamed"));
+    assertThat(store.accessPolicies(OFFICE).orElseThrow().secret()).isEqualTo(nord.secret());
+    assertThat(store.accessPolicies(OfficeId.of("unknown"))).isEmpty();
+  }
+
+  @Test
+  void accessPoliciesAreReadBackAsSavedForTheOfficeAndEachService() {
+    store.saveOffice(office(OFFICE, "Nord"));
+    store.saveOffice(office(OTHER_OFFICE, "Süd"));
+    store.saveService(BASIC_INCOME);
+    store.saveService(HOUSING);
+    AccessPolicy housingOnly = AccessPolicy.none().withHoldLimit(new HoldLimit(2));
+
+    store.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(AccessPolicy.recommended()));
+    store.saveAccessPolicy(OFFICE, Optional.of(HOUSING.id()), Optional.of(housingOnly));
+
+    AccessPolicies saved = store.accessPolicies(OFFICE).orElseThrow();
+    assertThat(saved.office()).isEqualTo(AccessPolicy.recommended());
+    assertThat(saved.services()).containsExactly(java.util.Map.entry(HOUSING.id(), housingOnly));
+
+    store.saveAccessPolicy(OFFICE, Optional.of(HOUSING.id()), Optional.empty());
+    store.saveAccessPolicy(OFFICE, Optional.empty(), Optional.empty());
+    AccessPolicies cleared = store.accessPolicies(OFFICE).orElseThrow();
+    assertThat(cleared.office().isNone()).isTrue();
+    assertThat(cleared.services()).isEmpty();
+    assertThat(cleared.secret()).isEqualTo(saved.secret());
+  }
+
+  @Test
+  void savingAnAccessPolicyChangesTheScheduleVersion() {
+    store.saveOffice(office(OFFICE, "Nord"));
+    long before = store.scheduleVersion(OFFICE);
+
+    store.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(AccessPolicy.recommended()));
+
+    assertThat(store.scheduleVersion(OFFICE)).isNotEqualTo(before);
+  }
+
+  @Test
+  void accessPolicyNeedsAKnownOfficeAndService() {
+    store.saveOffice(office(OFFICE, "Nord"));
+    assertThatIllegalArgumentException().isThrownBy(
+        () -> store.saveAccessPolicy(OTHER_OFFICE, Optional.empty(), Optional.of(AccessPolicy.recommended())));
+    assertThatIllegalArgumentException().isThrownBy(
+        () -> store.saveAccessPolicy(OFFICE, Optional.of(HOUSING.id()), Optional.of(AccessPolicy.recommended())));
   }
 }

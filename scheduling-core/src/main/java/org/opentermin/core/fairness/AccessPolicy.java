@@ -125,4 +125,64 @@ public record AccessPolicy(
         Optional.of(RECOMMENDED_CHALLENGE),
         Optional.of(RECOMMENDED_FAIR_ASSIGNMENT));
   }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withRelease(ReleasePolicy rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(Optional.of(rule), contingents, quarantine, identityLimit, holdLimit, rescheduleLimit, lottery, waitingList, challenge, fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withContingents(ChannelContingents rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, Optional.of(rule), quarantine, identityLimit, holdLimit, rescheduleLimit, lottery, waitingList, challenge, fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withQuarantine(Quarantine rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, contingents, Optional.of(rule), identityLimit, holdLimit, rescheduleLimit, lottery, waitingList, challenge, fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withIdentityLimit(IdentityLimit rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, contingents, quarantine, Optional.of(rule), holdLimit, rescheduleLimit, lottery, waitingList, challenge, fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withHoldLimit(HoldLimit rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, contingents, quarantine, identityLimit, Optional.of(rule), rescheduleLimit, lottery, waitingList, challenge, fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withRescheduleLimit(RescheduleLimit rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, contingents, quarantine, identityLimit, holdLimit, Optional.of(rule), lottery, waitingList, challenge, fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withLottery(LotteryPolicy rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, contingents, quarantine, identityLimit, holdLimit, rescheduleLimit, Optional.of(rule), waitingList, challenge, fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withWaitingList(WaitingListPolicy rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, contingents, quarantine, identityLimit, holdLimit, rescheduleLimit, lottery, Optional.of(rule), challenge, fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withChallenge(ChallengePolicy rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, contingents, quarantine, identityLimit, holdLimit, rescheduleLimit, lottery, waitingList, Optional.of(rule), fairAssignment);
+  }
+
+  /** This policy with {@code rule} switched on (or replaced). */
+  public AccessPolicy withFairAssignment(FairAssignment rule) {
+    checkNotNull(rule, "rule");
+    return new AccessPolicy(release, contingents, quarantine, identityLimit, holdLimit, rescheduleLimit, lottery, waitingList, challenge, Optional.of(rule));
+  }
 }
