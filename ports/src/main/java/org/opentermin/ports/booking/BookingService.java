@@ -201,9 +201,11 @@ public final class BookingService
       Instant now = now();
       checkChallenge(resolved, command, now);
       List<ResourceId> candidates = candidates(resolved, command, now);
+      // Only a keyed hash of the client's address is stored, and only on the hold.
       Optional<ClientQuota> clientQuota =
           resolved.policy().holdLimit().filter(limit -> command.actor() instanceof Actor.Citizen)
-              .flatMap(limit -> command.clientKey().map(client -> new ClientQuota(client, limit.maxLiveHoldsPerClient())));
+              .flatMap(limit -> command.clientKey().map(client -> new ClientQuota(
+                  resolved.policies().secret().keyedDigest("client", client), limit.maxLiveHoldsPerClient())));
       HoldClaim claim = new HoldClaim(
           new AppointmentId(office.id(), random.nextUuid()),
           ImmutableList.copyOf(candidates),

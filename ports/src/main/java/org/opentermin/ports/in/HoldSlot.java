@@ -24,8 +24,8 @@ public interface HoldSlot {
    * What to hold. Immutable.
    *
    * @param urgent staff may use the urgent contingent
-   * @param clientKey an opaque key of the client (e.g. a keyed hash of its address) for the limit
-   *     on live holds per client; never personal data in clear
+   * @param clientKey what tells the client apart (e.g. its address), for the limit on live holds
+   *     per client; only a keyed hash of it is stored
    * @param challenge the client's answer to a challenge, when the office asks for one
    */
   record Command(
