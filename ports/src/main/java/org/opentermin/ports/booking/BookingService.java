@@ -38,6 +38,7 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
+import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -54,6 +55,7 @@ import org.opentermin.core.fairness.Identity;
 import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.Quarantine;
 import org.opentermin.core.fairness.TimeWindow;
+import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.BookingResult;
@@ -158,7 +160,7 @@ public final class BookingService
       ZoneId zone = resolved.office().zone();
       Instant from = query.dates().start().atStartOfDay(zone).toInstant();
       Instant to = query.dates().endExclusive().atStartOfDay(zone).toInstant();
-      Occupancy occupancy = occupancy(resolved, query.channel(), from, to, now);
+      Occupancy occupancy = occupancy(resolved, query.channel(), from, to, now, Closures.ALL);
       Availability availability = resolved.finder().findSlots(resolved.request(), query.dates(), occupancy, now);
       return new AvailabilityResult.Found(availability);
     } catch (Refuse refusal) {
@@ -174,7 +176,7 @@ public final class BookingService
       Office office = resolved.office();
       LocalDate today = LocalDate.ofInstant(now, office.zone());
       Instant horizonEnd = today.plusDays(office.horizon().maximumDaysAhead() + 1L).atStartOfDay(office.zone()).toInstant();
-      Occupancy occupancy = occupancy(resolved, channel, now, horizonEnd, now);
+      Occupancy occupancy = occupancy(resolved, channel, now, horizonEnd, now, Closures.ALL);
       Optional<Slot> first = resolved.finder().firstFreeSlot(resolved.request(), now, occupancy, now);
       return first.<FirstSlotResult>map(slot -> new FirstSlotResult.Found(slot, office.zone()))
           .orElseGet(FirstSlotResult.NoneFree::new);
@@ -200,7 +202,8 @@ public final class BookingService
       }
       Instant now = now();
       checkChallenge(resolved, command, now);
-      List<ResourceId> candidates = candidates(resolved, command, now);
+      boolean urgent = command.urgent() && command.actor() instanceof Actor.Staff;
+      List<ResourceId> candidates = candidates(resolved, command.start(), command.channel(), urgent, Closures.ALL, now);
       // Only a keyed hash of the client's address is stored, and only on the hold.
       Optional<ClientQuota> clientQuota =
           resolved.policy().holdLimit().filter(limit -> command.actor() instanceof Actor.Citizen)
@@ -358,6 +361,112 @@ public final class BookingService
     }
   }
 
+  /**
+   * The earliest start within {@code dates} that {@link #holdForSystem} could hold now: ONLINE
+   * capacity as the office's policy leaves it to the system's own offers. Empty when nothing is
+   * free or the request is invalid.
+   */
+  public Optional<Instant> firstStartForSystem(
+      OfficeId officeId, ImmutableList<ServiceRequest> services, DateRange dates, SystemPurpose purpose) {
+    checkNotNull(dates, "dates");
+    checkNotNull(purpose, "purpose");
+    try {
+      Resolved resolved = resolve(officeId, services, Channel.ONLINE, Actor.SYSTEM);
+      Instant now = now();
+      ZoneId zone = resolved.office().zone();
+      Instant from = dates.start().atStartOfDay(zone).toInstant();
+      Instant to = dates.endExclusive().atStartOfDay(zone).toInstant();
+      Occupancy occupancy = occupancy(resolved, Channel.ONLINE, from, to, now, purpose.closures);
+      Availability availability = resolved.finder().findSlots(resolved.request(), dates, occupancy, now);
+      return availability.days().stream().flatMap(day -> day.slots().stream()).map(Slot::start).findFirst();
+    } catch (Refuse refusal) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A hold the system places for a citizen, kept until {@code expiresAt}: a waiting-list offer or
+   * a lottery win. The store arbitrates as for every hold; contingents apply, quarantine does not,
+   * and a lottery draw may book its wave before the wave opens.
+   */
+  public HoldResult holdForSystem(
+      OfficeId officeId, ImmutableList<ServiceRequest> services, Instant start, Instant expiresAt, SystemPurpose purpose) {
+    checkNotNull(start, "start");
+    checkNotNull(expiresAt, "expiresAt");
+    checkNotNull(purpose, "purpose");
+    try {
+      Resolved resolved = resolve(officeId, services, Channel.ONLINE, Actor.SYSTEM);
+      Instant now = now();
+      checkArgument(expiresAt.isAfter(now), "a system hold must expire after now");
+      List<ResourceId> candidates = candidates(resolved, start, Channel.ONLINE, false, purpose.closures, now);
+      HoldClaim claim = new HoldClaim(
+          new AppointmentId(officeId, random.nextUuid()),
+          ImmutableList.copyOf(candidates),
+          start,
+          start.plus(resolved.request().duration()),
+          booked(resolved.request()),
+          Channel.ONLINE,
+          expiresAt.truncatedTo(ChronoUnit.MICROS));
+      HoldPlacement placement = bookings.placeHold(claim, Optional.empty(), now);
+      if (placement.outcome() == BookingStore.HoldInsertion.INSERTED) {
+        return new HoldResult.Held(placement.hold().orElseThrow());
+      }
+      return new Refused(Refusal.UNAVAILABLE, "this time is no longer free");
+    } catch (Refuse refusal) {
+      return refusal.refused;
+    }
+  }
+
+  /**
+   * Confirms a system hold for {@code citizen} with a manage token the citizen already has (e.g.
+   * the token of a lottery entry), given by its SHA-256 hash. The office's identity limit applies.
+   */
+  public ChangeResult confirmForSystem(AppointmentId hold, Citizen citizen, byte[] manageTokenHash, String note) {
+    checkNotNull(hold, "hold");
+    checkNotNull(citizen, "citizen");
+    checkNotNull(manageTokenHash, "manageTokenHash");
+    checkNotNull(note, "note");
+    try {
+      Optional<IdentityQuota> identityQuota = identityQuota(hold, citizen);
+      Instant now = now();
+      BookingEvent event = new BookingEvent(hold, now, Actor.SYSTEM, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, note);
+      for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+        BookingReference reference = BookingReference.random(random::nextInt);
+        ConfirmResult result = bookings.confirm(
+            hold, EnumSet.of(Channel.ONLINE), reference, manageTokenHash.clone(), citizen, Optional.empty(), identityQuota, now, event);
+        switch (result.outcome()) {
+          case CONFIRMED:
+            return new ChangeResult.Changed(result.booking().orElseThrow());
+          case IDENTITY_LIMIT:
+            return new Refused(Refusal.IDENTITY_LIMIT,
+                "the same person already has as many bookings for this service at this office as it allows");
+          case NOT_LIVE:
+          case KEY_TAKEN:
+            return new Refused(Refusal.HOLD_EXPIRED, "the hold is gone");
+          case REFERENCE_TAKEN:
+            break; // draw another reference
+        }
+      }
+      throw new IllegalStateException("no unused booking reference after " + REFERENCE_ATTEMPTS + " attempts");
+    } catch (Refuse refusal) {
+      return refusal.refused;
+    }
+  }
+
+  /** Why the system books: decides which of the office's closures its holds respect. */
+  public enum SystemPurpose {
+    /** A waiting-list offer: released, contingent capacity, including capacity in quarantine. */
+    WAITING_LIST_OFFER(Closures.NO_QUARANTINE),
+    /** A lottery win: the drawn wave's capacity before it opens to everyone. */
+    LOTTERY_WIN(Closures.NO_QUARANTINE_NO_RELEASE);
+
+    private final Closures closures;
+
+    SystemPurpose(Closures closures) {
+      this.closures = closures;
+    }
+  }
+
   /** The current instant at the database's precision (microseconds), so stored instants round-trip. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -407,18 +516,17 @@ public final class BookingService
    * nobody can predict which caseworker a hold will get. Whether a candidate is still free is for
    * the store to decide.
    */
-  private List<ResourceId> candidates(Resolved resolved, HoldSlot.Command command, Instant now) {
-    Instant start = command.start();
+  private List<ResourceId> candidates(
+      Resolved resolved, Instant start, Channel channel, boolean urgent, Closures closures, Instant now) {
     List<ResourceId> open = resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.empty(), now);
     if (open.isEmpty()) {
       throw refuse(Refusal.UNAVAILABLE, "this time is not offered");
     }
     AccessPolicy policy = resolved.policy();
     if (!policy.isNone()) {
-      boolean urgent = command.urgent() && command.actor() instanceof Actor.Staff;
       Instant end = start.plus(resolved.request().duration());
-      ClosedCapacity closed = closedCapacity(resolved, command.channel(), urgent, start, end, now);
-      open = freeAt(resolved, start, closed.all(), now);
+      ClosedCapacity closed = closedCapacity(resolved, channel, urgent, start, end, now, closures);
+      open = freeAt(resolved, start, closures.select(closed), now);
       if (open.isEmpty()) {
         throw whyClosed(resolved, start, closed, now);
       }
@@ -462,20 +570,37 @@ public final class BookingService
     return minutes;
   }
 
-  /** Bookings and holds in {@code [from, to)}, and what the policy keeps closed for the channel. */
-  private Occupancy occupancy(Resolved resolved, Channel channel, Instant from, Instant to, Instant now) {
+  /**
+   * Bookings and holds in {@code [from, to)}, and what the policy keeps closed for the channel
+   * under {@code closures}.
+   */
+  private Occupancy occupancy(Resolved resolved, Channel channel, Instant from, Instant to, Instant now, Closures closures) {
     ImmutableList<BusyPeriod> busy = bookings.busyPeriods(resolved.office().id(), from, to);
     if (resolved.policy().isNone()) {
       return Occupancy.of(busy);
     }
-    return Occupancy.of(Iterables.concat(busy, closedCapacity(resolved, channel, false, from, to, now).all()));
+    return Occupancy.of(Iterables.concat(busy, closures.select(closedCapacity(resolved, channel, false, from, to, now, closures))));
+  }
+
+  /** Which of the policy's closures apply: all for citizens and staff, fewer for the system's own offers. */
+  private enum Closures {
+    /** Release, contingents and quarantine. */
+    ALL,
+    /** A waiting-list offer: cancelled capacity goes to the waiting list before it reopens to everyone. */
+    NO_QUARANTINE,
+    /** A lottery draw books the wave it draws before that wave opens to everyone. */
+    NO_QUARANTINE_NO_RELEASE;
+
+    Iterable<BusyPeriod> select(ClosedCapacity closed) {
+      return this == NO_QUARANTINE_NO_RELEASE ? closed.withoutRelease() : closed.all();
+    }
   }
 
   private ClosedCapacity closedCapacity(
-      Resolved resolved, Channel channel, boolean urgent, Instant from, Instant to, Instant now) {
+      Resolved resolved, Channel channel, boolean urgent, Instant from, Instant to, Instant now, Closures closures) {
     AccessPolicy policy = resolved.policy();
     ImmutableList<Cancellation> cancellations = ImmutableList.of();
-    if (channel == Channel.ONLINE && policy.quarantine().isPresent()) {
+    if (closures == Closures.ALL && channel == Channel.ONLINE && policy.quarantine().isPresent()) {
       Quarantine quarantine = policy.quarantine().get();
       Instant since = now.minus(quarantine.delay()).minus(quarantine.randomWindow());
       cancellations = bookings.cancellations(resolved.office().id(), from, to, since);
@@ -550,7 +675,11 @@ public final class BookingService
     if (!(command.actor() instanceof Actor.Citizen)) {
       return Optional.empty();
     }
-    Optional<CompiledOffices.CompiledOffice> compiled = offices.get(command.hold().office());
+    return identityQuota(command.hold(), command.citizen());
+  }
+
+  private Optional<IdentityQuota> identityQuota(AppointmentId holdId, Citizen citizen) {
+    Optional<CompiledOffices.CompiledOffice> compiled = offices.get(holdId.office());
     if (compiled.isEmpty()) {
       return Optional.empty();
     }
@@ -560,12 +689,12 @@ public final class BookingService
     if (!anyLimit) {
       return Optional.empty();
     }
-    Optional<Appointment> hold = bookings.find(command.hold()).filter(found -> found.status() == AppointmentStatus.HELD);
+    Optional<Appointment> hold = bookings.find(holdId).filter(found -> found.status() == AppointmentStatus.HELD);
     Optional<IdentityLimit> limit = hold.flatMap(found -> policies.forServices(serviceIds(found)).identityLimit());
     if (limit.isEmpty()) {
       return Optional.empty();
     }
-    ImmutableSet<String> keys = Identity.of(command.citizen()).stream()
+    ImmutableSet<String> keys = Identity.of(citizen).stream()
         .map(identity -> identity.key(policies.secret()))
         .collect(ImmutableSet.toImmutableSet());
     if (keys.isEmpty()) {
