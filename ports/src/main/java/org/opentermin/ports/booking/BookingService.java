@@ -203,7 +203,7 @@ public final class BookingService
       Instant now = now();
       checkChallenge(resolved, command, now);
       boolean urgent = command.urgent() && command.actor() instanceof Actor.Staff;
-      List<ResourceId> candidates = candidates(resolved, command.start(), command.channel(), urgent, Closures.ALL, now);
+      Candidates candidates = candidates(resolved, command.start(), command.channel(), urgent, Closures.ALL, now);
       // Only a keyed hash of the client's address is stored, and only on the hold.
       Optional<ClientQuota> clientQuota =
           resolved.policy().holdLimit().filter(limit -> command.actor() instanceof Actor.Citizen)
@@ -211,7 +211,7 @@ public final class BookingService
                   resolved.policies().secret().keyedDigest("client", client), limit.maxLiveHoldsPerClient())));
       HoldClaim claim = new HoldClaim(
           new AppointmentId(office.id(), random.nextUuid()),
-          ImmutableList.copyOf(candidates),
+          ImmutableList.copyOf(candidates.resources()),
           command.start(),
           command.start().plus(resolved.request().duration()),
           booked(resolved.request()),
@@ -230,7 +230,7 @@ public final class BookingService
         case TIME_TAKEN:
           break;
       }
-      return new Refused(Refusal.UNAVAILABLE, "this time is no longer free");
+      return candidates.whenTaken();
     } catch (Refuse refusal) {
       return refusal.refused;
     }
@@ -398,7 +398,7 @@ public final class BookingService
       Resolved resolved = resolve(officeId, services, Channel.ONLINE, Actor.SYSTEM);
       Instant now = now();
       checkArgument(expiresAt.isAfter(now), "a system hold must expire after now");
-      List<ResourceId> candidates = candidates(resolved, start, Channel.ONLINE, false, purpose.closures, now);
+      List<ResourceId> candidates = candidates(resolved, start, Channel.ONLINE, false, purpose.closures, now).resources();
       HoldClaim claim = new HoldClaim(
           new AppointmentId(officeId, random.nextUuid()),
           ImmutableList.copyOf(candidates),
@@ -516,31 +516,40 @@ public final class BookingService
    * nobody can predict which caseworker a hold will get. Whether a candidate is still free is for
    * the store to decide.
    */
-  private List<ResourceId> candidates(
+  private Candidates candidates(
       Resolved resolved, Instant start, Channel channel, boolean urgent, Closures closures, Instant now) {
     List<ResourceId> open = resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.empty(), now);
     if (open.isEmpty()) {
       throw refuse(Refusal.UNAVAILABLE, "this time is not offered");
     }
+    Refused whenTaken = new Refused(Refusal.UNAVAILABLE, "this time is no longer free");
     AccessPolicy policy = resolved.policy();
     if (!policy.isNone()) {
       Instant end = start.plus(resolved.request().duration());
       ClosedCapacity closed = closedCapacity(resolved, channel, urgent, start, end, now, closures);
+      List<ResourceId> working = open;
       open = freeAt(resolved, start, closures.select(closed), now);
       if (open.isEmpty()) {
         throw whyClosed(resolved, start, closed, now);
       }
+      if (open.size() < working.size() && freeAt(resolved, start, closed.withoutContingents(), now).size() > open.size()) {
+        whenTaken = new Refused(Refusal.CONTINGENT_EXHAUSTED,
+            "this channel's share of this time is taken; the rest is kept for bookings by another channel");
+      }
     }
     if (policy.fairAssignment().isPresent()) {
       TimeWindow week = FairAssignment.weekOf(start, resolved.office().zone());
-      return policy.fairAssignment().get().order(open, bookedMinutes(resolved.office().id(), week));
+      return new Candidates(policy.fairAssignment().get().order(open, bookedMinutes(resolved.office().id(), week)), whenTaken);
     }
     List<ResourceId> shuffled = new ArrayList<>(open);
     for (int i = shuffled.size() - 1; i > 0; i--) {
       Collections.swap(shuffled, i, random.nextInt(i + 1));
     }
-    return shuffled;
+    return new Candidates(shuffled, whenTaken);
   }
+
+  /** The resources a hold may take, and the answer when the store finds all of them taken. */
+  private record Candidates(List<ResourceId> resources, Refused whenTaken) {}
 
   private static List<ResourceId> freeAt(Resolved resolved, Instant start, Iterable<BusyPeriod> closed, Instant now) {
     return resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.of(closed), now);

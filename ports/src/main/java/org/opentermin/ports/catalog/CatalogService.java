@@ -124,11 +124,8 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
     if (catalog.office(office).isEmpty()) {
       return refused(Refusal.NOT_FOUND, "unknown office " + office);
     }
-    if (service.isPresent()) {
-      Optional<Service> offered = catalog.service(service.get()).filter(found -> found.durationAtOffice().containsKey(office));
-      if (offered.isEmpty()) {
-        return refused(Refusal.NOT_FOUND, "office " + office + " does not offer service " + service.get());
-      }
+    if (service.isPresent() && catalog.service(service.get()).isEmpty()) {
+      return refused(Refusal.NOT_FOUND, "unknown service " + service.get());
     }
     catalog.saveAccessPolicy(office, service, policy);
     return Optional.empty();

@@ -43,7 +43,7 @@ public interface ConfigureCatalog {
   /**
    * Sets the office's policy, or with {@code service} that service's own policy at the office; an
    * empty {@code policy} turns the office's rules off or removes the service's own policy. Refused
-   * if the office is unknown or does not offer the service.
+   * if the office or the service is unknown.
    */
   Optional<Refused> setAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy);
 }
