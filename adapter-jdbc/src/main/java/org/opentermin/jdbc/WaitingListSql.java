@@ -59,7 +59,7 @@ final class WaitingListSql {
             SELECT EXISTS (
               SELECT 1 FROM waiting_list_entries
               WHERE office_id = :officeId AND status IN ('WAITING', 'OFFERED')
-                AND identity_keys && :identityKeys AND service_ids && :serviceIds)""")
+                AND identity_keys && CAST(:identityKeys AS text[]) AND service_ids && CAST(:serviceIds AS text[]))""")
         .bind("officeId", officeId)
         .bind("identityKeys", identityKeys)
         .bind("serviceIds", serviceIds)
@@ -68,17 +68,32 @@ final class WaitingListSql {
   }
 
   static void insert(Handle handle, EntryRow row) {
-    handle.createUpdate("INSERT INTO waiting_list_entries (" + COLUMNS + """
-            ) VALUES (:officeId, :entryId, :serviceIds, :persons, :firstDay, :endDay, :citizenName, :citizenEmail,
+    handle.createUpdate("INSERT INTO waiting_list_entries (" + COLUMNS + ") VALUES " + """
+            (:officeId, :entryId, :serviceIds, :persons, :firstDay, :endDay, :citizenName, :citizenEmail,
               :citizenPhone, :identityKeys, :tokenHash, :registeredAt, :status, :offeredHold, :offeredStart,
               :offerDeadline, :changedAt)""")
-        .bindMethods(row)
+        .bind("officeId", row.officeId())
+        .bind("entryId", row.entryId())
+        .bind("serviceIds", row.serviceIds())
+        .bind("persons", row.persons())
+        .bind("firstDay", row.firstDay())
+        .bind("endDay", row.endDay())
+        .bind("citizenName", row.citizenName())
+        .bind("citizenEmail", row.citizenEmail())
+        .bind("citizenPhone", row.citizenPhone())
+        .bind("identityKeys", row.identityKeys())
+        .bind("tokenHash", row.tokenHash())
+        .bind("registeredAt", row.registeredAt())
+        .bind("status", row.status())
+        .bind("offeredHold", row.offeredHold())
+        .bind("offeredStart", row.offeredStart())
+        .bind("offerDeadline", row.offerDeadline())
+        .bind("changedAt", row.changedAt())
         .execute();
   }
 
   static Optional<EntryRow> find(Handle handle, String officeId, UUID entryId) {
-    return handle.createQuery("SELECT " + COLUMNS + """
-             FROM waiting_list_entries WHERE office_id = :officeId AND entry_id = :entryId""")
+    return handle.createQuery("SELECT " + COLUMNS + " FROM waiting_list_entries WHERE office_id = :officeId AND entry_id = :entryId")
         .bind("officeId", officeId)
         .bind("entryId", entryId)
         .map(WaitingListSql::entryRow)
@@ -86,9 +101,8 @@ final class WaitingListSql {
   }
 
   static List<EntryRow> entries(Handle handle, String officeId, String[] statuses) {
-    return handle.createQuery("SELECT " + COLUMNS + """
-             FROM waiting_list_entries WHERE office_id = :officeId AND status = ANY(:statuses)
-            ORDER BY registered_at, entry_id""")
+    return handle.createQuery("SELECT " + COLUMNS + " FROM waiting_list_entries"
+            + " WHERE office_id = :officeId AND status = ANY(CAST(:statuses AS text[])) ORDER BY registered_at, entry_id")
         .bind("officeId", officeId)
         .bind("statuses", statuses)
         .map(WaitingListSql::entryRow)
