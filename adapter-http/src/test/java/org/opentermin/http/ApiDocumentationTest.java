@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,12 +34,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentermin.core.access.AccessRole;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
 
 /**
@@ -59,16 +64,20 @@ class ApiDocumentationTest {
   private static HttpApi api;
   private static HttpClient client;
   private static AccessTokens tokens;
+  private static InMemoryCatalogStore catalogStore;
 
   @BeforeAll
   static void startServer() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
-    InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
+    catalogStore = new InMemoryCatalogStore();
     CatalogService catalog = new CatalogService(catalogStore);
-    BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
+    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
+    BookingService bookings = new BookingService(catalogStore, bookingStore, clock, RandomSource.seeded(1));
+    WaitingListService waitingList =
+        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), clock, RandomSource.seeded(2));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(1));
     api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, tokens, READY::get, clock)).start(0);
+        catalog, catalog, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock)).start(0);
     client = HttpClient.newHttpClient();
   }
 
@@ -181,6 +190,29 @@ class ApiDocumentationTest {
         .isEqualTo(409);
     assertThat(docs.post("/api/v1/staff/bookings/" + phoneReference + "/cancel", """
         {"reason": "Termin telefonisch abgesagt"}""", AUTHORIZATION, staff).status()).isEqualTo(200);
+
+    // A citizen joins the office's waiting list, looks at the entry and leaves; staff see the list.
+    String waitingListRequest = """
+        {"officeId": "sbh-mitte", "services": [{"serviceId": "personalausweis", "persons": 1}], "from": "2026-12-01",
+         "to": "2026-12-18", "citizen": {"name": "Erika Mustermann", "email": "erika.mustermann@example.org"}}""";
+    assertThat(docs.post("/api/v1/waiting-list", waitingListRequest).status()).as("no waiting list yet").isEqualTo(403);
+    catalogStore.saveAccessPolicy(OfficeId.of("sbh-mitte"), Optional.empty(),
+        Optional.of(AccessPolicy.none().withWaitingList(AccessPolicy.RECOMMENDED_WAITING_LIST)));
+    ApiDocClient.Answer joined = docs.post("/api/v1/waiting-list", waitingListRequest);
+    assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+    String entry = "/api/v1/waiting-list/" + joined.text("entryId");
+    String[] entryToken = {"X-Entry-Token", joined.text("entryToken")};
+    assertThat(docs.post("/api/v1/waiting-list", waitingListRequest).status()).as("waits already").isEqualTo(409);
+    assertThat(docs.get(entry, entryToken).status()).isEqualTo(200);
+    assertThat(docs.get(entry, "X-Entry-Token", "wrong").status()).isEqualTo(404);
+    assertThat(docs.get("/api/v1/staff/offices/sbh-mitte/waiting-list", AUTHORIZATION, staff).status()).isEqualTo(200);
+    assertThat(docs.get("/api/v1/staff/offices/sbh-mitte/waiting-list").status()).isEqualTo(401);
+    assertThat(docs.send("DELETE", entry, null, entryToken).status()).isEqualTo(204);
+    assertThat(docs.get(entry, entryToken).text("status")).isEqualTo("WITHDRAWN");
+    assertThat(docs.post("/api/v1/waiting-list", waitingListRequest.replace("2026-12-18", "2027-06-18")).status())
+        .as("more than 92 days").isEqualTo(400);
+    assertThat(docs.post("/api/v1/waiting-list", waitingListRequest.replace("erika.mustermann@example.org\"", "x@y\", \"phone\": \"12\""))
+        .status()).as("no valid contact").isEqualTo(422);
 
     // Mistakes are answered with documented problems.
     assertThat(docs.get("/api/v1/offices/sbh-nord").status()).isEqualTo(404);

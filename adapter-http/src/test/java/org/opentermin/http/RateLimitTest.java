@@ -19,7 +19,9 @@ import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
+import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.memory.InMemoryBookingStore;
+import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.out.RandomSource;
 
@@ -40,7 +42,9 @@ class RateLimitTest {
     CatalogService catalog = new CatalogService(catalogStore);
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings, tokens, () -> true, clock);
+    UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings,
+        new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
+        tokens, () -> true, clock);
     api = HttpApi.create(useCases, new HttpSettings(PER_MINUTE), ticker).start(0);
   }
 

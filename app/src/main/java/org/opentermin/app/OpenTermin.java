@@ -17,13 +17,15 @@ import org.opentermin.ports.access.IssuedToken;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.fairness.WaitingListOffers;
+import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.out.RandomSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running OpenTermin instance, wired by hand: database, use cases, HTTP API and the hold
- * clean-up job. {@link #close()} shuts down in order: stop accepting requests and finish those in
+ * A running OpenTermin instance, wired by hand: database, use cases, HTTP API, the hold clean-up
+ * and the waiting-list job. {@link #close()} shuts down in order: stop accepting requests and finish those in
  * flight, stop the job, close the pool, stop an embedded PostgreSQL.
  */
 public final class OpenTermin implements AutoCloseable {
@@ -31,16 +33,24 @@ public final class OpenTermin implements AutoCloseable {
   /** How often expired holds are deleted; they stop counting at expiry anyway. */
   static final long CLEANUP_PERIOD_SECONDS = 60;
 
+  /**
+   * How often waiting lists are served: freed capacity waits at most this long for its offer.
+   * Several instances may run the job at once; the stores' conditional changes keep it correct.
+   */
+  static final long WAITING_LIST_PERIOD_SECONDS = 60;
+
   private static final Logger LOG = LoggerFactory.getLogger(OpenTermin.class);
 
   private final Database database;
   private final HttpApi api;
   private final ScheduledExecutorService jobs;
+  private final WaitingListOffers waitingListOffers;
 
-  private OpenTermin(Database database, HttpApi api, ScheduledExecutorService jobs) {
+  private OpenTermin(Database database, HttpApi api, ScheduledExecutorService jobs, WaitingListOffers waitingListOffers) {
     this.database = database;
     this.api = api;
     this.jobs = jobs;
+    this.waitingListOffers = waitingListOffers;
   }
 
   /** Starts an instance; messages for the operator (such as a new admin token) go to {@code console}. */
@@ -62,23 +72,28 @@ public final class OpenTermin implements AutoCloseable {
       });
       BookingService bookings = new BookingService(
           adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
+      WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), clock, random);
       HttpApi api = HttpApi.create(new UseCases(
-          catalog, catalog, bookings, bookings, bookings, bookings, bookings, accessTokens, adapter::isReachable, clock),
+          catalog, catalog, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens, adapter::isReachable, clock),
           config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "opentermin-hold-cleanup");
+        Thread thread = new Thread(runnable, "opentermin-jobs");
         thread.setDaemon(true);
         return thread;
       });
       ExpiredHoldCleanup cleanup = new ExpiredHoldCleanup(adapter.catalog(), adapter.bookings(), clock);
       jobs.scheduleWithFixedDelay(() -> runCleanup(cleanup), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
+      WaitingListOffers offers = new WaitingListOffers(
+          adapter.catalog(), bookings, adapter.bookings(), adapter.waitingList(), new LoggingNotifier(), clock);
+      jobs.scheduleWithFixedDelay(
+          () -> runWaitingListOffers(offers), WAITING_LIST_PERIOD_SECONDS, WAITING_LIST_PERIOD_SECONDS, TimeUnit.SECONDS);
       if (config.demo()) {
         DemoOverview.print(catalog.offices(), catalog.services(), LocalDate.now(clock), bookings, console);
       }
       // Listening comes last, so that /ready answers only once startup is complete.
       api.start(config.port());
       console.println("OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
-      return new OpenTermin(database, api, jobs);
+      return new OpenTermin(database, api, jobs, offers);
     } catch (RuntimeException failure) {
       database.close();
       throw failure;
@@ -90,11 +105,37 @@ public final class OpenTermin implements AutoCloseable {
     return api.port();
   }
 
+  /**
+   * Serves the waiting lists now, as the schedule does every minute (for tests, and for operators
+   * who do not want to wait); returns how many offers were made.
+   */
+  public int serveWaitingListsNow() {
+    return waitingListOffers.run();
+  }
+
+  /** The database adapter, for end-to-end tests that set up what the API does not offer yet. */
+  public JdbcAdapter adapter() {
+    return database.adapter();
+  }
+
   @Override
   public void close() {
     api.stop();
     jobs.shutdownNow();
     database.close();
+  }
+
+  /** Like the clean-up: a failed run is logged by type only (messages may quote data) and retried. */
+  private static void runWaitingListOffers(WaitingListOffers offers) {
+    try {
+      int made = offers.run();
+      if (made > 0) {
+        LOG.debug("Made {} waiting-list offers", made);
+      }
+    } catch (RuntimeException failure) {
+      LOG.warn("Serving the waiting lists failed ({}); trying again in {} s",
+          failure.getClass().getSimpleName(), WAITING_LIST_PERIOD_SECONDS);
+    }
   }
 
   /** A failed run must not end the schedule; the next run tries again. */

@@ -27,6 +27,8 @@ final class RunningApp {
 
   final MovableClock clock = new MovableClock(MONDAY_MORNING);
   final Api api;
+  /** The instance itself, to run its jobs now and to set up what the API does not offer yet. */
+  final OpenTermin app;
   final String console;
 
   private RunningApp() {
@@ -45,6 +47,7 @@ final class RunningApp {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     OpenTermin app = OpenTermin.start(config, clock, new PrintStream(output, true, StandardCharsets.UTF_8));
     Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+    this.app = app;
     this.api = new Api(app.port());
     this.console = output.toString(StandardCharsets.UTF_8);
   }
