@@ -9,6 +9,7 @@ import org.opentermin.ports.in.BrowseCatalog;
 import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.FindAvailability;
+import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.ViewDay;
@@ -25,6 +26,7 @@ public record UseCases(
     ConfirmBooking confirm,
     ManageBooking manage,
     ViewDay day,
+    GetChallenge challenge,
     AccessTokens accessTokens,
     BooleanSupplier readiness,
     Clock clock) {
@@ -37,6 +39,7 @@ public record UseCases(
     checkNotNull(confirm, "confirm");
     checkNotNull(manage, "manage");
     checkNotNull(day, "day");
+    checkNotNull(challenge, "challenge");
     checkNotNull(accessTokens, "accessTokens");
     checkNotNull(readiness, "readiness");
     checkNotNull(clock, "clock");

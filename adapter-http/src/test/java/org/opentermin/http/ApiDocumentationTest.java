@@ -68,7 +68,7 @@ class ApiDocumentationTest {
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(1));
     api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, tokens, READY::get, clock)).start(0);
+        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, tokens, READY::get, clock)).start(0);
     client = HttpClient.newHttpClient();
   }
 

@@ -125,13 +125,18 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
       return refused(Refusal.NOT_FOUND, "unknown office " + office);
     }
     if (service.isPresent()) {
-      Optional<Service> offered = catalog.service(service.get()).filter(found -> found.durationAtOffice().containsKey(office));
-      if (offered.isEmpty()) {
+      if (catalog.service(service.get()).isEmpty() || !offers(office, service.get())) {
         return refused(Refusal.NOT_FOUND, "office " + office + " does not offer service " + service.get());
       }
     }
     catalog.saveAccessPolicy(office, service, policy);
     return Optional.empty();
+  }
+
+  /** Whether a resource of the office serves the service, or the service has its own duration there. */
+  private boolean offers(OfficeId office, ServiceId service) {
+    return catalog.service(service).orElseThrow().durationAtOffice().containsKey(office)
+        || catalog.resources(office).stream().anyMatch(resource -> resource.skills().contains(service));
   }
 
   private Optional<Resource> findResource(OfficeId office, ResourceId id) {
