@@ -63,7 +63,7 @@ public final class OpenTermin implements AutoCloseable {
       BookingService bookings = new BookingService(
           adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
       HttpApi api = HttpApi.create(new UseCases(
-          catalog, catalog, bookings, bookings, bookings, bookings, bookings, accessTokens, adapter::isReachable, clock),
+          catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, accessTokens, adapter::isReachable, clock),
           config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-hold-cleanup");
