@@ -133,6 +133,9 @@ record AccessPolicyJson(
    */
   AccessPolicy toDomain() {
     Optional<ReleasePolicy> release = Optional.ofNullable(this.release).map(rule -> {
+      if (rule.opensAt().getSecond() != 0 || rule.opensAt().getNano() != 0) {
+        throw DomainInput.invalid("release.opensAt", "must be a time of day in whole minutes, HH:MM");
+      }
       ImmutableList<ReleaseWave> waves = IntStream.range(0, rule.waves().size()).mapToObj(index -> {
         Wave wave = rule.waves().get(index);
         return DomainInput.build("release.waves[" + index + "]", () -> new ReleaseWave(wave.daysBefore(), wave.sharePercent()));

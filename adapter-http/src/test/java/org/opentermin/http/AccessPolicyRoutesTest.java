@@ -190,6 +190,9 @@ class AccessPolicyRoutesTest {
     assertThat(field(docs.put(POLICY, """
         {"release": {"opensAt": "08:00", "randomWindowMinutes": 1440, "waves": [{"daysBefore": 7, "sharePercent": 100}]}}""",
         AUTHORIZATION, admin))).isEqualTo("release");
+    assertThat(field(docs.put(POLICY, """
+        {"release": {"opensAt": "08:00:30", "randomWindowMinutes": 0, "waves": [{"daysBefore": 7, "sharePercent": 100}]}}""",
+        AUTHORIZATION, admin))).isEqualTo("release.opensAt");
     assertThat(field(docs.put(POLICY, "{\"lottery\": {\"entryWindowHours\": 48}}", AUTHORIZATION, admin))).isEqualTo("lottery");
     assertThat(field(docs.put(POLICY, "{\"holdLimit\": {}}", AUTHORIZATION, admin))).isEqualTo("holdLimit.maxLiveHoldsPerClient");
     assertThat(field(docs.put(POLICY, "{\"challenge\": {\"always\": true, \"difficultyBits\": 31, \"holdsPerMinuteThreshold\": 0}}",
