@@ -149,11 +149,18 @@ final class CitizenRoutes {
     ZoneId zone = offices.zone(office);
     Channel channel = body.channel() == null ? Channel.ONLINE : body.channel();
     Actor actor = actor(staff, office, channel);
+    boolean urgent = Boolean.TRUE.equals(body.urgent());
+    if (urgent && staff.isEmpty()) {
+      throw ApiProblem.forbidden("only staff mark a hold urgent");
+    }
+    // The remote address as the connection gives it (ADR 006); the use case stores only a keyed hash.
+    Optional<String> clientKey = staff.isPresent() ? Optional.empty() : Optional.of(ctx.ip());
     ImmutableList<ServiceRequest> services = body.services().stream()
         .map(item -> new ServiceRequest(ServiceId.of(item.serviceId()), item.persons()))
         .collect(ImmutableList.toImmutableList());
     HoldResult result = useCases.hold().hold(new HoldSlot.Command(
-        office, services, body.start().toInstant(), channel, actor, Optional.ofNullable(body.idempotencyKey())));
+        office, services, body.start().toInstant(), channel, actor, Optional.ofNullable(body.idempotencyKey()), urgent, clientKey,
+        Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution()))));
     metrics.holdAnswered(result);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);

@@ -72,6 +72,8 @@ public final class HttpApi {
       new CitizenRoutes(useCases, authentication, offices, metrics).register(config.routes);
       new StaffRoutes(useCases, authentication, offices).register(config.routes);
       new AdminRoutes(useCases, authentication).register(config.routes);
+      new AccessPolicyRoutes(useCases, authentication).register(config.routes);
+      new ChallengeRoutes(useCases).register(config.routes);
       new WaitingListRoutes(useCases, authentication, offices).register(config.routes);
       new OperationsRoutes(useCases, metrics).register(config.routes);
       ApiDocumentation.register(config);

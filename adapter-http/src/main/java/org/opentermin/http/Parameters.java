@@ -8,6 +8,7 @@ import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.catalog.ServiceId;
 
 /** Path and query parameters read into domain values, or a 400/404 problem naming the parameter. */
 final class Parameters {
@@ -29,6 +30,14 @@ final class Parameters {
       throw ApiProblem.notFound("unknown resource " + value);
     }
     return ResourceId.of(value);
+  }
+
+  static ServiceId serviceId(Context ctx) {
+    String value = ctx.pathParam("serviceId");
+    if (!ServiceId.isValid(value)) {
+      throw ApiProblem.notFound("unknown service " + value);
+    }
+    return ServiceId.of(value);
   }
 
   /** The booking reference in the path; a malformed one is answered like an unknown one. */

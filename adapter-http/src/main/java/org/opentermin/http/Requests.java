@@ -83,7 +83,12 @@ final class Requests {
       @NotEmpty @Size(max = 10) List<@NotNull @Valid RequestedService> services,
       @NotNull OffsetDateTime start,
       Channel channel,
-      @Pattern(regexp = "[A-Za-z0-9_.:-]{16,200}", message = "must be 16 to 200 letters, digits or _ . : -") String idempotencyKey) {}
+      @Pattern(regexp = "[A-Za-z0-9_.:-]{16,200}", message = "must be 16 to 200 letters, digits or _ . : -") String idempotencyKey,
+      Boolean urgent,
+      @Valid ChallengeAnswer challenge) {}
+
+  /** A challenge from {@code GET /api/v1/challenge} and the client's solution to it. */
+  record ChallengeAnswer(@NotBlank @Size(max = 1000) String challenge, @NotBlank @Size(max = 32) String solution) {}
 
   record RequestedService(
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String serviceId,

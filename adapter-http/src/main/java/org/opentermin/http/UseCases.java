@@ -9,6 +9,7 @@ import org.opentermin.ports.in.BrowseCatalog;
 import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.FindAvailability;
+import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ManageBooking;
@@ -26,6 +27,7 @@ public record UseCases(
     ConfirmBooking confirm,
     ManageBooking manage,
     ViewDay day,
+    GetChallenge challenge,
     JoinWaitingList waitingList,
     AccessTokens accessTokens,
     BooleanSupplier readiness,
@@ -39,6 +41,7 @@ public record UseCases(
     checkNotNull(confirm, "confirm");
     checkNotNull(manage, "manage");
     checkNotNull(day, "day");
+    checkNotNull(challenge, "challenge");
     checkNotNull(waitingList, "waitingList");
     checkNotNull(accessTokens, "accessTokens");
     checkNotNull(readiness, "readiness");

@@ -139,4 +139,7 @@ final class Views {
   }
 
   record DayBookingsView(String officeId, String date, List<StaffBookingView> bookings) {}
+
+  /** Whether a hold needs a solved challenge now, and if so what to solve, how hard, and until when (exclusive). */
+  record ChallengeView(boolean required, String challenge, String algorithm, Integer difficultyBits, String expiresAt) {}
 }

@@ -77,7 +77,7 @@ class ApiDocumentationTest {
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), clock, RandomSource.seeded(2));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(1));
     api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock)).start(0);
+        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock)).start(0);
     client = HttpClient.newHttpClient();
   }
 

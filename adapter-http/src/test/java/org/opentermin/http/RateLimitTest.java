@@ -42,7 +42,7 @@ class RateLimitTest {
     CatalogService catalog = new CatalogService(catalogStore);
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings,
+    UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
         tokens, () -> true, clock);
     api = HttpApi.create(useCases, new HttpSettings(PER_MINUTE), ticker).start(0);

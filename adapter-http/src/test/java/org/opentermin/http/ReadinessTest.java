@@ -36,7 +36,7 @@ class ReadinessTest {
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings,
+        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
         tokens, databaseReachable::get, clock)).start(0);
   }

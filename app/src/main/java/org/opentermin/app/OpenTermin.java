@@ -74,7 +74,7 @@ public final class OpenTermin implements AutoCloseable {
           adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), clock, random);
       HttpApi api = HttpApi.create(new UseCases(
-          catalog, catalog, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens, adapter::isReachable, clock),
+          catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens, adapter::isReachable, clock),
           config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-jobs");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Optional;
 import java.util.Set;
 import org.opentermin.core.availability.OfficeSchedule;
 import org.opentermin.core.availability.ScheduledResource;
@@ -29,6 +30,7 @@ import org.opentermin.core.catalog.ResourceKind;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.catalog.TeamId;
+import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.Absence;
 import org.opentermin.core.worktime.WeeklyRule;
@@ -178,11 +180,12 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
     return time.build();
   }
 
-  /** Saves the demo data into {@code catalog}. */
+  /** Saves the demo data into {@code catalog}; every demo office follows the recommended fair-access preset. */
   public void saveTo(CatalogStore catalog) {
     services.forEach(catalog::saveService);
     for (OfficeSchedule schedule : offices) {
       catalog.saveOffice(schedule.office());
+      catalog.saveAccessPolicy(schedule.office().id(), Optional.empty(), Optional.of(AccessPolicy.recommended()));
       for (ScheduledResource scheduled : schedule.resources()) {
         catalog.saveResource(scheduled.resource());
         catalog.saveWorkingTime(schedule.office().id(), scheduled.resource().id(), scheduled.workingTime());

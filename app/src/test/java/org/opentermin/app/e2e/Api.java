@@ -59,9 +59,14 @@ final class Api {
   }
 
   Answer put(String path, Object body, String... headers) {
+    String text = body instanceof String string ? string : write(body);
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)), headers);
+        .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), headers);
+  }
+
+  Answer delete(String path, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
   }
 
   /** Any request, for the cases the helpers above make impossible (wrong content types etc.). */

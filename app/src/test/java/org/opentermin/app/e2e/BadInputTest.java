@@ -18,7 +18,7 @@ class BadInputTest {
 
   @BeforeEach
   void startApp() {
-    api = RunningApp.get().api;
+    api = RunningApp.get().withoutAccessRules("sbh-mitte").api;
   }
 
   @Test

@@ -21,7 +21,7 @@ class CitizenFlowTest {
 
   @BeforeEach
   void startApp() {
-    app = RunningApp.get();
+    app = RunningApp.get().withoutAccessRules(OFFICE);
     api = app.api;
   }
 

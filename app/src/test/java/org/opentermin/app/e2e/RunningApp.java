@@ -7,15 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.opentermin.app.AppConfig;
 import org.opentermin.app.OpenTermin;
+import org.opentermin.ports.booking.BookingService;
 
 /**
  * The app under test, started once per test JVM: embedded PostgreSQL in a fresh temporary data
- * directory, the demo offices, a known admin token, a random port, no rate limits, and a clock the
- * tests move.
+ * directory, the demo offices (with the recommended fair-access preset), a known admin token, a
+ * random port, no rate limits, and a clock the tests move. Tests that need an office without
+ * fair-access rules switch them off through the admin API first ({@link #withoutAccessRules}).
  * Monday 30 November 2026, 06:00 UTC (07:00 in Munich) is where every test class starts.
  */
 final class RunningApp {
@@ -58,5 +61,32 @@ final class RunningApp {
     }
     instance.clock.set(MONDAY_MORNING);
     return instance;
+  }
+
+  /** Switches the offices' own fair-access rules off through the admin API, as an administrator would. */
+  RunningApp withoutAccessRules(String... offices) {
+    for (String office : offices) {
+      Api.Answer removed = api.delete("/api/v1/admin/offices/" + office + "/access-policy", "Authorization", Api.bearer(ADMIN_TOKEN));
+      if (removed.status() != 204) {
+        throw new AssertionError("switching the rules of " + office + " off answered " + removed.status() + ": " + removed.body());
+      }
+      policyChanged(office);
+    }
+    return this;
+  }
+
+  /**
+   * Lets the app see a policy change at once. An instance rechecks an office's schedule version at
+   * most every {@link BookingService#RECOMMENDED_SCHEDULE_RECHECK} of its clock, and this clock
+   * stands still: it is moved past that for one request that reads the office, then set back.
+   */
+  void policyChanged(String office) {
+    Instant now = clock.instant();
+    clock.advance(BookingService.RECOMMENDED_SCHEDULE_RECHECK.plus(Duration.ofMillis(1)));
+    try {
+      api.get("/api/v1/challenge?officeId=" + office);
+    } finally {
+      clock.set(now);
+    }
   }
 }

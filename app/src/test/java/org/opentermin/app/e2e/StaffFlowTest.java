@@ -21,7 +21,7 @@ class StaffFlowTest {
 
   @BeforeEach
   void startApp() {
-    app = RunningApp.get();
+    app = RunningApp.get().withoutAccessRules(OFFICE, OTHER_OFFICE);
     api = app.api;
   }
 

@@ -48,7 +48,8 @@ final class CompiledOffices {
   Optional<CompiledOffice> get(OfficeId office) {
     Instant now = clock.instant();
     CompiledOffice cached = compiled.get(office);
-    if (cached != null && now.isBefore(cached.checkedAt().plus(recheckAfter))) {
+    // A clock that stepped back (or a test moving one) must not keep an entry beyond its time.
+    if (cached != null && !now.isBefore(cached.checkedAt()) && now.isBefore(cached.checkedAt().plus(recheckAfter))) {
       return Optional.of(cached);
     }
     long version = catalog.scheduleVersion(office);

@@ -124,11 +124,19 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
     if (catalog.office(office).isEmpty()) {
       return refused(Refusal.NOT_FOUND, "unknown office " + office);
     }
-    if (service.isPresent() && catalog.service(service.get()).isEmpty()) {
-      return refused(Refusal.NOT_FOUND, "unknown service " + service.get());
+    if (service.isPresent()) {
+      if (catalog.service(service.get()).isEmpty() || !offers(office, service.get())) {
+        return refused(Refusal.NOT_FOUND, "office " + office + " does not offer service " + service.get());
+      }
     }
     catalog.saveAccessPolicy(office, service, policy);
     return Optional.empty();
+  }
+
+  /** Whether a resource of the office serves the service, or the service has its own duration there. */
+  private boolean offers(OfficeId office, ServiceId service) {
+    return catalog.service(service).orElseThrow().durationAtOffice().containsKey(office)
+        || catalog.resources(office).stream().anyMatch(resource -> resource.skills().contains(service));
   }
 
   private Optional<Resource> findResource(OfficeId office, ResourceId id) {

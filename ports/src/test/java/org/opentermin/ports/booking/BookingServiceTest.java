@@ -166,6 +166,19 @@ class BookingServiceTest {
     }
 
     @Test
+    void aClockThatSteppedBackDoesNotKeepAnOldScheduleBeyondTheRecheckInterval() {
+      BookingService rechecking = new BookingService(catalog, bookings, clock, RandomSource.seeded(1), Duration.ofMinutes(1));
+      Instant start = clock.instant();
+      clock.advance(Duration.ofHours(1));
+      assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
+
+      clock.set(start);
+      catalog.saveClosure(OFFICE, new OfficeClosure(MONDAY_DATE, "Personalversammlung"));
+
+      assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isTrue();
+    }
+
+    @Test
     void scheduleChangesCountFromTheNextQuery() {
       assertThat(((AvailabilityResult.Found) service.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
 
