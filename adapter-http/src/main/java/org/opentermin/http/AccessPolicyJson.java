@@ -92,6 +92,24 @@ record AccessPolicyJson(
       policies.services().forEach((service, policy) -> services.put(service.value(), AccessPolicyJson.of(policy)));
       return new PoliciesView(AccessPolicyJson.of(policies.office()), services);
     }
+
+    /**
+     * What anyone may read: the rules without what they say about single caseworkers (who serves
+     * only one channel, who works part time through a lower weight).
+     */
+    PoliciesView withoutStaffDetails() {
+      Map<String, AccessPolicyJson> services = new TreeMap<>();
+      this.services.forEach((service, policy) -> services.put(service, policy.withoutStaffDetails()));
+      return new PoliciesView(office.withoutStaffDetails(), services);
+    }
+  }
+
+  private AccessPolicyJson withoutStaffDetails() {
+    ContingentsRule shares = contingents == null ? null
+        : new ContingentsRule(contingents.sharePercent(), null, contingents.blockMinutes(), contingents.releaseToOnlineHours());
+    FairAssignmentRule assignment = fairAssignment == null ? null : new FairAssignmentRule(null);
+    return new AccessPolicyJson(release, shares, quarantine, identityLimit, holdLimit, rescheduleLimit, lottery, waitingList,
+        challenge, assignment);
   }
 
   /** The policy as JSON. */

@@ -14,7 +14,8 @@ import org.opentermin.ports.in.Refused;
 /**
  * Fair-access policies: administrators (or an office admin for their office) read and change an
  * office's and its services' rules; anyone reads them, so that citizens and journalists can see
- * how appointments are handed out. No answer ever holds the office's secret.
+ * how appointments are handed out, without what the rules say about single caseworkers. No answer
+ * ever holds the office's secret.
  *
  * <p>Office data the API caches ({@link OfficeCache}: zone and horizon) does not change with a
  * policy, and the booking use cases notice a new policy themselves, so nothing is invalidated.
@@ -33,7 +34,7 @@ final class AccessPolicyRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/v1/offices/{officeId}/access-policy", ctx -> ctx.json(view(Parameters.officeId(ctx))));
+    routes.get("/api/v1/offices/{officeId}/access-policy", ctx -> ctx.json(view(Parameters.officeId(ctx)).withoutStaffDetails()));
     routes.get(OFFICE_POLICY, ctx -> ctx.json(view(authentication.officeForAdmin(ctx))));
     routes.put(OFFICE_POLICY, this::replaceOfficePolicy);
     routes.delete(OFFICE_POLICY, this::removeOfficePolicy);
