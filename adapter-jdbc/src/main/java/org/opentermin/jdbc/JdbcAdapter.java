@@ -12,6 +12,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.LotteryStore;
 import org.opentermin.ports.out.SpentChallenges;
 
 /**
@@ -26,6 +27,7 @@ public final class JdbcAdapter implements AutoCloseable {
   private final BookingStore bookings;
   private final AccessTokenStore accessTokens;
   private final SpentChallenges spentChallenges;
+  private final LotteryStore lottery;
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -36,6 +38,7 @@ public final class JdbcAdapter implements AutoCloseable {
     this.bookings = new JdbiBookingStore(transactions);
     this.accessTokens = new JdbiAccessTokenStore(transactions);
     this.spentChallenges = new JdbiSpentChallenges(transactions);
+    this.lottery = new JdbiLotteryStore(transactions);
   }
 
   /** Connects, migrates the schema to the current version, and returns the stores. */
@@ -71,6 +74,10 @@ public final class JdbcAdapter implements AutoCloseable {
 
   public SpentChallenges spentChallenges() {
     return spentChallenges;
+  }
+
+  public LotteryStore lottery() {
+    return lottery;
   }
 
   /** Whether the database answers right now. */
