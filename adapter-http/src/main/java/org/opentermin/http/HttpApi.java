@@ -73,6 +73,7 @@ public final class HttpApi {
       new StaffRoutes(useCases, authentication, offices).register(config.routes);
       new AdminRoutes(useCases, authentication).register(config.routes);
       new OperationsRoutes(useCases, metrics).register(config.routes);
+      new LotteryRoutes(useCases, offices).register(config.routes);
       ApiDocumentation.register(config);
     });
     return new HttpApi(javalin);

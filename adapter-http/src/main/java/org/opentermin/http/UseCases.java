@@ -8,6 +8,7 @@ import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.in.BrowseCatalog;
 import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.in.ConfirmBooking;
+import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.FindAvailability;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.ManageBooking;
@@ -27,7 +28,8 @@ public record UseCases(
     ViewDay day,
     AccessTokens accessTokens,
     BooleanSupplier readiness,
-    Clock clock) {
+    Clock clock,
+    EnterLottery lottery) {
 
   public UseCases {
     checkNotNull(catalog, "catalog");
@@ -40,5 +42,6 @@ public record UseCases(
     checkNotNull(accessTokens, "accessTokens");
     checkNotNull(readiness, "readiness");
     checkNotNull(clock, "clock");
+    checkNotNull(lottery, "lottery");
   }
 }

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.out.RandomSource;
 
 /** Rate limits as a client sees them: the server runs on a ticker that only the test moves. */
@@ -40,7 +42,8 @@ class RateLimitTest {
     CatalogService catalog = new CatalogService(catalogStore);
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings, tokens, () -> true, clock);
+    UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings, tokens, () -> true, clock,
+        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)));
     api = HttpApi.create(useCases, new HttpSettings(PER_MINUTE), ticker).start(0);
   }
 

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.out.RandomSource;
 
 class ReadinessTest {
@@ -34,7 +36,8 @@ class ReadinessTest {
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, tokens, databaseReachable::get, clock)).start(0);
+        catalog, catalog, bookings, bookings, bookings, bookings, bookings, tokens, databaseReachable::get, clock,
+        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)))).start(0);
   }
 
   @AfterEach
