@@ -26,6 +26,7 @@ final class RunningApp {
   private static RunningApp instance;
 
   final MovableClock clock = new MovableClock(MONDAY_MORNING);
+  final OpenTermin app;
   final Api api;
   final String console;
 
@@ -45,6 +46,7 @@ final class RunningApp {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     OpenTermin app = OpenTermin.start(config, clock, new PrintStream(output, true, StandardCharsets.UTF_8));
     Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+    this.app = app;
     this.api = new Api(app.port());
     this.console = output.toString(StandardCharsets.UTF_8);
   }
