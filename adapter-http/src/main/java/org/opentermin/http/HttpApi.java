@@ -76,6 +76,7 @@ public final class HttpApi {
       new ChallengeRoutes(useCases).register(config.routes);
       new WaitingListRoutes(useCases, authentication, offices).register(config.routes);
       new OperationsRoutes(useCases, metrics).register(config.routes);
+      new LotteryRoutes(useCases, offices).register(config.routes);
       ApiDocumentation.register(config);
     });
     return new HttpApi(javalin);

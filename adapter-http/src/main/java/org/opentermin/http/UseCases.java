@@ -8,6 +8,7 @@ import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.in.BrowseCatalog;
 import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.in.ConfirmBooking;
+import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.FindAvailability;
 import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldSlot;
@@ -31,7 +32,8 @@ public record UseCases(
     JoinWaitingList waitingList,
     AccessTokens accessTokens,
     BooleanSupplier readiness,
-    Clock clock) {
+    Clock clock,
+    EnterLottery lottery) {
 
   public UseCases {
     checkNotNull(catalog, "catalog");
@@ -46,5 +48,6 @@ public record UseCases(
     checkNotNull(accessTokens, "accessTokens");
     checkNotNull(readiness, "readiness");
     checkNotNull(clock, "clock");
+    checkNotNull(lottery, "lottery");
   }
 }

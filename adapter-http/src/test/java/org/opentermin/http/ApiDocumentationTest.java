@@ -5,6 +5,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -16,7 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,13 +39,18 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.fairness.LotteryPolicy;
+import org.opentermin.core.fairness.ReleasePolicy;
+import org.opentermin.core.fairness.ReleaseWave;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
 
@@ -77,7 +85,8 @@ class ApiDocumentationTest {
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), clock, RandomSource.seeded(2));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(1));
     api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock)).start(0);
+        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock,
+        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)))).start(0);
     client = HttpClient.newHttpClient();
   }
 
@@ -239,6 +248,26 @@ class ApiDocumentationTest {
     assertThat(docs.get("/metrics").status()).isEqualTo(200);
     assertThat(docs.get("/openapi.json").status()).isEqualTo(200);
     assertThat(docs.get("/docs").status()).isEqualTo(200);
+
+    // The office draws a week-ahead release by lottery; a citizen enters, looks at the entry and the audit.
+    assertThat(docs.get("/api/v1/offices/sbh-mitte/lottery/draws/2026-12-08").status()).as("no lottery yet").isEqualTo(403);
+    catalogStore.saveAccessPolicy(OfficeId.of("sbh-mitte"), Optional.empty(), Optional.of(AccessPolicy.none()
+        .withRelease(new ReleasePolicy(LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(7, 100))))
+        .withLottery(new LotteryPolicy(Duration.ofHours(48)))));
+    String entryRequest = """
+        {"officeId": "sbh-mitte", "services": [{"serviceId": "personalausweis", "persons": 1}], "date": "2026-12-08",
+         "citizen": {"name": "Erika Mustermann", "email": "erika.mustermann@example.org"}, "waitingListIfLost": true}""";
+    ApiDocClient.Answer entry = docs.post("/api/v1/lottery/entries", entryRequest);
+    assertThat(entry.status()).isEqualTo(201);
+    assertThat(docs.post("/api/v1/lottery/entries", entryRequest).status()).as("one entry per person").isEqualTo(409);
+    assertThat(docs.post("/api/v1/lottery/entries", """
+        {"officeId": "sbh-mitte", "services": [{"serviceId": "personalausweis", "persons": 1}], "date": "2026-12-08",
+         "citizen": {"name": "Max Mustermann"}}""").status()).as("no contact").isEqualTo(422);
+    assertThat(docs.get("/api/v1/lottery/entries/" + entry.text("entryId"), "X-Entry-Token", entry.text("entryToken")).status())
+        .isEqualTo(200);
+    assertThat(docs.get("/api/v1/lottery/entries/" + entry.text("entryId"), "X-Entry-Token", "wrong").status()).isEqualTo(404);
+    assertThat(docs.get("/api/v1/offices/sbh-mitte/lottery/draws/2026-12-08").status()).isEqualTo(200);
+    assertThat(docs.get("/api/v1/offices/sbh-mitte/lottery/draws/someday").status()).isEqualTo(404);
 
     assertThat(docs.violations()).isEmpty();
   }

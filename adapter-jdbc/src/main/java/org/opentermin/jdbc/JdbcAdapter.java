@@ -12,6 +12,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.LotteryStore;
 import org.opentermin.ports.out.SpentChallenges;
 import org.opentermin.ports.out.WaitingListStore;
 
@@ -28,6 +29,7 @@ public final class JdbcAdapter implements AutoCloseable {
   private final AccessTokenStore accessTokens;
   private final SpentChallenges spentChallenges;
   private final WaitingListStore waitingList;
+  private final LotteryStore lottery;
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -39,6 +41,7 @@ public final class JdbcAdapter implements AutoCloseable {
     this.accessTokens = new JdbiAccessTokenStore(transactions);
     this.spentChallenges = new JdbiSpentChallenges(transactions);
     this.waitingList = new JdbiWaitingListStore(transactions);
+    this.lottery = new JdbiLotteryStore(transactions);
   }
 
   /** Connects, migrates the schema to the current version, and returns the stores. */
@@ -78,6 +81,10 @@ public final class JdbcAdapter implements AutoCloseable {
 
   public WaitingListStore waitingList() {
     return waitingList;
+  }
+
+  public LotteryStore lottery() {
+    return lottery;
   }
 
   /** Whether the database answers right now. */

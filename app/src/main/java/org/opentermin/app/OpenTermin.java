@@ -17,15 +17,19 @@ import org.opentermin.ports.access.IssuedToken;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.fairness.LotteryDraws;
+import org.opentermin.ports.fairness.LotteryService;
+import org.opentermin.ports.fairness.WaitingListForLosers;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
+import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.out.RandomSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running OpenTermin instance, wired by hand: database, use cases, HTTP API, the hold clean-up
- * and the waiting-list job. {@link #close()} shuts down in order: stop accepting requests and finish those in
+ * A running OpenTermin instance, wired by hand: database, use cases, HTTP API, the hold
+ * clean-up, the waiting-list offers and the lottery draws. {@link #close()} shuts down in order: stop accepting requests and finish those in
  * flight, stop the job, close the pool, stop an embedded PostgreSQL.
  */
 public final class OpenTermin implements AutoCloseable {
@@ -39,18 +43,31 @@ public final class OpenTermin implements AutoCloseable {
    */
   static final long WAITING_LIST_PERIOD_SECONDS = 60;
 
+  /** How often due lottery draws are drawn: well within the draw grace before everyone may book. */
+  static final long LOTTERY_PERIOD_SECONDS = 60;
+
   private static final Logger LOG = LoggerFactory.getLogger(OpenTermin.class);
 
   private final Database database;
   private final HttpApi api;
   private final ScheduledExecutorService jobs;
   private final WaitingListOffers waitingListOffers;
+  private final LotteryDraws lotteryDraws;
+  private final ConfigureCatalog configure;
 
-  private OpenTermin(Database database, HttpApi api, ScheduledExecutorService jobs, WaitingListOffers waitingListOffers) {
+  private OpenTermin(
+      Database database,
+      HttpApi api,
+      ScheduledExecutorService jobs,
+      WaitingListOffers waitingListOffers,
+      LotteryDraws lotteryDraws,
+      ConfigureCatalog configure) {
     this.database = database;
     this.api = api;
     this.jobs = jobs;
     this.waitingListOffers = waitingListOffers;
+    this.lotteryDraws = lotteryDraws;
+    this.configure = configure;
   }
 
   /** Starts an instance; messages for the operator (such as a new admin token) go to {@code console}. */
@@ -73,8 +90,10 @@ public final class OpenTermin implements AutoCloseable {
       BookingService bookings = new BookingService(
           adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), clock, random);
+      LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       HttpApi api = HttpApi.create(new UseCases(
-          catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens, adapter::isReachable, clock),
+          catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens,
+          adapter::isReachable, clock, lottery),
           config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-jobs");
@@ -87,13 +106,16 @@ public final class OpenTermin implements AutoCloseable {
           adapter.catalog(), bookings, adapter.bookings(), adapter.waitingList(), new LoggingNotifier(), clock);
       jobs.scheduleWithFixedDelay(
           () -> runWaitingListOffers(offers), WAITING_LIST_PERIOD_SECONDS, WAITING_LIST_PERIOD_SECONDS, TimeUnit.SECONDS);
+      LotteryDraws draws = new LotteryDraws(
+          adapter.catalog(), adapter.lottery(), bookings, new LoggingNotifier(), new WaitingListForLosers(waitingList), clock);
+      jobs.scheduleWithFixedDelay(() -> runDraws(draws), LOTTERY_PERIOD_SECONDS, LOTTERY_PERIOD_SECONDS, TimeUnit.SECONDS);
       if (config.demo()) {
         DemoOverview.print(catalog.offices(), catalog.services(), LocalDate.now(clock), bookings, console);
       }
       // Listening comes last, so that /ready answers only once startup is complete.
       api.start(config.port());
       console.println("OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
-      return new OpenTermin(database, api, jobs, offers);
+      return new OpenTermin(database, api, jobs, offers, draws, catalog);
     } catch (RuntimeException failure) {
       database.close();
       throw failure;
@@ -118,6 +140,22 @@ public final class OpenTermin implements AutoCloseable {
     return database.adapter();
   }
 
+  /**
+   * Runs the lottery job now, as the schedule does every minute; returns how many draws this
+   * instance drew. For tests and operators who cannot wait for the next run.
+   */
+  public int runLotteryDraws() {
+    return lotteryDraws.run();
+  }
+
+  /**
+   * The catalog set-up of this instance, for what the HTTP API does not offer yet (fair-access
+   * policies) and for tests.
+   */
+  public ConfigureCatalog configure() {
+    return configure;
+  }
+
   @Override
   public void close() {
     api.stop();
@@ -135,6 +173,18 @@ public final class OpenTermin implements AutoCloseable {
     } catch (RuntimeException failure) {
       LOG.warn("Serving the waiting lists failed ({}); trying again in {} s",
           failure.getClass().getSimpleName(), WAITING_LIST_PERIOD_SECONDS);
+    }
+  }
+
+  /** A failed run must not end the schedule; the next run claims abandoned draws again. */
+  private static void runDraws(LotteryDraws draws) {
+    try {
+      int drawn = draws.run();
+      if (drawn > 0) {
+        LOG.info("Drew {} lottery draws", drawn);
+      }
+    } catch (RuntimeException failure) {
+      LOG.warn("Drawing lotteries failed ({}); trying again in {} s", failure.getClass().getSimpleName(), LOTTERY_PERIOD_SECONDS);
     }
   }
 

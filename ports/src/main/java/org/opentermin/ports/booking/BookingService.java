@@ -53,6 +53,7 @@ import org.opentermin.core.fairness.ClosedCapacity;
 import org.opentermin.core.fairness.FairAssignment;
 import org.opentermin.core.fairness.Identity;
 import org.opentermin.core.fairness.IdentityLimit;
+import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.Quarantine;
 import org.opentermin.core.fairness.TimeWindow;
 import org.opentermin.core.time.DateRange;
@@ -458,7 +459,7 @@ public final class BookingService
     /** A waiting-list offer: released, contingent capacity, including capacity in quarantine. */
     WAITING_LIST_OFFER(Closures.NO_QUARANTINE),
     /** A lottery win: the drawn wave's capacity before it opens to everyone. */
-    LOTTERY_WIN(Closures.NO_QUARANTINE_NO_RELEASE);
+    LOTTERY_WIN(Closures.DRAWN_WAVE);
 
     private final Closures closures;
 
@@ -528,7 +529,7 @@ public final class BookingService
       Instant end = start.plus(resolved.request().duration());
       ClosedCapacity closed = closedCapacity(resolved, channel, urgent, start, end, now, closures);
       List<ResourceId> working = open;
-      open = freeAt(resolved, start, closures.select(closed), now);
+      open = freeAt(resolved, start, closures.select(closed, now), now);
       if (open.isEmpty()) {
         throw whyClosed(resolved, start, closed, now);
       }
@@ -588,7 +589,7 @@ public final class BookingService
     if (resolved.policy().isNone()) {
       return Occupancy.of(busy);
     }
-    return Occupancy.of(Iterables.concat(busy, closures.select(closedCapacity(resolved, channel, false, from, to, now, closures))));
+    return Occupancy.of(Iterables.concat(busy, closures.select(closedCapacity(resolved, channel, false, from, to, now, closures), now)));
   }
 
   /** Which of the policy's closures apply: all for citizens and staff, fewer for the system's own offers. */
@@ -597,11 +598,19 @@ public final class BookingService
     ALL,
     /** A waiting-list offer: cancelled capacity goes to the waiting list before it reopens to everyone. */
     NO_QUARANTINE,
-    /** A lottery draw books the wave it draws before that wave opens to everyone. */
-    NO_QUARANTINE_NO_RELEASE;
+    /**
+     * A lottery draw books the wave it draws before that wave opens to everyone: capacity whose
+     * release is at most the draw's grace away. Later waves stay closed.
+     */
+    DRAWN_WAVE;
 
-    Iterable<BusyPeriod> select(ClosedCapacity closed) {
-      return this == NO_QUARANTINE_NO_RELEASE ? closed.withoutRelease() : closed.all();
+    Iterable<BusyPeriod> select(ClosedCapacity closed, Instant now) {
+      if (this != DRAWN_WAVE) {
+        return closed.all();
+      }
+      Instant drawnWaveOpens = now.plus(LotteryPolicy.DRAW_GRACE);
+      return Iterables.concat(
+          closed.withoutRelease(), Iterables.filter(closed.byRelease(), period -> period.expiresAt().isAfter(drawnWaveOpens)));
     }
   }
 
