@@ -24,10 +24,12 @@ import org.opentermin.core.fairness.ProofOfWork;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
 
@@ -86,7 +88,7 @@ class AccessPolicyRoutesTest {
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
-        tokens, () -> true, clock)).start(0);
+        tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)))).start(0);
     docs = new ApiDocClient(api.port(), openApi());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {

@@ -257,15 +257,15 @@ class ApiDocumentationTest {
     String entryRequest = """
         {"officeId": "sbh-mitte", "services": [{"serviceId": "personalausweis", "persons": 1}], "date": "2026-12-08",
          "citizen": {"name": "Erika Mustermann", "email": "erika.mustermann@example.org"}, "waitingListIfLost": true}""";
-    ApiDocClient.Answer entry = docs.post("/api/v1/lottery/entries", entryRequest);
-    assertThat(entry.status()).isEqualTo(201);
+    ApiDocClient.Answer lotteryEntry = docs.post("/api/v1/lottery/entries", entryRequest);
+    assertThat(lotteryEntry.status()).isEqualTo(201);
     assertThat(docs.post("/api/v1/lottery/entries", entryRequest).status()).as("one entry per person").isEqualTo(409);
     assertThat(docs.post("/api/v1/lottery/entries", """
         {"officeId": "sbh-mitte", "services": [{"serviceId": "personalausweis", "persons": 1}], "date": "2026-12-08",
          "citizen": {"name": "Max Mustermann"}}""").status()).as("no contact").isEqualTo(422);
-    assertThat(docs.get("/api/v1/lottery/entries/" + entry.text("entryId"), "X-Entry-Token", entry.text("entryToken")).status())
-        .isEqualTo(200);
-    assertThat(docs.get("/api/v1/lottery/entries/" + entry.text("entryId"), "X-Entry-Token", "wrong").status()).isEqualTo(404);
+    assertThat(docs.get("/api/v1/lottery/entries/" + lotteryEntry.text("entryId"), "X-Entry-Token", lotteryEntry.text("entryToken"))
+        .status()).isEqualTo(200);
+    assertThat(docs.get("/api/v1/lottery/entries/" + lotteryEntry.text("entryId"), "X-Entry-Token", "wrong").status()).isEqualTo(404);
     assertThat(docs.get("/api/v1/offices/sbh-mitte/lottery/draws/2026-12-08").status()).isEqualTo(200);
     assertThat(docs.get("/api/v1/offices/sbh-mitte/lottery/draws/someday").status()).isEqualTo(404);
 

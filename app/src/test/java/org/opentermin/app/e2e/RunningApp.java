@@ -29,7 +29,6 @@ final class RunningApp {
   private static RunningApp instance;
 
   final MovableClock clock = new MovableClock(MONDAY_MORNING);
-  final OpenTermin app;
   final Api api;
   /** The instance itself, to run its jobs now and to set up what the API does not offer yet. */
   final OpenTermin app;
