@@ -57,6 +57,7 @@ import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.Quarantine;
 import org.opentermin.core.fairness.TimeWindow;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.BookingResult;
@@ -71,9 +72,10 @@ import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.BookingStore;
-import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
+import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldPlacement;
 import org.opentermin.ports.out.BookingStore.IdempotencyMatch;
@@ -83,8 +85,6 @@ import org.opentermin.ports.out.BookingStore.StoredBooking;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.Challenge;
 import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.challenge.ProofOfWorkChallenge;
-import org.opentermin.ports.memory.InMemorySpentChallenges;
 
 /**
  * The booking use cases. Each decides with the core's rules on what the stores return, then lets
