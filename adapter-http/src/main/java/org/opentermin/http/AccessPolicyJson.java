@@ -118,14 +118,14 @@ record AccessPolicyJson(
         policy.release().map(AccessPolicyJson::release).orElse(null),
         policy.contingents().map(AccessPolicyJson::contingents).orElse(null),
         policy.quarantine().map(rule -> new QuarantineRule(
-            whole(rule.delay(), Duration.ofMinutes(1), "quarantine delay"),
-            whole(rule.randomWindow(), Duration.ofMinutes(1), "quarantine window"))).orElse(null),
+            whole(rule.delay(), Duration.ofMinutes(1)),
+            whole(rule.randomWindow(), Duration.ofMinutes(1)))).orElse(null),
         policy.identityLimit().map(rule -> new IdentityLimitRule(
-            rule.maxBookings(), whole(rule.period(), Duration.ofDays(1), "identity limit period"))).orElse(null),
+            rule.maxBookings(), whole(rule.period(), Duration.ofDays(1)))).orElse(null),
         policy.holdLimit().map(rule -> new HoldLimitRule(rule.maxLiveHoldsPerClient())).orElse(null),
         policy.rescheduleLimit().map(rule -> new RescheduleLimitRule(rule.maxReschedules())).orElse(null),
-        policy.lottery().map(rule -> new LotteryRule(whole(rule.entryWindow(), Duration.ofHours(1), "lottery entry window"))).orElse(null),
-        policy.waitingList().map(rule -> new WaitingListRule(whole(rule.offerExpiry(), Duration.ofMinutes(1), "waiting-list offer expiry"))).orElse(null),
+        policy.lottery().map(rule -> new LotteryRule(whole(rule.entryWindow(), Duration.ofHours(1)))).orElse(null),
+        policy.waitingList().map(rule -> new WaitingListRule(whole(rule.offerExpiry(), Duration.ofMinutes(1)))).orElse(null),
         policy.challenge().map(rule -> new ChallengeRule(rule.always(), rule.difficultyBits(), rule.holdsPerMinuteThreshold())).orElse(null),
         policy.fairAssignment().map(rule -> new FairAssignmentRule(byResource(rule.weightPercent(), Function.identity()))).orElse(null));
   }
@@ -133,7 +133,7 @@ record AccessPolicyJson(
   private static ReleaseRule release(ReleasePolicy rule) {
     return new ReleaseRule(
         rule.opensAt(),
-        whole(rule.randomWindow(), Duration.ofMinutes(1), "release window"),
+        whole(rule.randomWindow(), Duration.ofMinutes(1)),
         rule.waves().stream().map(wave -> new Wave(wave.daysBefore(), wave.sharePercent())).toList());
   }
 
@@ -142,7 +142,7 @@ record AccessPolicyJson(
         new EnumMap<>(rule.sharePercent()),
         byResource(rule.dedicated(), Function.identity()),
         rule.blockMinutes(),
-        whole(rule.releaseToOnlineBefore(), Duration.ofHours(1), "contingent release to online"));
+        whole(rule.releaseToOnlineBefore(), Duration.ofHours(1)));
   }
 
   /**
@@ -191,14 +191,13 @@ record AccessPolicyJson(
 
   /**
    * {@code duration} in whole {@code unit}s. Every policy the API or a core preset makes is whole
-   * in the units chosen here; a policy made otherwise with a finer value is a programming error,
-   * not something to show rounded.
+   * in the units chosen here; a policy an embedding application made with a finer value is shown
+   * rounded up (never as an error: reading the rules must not fail), which saving it back through
+   * the API then makes exact.
    */
-  private static int whole(Duration duration, Duration unit, String what) {
-    if (duration.toNanos() % unit.toNanos() != 0) {
-      throw new IllegalStateException("the " + what + " is not a whole number of " + unit + ": " + duration);
-    }
-    return Math.toIntExact(duration.dividedBy(unit));
+  private static int whole(Duration duration, Duration unit) {
+    long units = duration.dividedBy(unit);
+    return Math.toIntExact(duration.equals(unit.multipliedBy(units)) ? units : units + 1);
   }
 
   /** By resource id, or null (omitted) when empty, as a request that leaves the member out. */
