@@ -9,7 +9,8 @@ import org.opentermin.core.booking.Refusal;
  * (never personal data). Immutable.
  */
 public record Refused(Refusal reason, String detail)
-    implements AvailabilityResult, FirstSlotResult, HoldResult, BookingResult, ChangeResult, GetChallenge.ChallengeResult {
+    implements AvailabilityResult, FirstSlotResult, HoldResult, BookingResult, ChangeResult, GetChallenge.ChallengeResult,
+        EnterLottery.EntryResult, EnterLottery.DrawsResult {
 
   public Refused {
     checkNotNull(reason, "reason");

@@ -76,6 +76,8 @@ public record ClosedCapacity(
    *   <li>Release: for ONLINE holds only (staff book for callers within the whole horizon), every
    *       grid cell of {@code office.slotMinutes()}, aligned to local midnight, that opens after
    *       now, until it opens. Days whose every wave is open are skipped without looking at cells.
+   *       With a lottery, a cell opens {@link LotteryPolicy#DRAW_GRACE} after its wave: the draw
+   *       books its winners first (it ignores this closure), everyone else books what is left.
    *   <li>Contingents: every block the hold may not use at now, until it may (its release to
    *       ONLINE for PHONE and URGENT blocks and ONLINE holds), else for good.
    *   <li>Quarantine: for ONLINE holds only, the time of each cancellation on one of {@code
@@ -109,7 +111,7 @@ public record ClosedCapacity(
     boolean online = channel == Channel.ONLINE;
     ImmutableList<BusyPeriod> release =
         online && policy.release().isPresent()
-            ? closedByRelease(policy.release().get(), secret, office, ids, from, to, now)
+            ? closedByRelease(policy.release().get(), policy.lottery().isPresent(), secret, office, ids, from, to, now)
             : ImmutableList.of();
     ImmutableList<BusyPeriod> contingents =
         policy.contingents().isPresent()
@@ -124,6 +126,7 @@ public record ClosedCapacity(
 
   private static ImmutableList<BusyPeriod> closedByRelease(
       ReleasePolicy release,
+      boolean lottery,
       FairnessSecret secret,
       Office office,
       ImmutableSet<ResourceId> resources,
@@ -136,7 +139,8 @@ public record ClosedCapacity(
     Map<ResourceId, List<BusyPeriod>> closed = emptyLists(resources);
     LocalDate lastDay = LocalDate.ofInstant(to.minusNanos(1), zone);
     for (LocalDate day = LocalDate.ofInstant(from, zone); !day.isAfter(lastDay); day = day.plusDays(1)) {
-      if (!now.isBefore(release.dayFullyOpenAt(secret, officeId, zone, day))) {
+      Instant fullyOpen = release.dayFullyOpenAt(secret, officeId, zone, day);
+      if (!now.isBefore(lottery ? LotteryPolicy.firstComeFirstServedAt(fullyOpen) : fullyOpen)) {
         continue;
       }
       Instant dayStart = LocalGrid.startOfDay(zone, day);
@@ -149,6 +153,9 @@ public record ClosedCapacity(
             cell.start().isBefore(last);
             cell = LocalGrid.cellAt(zone, cell.end(), minutes)) {
           Instant opens = release.cellOpensAt(secret, officeId, zone, resource, cell.start());
+          if (lottery) {
+            opens = LotteryPolicy.firstComeFirstServedAt(opens);
+          }
           if (now.isBefore(opens)) {
             periods.add(BusyPeriod.hold(resource, cell.start(), cell.end(), opens));
           }

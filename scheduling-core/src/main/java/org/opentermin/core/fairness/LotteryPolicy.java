@@ -15,6 +15,13 @@ import java.time.Instant;
  */
 public record LotteryPolicy(Duration entryWindow) {
 
+  /**
+   * How long after a wave's opening its capacity stays closed to first-come-first-served: the draw
+   * runs at the opening and has this long to book its winners before everyone may book what is
+   * left.
+   */
+  public static final Duration DRAW_GRACE = Duration.ofMinutes(15);
+
   public LotteryPolicy {
     checkNotNull(entryWindow, "entryWindow");
     checkArgument(
@@ -27,5 +34,11 @@ public record LotteryPolicy(Duration entryWindow) {
   public Instant entriesOpenAt(Instant waveOpensAt) {
     checkNotNull(waveOpensAt, "waveOpensAt");
     return waveOpensAt.minus(entryWindow);
+  }
+
+  /** When first-come-first-served opens for a wave that opens (and is drawn) at {@code waveOpensAt}. */
+  public static Instant firstComeFirstServedAt(Instant waveOpensAt) {
+    checkNotNull(waveOpensAt, "waveOpensAt");
+    return waveOpensAt.plus(DRAW_GRACE);
   }
 }
