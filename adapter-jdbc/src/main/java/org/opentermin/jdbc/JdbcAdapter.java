@@ -13,6 +13,7 @@ import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.SpentChallenges;
+import org.opentermin.ports.out.WaitingListStore;
 
 /**
  * The PostgreSQL adapter: a connection pool, the schema brought up to date by Flyway, and the
@@ -26,6 +27,7 @@ public final class JdbcAdapter implements AutoCloseable {
   private final BookingStore bookings;
   private final AccessTokenStore accessTokens;
   private final SpentChallenges spentChallenges;
+  private final WaitingListStore waitingList;
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -36,6 +38,7 @@ public final class JdbcAdapter implements AutoCloseable {
     this.bookings = new JdbiBookingStore(transactions);
     this.accessTokens = new JdbiAccessTokenStore(transactions);
     this.spentChallenges = new JdbiSpentChallenges(transactions);
+    this.waitingList = new JdbiWaitingListStore(transactions);
   }
 
   /** Connects, migrates the schema to the current version, and returns the stores. */
@@ -71,6 +74,10 @@ public final class JdbcAdapter implements AutoCloseable {
 
   public SpentChallenges spentChallenges() {
     return spentChallenges;
+  }
+
+  public WaitingListStore waitingList() {
+    return waitingList;
   }
 
   /** Whether the database answers right now. */

@@ -280,6 +280,21 @@ public final class InMemoryBookingStore implements BookingStore {
     return expired.size();
   }
 
+  /**
+   * Deletes the hold if it is still a hold, live or not (never a booking), so that its time is
+   * free at once; returns whether it was. For the in-memory waiting list, which releases declined
+   * offers through it.
+   */
+  public synchronized boolean deleteHold(AppointmentId hold) {
+    checkNotNull(hold, "hold");
+    Row row = rows.get(hold);
+    if (row == null || row.appointment().status() != AppointmentStatus.HELD) {
+      return false;
+    }
+    rows.remove(hold);
+    return true;
+  }
+
   private void record(BookingEvent event) {
     history.computeIfAbsent(event.appointment(), id -> new ArrayList<>()).add(event);
   }

@@ -1,0 +1,114 @@
+package org.opentermin.ports.in;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.out.WaitingListStore.EntryId;
+import org.opentermin.ports.out.WaitingListStore.Offer;
+import org.opentermin.ports.out.WaitingListStore.Status;
+
+/**
+ * A citizen's place on an office's waiting list: when capacity frees up, the next entry in order
+ * is offered a hold that it confirms like any other. Each entry is reached with the entry token
+ * handed out at registration; a wrong token is answered exactly like an unknown entry, so entries
+ * cannot be probed, and an entry never shows anything of another.
+ */
+public interface JoinWaitingList {
+
+  /** Puts the citizen on the office's waiting list for the services within {@code dates}. */
+  JoinResult register(Registration registration);
+
+  /** The entry, if it exists and {@code entryToken} is its token. */
+  Optional<EntryView> find(EntryId entry, String entryToken);
+
+  /**
+   * Takes the entry off the list; an offered hold is released at once. Withdrawing a withdrawn
+   * entry again succeeds; a booked, lapsed or expired entry cannot be withdrawn.
+   */
+  WithdrawResult withdraw(EntryId entry, String entryToken);
+
+  /** Staff of the office: its open entries (waiting or offered) in the order they are served. */
+  ImmutableList<StaffEntryView> openEntries(OfficeId office);
+
+  /** Who wants what, when, and how to reach them (a valid email address or phone number). */
+  record Registration(OfficeId office, ImmutableList<ServiceRequest> services, DateRange dates, Citizen citizen) {
+    public Registration {
+      checkNotNull(office, "office");
+      services = ImmutableList.copyOf(checkNotNull(services, "services"));
+      checkNotNull(dates, "dates");
+      checkNotNull(citizen, "citizen");
+    }
+  }
+
+  /** The new entry, or why there is none. */
+  sealed interface JoinResult permits Joined, NotJoined {}
+
+  /** On the list; the token is shown once and stored only as a hash. */
+  record Joined(EntryId entry, String entryToken, Status status) implements JoinResult {
+    public Joined {
+      checkNotNull(entry, "entry");
+      checkNotNull(entryToken, "entryToken");
+      checkNotNull(status, "status");
+    }
+  }
+
+  /** The registration was refused. */
+  record NotJoined(Refused refused) implements JoinResult {
+    public NotJoined {
+      checkNotNull(refused, "refused");
+    }
+  }
+
+  /** Whether the entry left the list. */
+  sealed interface WithdrawResult permits Withdrawn, NotWithdrawn {}
+
+  /** The entry is off the list (and its offer released). */
+  record Withdrawn(EntryId entry) implements WithdrawResult {}
+
+  /** The entry could not be withdrawn. */
+  record NotWithdrawn(Refused refused) implements WithdrawResult {
+    public NotWithdrawn {
+      checkNotNull(refused, "refused");
+    }
+  }
+
+  /**
+   * What the holder of the entry token sees: the entry's own data, never anything of another
+   * entry. {@link Status#EXPIRED} shows as soon as the dates passed, even before the job marks it.
+   *
+   * @param zone the office's zone, to show times locally
+   */
+  record EntryView(
+      EntryId entry,
+      ImmutableList<BookedService> services,
+      DateRange dates,
+      Status status,
+      Instant registeredAt,
+      Optional<Offer> offer,
+      ZoneId zone) {
+    public EntryView {
+      checkNotNull(entry, "entry");
+      services = ImmutableList.copyOf(checkNotNull(services, "services"));
+      checkNotNull(dates, "dates");
+      checkNotNull(status, "status");
+      checkNotNull(registeredAt, "registeredAt");
+      checkNotNull(offer, "offer");
+      checkNotNull(zone, "zone");
+    }
+  }
+
+  /** What staff of the office see of an entry: the citizen's view plus the contact. */
+  record StaffEntryView(EntryView entry, Citizen contact) {
+    public StaffEntryView {
+      checkNotNull(entry, "entry");
+      checkNotNull(contact, "contact");
+    }
+  }
+}
