@@ -63,6 +63,18 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemoryWaitingListStore;
+import org.opentermin.ports.fairness.LosersWaitingList;
+import org.opentermin.ports.fairness.LotteryDraws;
+import org.opentermin.ports.fairness.LotteryService;
+import org.opentermin.ports.fairness.WaitingListOffers;
+import org.opentermin.ports.fairness.WaitingListService;
+import org.opentermin.ports.in.EnterLottery;
+import org.opentermin.ports.in.JoinWaitingList;
+import org.opentermin.ports.out.Notifier;
+import org.opentermin.ports.out.WaitingListStore;
+import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.ports.out.RandomSource;
 
 /**
@@ -99,6 +111,17 @@ final class FairnessRun {
   private final CatalogService catalog;
   private final BookingService service;
   private final ExpiredHoldCleanup cleanup;
+  private final LotteryService lottery;
+  private final LotteryDraws draws;
+  private final WaitingListService waitingList;
+  private final WaitingListOffers offers;
+  /** The lottery draws of the 14 days, when the policy has a lottery. */
+  private final List<DrawTime> drawTimes = new ArrayList<>();
+  /**
+   * Set by every event that may let the waiting-list job do something (capacity may open, a new
+   * entry, a confirmed offer); the job's minute runs in between would do nothing and are skipped.
+   */
+  private boolean waitingListJobDue = true;
   private final AccessPolicies policies;
   private final Instant end;
   private final LocalDate lastDay;
@@ -116,7 +139,8 @@ final class FairnessRun {
   private final List<SimCitizen> citizens = new ArrayList<>();
   private final List<Operator> operators = new ArrayList<>();
   /** Live bookings made in the run, by whom. */
-  private final Map<AppointmentId, Object> owners = new HashMap<>();
+  private final Map<AppointmentId, Person> owners = new HashMap<>();
+  private final Map<String, Person> byEmail = new HashMap<>();
   private int citizenCancellations;
 
   FairnessRun(FairnessSettings settings, FairnessScenario scenario) {
@@ -133,8 +157,23 @@ final class FairnessRun {
     this.service = new BookingService(catalogStore, bookingStore, clock, RandomSource.seeded(settings.seed() + 1),
         Duration.ZERO, new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME));
     this.cleanup = new ExpiredHoldCleanup(catalogStore, bookingStore, clock);
+    Notifier notifier = this::notified;
+    InMemoryLotteryStore lotteryStore = new InMemoryLotteryStore();
+    InMemoryWaitingListStore waitingStore = new InMemoryWaitingListStore(bookingStore);
+    this.lottery = new LotteryService(catalogStore, lotteryStore, clock, RandomSource.seeded(settings.seed() + 2));
+    this.waitingList = new WaitingListService(catalogStore, waitingStore, clock, RandomSource.seeded(settings.seed() + 3));
+    LosersWaitingList losers = this::lostLottery;
+    this.draws = new LotteryDraws(catalogStore, lotteryStore, service, notifier, losers, clock);
+    this.offers = new WaitingListOffers(catalogStore, service, bookingStore, waitingStore, notifier, clock);
     setUpOffice();
     this.policies = catalog.accessPolicies(OFFICE).orElseThrow();
+  }
+
+  /** A lottery draw: the day, the wave, and when the wave opens (and is drawn). */
+  private record DrawTime(LocalDate day, int wave, Instant opensAt, Instant entriesOpenAt) {
+    boolean takesEntriesAt(Instant now) {
+      return !now.isBefore(entriesOpenAt) && now.isBefore(opensAt);
+    }
   }
 
   /** The office: {@code caseworkers} people, Mon-Fri 08:00-14:00 in the 14 days only, 30-minute slots, horizon 14 days. */
@@ -197,7 +236,7 @@ final class FairnessRun {
       capacityMayOpen(t);
     }
     for (Instant t = start; t.isBefore(end); t = t.plus(Duration.ofMinutes(1))) {
-      at(t, cleanup::run);
+      at(t, this::runJobs);
     }
     scheduleReleases();
     while (!queue.isEmpty()) {
@@ -212,16 +251,40 @@ final class FairnessRun {
     return result();
   }
 
-  /** Every wave opening is an event that opens capacity (the bots' polls would see it at the next tick). */
+  /**
+   * Every wave opening is an event that opens capacity (the bots' polls would see it at the next
+   * tick); with a lottery, the wave is drawn at its opening and opens to everyone a grace later.
+   */
   private void scheduleReleases() {
     Optional<ReleasePolicy> release = policies.office().release();
     if (release.isEmpty()) {
       return;
     }
+    Optional<LotteryPolicy> lotteryPolicy = policies.office().lottery();
     for (LocalDate day = FIRST_DAY; !day.isAfter(lastDay); day = day.plusDays(1)) {
       for (int wave = 0; wave < release.get().waves().size(); wave++) {
-        capacityMayOpen(release.get().waveOpensAt(policies.secret(), OFFICE, ZONE, day, wave));
+        Instant opens = release.get().waveOpensAt(policies.secret(), OFFICE, ZONE, day, wave);
+        capacityMayOpen(opens);
+        if (lotteryPolicy.isPresent()) {
+          drawTimes.add(new DrawTime(day, wave, opens, lotteryPolicy.get().entriesOpenAt(opens)));
+          capacityMayOpen(LotteryPolicy.firstComeFirstServedAt(opens));
+        }
       }
+    }
+  }
+
+  /**
+   * The app's jobs, every simulated minute: expired-hold clean-up, lottery draws, waiting-list
+   * offers (skipped while nothing happened that could give it work, see {@link #waitingListJobDue}).
+   */
+  private void runJobs() {
+    cleanup.run();
+    if (!drawTimes.isEmpty()) {
+      draws.run();
+    }
+    if (policies.office().waitingList().isPresent() && (waitingListJobDue || settings.jobsEveryMinute())) {
+      waitingListJobDue = false;
+      offers.run();
     }
   }
 
@@ -230,8 +293,10 @@ final class FairnessRun {
       String first = FIRST_NAMES.get(i % FIRST_NAMES.size());
       String last = LAST_NAMES.get((i / FIRST_NAMES.size()) % LAST_NAMES.size());
       String email = (first + "." + last + i + "@example.org").toLowerCase(java.util.Locale.ROOT);
-      citizens.add(new SimCitizen(i, new Citizen(first + " " + last, Optional.of(email), Optional.empty()),
-          new Client("citizen-" + i, settings.citizenHashRate())));
+      SimCitizen citizen = new SimCitizen(i, new Citizen(first + " " + last, Optional.of(email), Optional.empty()),
+          new Client("citizen-" + i, settings.citizenHashRate()));
+      citizens.add(citizen);
+      byEmail.put(email, citizen);
     }
     for (int o = 0; o < settings.bots(); o++) {
       Operator operator = new Operator(o);
@@ -239,9 +304,11 @@ final class FairnessRun {
         String email = scenario.distinctIdentities()
             ? "bot" + o + "x" + i + "@gmail.com"
             : aliasOf(mailbox(o, i % settings.mailboxes()), i / settings.mailboxes());
-        operator.identities.add(new BotIdentity(
+        BotIdentity identity = new BotIdentity(
             new Citizen("Bot " + o + "-" + i, Optional.of(email), Optional.empty()),
-            new Client("bot-" + o + "-" + i, settings.botHashRate())));
+            new Client("bot-" + o + "-" + i, settings.botHashRate()));
+        operator.identities.add(identity);
+        byEmail.put(email, identity);
       }
       operators.add(operator);
     }
@@ -290,8 +357,8 @@ final class FairnessRun {
   private void capacityMayOpen(Instant instant) {
     at(instant, () -> {
       nothingFree = false;
-      long second = now().getEpochSecond() + (now().getNano() > 0 ? 1 : 0);
-      Instant poll = Instant.ofEpochSecond(second + Math.floorMod(second, 2L));
+      waitingListJobDue = true;
+      Instant poll = nextPoll(now());
       if (scheduledPolls.add(poll)) {
         at(poll, () -> {
           scheduledPolls.remove(poll);
@@ -299,6 +366,12 @@ final class FairnessRun {
         });
       }
     });
+  }
+
+  /** The bots' first 2-second poll at or after {@code instant}. */
+  private static Instant nextPoll(Instant instant) {
+    long second = instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
+    return Instant.ofEpochSecond(second + Math.floorMod(second, 2L));
   }
 
   // ---------------------------------------------------------------- clients and challenges
@@ -347,10 +420,23 @@ final class FairnessRun {
 
   // ---------------------------------------------------------------- citizens
 
-  private static final class SimCitizen {
-    final int index;
+  /** What citizens and bot identities share: who they are, their client, their lottery and waiting-list entries. */
+  private abstract static class Person {
     final Citizen person;
     final Client client;
+    final Set<DrawTime> entered = new HashSet<>();
+    final Map<String, String> lotteryTokens = new HashMap<>();
+    WaitingListStore.EntryId waitingEntry;
+    String waitingToken;
+
+    Person(Citizen person, Client client) {
+      this.person = person;
+      this.client = client;
+    }
+  }
+
+  private static final class SimCitizen extends Person {
+    final int index;
     Instant firstLook;
     Instant bookedAt;
     BookingReference reference;
@@ -359,9 +445,8 @@ final class FairnessRun {
     boolean cancelled;
 
     SimCitizen(int index, Citizen person, Client client) {
+      super(person, client);
       this.index = index;
-      this.person = person;
-      this.client = client;
     }
 
     boolean wantsSlot() {
@@ -391,7 +476,121 @@ final class FairnessRun {
     if (citizen.firstLook == null) {
       citizen.firstLook = now();
     }
+    enterOpenDraws(citizen);
+    takeOffer(citizen);
+    if (!citizen.wantsSlot()) {
+      return;
+    }
+    joinWaitingList(citizen);
     tryToBook(citizen, 3);
+  }
+
+  // ---------------------------------------------------------------- lottery and waiting list
+
+  /** Enters every draw that takes entries now and that the person has not entered, asking for the waiting list if lost. */
+  private void enterOpenDraws(Person person) {
+    for (DrawTime draw : drawTimes) {
+      if (draw.takesEntriesAt(now()) && person.entered.add(draw)) {
+        EnterLottery.EntryResult entry =
+            lottery.enter(new EnterLottery.Command(OFFICE, WANTED, draw.day(), person.person, true));
+        if (entry instanceof EnterLottery.Entered entered) {
+          person.lotteryTokens.put(entered.entryId(), entered.entryToken());
+        }
+      }
+    }
+  }
+
+  /**
+   * Joins the waiting list for the rest of the 14 days, once the whole of it is bookable, unless
+   * the person has an open entry (a lost lottery puts them on it for that day).
+   */
+  private void joinWaitingList(Person person) {
+    if (policies.office().waitingList().isEmpty() || hasOpenEntry(person)) {
+      return;
+    }
+    LocalDate today = LocalDate.ofInstant(now(), ZONE);
+    if (today.plusDays(DAYS).isBefore(lastDay) || today.isAfter(lastDay)) {
+      return;
+    }
+    LocalDate from = today.isBefore(FIRST_DAY) ? FIRST_DAY : today;
+    registered(person, waitingList.register(
+        new JoinWaitingList.Registration(OFFICE, WANTED, new DateRange(from, lastDay.plusDays(1)), person.person)));
+  }
+
+  private boolean hasOpenEntry(Person person) {
+    return person.waitingEntry != null
+        && waitingList.find(person.waitingEntry, person.waitingToken).filter(view -> view.status().isOpen()).isPresent();
+  }
+
+  private void registered(Person person, JoinWaitingList.JoinResult result) {
+    if (result instanceof JoinWaitingList.Joined joined) {
+      person.waitingEntry = joined.entry();
+      person.waitingToken = joined.entryToken();
+      waitingListJobDue = true;
+    }
+  }
+
+  /** The app's hand-over of lost lottery entries to the waiting list, for the day they asked for. */
+  private void lostLottery(LosersWaitingList.Loser loser) {
+    Person person = byEmail.get(loser.citizen().email().orElseThrow());
+    if (hasOpenEntry(person)) {
+      return;
+    }
+    ImmutableList<ServiceRequest> services = loser.services().stream()
+        .map(service -> new ServiceRequest(service.service(), service.persons()))
+        .collect(ImmutableList.toImmutableList());
+    registered(person, waitingList.register(
+        new JoinWaitingList.Registration(loser.office(), services, DateRange.ofDay(loser.day()), loser.citizen())));
+  }
+
+  /** Confirms the offer on the person's waiting-list entry, if there is one and it is still open. */
+  private void takeOffer(Person person) {
+    if (person.waitingEntry == null) {
+      return;
+    }
+    Optional<JoinWaitingList.EntryView> view = waitingList.find(person.waitingEntry, person.waitingToken);
+    if (view.isEmpty() || view.get().status() != WaitingListStore.Status.OFFERED || view.get().offer().isEmpty()) {
+      return;
+    }
+    WaitingListStore.Offer offer = view.get().offer().get();
+    if (!now().isBefore(offer.deadline())) {
+      return;
+    }
+    BookingResult booking = service.confirm(new ConfirmBooking.Command(offer.hold(), person.person, Actor.CITIZEN, Optional.empty()));
+    if (booking instanceof BookingResult.Confirmed confirmed) {
+      waitingListJobDue = true;
+      booked(person, confirmed.booking(), confirmed.manageToken());
+    }
+  }
+
+  /** What the office's notifications tell the simulated people. */
+  private void notified(Notifier.Notification notification) {
+    Person person = byEmail.get(notification.recipient().email().orElseThrow());
+    switch (notification.kind()) {
+      case LOTTERY_WON -> {
+        String token = person.lotteryTokens.get(notification.entryId());
+        EnterLottery.EntryStatus status = lottery.find(notification.entryId(), token).orElseThrow();
+        BookingReference reference = ((EnterLottery.Won) status).reference();
+        Appointment booking = service.find(reference, BookingAccess.byToken(token)).orElseThrow();
+        booked(person, booking, token);
+      }
+      case WAITING_LIST_OFFER -> {
+        // Unanswered, the offer's hold lapses at its deadline and the capacity moves on.
+        notification.deadline().ifPresent(this::capacityMayOpen);
+        if (person instanceof BotIdentity bot) {
+          // Bots read their mail at their next poll, 2 s on, and take the offer.
+          at(nextPoll(now().plusNanos(1)), () -> takeOffer(bot));
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void booked(Person person, Appointment booking, String manageToken) {
+    owners.put(booking.id(), person);
+    if (person instanceof SimCitizen citizen) {
+      citizenBooked(citizen, booking, manageToken);
+    }
   }
 
   /** Takes the first free slot: hold (after a challenge if asked) and confirm; retries if it is gone meanwhile. */
@@ -413,21 +612,21 @@ final class FairnessRun {
         if (!(booking instanceof BookingResult.Confirmed confirmed)) {
           throw new IllegalStateException("a citizen's own hold could not be confirmed: " + booking);
         }
-        citizenBooked(citizen, confirmed);
+        booked(citizen, confirmed.booking(), confirmed.manageToken());
       } else if (attempts > 1) {
         tryToBook(citizen, attempts - 1);
       }
     });
   }
 
-  private void citizenBooked(SimCitizen citizen, BookingResult.Confirmed confirmed) {
+  private void citizenBooked(SimCitizen citizen, Appointment booking, String manageToken) {
+    checkState(citizen.bookedAt == null, "a citizen booked twice");
     citizen.bookedAt = now();
-    citizen.reference = confirmed.booking().reference().orElseThrow();
-    citizen.manageToken = confirmed.manageToken();
-    citizen.booking = confirmed.booking().id();
-    owners.put(citizen.booking, citizen);
+    citizen.reference = booking.reference().orElseThrow();
+    citizen.manageToken = manageToken;
+    citizen.booking = booking.id();
     if (random.nextDouble() < settings.cancelProbability()) {
-      long millis = Duration.between(now(), confirmed.booking().start()).toMillis();
+      long millis = Duration.between(now(), booking.start()).toMillis();
       at(now().plusMillis((long) (random.nextDouble() * millis)), () -> cancel(citizen));
     }
   }
@@ -459,14 +658,11 @@ final class FairnessRun {
   }
 
   /** One identity of an operator with its own client; refused once the office says it has booked enough. */
-  private static final class BotIdentity {
-    final Citizen person;
-    final Client client;
+  private static final class BotIdentity extends Person {
     boolean refused;
 
     BotIdentity(Citizen person, Client client) {
-      this.person = person;
-      this.client = client;
+      super(person, client);
     }
   }
 
@@ -491,6 +687,10 @@ final class FairnessRun {
    * False when the operator found nothing free.
    */
   private boolean poll(Operator operator) {
+    for (BotIdentity identity : operator.identities) {
+      enterOpenDraws(identity);
+      joinWaitingList(identity);
+    }
     List<BotIdentity> usable = operator.identities.stream().filter(identity -> !identity.refused).toList();
     if (usable.isEmpty()) {
       return true;
@@ -524,7 +724,7 @@ final class FairnessRun {
       BookingResult booking = service.confirm(
           new ConfirmBooking.Command(held.hold().id(), identity.person, Actor.CITIZEN, Optional.empty()));
       if (booking instanceof BookingResult.Confirmed confirmed) {
-        owners.put(confirmed.booking().id(), identity);
+        booked(identity, confirmed.booking(), confirmed.manageToken());
       } else {
         // The identity limit: this mailbox has its booking. The operator drops the alias.
         identity.refused = true;
@@ -552,7 +752,7 @@ final class FairnessRun {
         if (booking.status() != org.opentermin.core.booking.AppointmentStatus.CONFIRMED) {
           continue;
         }
-        Object owner = owners.get(booking.id());
+        Person owner = owners.get(booking.id());
         checkState(owner != null, "a booking nobody in the run made: %s", booking.id());
         if (owner instanceof BotIdentity) {
           bot++;

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param recheck a safety net: the interval at which bots poll and citizens' looks call the service
  *     even if no known event opened capacity (hour boundaries always count as such events); a
  *     shorter one must not change the results
+ * @param jobsEveryMinute run the waiting-list job every simulated minute even when no event since
+ *     its last run could give it work; must not change the results either
  */
 record FairnessSettings(
     long seed,
@@ -27,7 +29,8 @@ record FairnessSettings(
     double cancelProbability,
     double citizenHashRate,
     double botHashRate,
-    Duration recheck) {
+    Duration recheck,
+    boolean jobsEveryMinute) {
 
   FairnessSettings {
     checkArgument(citizens >= 0 && bots >= 0, "citizens and bots must not be negative");
@@ -52,6 +55,7 @@ record FairnessSettings(
     defaults.put("citizenHashRate", "1e6");
     defaults.put("botHashRate", "1e9");
     defaults.put("recheckMinutes", "60");
+    defaults.put("jobsEveryMinute", "false");
     return defaults;
   }
 
@@ -72,11 +76,12 @@ record FairnessSettings(
         Double.parseDouble(values.get("cancel")),
         Double.parseDouble(values.get("citizenHashRate")),
         Double.parseDouble(values.get("botHashRate")),
-        Duration.ofMinutes(Long.parseLong(values.get("recheckMinutes"))));
+        Duration.ofMinutes(Long.parseLong(values.get("recheckMinutes"))),
+        Boolean.parseBoolean(values.get("jobsEveryMinute")));
   }
 
   FairnessSettings withSeed(long newSeed) {
     return new FairnessSettings(newSeed, citizens, bots, identities, mailboxes, caseworkers, cancelProbability,
-        citizenHashRate, botHashRate, recheck);
+        citizenHashRate, botHashRate, recheck, jobsEveryMinute);
   }
 }

@@ -91,10 +91,9 @@ public final class FairnessSimulation {
     policy.holdLimit().ifPresent(rule -> rules.add("hold limit"));
     policy.challenge().ifPresent(rule -> rules.add("challenge"));
     policy.fairAssignment().ifPresent(rule -> rules.add("fair assignment"));
-    List<String> missing = new ArrayList<>();
-    policy.lottery().ifPresent(rule -> missing.add("lottery"));
-    policy.waitingList().ifPresent(rule -> missing.add("waiting list"));
-    String active = String.join(", ", rules);
-    return missing.isEmpty() ? active : active + "; not yet built, so off: " + String.join(", ", missing);
+    policy.lottery().ifPresent(rule -> rules.add("lottery"));
+    policy.waitingList().ifPresent(rule -> rules.add("waiting list"));
+    policy.rescheduleLimit().ifPresent(rule -> rules.add("reschedule limit (unused)"));
+    return String.join(", ", rules);
   }
 }
