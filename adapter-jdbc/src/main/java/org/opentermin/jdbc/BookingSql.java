@@ -95,16 +95,26 @@ final class BookingSql {
       Integer[] persons,
       byte[] holdKeyHash,
       String holdFingerprint,
-      OffsetDateTime now) {}
+      OffsetDateTime now,
+      String clientKey,
+      Integer maxLiveHolds) {}
 
-  /** What {@code claim_hold} answers: INSERTED (with the resource), TIME_TAKEN or KEY_TAKEN. */
+  /**
+   * What {@code claim_hold} answers: INSERTED (with the resource), TIME_TAKEN, KEY_TAKEN or
+   * CLIENT_LIMIT.
+   */
   record ClaimOutcome(String outcome, String resourceId) {}
 
-  /** Claims the first free candidate in one statement; see the function in V2__appointments.sql. */
+  /**
+   * Claims the first free candidate in one statement, counting the client's live holds when it
+   * has a quota; see the function in V4__fair_access.sql. The casts type the parameters that may
+   * be NULL, so that PostgreSQL can pick the function.
+   */
   static ClaimOutcome claimHold(Handle handle, HoldClaimRow claim) {
     return handle.createQuery("""
             SELECT outcome, resource_id FROM claim_hold(:officeId, :appointmentId, :candidates, :startsAt,
-              :endsAt, :expiresAt, :channel, :serviceIds, :persons, :holdKeyHash, :holdFingerprint, :now)""")
+              :endsAt, :expiresAt, :channel, :serviceIds, :persons, :holdKeyHash, :holdFingerprint, :now,
+              CAST(:clientKey AS text), CAST(:maxLiveHolds AS integer))""")
         .bind("officeId", claim.officeId())
         .bind("appointmentId", claim.appointmentId())
         .bind("candidates", claim.candidates())
@@ -117,6 +127,8 @@ final class BookingSql {
         .bind("holdKeyHash", claim.holdKeyHash())
         .bind("holdFingerprint", claim.holdFingerprint())
         .bind("now", claim.now())
+        .bind("clientKey", claim.clientKey())
+        .bind("maxLiveHolds", claim.maxLiveHolds())
         .mapTo(ClaimOutcome.class)
         .one();
   }
@@ -175,7 +187,11 @@ final class BookingSql {
       OffsetDateTime now,
       String actorKind,
       String actorId,
-      String note) {}
+      String note,
+      String[] identityKeys,
+      Integer maxBookings,
+      OffsetDateTime windowStart,
+      OffsetDateTime windowEnd) {}
 
   /** What {@code confirm_hold} answers; the booking's details only when CONFIRMED. */
   record ConfirmOutcome(
@@ -187,11 +203,16 @@ final class BookingSql {
       String[] serviceIds,
       Integer[] persons) {}
 
-  /** Confirms in one statement; see the function in V2__appointments.sql. */
+  /**
+   * Confirms in one statement, counting the identity's bookings when it has a quota; see the
+   * function in V4__fair_access.sql.
+   */
   static ConfirmOutcome confirmHold(Handle handle, String officeId, UUID id, ConfirmationRow confirmation) {
     return handle.createQuery("""
             SELECT * FROM confirm_hold(:officeId, :id, :channels, :reference, :tokenHash, :name, :email,
-              :phone, :keyHash, :fingerprint, :payload, :now, :actorKind, :actorId, :note)""")
+              :phone, :keyHash, :fingerprint, :payload, :now, :actorKind, :actorId, :note,
+              CAST(:identityKeys AS text[]), CAST(:maxBookings AS integer),
+              CAST(:windowStart AS timestamptz), CAST(:windowEnd AS timestamptz))""")
         .bind("officeId", officeId)
         .bind("id", id)
         .bind("channels", confirmation.channels())
@@ -207,13 +228,22 @@ final class BookingSql {
         .bind("actorKind", confirmation.actorKind())
         .bind("actorId", confirmation.actorId())
         .bind("note", confirmation.note())
+        .bind("identityKeys", confirmation.identityKeys())
+        .bind("maxBookings", confirmation.maxBookings())
+        .bindByType("windowStart", confirmation.windowStart(), OffsetDateTime.class)
+        .bindByType("windowEnd", confirmation.windowEnd(), OffsetDateTime.class)
         .mapTo(ConfirmOutcome.class)
         .one();
   }
 
+  /**
+   * The compare-and-set of a booking's status; a cancellation also records its instant, which the
+   * quarantine counts from (a table check keeps the two together).
+   */
   static int changeStatus(Handle handle, String officeId, UUID id, String expected, String to, OffsetDateTime now) {
     return handle.createUpdate("""
-            UPDATE appointments SET status = :to, updated_at = :now
+            UPDATE appointments SET status = :to, updated_at = :now,
+              cancelled_at = CASE WHEN :to = 'CANCELLED' THEN CAST(:now AS timestamptz) END
             WHERE office_id = :officeId AND appointment_id = :id AND status = :expected AND status <> 'HELD'""")
         .bind("officeId", officeId)
         .bind("id", id)
@@ -236,11 +266,18 @@ final class BookingSql {
         .findOne();
   }
 
-  static int move(Handle handle, String officeId, UUID id, AppointmentRow newTime, OffsetDateTime now) {
+  /**
+   * Moves a confirmed booking onto the new time and counts the move, only if it was moved fewer
+   * than {@code maxReschedules} times before (NULL: no limit): the condition and the count are
+   * one UPDATE, so concurrent moves of one booking cannot both pass.
+   */
+  static int move(Handle handle, String officeId, UUID id, AppointmentRow newTime, OffsetDateTime now, Integer maxReschedules) {
     return handle.createUpdate("""
             UPDATE appointments SET resource_id = :resourceId, starts_at = :startsAt, ends_at = :endsAt,
-              service_ids = :serviceIds, persons = :persons, updated_at = :now
-            WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED'""")
+              service_ids = :serviceIds, persons = :persons, updated_at = :now,
+              reschedule_count = reschedule_count + 1
+            WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED'
+              AND (CAST(:maxReschedules AS integer) IS NULL OR reschedule_count < :maxReschedules)""")
         .bind("officeId", officeId)
         .bind("id", id)
         .bind("resourceId", newTime.resourceId())
@@ -249,7 +286,42 @@ final class BookingSql {
         .bind("serviceIds", newTime.serviceIds())
         .bind("persons", newTime.persons())
         .bind("now", now)
+        .bind("maxReschedules", maxReschedules)
         .execute();
+  }
+
+  /** Why a booking did not move: its status and how often it was moved. */
+  record RescheduleStateRow(String status, int rescheduleCount) {}
+
+  static Optional<RescheduleStateRow> rescheduleState(Handle handle, String officeId, UUID id) {
+    return handle.createQuery("""
+            SELECT status, reschedule_count FROM appointments WHERE office_id = :officeId AND appointment_id = :id""")
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .mapTo(RescheduleStateRow.class)
+        .findOne();
+  }
+
+  record CancellationRow(UUID appointmentId, String resourceId, OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime cancelledAt) {}
+
+  /**
+   * The office's bookings cancelled at or after {@code since} that overlap {@code [from, to)},
+   * served by the partial index appointments_cancellations (the status predicate repeats its
+   * condition).
+   */
+  static List<CancellationRow> cancellations(
+      Handle handle, String officeId, OffsetDateTime from, OffsetDateTime to, OffsetDateTime since) {
+    return handle.createQuery("""
+            SELECT appointment_id, resource_id, starts_at, ends_at, cancelled_at FROM appointments
+            WHERE office_id = :officeId AND status = 'CANCELLED' AND cancelled_at >= :since
+              AND starts_at < :to AND ends_at > :from
+            ORDER BY cancelled_at, appointment_id""")
+        .bind("officeId", officeId)
+        .bind("from", from)
+        .bind("to", to)
+        .bind("since", since)
+        .mapTo(CancellationRow.class)
+        .list();
   }
 
   static void insertEvent(Handle handle, EventRow event) {

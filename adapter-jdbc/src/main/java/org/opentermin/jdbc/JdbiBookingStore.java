@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.jdbi.v3.core.JdbiException;
 import org.opentermin.core.availability.BusyPeriod;
@@ -23,6 +24,7 @@ import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.jdbc.BookingSql.AppointmentRow;
 import org.opentermin.jdbc.BookingSql.EventRow;
 import org.opentermin.ports.out.BookingStore;
@@ -62,6 +64,19 @@ final class JdbiBookingStore implements BookingStore {
   }
 
   @Override
+  public ImmutableList<Cancellation> cancellations(OfficeId office, Instant from, Instant to, Instant since) {
+    checkNotNull(office, "office");
+    return transactions.read(handle -> BookingSql.cancellations(handle, office.value(), utc(from), utc(to), utc(since)).stream()
+        .map(row -> new Cancellation(
+            new AppointmentId(office, row.appointmentId()),
+            ResourceId.of(row.resourceId()),
+            row.startsAt().toInstant(),
+            row.endsAt().toInstant(),
+            row.cancelledAt().toInstant()))
+        .collect(ImmutableList.toImmutableList()));
+  }
+
+  @Override
   public HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkNotNull(idempotency, "idempotency");
     BookingSql.HoldClaimRow row = new BookingSql.HoldClaimRow(
@@ -76,7 +91,9 @@ final class JdbiBookingStore implements BookingStore {
         claim.services().stream().map(BookedService::persons).toArray(Integer[]::new),
         idempotency.map(IdempotencyRecord::keyHash).orElse(null),
         idempotency.map(IdempotencyRecord::requestFingerprint).orElse(null),
-        utc(now));
+        utc(now),
+        claim.clientQuota().map(ClientQuota::clientKey).orElse(null),
+        claim.clientQuota().map(ClientQuota::maxLiveHolds).orElse(null));
     BookingSql.ClaimOutcome outcome = transactions.singleStatement(handle -> BookingSql.claimHold(handle, row));
     HoldInsertion insertion = HoldInsertion.valueOf(outcome.outcome());
     return new HoldPlacement(
@@ -108,9 +125,11 @@ final class JdbiBookingStore implements BookingStore {
       byte[] manageTokenHash,
       Citizen citizen,
       Optional<IdempotencyRecord> idempotency,
+      Optional<IdentityQuota> identityQuota,
       Instant now,
       BookingEvent event) {
     checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
+    checkNotNull(identityQuota, "identityQuota");
     BookingSql.ConfirmationRow row = new BookingSql.ConfirmationRow(
         channels.stream().map(Enum::name).toArray(String[]::new),
         reference.value(),
@@ -124,7 +143,11 @@ final class JdbiBookingStore implements BookingStore {
         utc(now),
         event.actor().kind(),
         event.actor().id(),
-        event.note());
+        event.note(),
+        identityQuota.map(quota -> quota.identityKeys().toArray(String[]::new)).orElse(new String[0]),
+        identityQuota.map(IdentityQuota::maxBookings).orElse(null),
+        identityQuota.map(quota -> utc(quota.windowStart())).orElse(null),
+        identityQuota.map(quota -> utc(quota.windowEnd())).orElse(null));
     BookingSql.ConfirmOutcome outcome;
     try {
       outcome = transactions.singleStatement(handle -> BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row));
@@ -161,7 +184,6 @@ final class JdbiBookingStore implements BookingStore {
   public boolean changeStatus(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
     checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this change");
     return transactions.inTransaction(handle -> {
-      
       if (BookingSql.changeStatus(handle, booking.office().value(), booking.uuid(), expected.name(), event.to().name(), utc(event.at())) == 0) {
         return false;
       }
@@ -171,24 +193,32 @@ final class JdbiBookingStore implements BookingStore {
   }
 
   @Override
-  public boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event) {
+  public Rescheduling reschedule(
+      AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event, OptionalInt maxReschedules) {
     checkArgument(booking.office().equals(hold.office()), "a booking moves only within its office");
+    checkNotNull(maxReschedules, "maxReschedules");
+    Integer limit = maxReschedules.isPresent() ? maxReschedules.getAsInt() : null;
     return transactions.inTransaction(handle -> {
-      
       // Deleting the hold and moving the booking happen in one transaction: until it commits,
       // the hold's row keeps everybody else off that time.
       Optional<AppointmentRow> taken = BookingSql.takeLiveHold(handle, hold.office().value(), hold.uuid(), utc(now));
       if (taken.isEmpty()) {
-        return false;
+        return Rescheduling.NOT_LIVE;
       }
       AppointmentRow newTime = taken.get();
-      int moved = BookingSql.move(handle, booking.office().value(), booking.uuid(), newTime, utc(now));
+      int moved = BookingSql.move(handle, booking.office().value(), booking.uuid(), newTime, utc(now), limit);
       if (moved == 0) {
+        // The UPDATE decided; this only reads why, before the hold comes back with the rollback.
+        Rescheduling why = BookingSql.rescheduleState(handle, booking.office().value(), booking.uuid())
+            .filter(state -> state.status().equals(AppointmentStatus.CONFIRMED.name()))
+            .filter(state -> limit != null && state.rescheduleCount() >= limit)
+            .map(state -> Rescheduling.LIMIT_REACHED)
+            .orElse(Rescheduling.NOT_LIVE);
         handle.rollback();
-        return false;
+        return why;
       }
       BookingSql.insertEvent(handle, eventRow(event));
-      return true;
+      return Rescheduling.MOVED;
     });
   }
 

@@ -33,6 +33,9 @@ import org.opentermin.core.catalog.ResourceKind;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.catalog.TeamId;
+import org.opentermin.core.fairness.AccessPolicies;
+import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.fairness.FairnessSecret;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.time.TimeOfDayRange;
 import org.opentermin.core.worktime.Absence;
@@ -44,6 +47,7 @@ import org.opentermin.jdbc.CatalogSql.AbsenceRow;
 import org.opentermin.jdbc.CatalogSql.ClosureRow;
 import org.opentermin.jdbc.CatalogSql.ExtraTimeRow;
 import org.opentermin.jdbc.CatalogSql.OfficeRow;
+import org.opentermin.jdbc.CatalogSql.PolicyRow;
 import org.opentermin.jdbc.CatalogSql.ResourceRow;
 import org.opentermin.jdbc.CatalogSql.RuleRow;
 import org.opentermin.jdbc.CatalogSql.ServiceDurationRow;
@@ -57,6 +61,8 @@ final class JdbiCatalogStore implements CatalogStore {
   private static final String FOREIGN_KEY_VIOLATION = "23503";
   private static final String WORK = "WORK";
   private static final String BREAK = "BREAK";
+  /** The service_id of an office's own row in access_policies. */
+  private static final String OFFICE_POLICY = "";
 
   private final Transactions transactions;
 
@@ -229,6 +235,49 @@ final class JdbiCatalogStore implements CatalogStore {
   @Override
   public long scheduleVersion(OfficeId office) {
     return transactions.read(handle -> CatalogSql.scheduleVersion(handle, office.value()).orElse(0L));
+  }
+
+  @Override
+  public Optional<AccessPolicies> accessPolicies(OfficeId office) {
+    checkNotNull(office, "office");
+    // One transaction, so that the secret and the policies belong together.
+    return transactions.inTransaction(handle -> CatalogSql.fairnessSecret(handle, office.value()).map(secret -> {
+      AccessPolicy own = AccessPolicy.none();
+      ImmutableMap.Builder<ServiceId, AccessPolicy> services = ImmutableMap.builder();
+      for (PolicyRow row : CatalogSql.accessPolicies(handle, office.value())) {
+        if (row.serviceId().equals(OFFICE_POLICY)) {
+          own = AccessPolicyRows.policy(row);
+        } else {
+          services.put(ServiceId.of(row.serviceId()), AccessPolicyRows.policy(row));
+        }
+      }
+      return new AccessPolicies(own, services.build(), FairnessSecret.of(secret));
+    }));
+  }
+
+  @Override
+  public void saveAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy) {
+    checkNotNull(office, "office");
+    checkNotNull(service, "service");
+    checkNotNull(policy, "policy");
+    String officeId = office.value();
+    String serviceId = service.map(ServiceId::value).orElse(OFFICE_POLICY);
+    write(handle -> {
+      // First, so that the office row's lock orders concurrent saves of one office's policies.
+      if (CatalogSql.touchOffice(handle, officeId) == 0) {
+        throw new IllegalArgumentException("unknown office " + office);
+      }
+      if (service.isPresent() && !CatalogSql.serviceExists(handle, serviceId)) {
+        throw new IllegalArgumentException("unknown service " + service.get());
+      }
+      CatalogSql.deleteAccessPolicy(handle, officeId, serviceId);
+      // A service's policy with every rule off is kept: it overrides the office's rules. The
+      // office's own policy with every rule off is simply no row.
+      boolean keep = policy.isPresent() && (service.isPresent() || !policy.get().isNone());
+      if (keep) {
+        CatalogSql.insertAccessPolicy(handle, officeId, AccessPolicyRows.row(serviceId, policy.get()));
+      }
+    }, "office or service of an access policy");
   }
 
   private void write(Consumer<Handle> work, String whatMustExist) {

@@ -43,6 +43,24 @@ final class RowMappers {
         rs.getString("resource_id"), rs.getObject("starts_at", LocalDateTime.class), rs.getObject("ends_at", LocalDateTime.class)));
     register(jdbi, CatalogSql.ClosureRow.class, rs -> new CatalogSql.ClosureRow(
         rs.getObject("day", LocalDate.class), rs.getString("reason")));
+    register(jdbi, CatalogSql.PolicyRow.class, rs -> new CatalogSql.PolicyRow(
+        rs.getString("service_id"),
+        rs.getObject("release_opens_at", LocalTime.class), rs.getObject("release_opens_at_nanos", Integer.class),
+        rs.getBigDecimal("release_random_window_seconds"),
+        integers(rs, "release_days_before"), integers(rs, "release_share_percent"),
+        rs.getObject("contingent_block_minutes", Integer.class), rs.getObject("contingent_online_percent", Integer.class),
+        rs.getObject("contingent_phone_percent", Integer.class), rs.getObject("contingent_counter_percent", Integer.class),
+        rs.getObject("contingent_urgent_percent", Integer.class),
+        strings(rs, "contingent_dedicated_resources"), strings(rs, "contingent_dedicated_to"),
+        rs.getBigDecimal("contingent_release_to_online_before_seconds"),
+        rs.getBigDecimal("quarantine_delay_seconds"), rs.getBigDecimal("quarantine_random_window_seconds"),
+        rs.getObject("identity_max_bookings", Integer.class), rs.getBigDecimal("identity_period_seconds"),
+        rs.getObject("hold_max_live_per_client", Integer.class), rs.getObject("reschedule_max", Integer.class),
+        rs.getBigDecimal("lottery_entry_window_seconds"), rs.getBigDecimal("waiting_list_offer_expiry_seconds"),
+        rs.getObject("challenge_always", Boolean.class), rs.getObject("challenge_difficulty_bits", Integer.class),
+        rs.getObject("challenge_holds_per_minute", Integer.class),
+        rs.getBoolean("fair_assignment"), strings(rs, "fair_assignment_resources"),
+        integers(rs, "fair_assignment_weight_percent")));
     register(jdbi, BookingSql.AppointmentRow.class, rs -> new BookingSql.AppointmentRow(
         rs.getString("office_id"), rs.getObject("appointment_id", UUID.class), rs.getString("resource_id"),
         instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("status"), instant(rs, "expires_at"),
@@ -56,6 +74,11 @@ final class RowMappers {
     register(jdbi, BookingSql.ConfirmOutcome.class, rs -> new BookingSql.ConfirmOutcome(
         rs.getString("outcome"), rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"),
         rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons")));
+    register(jdbi, BookingSql.CancellationRow.class, rs -> new BookingSql.CancellationRow(
+        rs.getObject("appointment_id", UUID.class), rs.getString("resource_id"), instant(rs, "starts_at"),
+        instant(rs, "ends_at"), instant(rs, "cancelled_at")));
+    register(jdbi, BookingSql.RescheduleStateRow.class, rs -> new BookingSql.RescheduleStateRow(
+        rs.getString("status"), rs.getInt("reschedule_count")));
     register(jdbi, BookingSql.IdempotencyRow.class, rs -> new BookingSql.IdempotencyRow(
         rs.getObject("appointment_id", UUID.class), rs.getString("fingerprint"), rs.getBytes("payload")));
     register(jdbi, BookingSql.EventRow.class, rs -> new BookingSql.EventRow(
