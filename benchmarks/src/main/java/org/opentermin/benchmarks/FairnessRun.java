@@ -115,6 +115,8 @@ final class FairnessRun {
   private final LotteryDraws draws;
   private final WaitingListService waitingList;
   private final WaitingListOffers offers;
+  /** When the first wave of each of the 14 days opens, in day order; empty without release waves. */
+  private final Map<LocalDate, Instant> firstOpenings = new java.util.TreeMap<>();
   /** The lottery draws of the 14 days, when the policy has a lottery. */
   private final List<DrawTime> drawTimes = new ArrayList<>();
   /**
@@ -227,10 +229,13 @@ final class FairnessRun {
       LocalDate date = day;
       at(day.atStartOfDay(ZONE).toInstant(), () -> scheduleLooks(date));
     }
-    // Hour boundaries open capacity: contingent blocks (an hour each) open to online 24 h ahead,
-    // and the horizon moves at midnight. The recheck is an extra safety net on top.
-    for (Instant t = start; t.isBefore(end); t = t.plus(Duration.ofHours(1))) {
-      capacityMayOpen(t);
+    // Hour boundaries open capacity: the horizon moves at midnight, and contingent blocks (an hour
+    // each, 08:00-14:00) open to online 24 h before they start. The recheck is a safety net on top.
+    for (LocalDate day = today; !day.isAfter(lastDay); day = day.plusDays(1)) {
+      capacityMayOpen(day.atStartOfDay(ZONE).toInstant());
+      for (int hour = 8; hour < 14; hour++) {
+        capacityMayOpen(ZonedDateTime.of(day, LocalTime.of(hour, 0), ZONE).toInstant());
+      }
     }
     for (Instant t = start; t.isBefore(end); t = t.plus(settings.recheck())) {
       capacityMayOpen(t);
@@ -264,6 +269,7 @@ final class FairnessRun {
     for (LocalDate day = FIRST_DAY; !day.isAfter(lastDay); day = day.plusDays(1)) {
       for (int wave = 0; wave < release.get().waves().size(); wave++) {
         Instant opens = release.get().waveOpensAt(policies.secret(), OFFICE, ZONE, day, wave);
+        firstOpenings.merge(day, opens, (a, b) -> a.isBefore(b) ? a : b);
         capacityMayOpen(opens);
         if (lotteryPolicy.isPresent()) {
           drawTimes.add(new DrawTime(day, wave, opens, lotteryPolicy.get().entriesOpenAt(opens)));
@@ -358,14 +364,17 @@ final class FairnessRun {
     at(instant, () -> {
       nothingFree = false;
       waitingListJobDue = true;
-      Instant poll = nextPoll(now());
-      if (scheduledPolls.add(poll)) {
-        at(poll, () -> {
-          scheduledPolls.remove(poll);
-          botsPoll();
-        });
-      }
+      schedulePoll(nextPoll(now()));
     });
+  }
+
+  private void schedulePoll(Instant poll) {
+    if (scheduledPolls.add(poll)) {
+      at(poll, () -> {
+        scheduledPolls.remove(poll);
+        botsPoll();
+      });
+    }
   }
 
   /** The bots' first 2-second poll at or after {@code instant}. */
@@ -553,7 +562,8 @@ final class FairnessRun {
       return;
     }
     WaitingListStore.Offer offer = view.get().offer().get();
-    if (!now().isBefore(offer.deadline())) {
+    if (!now().isBefore(offer.deadline()) || !now().isBefore(offer.start())) {
+      // An offer whose appointment has begun is no use; the service would still confirm it.
       return;
     }
     BookingResult booking = service.confirm(new ConfirmBooking.Command(offer.hold(), person.person, Actor.CITIZEN, Optional.empty()));
@@ -625,7 +635,7 @@ final class FairnessRun {
     citizen.reference = booking.reference().orElseThrow();
     citizen.manageToken = manageToken;
     citizen.booking = booking.id();
-    if (random.nextDouble() < settings.cancelProbability()) {
+    if (random.nextDouble() < settings.cancelProbability() && now().isBefore(booking.start())) {
       long millis = Duration.between(now(), booking.start()).toMillis();
       at(now().plusMillis((long) (random.nextDouble() * millis)), () -> cancel(citizen));
     }
@@ -696,11 +706,12 @@ final class FairnessRun {
       return true;
     }
     LocalDate today = LocalDate.ofInstant(now(), ZONE);
-    if (today.isAfter(lastDay)) {
+    LocalDate lastOpen = lastDayReleased();
+    if (today.isAfter(lastOpen)) {
       return false;
     }
     AvailabilityResult free = service.findSlots(new FindAvailability.Query(
-        OFFICE, WANTED, Channel.ONLINE, new DateRange(today, lastDay.plusDays(1))));
+        OFFICE, WANTED, Channel.ONLINE, new DateRange(today, lastOpen.plusDays(1))));
     if (!(free instanceof AvailabilityResult.Found found)) {
       throw new IllegalStateException("availability refused: " + free);
     }
@@ -711,6 +722,24 @@ final class FairnessRun {
       }
     }
     return !found.availability().slots().isEmpty();
+  }
+
+  /**
+   * The last day whose first release wave has opened: the published schedule tells the bots that
+   * later days have nothing online yet, so they leave them out of their query (which saves the
+   * simulation the cost of the closed capacity of those days, not the bots anything).
+   */
+  private LocalDate lastDayReleased() {
+    if (firstOpenings.isEmpty()) {
+      return lastDay;
+    }
+    LocalDate last = FIRST_DAY.minusDays(1);
+    for (Map.Entry<LocalDate, Instant> day : firstOpenings.entrySet()) {
+      if (!now().isBefore(day.getValue())) {
+        last = day.getKey();
+      }
+    }
+    return last;
   }
 
   private void botClaims(BotIdentity identity, Instant start, Optional<HoldSlot.ChallengeAnswer> answer) {
@@ -739,7 +768,7 @@ final class FairnessRun {
 
   /** A bot left a slot free that it could still claim: the bots' next poll, 2 s on, sees it. */
   private void pollAgain() {
-    capacityMayOpen(now().plusNanos(1));
+    schedulePoll(nextPoll(now().plusNanos(1)));
   }
 
   // ---------------------------------------------------------------- results

@@ -47,10 +47,18 @@ public final class FairnessSimulation {
 
   /** The printed report: settings, one table row per scenario, and the summary line last. */
   static ImmutableList<String> report(FairnessSettings settings, List<FairnessScenario> scenarios) {
-    List<FairnessResult> results = new ArrayList<>();
-    for (FairnessScenario scenario : scenarios) {
-      results.add(new FairnessRun(settings, scenario).run());
-    }
+    return format(settings, run(settings, scenarios));
+  }
+
+  /** Runs each scenario on its own office. */
+  static ImmutableList<FairnessResult> run(FairnessSettings settings, List<FairnessScenario> scenarios) {
+    return scenarios.stream()
+        .map(scenario -> new FairnessRun(settings, scenario).run())
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The report of results already run. */
+  static ImmutableList<String> format(FairnessSettings settings, List<FairnessResult> results) {
     ImmutableList.Builder<String> lines = ImmutableList.builder();
     int slots = results.isEmpty() ? 0 : results.get(0).slots();
     lines.add(String.format(Locale.ROOT,
