@@ -40,7 +40,7 @@ import org.opentermin.core.catalog.ResourceKind;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
-import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.WeeklyRule;
@@ -49,33 +49,32 @@ import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.challenge.ProofOfWorkChallenge;
+import org.opentermin.ports.fairness.LosersWaitingList;
+import org.opentermin.ports.fairness.LotteryDraws;
+import org.opentermin.ports.fairness.LotteryService;
+import org.opentermin.ports.fairness.WaitingListOffers;
+import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.BookingResult;
 import org.opentermin.ports.in.ChangeResult;
 import org.opentermin.ports.in.ConfirmBooking;
+import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.FindAvailability;
 import org.opentermin.ports.in.FirstSlotResult;
 import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
+import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
-import org.opentermin.ports.fairness.LosersWaitingList;
-import org.opentermin.ports.fairness.LotteryDraws;
-import org.opentermin.ports.fairness.LotteryService;
-import org.opentermin.ports.fairness.WaitingListOffers;
-import org.opentermin.ports.fairness.WaitingListService;
-import org.opentermin.ports.in.EnterLottery;
-import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.out.Notifier;
-import org.opentermin.ports.out.WaitingListStore;
-import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.out.WaitingListStore;
 
 /**
  * One run of the fairness model (docs/FAIRNESS.md): one office under one access policy, citizens
@@ -233,6 +232,7 @@ final class FairnessRun {
     // each, 08:00-14:00) open to online 24 h before they start. The recheck is a safety net on top.
     for (LocalDate day = today; !day.isAfter(lastDay); day = day.plusDays(1)) {
       capacityMayOpen(day.atStartOfDay(ZONE).toInstant());
+      at(nextPoll(day.atStartOfDay(ZONE).toInstant()), this::botsRegister);
       for (int hour = 8; hour < 14; hour++) {
         capacityMayOpen(ZonedDateTime.of(day, LocalTime.of(hour, 0), ZONE).toInstant());
       }
@@ -273,6 +273,7 @@ final class FairnessRun {
         capacityMayOpen(opens);
         if (lotteryPolicy.isPresent()) {
           drawTimes.add(new DrawTime(day, wave, opens, lotteryPolicy.get().entriesOpenAt(opens)));
+          at(nextPoll(lotteryPolicy.get().entriesOpenAt(opens)), this::botsRegister);
           capacityMayOpen(LotteryPolicy.firstComeFirstServedAt(opens));
         }
       }
@@ -299,13 +300,13 @@ final class FairnessRun {
       String first = FIRST_NAMES.get(i % FIRST_NAMES.size());
       String last = LAST_NAMES.get((i / FIRST_NAMES.size()) % LAST_NAMES.size());
       String email = (first + "." + last + i + "@example.org").toLowerCase(java.util.Locale.ROOT);
-      SimCitizen citizen = new SimCitizen(i, new Citizen(first + " " + last, Optional.of(email), Optional.empty()),
+      SimCitizen citizen = new SimCitizen(new Citizen(first + " " + last, Optional.of(email), Optional.empty()),
           new Client("citizen-" + i, settings.citizenHashRate()));
       citizens.add(citizen);
       byEmail.put(email, citizen);
     }
     for (int o = 0; o < settings.bots(); o++) {
-      Operator operator = new Operator(o);
+      Operator operator = new Operator();
       for (int i = 0; i < settings.identities(); i++) {
         String email = scenario.distinctIdentities()
             ? "bot" + o + "x" + i + "@gmail.com"
@@ -445,7 +446,6 @@ final class FairnessRun {
   }
 
   private static final class SimCitizen extends Person {
-    final int index;
     Instant firstLook;
     Instant bookedAt;
     BookingReference reference;
@@ -453,9 +453,8 @@ final class FairnessRun {
     AppointmentId booking;
     boolean cancelled;
 
-    SimCitizen(int index, Citizen person, Client client) {
+    SimCitizen(Citizen person, Client client) {
       super(person, client);
-      this.index = index;
     }
 
     boolean wantsSlot() {
@@ -585,8 +584,14 @@ final class FairnessRun {
         booked(person, booking, token);
       }
       case WAITING_LIST_OFFER -> {
-        // Unanswered, the offer's hold lapses at its deadline and the capacity moves on.
-        notification.deadline().ifPresent(this::capacityMayOpen);
+        // Unanswered, the offer's hold lapses at its deadline and the capacity moves on; a bot
+        // whose entry lapsed joins again at its next poll.
+        notification.deadline().ifPresent(deadline -> {
+          capacityMayOpen(deadline);
+          if (person instanceof BotIdentity) {
+            at(nextPoll(deadline.plusNanos(1)), this::botsRegister);
+          }
+        });
         if (person instanceof BotIdentity bot) {
           // Bots read their mail at their next poll, 2 s on, and take the offer.
           at(nextPoll(now().plusNanos(1)), () -> takeOffer(bot));
@@ -657,14 +662,10 @@ final class FairnessRun {
 
   // ---------------------------------------------------------------- bots
 
+  /** A bot operator: its identities and which one claims next. */
   private static final class Operator {
-    final int index;
     final List<BotIdentity> identities = new ArrayList<>();
     int next;
-
-    Operator(int index) {
-      this.index = index;
-    }
   }
 
   /** One identity of an operator with its own client; refused once the office says it has booked enough. */
@@ -673,6 +674,21 @@ final class FairnessRun {
 
     BotIdentity(Citizen person, Client client) {
       super(person, client);
+    }
+  }
+
+  /**
+   * The bots' paperwork at the first poll after it became possible: they enter every draw that
+   * opened for entries and join the waiting list with every identity. Scheduled at fixed moments
+   * (entry windows opening, midnights, offers lapsing), not at every poll, so that extra polls that
+   * find nothing change nothing.
+   */
+  private void botsRegister() {
+    for (Operator operator : operators) {
+      for (BotIdentity identity : operator.identities) {
+        enterOpenDraws(identity);
+        joinWaitingList(identity);
+      }
     }
   }
 
@@ -697,10 +713,6 @@ final class FairnessRun {
    * False when the operator found nothing free.
    */
   private boolean poll(Operator operator) {
-    for (BotIdentity identity : operator.identities) {
-      enterOpenDraws(identity);
-      joinWaitingList(identity);
-    }
     List<BotIdentity> usable = operator.identities.stream().filter(identity -> !identity.refused).toList();
     if (usable.isEmpty()) {
       return true;
