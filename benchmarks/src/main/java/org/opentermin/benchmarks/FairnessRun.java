@@ -602,10 +602,25 @@ final class FairnessRun {
   }
 
   private void booked(Person person, Appointment booking, String manageToken) {
+    if (person instanceof SimCitizen citizen && citizen.bookedAt != null) {
+      // A lottery entry of a citizen who booked and cancelled meanwhile won: they no longer need it.
+      cancelAtOnce(booking, manageToken);
+      return;
+    }
     owners.put(booking.id(), person);
     if (person instanceof SimCitizen citizen) {
       citizenBooked(citizen, booking, manageToken);
     }
+  }
+
+  private void cancelAtOnce(Appointment booking, String manageToken) {
+    ChangeResult result =
+        service.cancel(booking.reference().orElseThrow(), BookingAccess.byToken(manageToken), "no longer needed");
+    if (!(result instanceof ChangeResult.Changed)) {
+      throw new IllegalStateException("a citizen could not cancel a booking they do not need: " + result);
+    }
+    citizenCancellations++;
+    freedByCancellation(booking.id());
   }
 
   /** Takes the first free slot: hold (after a challenge if asked) and confirm; retries if it is gone meanwhile. */
@@ -654,10 +669,15 @@ final class FairnessRun {
     citizen.cancelled = true;
     citizenCancellations++;
     owners.remove(citizen.booking);
+    freedByCancellation(citizen.booking);
+  }
+
+  /** A cancellation frees the time now for staff and the waiting list, and for everyone after its quarantine. */
+  private void freedByCancellation(AppointmentId booking) {
     Instant cancelledAt = now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     capacityMayOpen(cancelledAt);
     policies.office().quarantine()
-        .ifPresent(quarantine -> capacityMayOpen(quarantine.reopensAt(policies.secret(), citizen.booking, cancelledAt)));
+        .ifPresent(quarantine -> capacityMayOpen(quarantine.reopensAt(policies.secret(), booking, cancelledAt)));
   }
 
   // ---------------------------------------------------------------- bots
