@@ -324,6 +324,24 @@ final class BookingSql {
         .list();
   }
 
+  /** Counts as confirm_hold does for an identity quota (V4__fair_access.sql), without a lock. */
+  static int activeBookings(
+      Handle handle, String officeId, String[] identityKeys, String[] serviceIds, OffsetDateTime from, OffsetDateTime to) {
+    return handle.createQuery("""
+            SELECT count(*) FROM appointments a
+            WHERE a.identity_keys && CAST(:identityKeys AS text[])
+              AND a.status IN ('CONFIRMED', 'CHECKED_IN') AND a.identity_keys <> '{}'
+              AND a.office_id = :officeId AND a.service_ids && CAST(:serviceIds AS text[])
+              AND a.starts_at >= :from AND a.starts_at < :to""")
+        .bind("officeId", officeId)
+        .bind("identityKeys", identityKeys)
+        .bind("serviceIds", serviceIds)
+        .bind("from", from)
+        .bind("to", to)
+        .mapTo(Integer.class)
+        .one();
+  }
+
   static void insertEvent(Handle handle, EventRow event) {
     handle.createUpdate("""
             INSERT INTO booking_events (office_id, appointment_id, at, actor_kind, actor_id, from_status, to_status, note)

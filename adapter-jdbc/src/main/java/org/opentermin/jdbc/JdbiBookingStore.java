@@ -64,6 +64,17 @@ final class JdbiBookingStore implements BookingStore {
   }
 
   @Override
+  public int activeBookings(OfficeId office, Set<String> identityKeys, Set<ServiceId> services, Instant from, Instant to) {
+    checkNotNull(office, "office");
+    if (identityKeys.isEmpty() || services.isEmpty()) {
+      return 0;
+    }
+    String[] keys = identityKeys.toArray(String[]::new);
+    String[] serviceIds = services.stream().map(ServiceId::value).toArray(String[]::new);
+    return transactions.read(handle -> BookingSql.activeBookings(handle, office.value(), keys, serviceIds, utc(from), utc(to)));
+  }
+
+  @Override
   public ImmutableList<Cancellation> cancellations(OfficeId office, Instant from, Instant to, Instant since) {
     checkNotNull(office, "office");
     return transactions.read(handle -> BookingSql.cancellations(handle, office.value(), utc(from), utc(to), utc(since)).stream()

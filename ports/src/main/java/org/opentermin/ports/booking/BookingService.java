@@ -386,8 +386,9 @@ public final class BookingService
   }
 
   /**
-   * A hold the system places for a citizen, kept until {@code expiresAt}: a waiting-list offer or
-   * a lottery win. The store arbitrates as for every hold; contingents apply, quarantine does not,
+   * A hold the system places for a citizen, kept until {@code expiresAt} but never beyond its
+   * start (nobody can take up an appointment that has begun): a waiting-list offer or a lottery
+   * win. The store arbitrates as for every hold; contingents apply, quarantine does not,
    * and a lottery draw may book its wave before the wave opens.
    */
   public HoldResult holdForSystem(
@@ -407,7 +408,7 @@ public final class BookingService
           start.plus(resolved.request().duration()),
           booked(resolved.request()),
           Channel.ONLINE,
-          expiresAt.truncatedTo(ChronoUnit.MICROS));
+          (expiresAt.isAfter(start) ? start : expiresAt).truncatedTo(ChronoUnit.MICROS));
       HoldPlacement placement = bookings.placeHold(claim, Optional.empty(), now);
       if (placement.outcome() == BookingStore.HoldInsertion.INSERTED) {
         return new HoldResult.Held(placement.hold().orElseThrow());

@@ -3,6 +3,7 @@ package org.opentermin.ports.fairness;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.core.fairness.WaitingOrder;
 import org.opentermin.core.time.DateRange;
@@ -132,6 +134,9 @@ public final class WaitingListOffers {
         nothingFree.add(request);
         continue;
       }
+      if (alreadyBooked(office, policies.forServices(ids), entry, start.get())) {
+        continue; // an offer the identity limit would refuse blocks the time for nothing
+      }
       HoldResult held = booking.holdForSystem(
           office.id(), services, start.get(), policy.get().offerExpiresAt(now), SystemPurpose.WAITING_LIST_OFFER);
       if (!(held instanceof HoldResult.Held placed)) {
@@ -150,6 +155,18 @@ public final class WaitingListOffers {
       offers++;
     }
     return offers;
+  }
+
+  /** Whether the entry's person already has as many bookings as the identity limit allows around {@code start}. */
+  private boolean alreadyBooked(Office office, AccessPolicy policy, Entry entry, Instant start) {
+    if (policy.identityLimit().isEmpty()) {
+      return false;
+    }
+    IdentityLimit limit = policy.identityLimit().get();
+    Set<ServiceId> services = entry.services().stream().map(BookedService::service).collect(ImmutableSet.toImmutableSet());
+    int active = bookings.activeBookings(
+        office.id(), entry.identityKeys(), services, start.minus(limit.period()), start.plus(limit.period()));
+    return active >= limit.maxBookings();
   }
 
   private Instant now() {

@@ -226,14 +226,19 @@ public final class InMemoryBookingStore implements BookingStore {
   private boolean identityQuotaUsedUp(Appointment hold, IdentityQuota quota) {
     Set<ServiceId> services =
         hold.services().stream().map(BookedService::service).collect(ImmutableSet.toImmutableSet());
-    long active = rows.values().stream()
-        .filter(row -> row.appointment().office().equals(hold.office()))
+    return activeBookings(hold.office(), quota.identityKeys(), services, quota.windowStart(), quota.windowEnd()) >= quota.maxBookings();
+  }
+
+  @Override
+  public synchronized int activeBookings(
+      OfficeId office, Set<String> identityKeys, Set<ServiceId> services, Instant from, Instant to) {
+    return (int) rows.values().stream()
+        .filter(row -> row.appointment().office().equals(office))
         .filter(row -> row.appointment().status() == AppointmentStatus.CONFIRMED || row.appointment().status() == AppointmentStatus.CHECKED_IN)
-        .filter(row -> !Collections.disjoint(row.identityKeys(), quota.identityKeys()))
+        .filter(row -> !Collections.disjoint(row.identityKeys(), identityKeys))
         .filter(row -> row.appointment().services().stream().anyMatch(booked -> services.contains(booked.service())))
-        .filter(row -> !row.appointment().start().isBefore(quota.windowStart()) && row.appointment().start().isBefore(quota.windowEnd()))
+        .filter(row -> !row.appointment().start().isBefore(from) && row.appointment().start().isBefore(to))
         .count();
-    return active >= quota.maxBookings();
   }
 
   @Override

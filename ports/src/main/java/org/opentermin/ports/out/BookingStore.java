@@ -21,6 +21,7 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.Cancellation;
 
 /**
@@ -170,6 +171,13 @@ public interface BookingStore {
       Optional<IdentityQuota> identityQuota,
       Instant now,
       BookingEvent event);
+
+  /**
+   * How many active bookings (confirmed or checked in) the office has that share an identity key
+   * and a service with the given ones and start within {@code [from, to)}: what an identity quota
+   * counts, for callers that want to know before they hold (a waiting list, for one).
+   */
+  int activeBookings(OfficeId office, Set<String> identityKeys, Set<ServiceId> services, Instant from, Instant to);
 
   /**
    * At most {@code maxBookings} active bookings per identity key (keyed hashes, never the

@@ -39,6 +39,7 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
+import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
@@ -550,6 +551,27 @@ public abstract class BookingStoreContract {
     Appointment again = hold(BEN, NINE, 30);
     insert(again, Optional.empty(), NOW);
     assertThat(confirmWithQuota(again, "ABCD2346", identityQuota(ImmutableSet.of("key-erika"), NINE))).isEqualTo(Confirmation.CONFIRMED);
+  }
+
+  @Test
+  void activeBookingsCountsWhatAnIdentityQuotaCounts() {
+    Appointment first = hold(ANNA, NINE, 30);
+    Appointment cancelled = hold(BEN, NINE, 30);
+    insert(first, Optional.empty(), NOW);
+    insert(cancelled, Optional.empty(), NOW);
+    assertThat(confirmWithQuota(cancelled, "ABCD2346", identityQuota(ImmutableSet.of("key-erika"), NINE))).isEqualTo(Confirmation.CONFIRMED);
+    cancel(cancelled.confirmed(reference("ABCD2346"), CITIZEN), NOW.plusSeconds(1));
+    assertThat(confirmWithQuota(first, "ABCD2345", identityQuota(ImmutableSet.of("key-erika"), NINE))).isEqualTo(Confirmation.CONFIRMED);
+    ImmutableSet<ServiceId> basicIncome = ImmutableSet.of(BASIC_INCOME.id());
+    Instant dayAfter = NINE.plus(Duration.ofDays(1));
+
+    assertThat(store.activeBookings(OFFICE, ImmutableSet.of("key-erika", "key-x"), basicIncome, NINE, dayAfter)).isEqualTo(1);
+    assertThat(store.activeBookings(OFFICE, ImmutableSet.of("key-max"), basicIncome, NINE, dayAfter)).as("another person").isZero();
+    assertThat(store.activeBookings(OFFICE, ImmutableSet.of("key-erika"), ImmutableSet.of(ContractFixtures.HOUSING.id()), NINE, dayAfter))
+        .as("another service").isZero();
+    assertThat(store.activeBookings(OFFICE, ImmutableSet.of("key-erika"), basicIncome, NINE.plusSeconds(60), dayAfter))
+        .as("starts before the window").isZero();
+    assertThat(store.activeBookings(OTHER_OFFICE, ImmutableSet.of("key-erika"), basicIncome, NINE, dayAfter)).isZero();
   }
 
   @Test

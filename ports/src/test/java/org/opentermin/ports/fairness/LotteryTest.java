@@ -91,7 +91,7 @@ class LotteryTest {
 
   @BeforeEach
   void setUp() {
-    catalog = new InMemoryCatalogStore();
+    catalog = new InMemoryCatalogStore(RandomSource.seeded(11));
     ContractFixtures.fill(catalog);
     catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(LOTTERY));
     bookings = new InMemoryBookingStore();

@@ -31,6 +31,7 @@ import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.FairnessSecret;
+import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.Quarantine;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.core.time.DateRange;
@@ -168,6 +169,36 @@ class WaitingListServiceTest {
       assertThat(entries).filteredOn(entry -> view(entry).status() == Status.OFFERED)
           .extracting(Joined::entry).containsExactly(first);
     }
+  }
+
+  @Test
+  void anOfferIsNeverHeldPastTheStartOfItsAppointment() {
+    catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(AccessPolicy.none()
+        .withWaitingList(new WaitingListPolicy(Duration.ofDays(2)))));
+    Joined entry = joined(MONDAY);
+
+    assertThat(offers.run()).isEqualTo(1);
+
+    assertThat(view(entry).offer()).hasValueSatisfying(
+        offer -> assertThat(offer.deadline()).isEqualTo(offer.start()));
+  }
+
+  @Test
+  void someoneWhoAlreadyHasTheBookingsTheLimitAllowsGetsNoOfferThatCouldNotBeTaken() {
+    catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(AccessPolicy.none()
+        .withIdentityLimit(new IdentityLimit(1, Duration.ofDays(30)))
+        .withWaitingList(new WaitingListPolicy(OFFER_EXPIRY))));
+    Joined alreadyBooked = joined(MONDAY);
+    clock.advance(Duration.ofSeconds(1));
+    Joined next = joined(MONDAY);
+    HoldResult hold = bookings.hold(new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
+    assertThat(bookings.confirm(new ConfirmBooking.Command(((HoldResult.Held) hold).hold().id(), citizen(1), Actor.CITIZEN, Optional.empty())))
+        .isInstanceOf(BookingResult.Confirmed.class);
+
+    assertThat(offers.run()).isEqualTo(1);
+
+    assertThat(view(alreadyBooked).status()).isEqualTo(Status.WAITING);
+    assertThat(view(next).status()).isEqualTo(Status.OFFERED);
   }
 
   @Test
