@@ -63,7 +63,7 @@ class AccessPolicyRoutesTest {
       {"release": {"opensAt": "08:00", "randomWindowMinutes": 120,
                    "waves": [{"daysBefore": 14, "sharePercent": 50}, {"daysBefore": 7, "sharePercent": 50}]},
        "contingents": {"sharePercent": {"ONLINE": 70, "PHONE": 20, "COUNTER": 0, "URGENT": 10},
-                       "blockMinutes": 60, "releaseToOnlineHours": 24},
+                       "blockMinutes": 60, "releaseToOnlineHours": 48},
        "quarantine": {"delayMinutes": 15, "randomWindowMinutes": 180},
        "identityLimit": {"maxBookings": 1, "periodDays": 30},
        "holdLimit": {"maxLiveHoldsPerClient": 3},

@@ -229,7 +229,7 @@ final class FairnessRun {
       at(day.atStartOfDay(ZONE).toInstant(), () -> scheduleLooks(date));
     }
     // Hour boundaries open capacity: the horizon moves at midnight, and contingent blocks (an hour
-    // each, 08:00-14:00) open to online 24 h before they start. The recheck is a safety net on top.
+    // each, 08:00-14:00) open to online whole hours (the preset: 48) before they start. The recheck is a safety net on top.
     for (LocalDate day = today; !day.isAfter(lastDay); day = day.plusDays(1)) {
       capacityMayOpen(day.atStartOfDay(ZONE).toInstant());
       at(nextPoll(day.atStartOfDay(ZONE).toInstant()), this::botsRegister);
@@ -357,7 +357,7 @@ final class FairnessRun {
 
   /**
    * Something may open capacity at {@code instant}: a release, an hour boundary (contingent blocks
-   * open to online 24 h ahead; the horizon moves at midnight), a hold's expiry, a cancellation or
+   * open to online whole hours ahead; the horizon moves at midnight), a hold's expiry, a cancellation or
    * the end of its quarantine. Citizens look again for real from then on, and the bots, which poll
    * every 2 seconds, see it at their first poll at or after it.
    */

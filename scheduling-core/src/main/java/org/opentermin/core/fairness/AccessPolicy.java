@@ -42,13 +42,15 @@ public record AccessPolicy(
    * The recommended contingents: 70 % online, where most citizens book; 20 % for callers, who are
    * often the ones who cannot book online; 10 % for cases staff mark urgent; none reserved for the
    * counter, which serves walk-ins from the queue. Hour blocks fit most services; reserved time
-   * that nobody claimed opens online 24 hours ahead, so it is not wasted.
+   * that nobody claimed opens online 48 hours ahead, so it is not wasted: with 24 hours, the
+   * fairness simulation (docs/FAIRNESS.md) left about 3 % of the slots unused, because citizens
+   * who look once or twice a day and waiting-list offers had too little time to take them up.
    */
   public static final ChannelContingents RECOMMENDED_CONTINGENTS = new ChannelContingents(
       ImmutableMap.of(Contingent.ONLINE, 70, Contingent.PHONE, 20, Contingent.URGENT, 10, Contingent.COUNTER, 0),
       ImmutableMap.of(),
       60,
-      Duration.ofHours(24));
+      Duration.ofHours(48));
 
   /**
    * The recommended quarantine: 15 minutes plus up to 3 hours at random, long enough that a

@@ -147,15 +147,17 @@ public record ClosedCapacity(
       Instant dayEnd = LocalGrid.startOfDay(zone, day.plusDays(1));
       Instant first = from.isAfter(dayStart) ? from : dayStart;
       Instant last = to.isBefore(dayEnd) ? to : dayEnd;
+      // What cellOpensAt gives per cell, with each wave's opening computed once per day.
+      Instant[] openings = new Instant[release.waves().size()];
+      for (int wave = 0; wave < openings.length; wave++) {
+        Instant opens = release.waveOpensAt(secret, officeId, zone, day, wave);
+        openings[wave] = lottery ? LotteryPolicy.firstComeFirstServedAt(opens) : opens;
+      }
+      List<TimeWindow> cells = cellsOf(zone, dayStart, dayEnd, first, last, minutes);
       for (ResourceId resource : resources) {
         List<BusyPeriod> periods = closed.get(resource);
-        for (TimeWindow cell = LocalGrid.cellAt(zone, first, minutes);
-            cell.start().isBefore(last);
-            cell = LocalGrid.cellAt(zone, cell.end(), minutes)) {
-          Instant opens = release.cellOpensAt(secret, officeId, zone, resource, cell.start());
-          if (lottery) {
-            opens = LotteryPolicy.firstComeFirstServedAt(opens);
-          }
+        for (TimeWindow cell : cells) {
+          Instant opens = openings[release.waveOf(secret, officeId, resource, cell.start())];
           if (now.isBefore(opens)) {
             periods.add(BusyPeriod.hold(resource, cell.start(), cell.end(), opens));
           }
@@ -163,6 +165,31 @@ public record ClosedCapacity(
       }
     }
     return merged(closed);
+  }
+
+  /**
+   * The grid cells of the day {@code [dayStart, dayEnd)} that overlap {@code [first, last)}. A
+   * day of 24 hours without an offset change is plain arithmetic; a day with a change goes cell
+   * by cell through the local grid.
+   */
+  private static List<TimeWindow> cellsOf(ZoneId zone, Instant dayStart, Instant dayEnd, Instant first, Instant last, int minutes) {
+    List<TimeWindow> cells = new ArrayList<>();
+    boolean plainDay = dayEnd.getEpochSecond() - dayStart.getEpochSecond() == 24 * 60 * 60
+        && zone.getRules().getOffset(dayStart).equals(zone.getRules().getOffset(dayEnd.minusNanos(1)));
+    if (plainDay) {
+      long cellSeconds = minutes * 60L;
+      long index = (first.getEpochSecond() - dayStart.getEpochSecond()) / cellSeconds;
+      for (Instant start = dayStart.plusSeconds(index * cellSeconds); start.isBefore(last); start = start.plusSeconds(cellSeconds)) {
+        cells.add(new TimeWindow(start, start.plusSeconds(cellSeconds)));
+      }
+      return cells;
+    }
+    for (TimeWindow cell = LocalGrid.cellAt(zone, first, minutes);
+        cell.start().isBefore(last);
+        cell = LocalGrid.cellAt(zone, cell.end(), minutes)) {
+      cells.add(cell);
+    }
+    return cells;
   }
 
   private static ImmutableList<BusyPeriod> closedByContingents(

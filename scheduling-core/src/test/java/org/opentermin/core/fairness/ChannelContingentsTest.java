@@ -109,15 +109,16 @@ class ChannelContingentsTest {
 
   @Test
   void citizensNeverUseUrgentBlocksBeforeTheirRelease() {
-    Instant dayBefore = BLOCK_START.minus(Duration.ofHours(24));
+    Instant dayBefore = BLOCK_START.minus(RECOMMENDED.releaseToOnlineBefore());
 
     assertThat(RECOMMENDED.usable(Contingent.URGENT, Channel.ONLINE, true, BLOCK_START, dayBefore.minusMillis(1))).isFalse();
     assertThat(RECOMMENDED.usable(Contingent.URGENT, Channel.ONLINE, false, BLOCK_START, dayBefore)).isTrue();
   }
 
   @Test
-  void phoneBlocksOpenToOnlineADayAhead() {
-    Instant dayBefore = BLOCK_START.minus(Duration.ofHours(24));
+  void phoneBlocksOpenToOnlineTwoDaysAhead() {
+    assertThat(RECOMMENDED.releaseToOnlineBefore()).isEqualTo(Duration.ofHours(48));
+    Instant dayBefore = BLOCK_START.minus(Duration.ofHours(48));
 
     assertThat(RECOMMENDED.usable(Contingent.PHONE, Channel.ONLINE, false, BLOCK_START, dayBefore.minusMillis(1))).isFalse();
     assertThat(RECOMMENDED.usable(Contingent.PHONE, Channel.ONLINE, false, BLOCK_START, dayBefore)).isTrue();

@@ -76,6 +76,30 @@ class ClosedCapacityTest {
   }
 
   @Test
+  void everyCellIsClosedUntilItsOwnOpeningAcrossAFallBackDayAndFromAnOddMinute() {
+    Instant from = ZonedDateTime.of(2027, 10, 30, 7, 7, 0, 0, BERLIN).toInstant();
+    Instant to = ZonedDateTime.of(2027, 11, 2, 0, 0, 0, 0, BERLIN).toInstant();
+    Instant now = from.minus(Duration.ofDays(30));
+
+    ClosedCapacity closed = ClosedCapacity.of(
+        only(WEEK_AHEAD_IN_TWO_WAVES), SECRET, office(15), BOTH, from, to, Channel.ONLINE, false, List.of(), now);
+
+    for (ResourceId resource : BOTH) {
+      for (TimeWindow cell = LocalGrid.cellAt(BERLIN, from, 15); cell.start().isBefore(to); cell = LocalGrid.cellAt(BERLIN, cell.end(), 15)) {
+        Instant opens = WEEK_AHEAD_IN_TWO_WAVES.cellOpensAt(SECRET, OFFICE_ID, BERLIN, resource, cell.start());
+        Instant at = cell.start();
+        assertThat(closed.byRelease()).filteredOn(period -> period.resource().equals(resource)
+                && !period.start().isAfter(at) && period.end().isAfter(at))
+            .as("the cell of %s at %s", resource, at)
+            .singleElement().extracting(BusyPeriod::expiresAt).isEqualTo(opens);
+      }
+    }
+    Instant firstCell = LocalGrid.cellAt(BERLIN, from, 15).start();
+    long closedMinutes = closed.byRelease().stream().mapToLong(period -> Duration.between(period.start(), period.end()).toMinutes()).sum();
+    assertThat(closedMinutes).as("whole cells, the fall-back day with 25 hours").isEqualTo(2 * Duration.between(firstCell, to).toMinutes());
+  }
+
+  @Test
   void daysAlreadyFullyOpenCloseNothing() {
     LocalDate day = LocalDate.of(2027, 6, 14);
     Instant from = day.atStartOfDay(BERLIN).toInstant();
