@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,26 @@ import java.util.stream.Stream;
  * and everything else ({@link CpuUse}); before each, it waits for the machine to be quiet, as it
  * is shared. Latencies are kept whole, no histogram buckets.
  *
+ * <p>The demo offices use the recommended fair-access preset ({@code AccessPolicy.recommended()},
+ * ADR 005), and a run says which rules it measured with ({@code rules=}):
+ *
+ * <ul>
+ *   <li>{@code demo}: the offices keep their rules. Availability then closes capacity per request
+ *       (release waves, contingents, quarantine, which reads recent cancellations), which is what
+ *       a citizen's request costs in the product;
+ *   <li>{@code off}: before measuring, every office's policy is removed through the admin API
+ *       ({@code DELETE /api/v1/admin/offices/{id}/access-policy}), as an office without rules has
+ *       it.
+ * </ul>
+ *
+ * <p>The booking scenario runs only with {@code off}, and {@code off} is the default when it is
+ * selected. It measures the claim path (hold and confirm against the database's arbitration) with
+ * a few identities from one client address; the preset limits exactly that by design (three live
+ * holds per client address, one booking per person and 30 days, a challenge above 120 holds a
+ * minute per instance, waves not yet released), so with the rules on it would measure refusals,
+ * not bookings. What the rules do to citizens is measured by the fairness simulation
+ * ({@code docs/FAIRNESS.md}), not here. Without the booking scenario the default is {@code demo}.
+ *
  * <p>Run {@code java -cp benchmarks/target/benchmarks.jar org.opentermin.benchmarks.ApiLoad
  * [name=value ...]}; the options and their defaults:
  *
@@ -62,16 +83,20 @@ import java.util.stream.Stream;
  *       OPENTERMIN_RATE_LIMIT_PER_MINUTE=0} (a started app gets it), or the run measures 429
  *       answers; {@code jvm=} options for the app's JVM, separated by spaces;
  *   <li>{@code scenarios=availability,booking,startup};
+ *   <li>{@code rules=demo} without the booking scenario, {@code rules=off} with it (see above;
+ *       {@code rules=demo} together with the booking scenario refuses to start);
  *   <li>{@code client=java} ({@code java.net.http}, HTTP/1.1) or {@code wrk} (Debian's {@code wrk},
  *       for the closed availability loops), {@code jitWarmup=30}, {@code connections=4,8,16,32},
  *       {@code rates=1000}, {@code warmup=10} and {@code duration=20} seconds per level;
  *   <li>{@code clients=8}, {@code bookingDays=61}, {@code bookingWarmup=15}, {@code
  *       bookingDuration=15}, {@code analyze=true};
- *   <li>{@code restarts=3}.
+ *   <li>{@code restarts=3};
+ *   <li>{@code quietWait=180}: how many seconds at most to wait before each window for other
+ *       processes to go quiet; a window that starts on a busy machine is marked {@code NOISY}.
  * </ul>
  *
  * <p>Exits with 1 if a booking check or a stop failed, and then keeps the data directory and the
- * app's log.
+ * app's log; with 2, before starting anything, for {@code rules=demo} with the booking scenario.
  */
 public final class ApiLoad {
 
@@ -81,11 +106,34 @@ public final class ApiLoad {
   /** Enough connections for a fixed rate to catch up after a stall of the server. */
   private static final int RATE_CONNECTIONS = 32;
   private static final String SCENARIOS = "availability,booking,startup";
+  private static Duration quietWait = Duration.ofMinutes(3);
 
   private final AppUnderTest app;
   private final HttpClient http = newClient();
   private final List<Office> offices;
   private final List<String> services;
+
+  /** Which fair-access rules the offices have while measuring; see the class comment. */
+  private enum Rules {
+    DEMO,
+    OFF;
+
+    static Rules of(Map<String, String> options, List<String> scenarios) {
+      String value = options.getOrDefault("rules", scenarios.contains("booking") ? "off" : "demo");
+      Rules rules = switch (value) {
+        case "demo" -> DEMO;
+        case "off" -> OFF;
+        default -> throw new IllegalArgumentException("rules=demo or rules=off, not rules=" + value);
+      };
+      if (rules == DEMO && scenarios.contains("booking")) {
+        throw new IllegalArgumentException("the booking scenario measures the claim path and needs rules=off: under the demo offices'"
+            + " fair-access preset it books from one client address with few identities, so the hold limit (3 live holds per address),"
+            + " the identity limit (1 per person and 30 days) and the challenge (above 120 holds a minute) would refuse it by design."
+            + " Run scenarios=booking with rules=off (the default with booking), or leave booking out to measure availability with rules=demo.");
+      }
+      return rules;
+    }
+  }
 
   private record Office(String id, ZoneId zone, int maxDaysAhead) {
     LocalDate today() {
@@ -105,19 +153,29 @@ public final class ApiLoad {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
+    Rules rules;
+    try {
+      // Checked before anything starts, so that a refused combination costs nothing.
+      rules = Rules.of(options, list(options.getOrDefault("scenarios", SCENARIOS)));
+    } catch (IllegalArgumentException refused) {
+      System.err.println("ApiLoad does not start: " + refused.getMessage());
+      System.exit(2);
+      return;
+    }
+    quietWait = seconds(options, "quietWait", (int) quietWait.toSeconds());
     List<String> jvm = Arrays.stream(options.getOrDefault("jvm", "").split(" ")).filter(option -> !option.isBlank()).toList();
     System.out.printf("machine: %d cores, Java %s, load average %s; app JVM options: %s%n",
         Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage(), jvm.isEmpty() ? "none (defaults)" : jvm);
     boolean clean;
     if (options.containsKey("url")) {
       try (AppUnderTest app = AppUnderTest.connect(URI.create(options.get("url")), options.getOrDefault("token", ""))) {
-        clean = new ApiLoad(app).run(options);
+        clean = new ApiLoad(app).run(options, rules);
       }
     } else {
       Path root = Files.createTempDirectory("opentermin-load");
       try (AppUnderTest app = AppUnderTest.start(jar(options), data(root), log(root), jvm, ADMIN_TOKEN)) {
         System.out.printf("started %s with a fresh data directory in %d ms (log: %s)%n", jar(options), app.startup().toMillis(), log(root));
-        clean = new ApiLoad(app).run(options);
+        clean = new ApiLoad(app).run(options, rules);
         AppUnderTest.Stop stop = app.stop();
         System.out.println("stop (SIGTERM): " + stop);
         clean &= stop.clean();
@@ -136,8 +194,9 @@ public final class ApiLoad {
   }
 
   /** The availability and booking scenarios; false if the booking check failed. */
-  private boolean run(Map<String, String> options) throws Exception {
+  private boolean run(Map<String, String> options, Rules rules) throws Exception {
     List<String> scenarios = list(options.getOrDefault("scenarios", SCENARIOS));
+    applyRules(rules);
     Duration warmup = seconds(options, "warmup", 10);
     Duration duration = seconds(options, "duration", 20);
     if (scenarios.contains("availability")) {
@@ -159,6 +218,47 @@ public final class ApiLoad {
     return booking(Integer.parseInt(options.getOrDefault("clients", "8")), Integer.parseInt(options.getOrDefault("bookingDays", "61")),
         seconds(options, "bookingWarmup", 15), seconds(options, "bookingDuration", 15),
         Boolean.parseBoolean(options.getOrDefault("analyze", "true")));
+  }
+
+  /**
+   * Leaves the offices' rules as they are ({@code demo}) or removes every office's policy. The
+   * demo offices have office policies only; a service's own policy would outlive the removal, so
+   * it is checked that none is left.
+   */
+  private void applyRules(Rules rules) throws IOException, InterruptedException {
+    if (rules == Rules.OFF) {
+      for (Office office : offices) {
+        HttpResponse<String> removed = http.send(request("/api/v1/admin/offices/" + office.id() + "/access-policy")
+            .header("Authorization", "Bearer " + app.adminToken()).DELETE().build(), BodyHandlers.ofString());
+        if (removed.statusCode() != 204) {
+          throw new IllegalStateException("removing the access policy of " + office.id() + " answered " + removed.statusCode() + ": " + removed.body());
+        }
+      }
+    }
+    List<String> described = new ArrayList<>();
+    for (Office office : offices) {
+      JsonNode policies = json(get("/api/v1/offices/" + office.id() + "/access-policy"));
+      boolean services = policies.path("services").size() > 0;
+      boolean any = hasRules(policies.path("office")) || services;
+      if (rules == Rules.OFF && any) {
+        throw new IllegalStateException("office " + office.id() + " still has fair-access rules after the removal: " + policies);
+      }
+      described.add(office.id() + (any ? " has rules" : " has none") + (services ? " (also per service)" : ""));
+    }
+    System.out.printf("rules=%s: %s%n", rules.name().toLowerCase(Locale.ROOT), String.join(", ", described));
+  }
+
+  /** A policy view with any rule set; an office without a policy shows none. */
+  private static boolean hasRules(JsonNode policy) {
+    if (policy.isMissingNode() || policy.isNull()) {
+      return false;
+    }
+    for (JsonNode rule : (Iterable<JsonNode>) policy::elements) {
+      if (!rule.isNull()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -350,7 +450,7 @@ public final class ApiLoad {
   }
 
   private static void awaitQuiet() throws InterruptedException {
-    Duration waited = CpuUse.awaitQuiet(0.25, Duration.ofMinutes(3));
+    Duration waited = CpuUse.awaitQuiet(0.25, quietWait);
     if (waited.toSeconds() > 2) {
       System.out.printf("(waited %d s for other processes on this machine to go quiet)%n", waited.toSeconds());
     }
