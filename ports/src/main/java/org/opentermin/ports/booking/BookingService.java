@@ -3,6 +3,8 @@ package org.opentermin.ports.booking;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Iterables;
@@ -51,6 +53,7 @@ import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.core.fairness.ClosedCapacity;
 import org.opentermin.core.fairness.FairAssignment;
+import org.opentermin.core.fairness.FairnessSecret;
 import org.opentermin.core.fairness.Identity;
 import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.LotteryPolicy;
@@ -114,6 +117,11 @@ public final class BookingService
   private final CompiledOffices offices;
   private final Challenge challenge;
   private final HoldRates holdRates = new HoldRates();
+  /**
+   * Release and contingent closures of recent availability queries: computing them hashes every
+   * grid cell of the range, far more work than the query itself, and they depend only on the key.
+   */
+  private final Cache<ClosureKey, ClosedCapacity> scheduledClosures = CacheBuilder.newBuilder().maximumSize(64).build();
 
   /**
    * A service that sees every schedule change from the next request on, with proof-of-work
@@ -587,11 +595,39 @@ public final class BookingService
    */
   private Occupancy occupancy(Resolved resolved, Channel channel, Instant from, Instant to, Instant now, Closures closures) {
     ImmutableList<BusyPeriod> busy = bookings.busyPeriods(resolved.office().id(), from, to);
-    if (resolved.policy().isNone()) {
+    AccessPolicy policy = resolved.policy();
+    if (policy.isNone()) {
       return Occupancy.of(busy);
     }
-    return Occupancy.of(Iterables.concat(busy, closures.select(closedCapacity(resolved, channel, false, from, to, now, closures), now)));
+    // Whole local days, so that queries from "now" share an entry with the day's other queries.
+    Instant dayStart = LocalDate.ofInstant(from, resolved.office().zone()).atStartOfDay(resolved.office().zone()).toInstant();
+    ClosureKey key = new ClosureKey(policy, resolved.policies().secret(), resolved.office(), resolved.resources(), dayStart, to, channel);
+    ClosedCapacity scheduled = scheduledClosures.getIfPresent(key);
+    if (scheduled == null) {
+      scheduled = ClosedCapacity.of(policy, key.secret(), key.office(), key.resources(), dayStart, to, channel, false, List.of(), now);
+      scheduledClosures.put(key, scheduled);
+    }
+    Iterable<BusyPeriod> closed = closures.select(scheduled, now);
+    if (closures == Closures.ALL && channel == Channel.ONLINE && policy.quarantine().isPresent()) {
+      AccessPolicy quarantineOnly = AccessPolicy.none().withQuarantine(policy.quarantine().get());
+      closed = Iterables.concat(closed, closedCapacity(resolved, quarantineOnly, channel, false, from, to, now, closures).byQuarantine());
+    }
+    return Occupancy.of(Iterables.concat(busy, closed));
   }
+
+  /**
+   * What decides the release and contingent closures of a range; together with the instant they
+   * were computed at, they stay exact later: capacity only ever opens as time goes on, and each
+   * closure carries the instant it opens, after which the slot finder ignores it.
+   */
+  private record ClosureKey(
+      AccessPolicy policy,
+      FairnessSecret secret,
+      Office office,
+      ImmutableList<ResourceId> resources,
+      Instant from,
+      Instant to,
+      Channel channel) {}
 
   /** Which of the policy's closures apply: all for citizens and staff, fewer for the system's own offers. */
   private enum Closures {
@@ -617,7 +653,12 @@ public final class BookingService
 
   private ClosedCapacity closedCapacity(
       Resolved resolved, Channel channel, boolean urgent, Instant from, Instant to, Instant now, Closures closures) {
-    AccessPolicy policy = resolved.policy();
+    return closedCapacity(resolved, resolved.policy(), channel, urgent, from, to, now, closures);
+  }
+
+  private ClosedCapacity closedCapacity(
+      Resolved resolved, AccessPolicy policy, Channel channel, boolean urgent, Instant from, Instant to, Instant now,
+      Closures closures) {
     ImmutableList<Cancellation> cancellations = ImmutableList.of();
     if (closures == Closures.ALL && channel == Channel.ONLINE && policy.quarantine().isPresent()) {
       Quarantine quarantine = policy.quarantine().get();

@@ -35,6 +35,15 @@ class FairnessSecretTest {
   }
 
   @Test
+  void aNumberHashesExactlyAsItsDecimalText() {
+    for (long number : new long[] {0, 7, -7, 1_800_000_000L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE}) {
+      assertThat(SECRET.hash("cell", "office", number)).as("%s", number).isEqualTo(SECRET.hash("cell", "office", Long.toString(number)));
+    }
+    assertThat(SECRET.hash("cell", 42)).isEqualTo(SECRET.hash("cell", "42"));
+    assertThat(SECRET.hash("cell", 42)).isNotEqualTo(SECRET.hash("cell", 43));
+  }
+
+  @Test
   void otherSecretGivesOtherHashes() {
     assertThat(OTHER_SECRET.hash("p", "a")).isNotEqualTo(SECRET.hash("p", "a"));
     assertThat(OTHER_SECRET.keyedDigest("p", "a")).isNotEqualTo(SECRET.keyedDigest("p", "a"));
