@@ -149,8 +149,7 @@ public final class OpenTermin implements AutoCloseable {
   }
 
   /**
-   * The catalog set-up of this instance, for what the HTTP API does not offer yet (fair-access
-   * policies) and for tests.
+   * The catalog set-up of this instance, for tests that configure an office directly.
    */
   public ConfigureCatalog configure() {
     return configure;
