@@ -96,11 +96,11 @@ public final class LotteryService implements EnterLottery {
     }
     DrawKey key = new DrawKey(command.office(), command.day(), wave.get());
     Draw draw = Draw.open(key, waves.opensAt(wave.get()), Lottery.commitment(waves.seed(wave.get())));
-    String token = LotteryTokens.newToken(random);
+    String token = EntryTokens.newToken(random);
     Entry entry = new Entry(
         random.nextUuid().toString(),
         key,
-        LotteryTokens.sha256(token),
+        EntryTokens.sha256(token),
         ImmutableList.copyOf(services),
         Optional.of(command.citizen()),
         identityKeys,
@@ -129,7 +129,7 @@ public final class LotteryService implements EnterLottery {
     }
     // A wrong token looks exactly like an unknown entry.
     return store.entry(entryId)
-        .filter(entry -> LotteryTokens.matches(entryToken, entry.tokenHash()))
+        .filter(entry -> EntryTokens.matches(entryToken, entry.tokenHash()))
         .map(this::status);
   }
 

@@ -106,9 +106,9 @@ public final class WaitingListService implements JoinWaitingList {
     if (keys.isEmpty()) {
       return refused(Refusal.INVALID_REQUEST, "the waiting list needs a valid email address or phone number");
     }
-    String token = WaitingListTokens.newToken(random);
+    String token = EntryTokens.newToken(random);
     EntryId id = new EntryId(office.id(), random.nextUuid());
-    Entry entry = new Entry(id, services, dates, registration.citizen(), keys, WaitingListTokens.sha256(token), now,
+    Entry entry = new Entry(id, services, dates, registration.citizen(), keys, EntryTokens.sha256(token), now,
         Status.WAITING, Optional.empty(), now);
     if (store.add(entry) == WaitingListStore.Addition.ALREADY_WAITING) {
       return refused(Refusal.ALREADY_EXISTS, "the same person already waits at this office for one of these services");
@@ -168,7 +168,7 @@ public final class WaitingListService implements JoinWaitingList {
   /** The entry if the token is its token; a wrong token looks exactly like an unknown entry. */
   private Optional<Entry> accessible(EntryId entry, String entryToken) {
     checkNotNull(entry, "entry");
-    return store.find(entry).filter(found -> WaitingListTokens.matches(entryToken, found.tokenHash()));
+    return store.find(entry).filter(found -> EntryTokens.matches(entryToken, found.tokenHash()));
   }
 
   private Optional<EntryView> view(Entry entry, Instant now) {

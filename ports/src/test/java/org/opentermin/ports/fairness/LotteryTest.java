@@ -252,7 +252,7 @@ class LotteryTest {
       assertThat(status).isInstanceOf(EnterLottery.Won.class);
       var stored = bookings.findByReference(((EnterLottery.Won) status).reference()).orElseThrow();
       assertThat(stored.booking().start()).isEqualTo(((EnterLottery.Won) status).start());
-      assertThat(stored.manageTokenHash()).as("the entry token manages the booking").isEqualTo(LotteryTokens.sha256(entry.entryToken()));
+      assertThat(stored.manageTokenHash()).as("the entry token manages the booking").isEqualTo(EntryTokens.sha256(entry.entryToken()));
     }
     // Winners booked in draw order: earlier in the order, earlier start.
     List<Instant> starts = view.order().stream()
@@ -267,7 +267,7 @@ class LotteryTest {
     List<LotteryStore.Entry> entries = new ArrayList<>();
     LotteryStore.DrawKey key = new LotteryStore.DrawKey(OFFICE, DAY, 0);
     for (int i = 0; i < 12; i++) {
-      entries.add(new LotteryStore.Entry("entry-" + i, key, LotteryTokens.sha256("token-" + i),
+      entries.add(new LotteryStore.Entry("entry-" + i, key, EntryTokens.sha256("token-" + i),
           ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), Optional.of(citizen(i)),
           ImmutableSet.of("identity-" + i), false, NOW, LotteryStore.Outcome.pending()));
     }

@@ -7,16 +7,17 @@ import java.util.Base64;
 import org.opentermin.ports.out.RandomSource;
 
 /**
- * Entry tokens: 256 random bits, stored only as the SHA-256 of their text and compared in constant
- * time. Exactly the scheme of booking manage tokens, so that a won entry's token manages its
- * booking (the booking is confirmed with the entry token's hash).
+ * Tokens of waiting-list and lottery entries: 256 random bits, stored only as the SHA-256 of their
+ * text and compared in constant time. Exactly the scheme of booking manage tokens (ADR 003), so
+ * that a won lottery entry's token manages its booking (the booking is confirmed with the entry
+ * token's hash).
  */
-final class LotteryTokens {
+final class EntryTokens {
 
   private static final int TOKEN_BYTES = 32;
   private static final Base64.Encoder TOKEN_TEXT = Base64.getUrlEncoder().withoutPadding();
 
-  private LotteryTokens() {}
+  private EntryTokens() {}
 
   static String newToken(RandomSource random) {
     byte[] bytes = new byte[TOKEN_BYTES];
@@ -34,6 +35,6 @@ final class LotteryTokens {
 
   /** Whether {@code presented} is the token whose hash is {@code storedHash}, in constant time. */
   static boolean matches(String presented, byte[] storedHash) {
-    return MessageDigest.isEqual(sha256(presented), storedHash);
+    return presented != null && MessageDigest.isEqual(sha256(presented), storedHash);
   }
 }
