@@ -32,4 +32,10 @@ public record Address(PostalCode postalCode, Optional<StreetName> street, Option
   public static Address of(String postalCode, String street, String houseNumber) {
     return new Address(PostalCode.of(postalCode), Optional.of(StreetName.of(street)), Optional.of(HouseNumber.parse(houseNumber)));
   }
+
+  /** Never the address: a citizen's home address is personal data and routing may be logged. */
+  @Override
+  public String toString() {
+    return "Address[hidden]";
+  }
 }

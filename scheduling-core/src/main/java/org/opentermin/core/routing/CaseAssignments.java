@@ -26,7 +26,7 @@ public final class CaseAssignments {
     for (CaseAssignment assignment : assignments) {
       checkNotNull(assignment, "assignment");
       CaseAssignment previous = byCase.putIfAbsent(assignment.caseNumber(), assignment);
-      checkArgument(previous == null, "case %s is assigned twice", assignment.caseNumber());
+      checkArgument(previous == null, "case %s is assigned twice", assignment.caseNumber().value());
     }
     this.byCase = ImmutableMap.copyOf(byCase);
   }

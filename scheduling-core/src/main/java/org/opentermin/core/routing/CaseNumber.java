@@ -26,8 +26,9 @@ public record CaseNumber(String value) {
     return new CaseNumber(value);
   }
 
+  /** Never the number: it points to a person's case, and routing may be logged. */
   @Override
   public String toString() {
-    return value;
+    return "CaseNumber[hidden]";
   }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A surname as offices compare it: folded the German way (case ignored, "Müller" as "muller",
  * "Strauß" as "strauss", other accents dropped), an ignored {@link NamePrefixes prefix} removed,
- * and everything that is not a letter (hyphens, apostrophes, spaces) left out. Immutable.
+ * and everything that is not a letter (hyphens, apostrophes, spaces) left out. {@link #toString()}
+ * hides the name, as personal data. Immutable.
  *
  * @param value one or more lower-case letters
  */
@@ -36,8 +37,9 @@ public record SurnameKey(String value) implements Comparable<SurnameKey> {
     return value.compareTo(other.value);
   }
 
+  /** Never the name: keys pass through routing decisions, which may be logged. */
   @Override
   public String toString() {
-    return value;
+    return "SurnameKey[hidden]";
   }
 }
