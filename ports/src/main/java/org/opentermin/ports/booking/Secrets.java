@@ -19,9 +19,10 @@ import org.opentermin.ports.out.RandomSource;
  * SHA-256 hash (a slow hash adds nothing for secrets of that strength) and compared in constant
  * time. For a retried confirmation the token is kept sealed with AES-GCM under a key derived from
  * the client's idempotency key, which itself is stored only as a hash: whoever reads the database
- * cannot unseal it.
+ * cannot unseal it. Waiting-list and lottery entry tokens are made and kept the same way, so that a
+ * won entry's token manages its booking.
  */
-final class Secrets {
+public final class Secrets {
 
   /** Idempotency keys: 16 to 200 URL-safe characters, e.g. a UUID. */
   static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{16,200}");
@@ -33,13 +34,15 @@ final class Secrets {
 
   private Secrets() {}
 
-  static String newManageToken(RandomSource random) {
+  /** A new token of 256 random bits, as URL-safe text. */
+  public static String newManageToken(RandomSource random) {
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
     return TOKEN_TEXT.encodeToString(bytes);
   }
 
-  static byte[] sha256(String text) {
+  /** The SHA-256 of the text's UTF-8 bytes: how tokens are stored. */
+  public static byte[] sha256(String text) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException missing) {
@@ -48,8 +51,8 @@ final class Secrets {
   }
 
   /** Whether {@code presented} is the token whose hash is {@code storedHash}, in constant time. */
-  static boolean tokenMatches(String presented, byte[] storedHash) {
-    return MessageDigest.isEqual(sha256(presented), storedHash);
+  public static boolean tokenMatches(String presented, byte[] storedHash) {
+    return presented != null && MessageDigest.isEqual(sha256(presented), storedHash);
   }
 
   static byte[] keyHash(String idempotencyKey) {

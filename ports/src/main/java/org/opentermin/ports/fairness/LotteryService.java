@@ -27,6 +27,7 @@ import org.opentermin.core.fairness.Identity;
 import org.opentermin.core.fairness.Lottery;
 import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.ReleasePolicy;
+import org.opentermin.ports.booking.Secrets;
 import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
@@ -96,11 +97,11 @@ public final class LotteryService implements EnterLottery {
     }
     DrawKey key = new DrawKey(command.office(), command.day(), wave.get());
     Draw draw = Draw.open(key, waves.opensAt(wave.get()), Lottery.commitment(waves.seed(wave.get())));
-    String token = EntryTokens.newToken(random);
+    String token = Secrets.newManageToken(random);
     Entry entry = new Entry(
         random.nextUuid().toString(),
         key,
-        EntryTokens.sha256(token),
+        Secrets.sha256(token),
         ImmutableList.copyOf(services),
         Optional.of(command.citizen()),
         identityKeys,
@@ -129,7 +130,7 @@ public final class LotteryService implements EnterLottery {
     }
     // A wrong token looks exactly like an unknown entry.
     return store.entry(entryId)
-        .filter(entry -> EntryTokens.matches(entryToken, entry.tokenHash()))
+        .filter(entry -> Secrets.tokenMatches(entryToken, entry.tokenHash()))
         .map(this::status);
   }
 

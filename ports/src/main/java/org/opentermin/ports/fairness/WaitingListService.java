@@ -26,6 +26,7 @@ import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.Identity;
 import org.opentermin.core.fairness.WaitingOrder;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.booking.Secrets;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
@@ -106,9 +107,9 @@ public final class WaitingListService implements JoinWaitingList {
     if (keys.isEmpty()) {
       return refused(Refusal.INVALID_REQUEST, "the waiting list needs a valid email address or phone number");
     }
-    String token = EntryTokens.newToken(random);
+    String token = Secrets.newManageToken(random);
     EntryId id = new EntryId(office.id(), random.nextUuid());
-    Entry entry = new Entry(id, services, dates, registration.citizen(), keys, EntryTokens.sha256(token), now,
+    Entry entry = new Entry(id, services, dates, registration.citizen(), keys, Secrets.sha256(token), now,
         Status.WAITING, Optional.empty(), now);
     if (store.add(entry) == WaitingListStore.Addition.ALREADY_WAITING) {
       return refused(Refusal.ALREADY_EXISTS, "the same person already waits at this office for one of these services");
@@ -168,7 +169,7 @@ public final class WaitingListService implements JoinWaitingList {
   /** The entry if the token is its token; a wrong token looks exactly like an unknown entry. */
   private Optional<Entry> accessible(EntryId entry, String entryToken) {
     checkNotNull(entry, "entry");
-    return store.find(entry).filter(found -> EntryTokens.matches(entryToken, found.tokenHash()));
+    return store.find(entry).filter(found -> Secrets.tokenMatches(entryToken, found.tokenHash()));
   }
 
   private Optional<EntryView> view(Entry entry, Instant now) {

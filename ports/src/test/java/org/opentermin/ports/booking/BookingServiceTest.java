@@ -33,6 +33,7 @@ import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.ports.contract.ContractFixtures;
+import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.BookingResult;

@@ -41,6 +41,7 @@ import org.opentermin.core.fairness.RescheduleLimit;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.contract.ContractFixtures;
+import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.BookingResult;

@@ -14,13 +14,10 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +49,9 @@ import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.core.fairness.ReleaseWave;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.Secrets;
 import org.opentermin.ports.contract.ContractFixtures;
+import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.FindAvailability;
@@ -80,7 +79,7 @@ class LotteryTest {
   private static final Instant DRAW_AT = at(MONDAY_DATE, 8, 0);
   private static final ImmutableList<ServiceRequest> ONE_BASIC_INCOME = ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
 
-  private final MovingClock clock = new MovingClock(NOW);
+  private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
   private InMemoryLotteryStore store;
@@ -252,7 +251,7 @@ class LotteryTest {
       assertThat(status).isInstanceOf(EnterLottery.Won.class);
       var stored = bookings.findByReference(((EnterLottery.Won) status).reference()).orElseThrow();
       assertThat(stored.booking().start()).isEqualTo(((EnterLottery.Won) status).start());
-      assertThat(stored.manageTokenHash()).as("the entry token manages the booking").isEqualTo(EntryTokens.sha256(entry.entryToken()));
+      assertThat(stored.manageTokenHash()).as("the entry token manages the booking").isEqualTo(Secrets.sha256(entry.entryToken()));
     }
     // Winners booked in draw order: earlier in the order, earlier start.
     List<Instant> starts = view.order().stream()
@@ -267,7 +266,7 @@ class LotteryTest {
     List<LotteryStore.Entry> entries = new ArrayList<>();
     LotteryStore.DrawKey key = new LotteryStore.DrawKey(OFFICE, DAY, 0);
     for (int i = 0; i < 12; i++) {
-      entries.add(new LotteryStore.Entry("entry-" + i, key, EntryTokens.sha256("token-" + i),
+      entries.add(new LotteryStore.Entry("entry-" + i, key, Secrets.sha256("token-" + i),
           ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), Optional.of(citizen(i)),
           ImmutableSet.of("identity-" + i), false, NOW, LotteryStore.Outcome.pending()));
     }
@@ -372,33 +371,5 @@ class LotteryTest {
     List<Appointment> booked = bookings.bookings(OFFICE, DAY.atStartOfDay(ZONE).toInstant(), DAY.plusDays(1).atStartOfDay(ZONE).toInstant());
     assertThat(booked).hasSize(10);
     assertThat(draws().run()).as("nothing left to draw").isZero();
-  }
-
-  /** A clock that tests move by hand; thread-safe. */
-  private static final class MovingClock extends Clock {
-    private volatile Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("tests use instants only");
-    }
   }
 }

@@ -10,11 +10,8 @@ import static org.opentermin.ports.contract.ContractFixtures.OTHER_OFFICE;
 import static org.opentermin.ports.contract.ContractFixtures.at;
 
 import com.google.common.collect.ImmutableList;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +34,7 @@ import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.contract.ContractFixtures;
+import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.BookingResult;
@@ -67,7 +65,7 @@ class WaitingListServiceTest {
   private static final ImmutableList<ServiceRequest> ONE_BASIC_INCOME = ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
   private static final DateRange MONDAY = DateRange.ofDay(MONDAY_DATE);
 
-  private final MovableClock clock = new MovableClock(NOW);
+  private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookingStore;
   private BookingService bookings;
@@ -431,38 +429,6 @@ class WaitingListServiceTest {
           ImmutableList.of(new ServiceRequest(HOUSING.id(), 1), new ServiceRequest(BASIC_INCOME.id(), 1)), MONDAY,
           new Citizen("E. M.", Optional.of("ErikaMustermann+termin@googlemail.com"), Optional.empty()))))
           .isEqualTo(Refusal.ALREADY_EXISTS);
-    }
-  }
-
-  /** A clock that tests move by hand. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("tests use instants only");
     }
   }
 }
