@@ -22,7 +22,6 @@ import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListForLosers;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
-import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.out.RandomSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,21 +52,18 @@ public final class OpenTermin implements AutoCloseable {
   private final ScheduledExecutorService jobs;
   private final WaitingListOffers waitingListOffers;
   private final LotteryDraws lotteryDraws;
-  private final ConfigureCatalog configure;
 
   private OpenTermin(
       Database database,
       HttpApi api,
       ScheduledExecutorService jobs,
       WaitingListOffers waitingListOffers,
-      LotteryDraws lotteryDraws,
-      ConfigureCatalog configure) {
+      LotteryDraws lotteryDraws) {
     this.database = database;
     this.api = api;
     this.jobs = jobs;
     this.waitingListOffers = waitingListOffers;
     this.lotteryDraws = lotteryDraws;
-    this.configure = configure;
   }
 
   /** Starts an instance; messages for the operator (such as a new admin token) go to {@code console}. */
@@ -115,7 +111,7 @@ public final class OpenTermin implements AutoCloseable {
       // Listening comes last, so that /ready answers only once startup is complete.
       api.start(config.port());
       console.println("OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
-      return new OpenTermin(database, api, jobs, offers, draws, catalog);
+      return new OpenTermin(database, api, jobs, offers, draws);
     } catch (RuntimeException failure) {
       database.close();
       throw failure;
@@ -135,10 +131,6 @@ public final class OpenTermin implements AutoCloseable {
     return waitingListOffers.run();
   }
 
-  /** The database adapter, for end-to-end tests that set up what the API does not offer yet. */
-  public JdbcAdapter adapter() {
-    return database.adapter();
-  }
 
   /**
    * Runs the lottery job now, as the schedule does every minute; returns how many draws this
@@ -148,12 +140,6 @@ public final class OpenTermin implements AutoCloseable {
     return lotteryDraws.run();
   }
 
-  /**
-   * The catalog set-up of this instance, for tests that configure an office directly.
-   */
-  public ConfigureCatalog configure() {
-    return configure;
-  }
 
   @Override
   public void close() {

@@ -3,25 +3,18 @@ package org.opentermin.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opentermin.core.catalog.OfficeId;
-import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.LotteryPolicy;
-import org.opentermin.core.fairness.ReleasePolicy;
-import org.opentermin.core.fairness.ReleaseWave;
 
 class LotteryTest {
 
@@ -30,9 +23,7 @@ class LotteryTest {
   private static final String DAY = "2026-12-08";
   /** The wave of Tuesday 8 December opens (and is drawn) a week before, at 08:00 in Munich. */
   private static final Instant DRAW_AT = Instant.parse("2026-12-01T07:00:00Z");
-  private static final AccessPolicy WEEK_AHEAD_LOTTERY = AccessPolicy.none()
-      .withRelease(new ReleasePolicy(LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(7, 100))))
-      .withLottery(new LotteryPolicy(Duration.ofHours(48)));
+  private static final String POLICY = "/api/v1/admin/offices/" + OFFICE + "/access-policy";
 
   private RunningApp app;
   private Api api;
@@ -41,9 +32,11 @@ class LotteryTest {
   void startApp() {
     app = RunningApp.get();
     api = app.api;
-    // The demo services have no office-specific entries, so the policy is the office's, for this test only.
-    assertThat(app.app.configure().setAccessPolicy(OfficeId.of(OFFICE), Optional.empty(), Optional.of(WEEK_AHEAD_LOTTERY)))
-        .isEmpty();
+    // The office's policy, for this test only, set as an administrator would.
+    assertThat(api.put(POLICY, Map.of(
+        "release", Map.of("opensAt", "08:00", "randomWindowMinutes", 0, "waves", List.of(Map.of("daysBefore", 7, "sharePercent", 100))),
+        "lottery", Map.of("entryWindowHours", 48)), "Authorization", Api.bearer(RunningApp.ADMIN_TOKEN)).status()).isEqualTo(200);
+    app.policyChanged(OFFICE);
   }
 
   /**
@@ -52,7 +45,7 @@ class LotteryTest {
    */
   @AfterEach
   void removePolicy() {
-    app.app.configure().setAccessPolicy(OfficeId.of(OFFICE), Optional.empty(), Optional.empty());
+    assertThat(api.delete(POLICY, "Authorization", Api.bearer(RunningApp.ADMIN_TOKEN)).status()).isEqualTo(204);
     app.clock.set(DRAW_AT.plus(Duration.ofHours(1)));
     assertThat(api.get("/api/v1/offices/" + OFFICE + "/availability?service=" + SERVICE + "&from=" + DAY + "&to=" + DAY).status())
         .isEqualTo(200);

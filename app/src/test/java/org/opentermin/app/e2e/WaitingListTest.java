@@ -6,13 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opentermin.core.catalog.OfficeId;
-import org.opentermin.core.fairness.AccessPolicy;
-import org.opentermin.core.fairness.Quarantine;
-import org.opentermin.core.fairness.WaitingListPolicy;
 
 /**
  * The waiting list through the API: a small office is booked out, a citizen joins its waiting
@@ -96,9 +91,9 @@ class WaitingListTest {
         "rules", List.of(), "extraTimes", List.of(Map.of("date", DAY, "from", "09:00", "to", "09:40"))),
         "Authorization", ADMIN).status()).isEqualTo(200);
     // A long quarantine, so that only the waiting list can take the cancelled time.
-    running.app.adapter().catalog().saveAccessPolicy(OfficeId.of(OFFICE), Optional.empty(), Optional.of(AccessPolicy.none()
-        .withQuarantine(new Quarantine(Duration.ofDays(1), Duration.ZERO))
-        .withWaitingList(new WaitingListPolicy(Duration.ofHours(12)))));
+    assertThat(api.put("/api/v1/admin/offices/" + OFFICE + "/access-policy", Map.of(
+        "quarantine", Map.of("delayMinutes", 24 * 60, "randomWindowMinutes", 0),
+        "waitingList", Map.of("offerExpiryMinutes", 12 * 60)), "Authorization", ADMIN).status()).isEqualTo(200);
     // Instances look for schedule and policy changes at most every second of their clock.
     running.clock.advance(Duration.ofSeconds(2));
   }
