@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.routing.RoutingInputs;
 
 /**
  * Claims a start for a request while the citizen fills in the form: a hold that counts against
@@ -27,6 +28,8 @@ public interface HoldSlot {
    * @param clientKey what tells the client apart (e.g. its address), for the limit on live holds
    *     per client; only a keyed hash of it is stored
    * @param challenge the client's answer to a challenge, when the office asks for one
+   * @param routing the citizen's routing inputs: then only the caseworkers responsible for them
+   *     may be held, and an office that is not responsible refuses
    */
   record Command(
       OfficeId office,
@@ -37,7 +40,8 @@ public interface HoldSlot {
       Optional<String> idempotencyKey,
       boolean urgent,
       Optional<String> clientKey,
-      Optional<ChallengeAnswer> challenge) {
+      Optional<ChallengeAnswer> challenge,
+      Optional<RoutingInputs> routing) {
     public Command {
       checkNotNull(office, "office");
       services = ImmutableList.copyOf(checkNotNull(services, "services"));
@@ -47,6 +51,21 @@ public interface HoldSlot {
       checkNotNull(idempotencyKey, "idempotencyKey");
       checkNotNull(clientKey, "clientKey");
       checkNotNull(challenge, "challenge");
+      checkNotNull(routing, "routing");
+    }
+
+    /** A hold without routing. */
+    public Command(
+        OfficeId office,
+        ImmutableList<ServiceRequest> services,
+        Instant start,
+        Channel channel,
+        Actor actor,
+        Optional<String> idempotencyKey,
+        boolean urgent,
+        Optional<String> clientKey,
+        Optional<ChallengeAnswer> challenge) {
+      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, Optional.empty());
     }
 
     /** A hold that is not urgent, from no particular client, without a challenge answer. */
@@ -57,7 +76,7 @@ public interface HoldSlot {
         Channel channel,
         Actor actor,
         Optional<String> idempotencyKey) {
-      this(office, services, start, channel, actor, idempotencyKey, false, Optional.empty(), Optional.empty());
+      this(office, services, start, channel, actor, idempotencyKey, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
   }
 

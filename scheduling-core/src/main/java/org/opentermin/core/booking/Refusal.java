@@ -38,5 +38,11 @@ public enum Refusal {
   /** The booking was moved as often as the office allows. */
   RESCHEDULE_LIMIT,
   /** A solved challenge (proof of work) must come with this hold. */
-  CHALLENGE_REQUIRED
+  CHALLENGE_REQUIRED,
+  /** No responsibility rule covers the citizen's address: no office is responsible online. */
+  NOT_COVERED,
+  /** Another office, or another caseworker of this one, is responsible for the citizen. */
+  NOT_RESPONSIBLE,
+  /** The office serves online only the citizens it is responsible for: give the routing inputs. */
+  ROUTING_REQUIRED
 }
