@@ -99,7 +99,8 @@ final class CitizenRoutes {
           "office " + office.id() + " can be booked from " + today + " to " + bookable.last());
     }
     AvailabilityResult result =
-        useCases.availability().findSlots(new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested));
+        useCases.availability().findSlots(
+            new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested, RoutingRoutes.inputs(ctx)));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -109,7 +110,8 @@ final class CitizenRoutes {
   private void firstFreeSlot(Context ctx) {
     OfficeId office = Parameters.officeId(ctx);
     ZoneId zone = offices.zone(office);
-    FirstSlotResult result = useCases.availability().firstFreeSlot(office, requestedServices(ctx), Channel.ONLINE);
+    FirstSlotResult result =
+        useCases.availability().firstFreeSlot(office, requestedServices(ctx), Channel.ONLINE, RoutingRoutes.inputs(ctx));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -160,7 +162,8 @@ final class CitizenRoutes {
         .collect(ImmutableList.toImmutableList());
     HoldResult result = useCases.hold().hold(new HoldSlot.Command(
         office, services, body.start().toInstant(), channel, actor, Optional.ofNullable(body.idempotencyKey()), urgent, clientKey,
-        Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution()))));
+        Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution())),
+        Optional.ofNullable(body.routing()).map(RoutingRoutes.RoutingData::toDomain)));
     metrics.holdAnswered(result);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);

@@ -85,7 +85,8 @@ final class Requests {
       Channel channel,
       @Pattern(regexp = "[A-Za-z0-9_.:-]{16,200}", message = "must be 16 to 200 letters, digits or _ . : -") String idempotencyKey,
       Boolean urgent,
-      @Valid ChallengeAnswer challenge) {}
+      @Valid ChallengeAnswer challenge,
+      @Valid RoutingRoutes.RoutingData routing) {}
 
   /** A challenge from {@code GET /api/v1/challenge} and the client's solution to it. */
   record ChallengeAnswer(@NotBlank @Size(max = 1000) String challenge, @NotBlank @Size(max = 32) String solution) {}

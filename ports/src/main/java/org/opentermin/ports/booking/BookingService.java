@@ -159,6 +159,20 @@ public final class BookingService
   }
 
   /**
+   * As {@link #BookingService(CatalogStore, BookingStore, Clock, RandomSource, Duration)}, following
+   * the responsibility rules of {@code responsibility}.
+   */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      ResponsibilityService responsibility) {
+    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility));
+  }
+
+  /**
    * A service that follows the responsibility rules of {@code responsibility}: availability and
    * holds with a citizen's routing inputs offer only the responsible caseworkers, and exclusive
    * offices serve online only the citizens they are responsible for.

@@ -34,6 +34,18 @@ public interface ConfigureResponsibility {
   /** Replaces the case assignments of {@code office}. */
   ImportResult replaceCaseAssignments(OfficeId office, List<CaseEntry> cases);
 
+  /**
+   * The errors {@link #replaceAddressRules} would refuse {@code rules} for, storing nothing: for a
+   * file some of whose lines could not even be read, so that one answer names every bad line.
+   */
+  ImmutableList<EntryError> checkAddressRules(List<AddressRule> rules);
+
+  /** As {@link #checkAddressRules}, for {@link #replaceTeamRules}. */
+  ImmutableList<EntryError> checkTeamRules(OfficeId office, List<TeamRule> rules);
+
+  /** As {@link #checkAddressRules}, for {@link #replaceCaseAssignments}. */
+  ImmutableList<EntryError> checkCases(OfficeId office, List<CaseEntry> cases);
+
   /** Assigns one case; refused for an unknown office or caseworker, or a caseworker without a team. */
   Outcome assignCase(OfficeId office, CaseEntry entry);
 

@@ -190,7 +190,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   // ---- configuration ----
 
   @Override
-  public ImportResult replaceAddressRules(List<AddressRule> rules) {
+  public ImmutableList<EntryError> checkAddressRules(List<AddressRule> rules) {
     checkNotNull(rules, "rules");
     List<EntryError> errors = new ArrayList<>();
     Set<String> labels = new HashSet<>();
@@ -202,8 +202,14 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
         errors.add(new EntryError(rule.label(), "unknown office " + rule.office()));
       }
     }
+    return ImmutableList.copyOf(errors);
+  }
+
+  @Override
+  public ImportResult replaceAddressRules(List<AddressRule> rules) {
+    ImmutableList<EntryError> errors = checkAddressRules(rules);
     if (!errors.isEmpty()) {
-      return new Rejected(ImmutableList.copyOf(errors));
+      return new Rejected(errors);
     }
     RoutingTables tables = store.tables();
     List<RuleProblem> problems = rulesOf(rules, tables.teamRules(), tables).check();
@@ -211,11 +217,11 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   }
 
   @Override
-  public ImportResult replaceTeamRules(OfficeId office, List<TeamRule> rules) {
+  public ImmutableList<EntryError> checkTeamRules(OfficeId office, List<TeamRule> rules) {
     checkNotNull(office, "office");
     checkNotNull(rules, "rules");
     if (catalog.office(office).isEmpty()) {
-      return new Rejected(ImmutableList.of(new EntryError("office", "unknown office " + office)));
+      return ImmutableList.of(new EntryError("office", "unknown office " + office));
     }
     ImmutableList<Resource> resources = catalog.resources(office);
     List<EntryError> errors = new ArrayList<>();
@@ -236,46 +242,59 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
             : "office " + office + " has no caseworker " + ((Responsible.Caseworker) rule.responsible()).caseworker()));
       }
     }
+    return ImmutableList.copyOf(errors);
+  }
+
+  @Override
+  public ImportResult replaceTeamRules(OfficeId office, List<TeamRule> rules) {
+    ImmutableList<EntryError> errors = checkTeamRules(office, rules);
     if (!errors.isEmpty()) {
-      return new Rejected(ImmutableList.copyOf(errors));
+      return new Rejected(errors);
     }
     RoutingTables tables = store.tables();
     List<TeamRule> allTeamRules = new ArrayList<>();
     tables.teamRules().stream().filter(rule -> !rule.office().equals(office)).forEach(allTeamRules::add);
     allTeamRules.addAll(rules);
-    List<RuleProblem> problems = teamProblems(office, rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
+    List<RuleProblem> problems = teamProblems(rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
     return stored(rules.size(), problems, () -> store.replaceTeamRules(office, rules));
   }
 
   /** The problems among {@code rules}, which are the office's team rules. */
-  private static List<RuleProblem> teamProblems(OfficeId office, List<RuleProblem> problems, List<TeamRule> rules) {
+  private static List<RuleProblem> teamProblems(List<RuleProblem> problems, List<TeamRule> rules) {
     Set<String> labels = new HashSet<>();
     rules.forEach(rule -> labels.add(rule.label()));
     return problems.stream().filter(problem -> problem.labels().stream().anyMatch(labels::contains)).toList();
   }
 
   @Override
-  public ImportResult replaceCaseAssignments(OfficeId office, List<CaseEntry> cases) {
+  public ImmutableList<EntryError> checkCases(OfficeId office, List<CaseEntry> cases) {
     checkNotNull(office, "office");
     checkNotNull(cases, "cases");
     if (catalog.office(office).isEmpty()) {
-      return new Rejected(ImmutableList.of(new EntryError("office", "unknown office " + office)));
+      return ImmutableList.of(new EntryError("office", "unknown office " + office));
     }
     Map<ResourceId, Resource> resources = resourcesById(office);
     List<EntryError> errors = new ArrayList<>();
-    List<CaseAssignment> assignments = new ArrayList<>();
     Map<CaseNumber, String> seen = new HashMap<>();
     for (CaseEntry entry : cases) {
       String earlier = seen.putIfAbsent(entry.caseNumber(), entry.label());
       if (earlier != null) {
         errors.add(new EntryError(entry.label(), "the case is assigned already in " + earlier));
-        continue;
+      } else if (assignment(entry, resources).isEmpty()) {
+        errors.add(caseError(entry, resources));
       }
-      assignment(entry, resources).ifPresentOrElse(assignments::add, () -> errors.add(caseError(entry, resources)));
     }
+    return ImmutableList.copyOf(errors);
+  }
+
+  @Override
+  public ImportResult replaceCaseAssignments(OfficeId office, List<CaseEntry> cases) {
+    ImmutableList<EntryError> errors = checkCases(office, cases);
     if (!errors.isEmpty()) {
-      return new Rejected(ImmutableList.copyOf(errors));
+      return new Rejected(errors);
     }
+    Map<ResourceId, Resource> resources = resourcesById(office);
+    List<CaseAssignment> assignments = cases.stream().map(entry -> assignment(entry, resources).orElseThrow()).toList();
     return stored(assignments.size(), List.of(), () -> store.replaceCaseAssignments(office, assignments));
   }
 
