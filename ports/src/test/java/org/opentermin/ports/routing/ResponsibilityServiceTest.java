@@ -53,10 +53,10 @@ import org.opentermin.ports.memory.InMemoryRoutingStore;
  */
 class ResponsibilityServiceTest {
 
-  static final TeamId TEAM_A = TeamId.of("team-a");
-  static final TeamId TEAM_B = TeamId.of("team-b");
-  static final Address NORTH = Address.of("80331", "Hauptstraße", "12");
-  static final Address SOUTH = Address.of("81667", "Rosenheimer Straße", "5");
+  private static final TeamId TEAM_A = TeamId.of("team-a");
+  private static final TeamId TEAM_B = TeamId.of("team-b");
+  private static final Address NORTH = Address.of("80331", "Hauptstraße", "12");
+  private static final Address SOUTH = Address.of("81667", "Rosenheimer Straße", "5");
 
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
@@ -64,7 +64,7 @@ class ResponsibilityServiceTest {
   private ResponsibilityService service;
 
   /** Fills the catalog and routing store with the small city. */
-  static void city(InMemoryCatalogStore catalog, ResponsibilityService service) {
+  private static void city(InMemoryCatalogStore catalog, ResponsibilityService service) {
     ContractFixtures.fill(catalog);
     catalog.saveResource(caseworker(BEN, OFFICE).inTeam(TEAM_B));
     assertThat(service.replaceAddressRules(List.of(

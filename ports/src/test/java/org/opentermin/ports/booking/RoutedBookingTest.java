@@ -1,4 +1,4 @@
-package org.opentermin.ports.routing;
+package org.opentermin.ports.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opentermin.ports.contract.ContractFixtures.BASIC_INCOME;
@@ -8,12 +8,12 @@ import static org.opentermin.ports.contract.ContractFixtures.NOW;
 import static org.opentermin.ports.contract.ContractFixtures.OFFICE;
 import static org.opentermin.ports.contract.ContractFixtures.OTHER_OFFICE;
 import static org.opentermin.ports.contract.ContractFixtures.at;
-import static org.opentermin.ports.routing.ResponsibilityServiceTest.NORTH;
-import static org.opentermin.ports.routing.ResponsibilityServiceTest.SOUTH;
+import static org.opentermin.ports.contract.ContractFixtures.caseworker;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,16 +22,20 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.catalog.TeamId;
 import org.opentermin.core.routing.Address;
+import org.opentermin.core.routing.AddressRule;
 import org.opentermin.core.routing.NamePrefixes;
 import org.opentermin.core.routing.OfficeRouting;
+import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.RoutingInputs;
+import org.opentermin.core.routing.TeamRule;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
+import org.opentermin.ports.in.ConfigureResponsibility;
 import org.opentermin.ports.in.FindAvailability;
 import org.opentermin.ports.in.FirstSlotResult;
 import org.opentermin.ports.in.HoldResult;
@@ -43,12 +47,17 @@ import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.routing.ResponsibilityService;
 
 /**
- * Availability and holds with a citizen's routing inputs, in the small city of {@link
- * ResponsibilityServiceTest}: Müller files with Ben's team B at the northern office.
+ * Availability and holds with a citizen's routing inputs, in a small city: 80331 belongs to the
+ * northern office, which files surnames A–K with team A (Anna) and L–Z with team B (Ben), so
+ * Müller files with Ben; 81667 belongs to the southern office.
  */
 class RoutedBookingTest {
+
+  private static final Address NORTH = Address.of("80331", "Hauptstraße", "12");
+  private static final Address SOUTH = Address.of("81667", "Rosenheimer Straße", "5");
 
   private static final ImmutableList<ServiceRequest> ONE_BASIC_INCOME = ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
   private static final Instant NINE = at(MONDAY_DATE, 9, 0);
@@ -62,7 +71,15 @@ class RoutedBookingTest {
   void setUp() {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     responsibility = new ResponsibilityService(catalog, new InMemoryRoutingStore(catalog), clock);
-    ResponsibilityServiceTest.city(catalog, responsibility);
+    ContractFixtures.fill(catalog);
+    catalog.saveResource(caseworker(BEN, OFFICE).inTeam(TeamId.of("team-b")));
+    assertThat(responsibility.replaceAddressRules(List.of(
+        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OTHER_OFFICE))))
+        .isInstanceOf(ConfigureResponsibility.Imported.class);
+    assertThat(responsibility.replaceTeamRules(OFFICE, List.of(
+        TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TeamId.of("team-a"))),
+        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b"))))))
+        .isInstanceOf(ConfigureResponsibility.Imported.class);
     RandomSource random = RandomSource.seeded(42);
     bookings = new BookingService(catalog, new InMemoryBookingStore(), clock, random, Duration.ZERO,
         new ProofOfWorkChallenge(new byte[32], random, new InMemorySpentChallenges()), Optional.of(responsibility));
