@@ -13,7 +13,10 @@ import org.opentermin.core.catalog.ResourceId;
 /**
  * A claim on one resource's time, {@code [start, end)}: a hold while the citizen fills in the
  * form, then a booking with a reference and the citizen's data. A hold has an expiry and no
- * reference or citizen; a booking has both and no expiry. Immutable.
+ * reference or citizen; a booking has both and no expiry. Once its personal data is erased (after
+ * the office's retention period, or early at the citizen's request), a booking keeps only what
+ * anonymous statistics need: office, resource, time, services, channel and status, with {@code
+ * erasedAt} and neither reference nor citizen. Holds are never erased; they are deleted. Immutable.
  */
 public record Appointment(
     AppointmentId id,
@@ -25,7 +28,8 @@ public record Appointment(
     AppointmentStatus status,
     Optional<Instant> expiresAt,
     Optional<BookingReference> reference,
-    Optional<Citizen> citizen) {
+    Optional<Citizen> citizen,
+    Optional<Instant> erasedAt) {
 
   public Appointment {
     checkNotNull(id, "id");
@@ -40,10 +44,28 @@ public record Appointment(
     checkNotNull(expiresAt, "expiresAt");
     checkNotNull(reference, "reference");
     checkNotNull(citizen, "citizen");
+    checkNotNull(erasedAt, "erasedAt");
     boolean hold = status == AppointmentStatus.HELD;
+    boolean erased = erasedAt.isPresent();
+    checkArgument(!(hold && erased), "a hold is deleted, never erased");
     checkArgument(hold == expiresAt.isPresent(), "exactly holds have an expiry: %s", status);
-    checkArgument(hold != reference.isPresent(), "exactly bookings have a reference: %s", status);
-    checkArgument(hold != citizen.isPresent(), "exactly bookings have a citizen: %s", status);
+    checkArgument((!hold && !erased) == reference.isPresent(), "exactly bookings that are not erased have a reference: %s", status);
+    checkArgument((!hold && !erased) == citizen.isPresent(), "exactly bookings that are not erased have a citizen: %s", status);
+  }
+
+  /** An appointment whose personal data is not erased: a hold, or a booking with reference and citizen. */
+  public Appointment(
+      AppointmentId id,
+      ResourceId resource,
+      Instant start,
+      Instant end,
+      ImmutableList<BookedService> services,
+      Channel channel,
+      AppointmentStatus status,
+      Optional<Instant> expiresAt,
+      Optional<BookingReference> reference,
+      Optional<Citizen> citizen) {
+    this(id, resource, start, end, services, channel, status, expiresAt, reference, citizen, Optional.empty());
   }
 
   /** A new hold that counts until {@code expiresAt}. */
@@ -75,13 +97,26 @@ public record Appointment(
   /** This booking in another status. */
   public Appointment withStatus(AppointmentStatus newStatus) {
     checkArgument(status.isBooking() && newStatus.isBooking(), "a hold changes status only by confirmation");
-    return new Appointment(id, resource, start, end, services, channel, newStatus, expiresAt, reference, citizen);
+    return new Appointment(id, resource, start, end, services, channel, newStatus, expiresAt, reference, citizen, erasedAt);
   }
 
   /** This booking moved to the time, resource and services of {@code hold}. */
   public Appointment movedTo(Appointment hold) {
-    checkArgument(status.isBooking(), "only a booking can be moved");
+    checkArgument(status.isBooking() && !isErased(), "only a booking that is not erased can be moved");
     return new Appointment(id, hold.resource, hold.start, hold.end, hold.services, channel, status, expiresAt, reference, citizen);
+  }
+
+  /** This booking without its personal data (reference and citizen), erased {@code at}. */
+  public Appointment erased(Instant at) {
+    checkNotNull(at, "at");
+    checkArgument(status.isBooking() && !isErased(), "only a booking that is not erased yet can be erased, not %s", status);
+    return new Appointment(
+        id, resource, start, end, services, channel, status, expiresAt, Optional.empty(), Optional.empty(), Optional.of(at));
+  }
+
+  /** Whether this booking's personal data has been erased. */
+  public boolean isErased() {
+    return erasedAt.isPresent();
   }
 
   /** Whether this is a hold that still counts at {@code now}. */
