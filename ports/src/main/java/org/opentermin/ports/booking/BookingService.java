@@ -285,6 +285,9 @@ public final class BookingService
 
   @Override
   public BookingResult confirm(ConfirmBooking.Command command) {
+    if (command.actor() instanceof Actor.Citizen && !command.citizen().hasContact()) {
+      return new Refused(Refusal.INVALID_REQUEST, "give an email address or a phone number, so that the office can reach you");
+    }
     try {
       Optional<String> key = validKey(command.idempotencyKey());
       OfficeId office = command.hold().office();

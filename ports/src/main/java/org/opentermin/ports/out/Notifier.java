@@ -11,7 +11,7 @@ import org.opentermin.core.catalog.OfficeId;
  * Tells citizens what the system did for them: a waiting-list offer, a lottery's result. The
  * email adapter comes later; until then an implementation may only record that a message went
  * out. Implementations never log personal data and never name the service (it may be
- * sensitive). Thread-safe.
+ * sensitive); a notification never carries the citizen's note. Thread-safe.
  */
 public interface Notifier {
 
@@ -34,7 +34,8 @@ public interface Notifier {
     public Notification {
       checkNotNull(kind, "kind");
       checkNotNull(office, "office");
-      checkNotNull(recipient, "recipient");
+      // The note is for the office's staff only; no message ever carries it.
+      recipient = checkNotNull(recipient, "recipient").withoutNote();
       checkNotNull(entryId, "entryId");
       checkNotNull(deadline, "deadline");
       checkNotNull(appointmentStart, "appointmentStart");
