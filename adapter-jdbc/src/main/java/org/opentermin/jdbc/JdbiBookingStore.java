@@ -32,7 +32,8 @@ import org.opentermin.ports.out.BookingStore;
 /**
  * {@link BookingStore} in PostgreSQL. No resource is ever claimed twice because the table's
  * exclusion constraint refuses it; this class only asks and reads the answer. Each method is one
- * transaction, retried on serialization failures and deadlocks.
+ * transaction, retried on serialization failures and deadlocks. Erasing personal data is one
+ * statement each ({@link PrivacySql}).
  */
 final class JdbiBookingStore implements BookingStore {
 
@@ -161,7 +162,17 @@ final class JdbiBookingStore implements BookingStore {
         identityQuota.map(quota -> utc(quota.windowEnd())).orElse(null));
     BookingSql.ConfirmOutcome outcome;
     try {
-      outcome = transactions.singleStatement(handle -> BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row));
+      if (citizen.note().isEmpty()) {
+        outcome = transactions.singleStatement(handle -> BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row));
+      } else {
+        outcome = transactions.inTransaction(handle -> {
+          BookingSql.ConfirmOutcome confirmed = BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row);
+          if (confirmed.outcome().equals(Confirmation.CONFIRMED.name())) {
+            PrivacySql.attachNote(handle, hold.office().value(), hold.uuid(), citizen.note().get());
+          }
+          return confirmed;
+        });
+      }
     } catch (JdbiException failure) {
       if (CONFIRM_KEY_INDEX.equals(Transactions.violatedConstraint(failure))) {
         return new ConfirmResult(Confirmation.KEY_TAKEN, Optional.empty());
@@ -246,6 +257,28 @@ final class JdbiBookingStore implements BookingStore {
     return transactions.inTransaction(handle -> BookingSql.deleteExpiredHolds(handle, office.value(), utc(now), limit));
   }
 
+  @Override
+  public boolean erase(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
+    checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this erasure");
+    checkArgument(event.to() == expected || event.to() == AppointmentStatus.CANCELLED, "an erasure keeps the status or cancels");
+    return transactions.singleStatement(handle -> PrivacySql.erase(handle, booking.office().value(), booking.uuid(), expected.name(),
+        event.to().name(), utc(event.at()), event.actor().kind(), event.actor().id(), event.note())) == 1;
+  }
+
+  @Override
+  public int eraseFinished(OfficeId office, Instant finishedBy, Instant now, int limit) {
+    checkNotNull(office, "office");
+    checkArgument(limit > 0, "limit must be positive");
+    return transactions.singleStatement(handle ->
+        PrivacySql.eraseFinished(handle, office.value(), utc(finishedBy), utc(now), limit, BookingEvent.ERASURE_NOTE));
+  }
+
+  @Override
+  public Optional<Pseudonyms> pseudonyms(AppointmentId booking) {
+    return transactions.read(handle -> PrivacySql.pseudonyms(handle, booking.office().value(), booking.uuid()))
+        .map(row -> new Pseudonyms(row.identityKeys(), row.clientKey(), row.idempotencyKey()));
+  }
+
   private static IdempotencyMatch match(OfficeId office, BookingSql.IdempotencyRow row) {
     return new IdempotencyMatch(
         new AppointmentId(office, row.appointmentId()),
@@ -263,10 +296,12 @@ final class JdbiBookingStore implements BookingStore {
 
   private static Appointment appointment(AppointmentRow row) {
     AppointmentStatus status = AppointmentStatus.valueOf(row.status());
+    Optional<Instant> erasedAt = Optional.ofNullable(row.erasedAt()).map(OffsetDateTime::toInstant);
     Optional<Citizen> citizen =
-        status == AppointmentStatus.HELD
+        status == AppointmentStatus.HELD || erasedAt.isPresent()
             ? Optional.empty()
-            : Optional.of(new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone())));
+            : Optional.of(new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone()),
+                Optional.ofNullable(row.citizenNote())));
     return new Appointment(
         new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
         ResourceId.of(row.resourceId()),
@@ -277,7 +312,8 @@ final class JdbiBookingStore implements BookingStore {
         status,
         Optional.ofNullable(row.expiresAt()).map(OffsetDateTime::toInstant),
         Optional.ofNullable(row.reference()).map(BookingReference::new),
-        citizen);
+        citizen,
+        erasedAt);
   }
 
   private static EventRow eventRow(BookingEvent event) {
