@@ -8,6 +8,7 @@ import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.in.BrowseCatalog;
 import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.in.ConfigureResponsibility;
+import org.opentermin.ports.in.ConfigureRetention;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.FindAvailability;
@@ -15,6 +16,7 @@ import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ManageBooking;
+import org.opentermin.ports.in.ManagePersonalData;
 import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.in.ViewDay;
 
@@ -37,7 +39,9 @@ public record UseCases(
     Clock clock,
     EnterLottery lottery,
     ResolveResponsibility resolveResponsibility,
-    ConfigureResponsibility configureResponsibility) {
+    ConfigureResponsibility configureResponsibility,
+    ManagePersonalData personalData,
+    ConfigureRetention retention) {
 
   public UseCases {
     checkNotNull(catalog, "catalog");
@@ -55,5 +59,7 @@ public record UseCases(
     checkNotNull(lottery, "lottery");
     checkNotNull(resolveResponsibility, "resolveResponsibility");
     checkNotNull(configureResponsibility, "configureResponsibility");
+    checkNotNull(personalData, "personalData");
+    checkNotNull(retention, "retention");
   }
 }
