@@ -77,6 +77,7 @@ public final class HttpApi {
       new WaitingListRoutes(useCases, authentication, offices).register(config.routes);
       new OperationsRoutes(useCases, metrics).register(config.routes);
       new LotteryRoutes(useCases, offices).register(config.routes);
+      new AuditRoutes(useCases, authentication).register(config.routes);
       ApiDocumentation.register(config);
     });
     return new HttpApi(javalin);

@@ -14,6 +14,7 @@ import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ManageBooking;
+import org.opentermin.ports.in.ReadAuditLog;
 import org.opentermin.ports.in.ViewDay;
 
 /**
@@ -33,7 +34,8 @@ public record UseCases(
     AccessTokens accessTokens,
     BooleanSupplier readiness,
     Clock clock,
-    EnterLottery lottery) {
+    EnterLottery lottery,
+    ReadAuditLog audit) {
 
   public UseCases {
     checkNotNull(catalog, "catalog");
@@ -49,5 +51,6 @@ public record UseCases(
     checkNotNull(readiness, "readiness");
     checkNotNull(clock, "clock");
     checkNotNull(lottery, "lottery");
+    checkNotNull(audit, "audit");
   }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.AppointmentRequest;
 import org.opentermin.core.availability.Availability;
 import org.opentermin.core.availability.BusyPeriod;
@@ -76,6 +78,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
@@ -98,7 +101,12 @@ import org.opentermin.ports.out.RandomSource;
  * <p>The office's fair-access policy (ADR 005) closes capacity that is not yet released, kept for
  * another channel or in quarantine after a cancellation: availability leaves it out and a hold on
  * it is refused with the rule's reason. Limits that count (live holds per client, bookings per
- * identity, reschedules) are counted by the store in the step that claims. Thread-safe.
+ * identity, reschedules) are counted by the store in the step that claims.
+ *
+ * <p>Every read of personal data by staff (a booking, its history, a day's bookings) is appended
+ * to the {@link AuditLog} before the data is returned: if the log cannot take the entry, nobody
+ * sees the data. Changes are recorded by the store with the change itself. Staff reach the
+ * bookings of their own offices only; others are answered as unknown. Thread-safe.
  */
 public final class BookingService
     implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking, ViewDay, GetChallenge {
@@ -112,6 +120,7 @@ public final class BookingService
   private static final int REFERENCE_ATTEMPTS = 8;
 
   private final BookingStore bookings;
+  private final AuditLog audit;
   private final Clock clock;
   private final RandomSource random;
   private final CompiledOffices offices;
@@ -125,10 +134,11 @@ public final class BookingService
 
   /**
    * A service that sees every schedule change from the next request on, with proof-of-work
-   * challenges that only this instance can verify.
+   * challenges that only this instance can verify. Staff reads are recorded in {@code audit}, the
+   * log that {@code bookings} records its changes in.
    */
-  public BookingService(CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random) {
-    this(catalog, bookings, clock, random, Duration.ZERO);
+  public BookingService(CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random) {
+    this(catalog, bookings, audit, clock, random, Duration.ZERO);
   }
 
   /**
@@ -137,14 +147,15 @@ public final class BookingService
    * most requests save the check's round trip.
    */
   public BookingService(
-      CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random, Duration scheduleRecheck) {
-    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random));
+      CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random, Duration scheduleRecheck) {
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random));
   }
 
   /** A service whose challenges come from {@code challenge}, e.g. one shared by every instance. */
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
@@ -152,6 +163,7 @@ public final class BookingService
     checkNotNull(catalog, "catalog");
     this.challenge = checkNotNull(challenge, "challenge");
     this.bookings = checkNotNull(bookings, "bookings");
+    this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
     this.random = checkNotNull(random, "random");
     checkArgument(!scheduleRecheck.isNegative(), "schedule recheck must not be negative");
@@ -290,23 +302,36 @@ public final class BookingService
 
   @Override
   public Optional<Appointment> find(BookingReference reference, BookingAccess access) {
-    return accessible(reference, access);
+    Optional<Appointment> booking = accessible(reference, access);
+    booking.ifPresent(found -> auditRead(access, AuditAction.VIEWED_BOOKING, found));
+    return booking;
   }
 
   @Override
   public ImmutableList<BookingEvent> history(BookingReference reference, BookingAccess access) {
-    return accessible(reference, access).map(booking -> bookings.history(booking.id())).orElseGet(ImmutableList::of);
+    Optional<Appointment> booking = accessible(reference, access);
+    booking.ifPresent(found -> auditRead(access, AuditAction.VIEWED_HISTORY, found));
+    return booking.map(found -> bookings.history(found.id())).orElseGet(ImmutableList::of);
   }
 
   @Override
-  public Optional<ViewDay.Day> bookingsOn(OfficeId officeId, LocalDate date) {
+  public Optional<ViewDay.Day> bookingsOn(OfficeId officeId, LocalDate date, Actor viewer) {
     checkNotNull(date, "date");
+    checkNotNull(viewer, "viewer");
     return offices.get(officeId).map(compiled -> {
       ZoneId zone = compiled.office().zone();
       Instant from = date.atStartOfDay(zone).toInstant();
       Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+      audit.append(AuditEntry.readDay(now(), viewer, officeId, date));
       return new ViewDay.Day(compiled.office(), date, bookings.bookings(officeId, from, to));
     });
+  }
+
+  /** Staff reads are recorded; the citizen reading their own booking with its token is not. */
+  private void auditRead(BookingAccess access, AuditAction action, Appointment booking) {
+    if (access instanceof BookingAccess.ByStaff) {
+      audit.append(AuditEntry.readBooking(now(), access.actor(), action, booking));
+    }
   }
 
   @Override
@@ -510,7 +535,7 @@ public final class BookingService
   private Optional<Appointment> accessible(BookingReference reference, BookingAccess access) {
     checkNotNull(reference, "reference");
     checkNotNull(access, "access");
-    Optional<StoredBooking> stored = bookings.findByReference(reference);
+    Optional<StoredBooking> stored = bookings.findByReference(reference).filter(found -> access.mayReach(found.booking().office()));
     if (access instanceof BookingAccess.ByToken byToken) {
       // A wrong token looks exactly like an unknown reference.
       stored = stored.filter(found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
