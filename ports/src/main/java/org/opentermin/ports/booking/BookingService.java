@@ -865,10 +865,10 @@ public final class BookingService
       }
       if (wanted.persons() < 1 || wanted.persons() > service.maxPersons()) {
         throw refuse(Refusal.INVALID_REQUEST,
-            "service " + service.id() + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
+            named(service) + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
       }
       if (!service.allows(channel)) {
-        throw refuse(Refusal.INVALID_REQUEST, "service " + service.id() + " cannot be booked via " + channel);
+        throw refuse(Refusal.INVALID_REQUEST, named(service) + " cannot be booked via " + channel);
       }
       requested.add(RequestedService.of(service, wanted.persons()));
     }
@@ -881,6 +881,11 @@ public final class BookingService
         .map(scheduled -> scheduled.resource().id())
         .collect(ImmutableList.toImmutableList());
     return new Resolved(office, compiled.finder(), AppointmentRequest.of(office, channel, requested), policies, policy, resources);
+  }
+
+  /** A service as a refusal may name it: a sensitive one not at all, since refusals leave the system. */
+  private static String named(Service service) {
+    return service.sensitive() ? "the requested service" : "service " + service.id();
   }
 
   /** The same service named twice counts its persons together. */

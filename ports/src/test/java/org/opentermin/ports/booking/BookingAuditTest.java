@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.opentermin.ports.contract.ContractFixtures.BASIC_INCOME;
+import static org.opentermin.ports.contract.ContractFixtures.HOUSING;
 import static org.opentermin.ports.contract.ContractFixtures.MONDAY_DATE;
 import static org.opentermin.ports.contract.ContractFixtures.NOW;
 import static org.opentermin.ports.contract.ContractFixtures.OFFICE;
@@ -170,6 +171,19 @@ class BookingAuditTest {
             tuple(AuditAction.CHECKED_IN, Actor.staff("t-nord")),
             tuple(AuditAction.COMPLETED, Actor.staff("t-nord")));
     assertThat(audited()).allSatisfy(entry -> assertThat(entry.reference()).contains(reference));
+  }
+
+  @Test
+  void aRefusalNeverNamesASensitiveServiceButNamesAPlainOne() {
+    Refused sensitive = (Refused) service.hold(new HoldSlot.Command(
+        OFFICE, ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 3)), NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
+    Refused plain = (Refused) service.hold(new HoldSlot.Command(
+        OFFICE, ImmutableList.of(new ServiceRequest(HOUSING.id(), 4)), NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
+
+    assertThat(BASIC_INCOME.sensitive()).isTrue();
+    assertThat(sensitive.reason()).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(sensitive.detail()).doesNotContain(BASIC_INCOME.id().value(), BASIC_INCOME.name()).contains("1 to 2 persons");
+    assertThat(plain.detail()).contains(HOUSING.id().value());
   }
 
   /** An audit log whose storage is gone: every append fails. */
