@@ -43,6 +43,7 @@ import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.OutsideText;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -865,10 +866,10 @@ public final class BookingService
       }
       if (wanted.persons() < 1 || wanted.persons() > service.maxPersons()) {
         throw refuse(Refusal.INVALID_REQUEST,
-            named(service) + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
+            OutsideText.inRefusal(service) + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
       }
       if (!service.allows(channel)) {
-        throw refuse(Refusal.INVALID_REQUEST, named(service) + " cannot be booked via " + channel);
+        throw refuse(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service) + " cannot be booked via " + channel);
       }
       requested.add(RequestedService.of(service, wanted.persons()));
     }
@@ -881,11 +882,6 @@ public final class BookingService
         .map(scheduled -> scheduled.resource().id())
         .collect(ImmutableList.toImmutableList());
     return new Resolved(office, compiled.finder(), AppointmentRequest.of(office, channel, requested), policies, policy, resources);
-  }
-
-  /** A service as a refusal may name it: a sensitive one not at all, since refusals leave the system. */
-  private static String named(Service service) {
-    return service.sensitive() ? "the requested service" : "service " + service.id();
   }
 
   /** The same service named twice counts its persons together. */

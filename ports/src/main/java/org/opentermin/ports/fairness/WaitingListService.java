@@ -18,6 +18,7 @@ import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.OutsideText;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -87,10 +88,10 @@ public final class WaitingListService implements JoinWaitingList {
       }
       if (wanted.persons() < 1 || wanted.persons() > service.get().maxPersons()) {
         return refused(Refusal.INVALID_REQUEST,
-            "service " + wanted.service() + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.persons());
+            OutsideText.inRefusal(service.get()) + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.persons());
       }
       if (!service.get().allows(Channel.ONLINE)) {
-        return refused(Refusal.INVALID_REQUEST, "service " + wanted.service() + " cannot be booked online");
+        return refused(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online");
       }
     }
     AccessPolicies policies = catalog.accessPolicies(office.id()).orElseThrow();

@@ -421,6 +421,16 @@ class WaitingListServiceTest {
     }
 
     @Test
+    void aRefusalDoesNotNameASensitiveService() {
+      JoinWaitingList.JoinResult result =
+          waitingList.register(registration(OFFICE, ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 3)), MONDAY, citizen(1)));
+
+      assertThat(BASIC_INCOME.sensitive()).isTrue();
+      assertThat(result).isInstanceOfSatisfying(NotJoined.class, refused -> assertThat(refused.refused().detail())
+          .contains("1 to 2 persons").doesNotContain(BASIC_INCOME.id().value(), BASIC_INCOME.name()));
+    }
+
+    @Test
     void datesOutsideTheHorizonOrTooLongAreRefused() {
       assertThat(refusalOf(registration(OFFICE, ONE_BASIC_INCOME, DateRange.ofDay(MONDAY_DATE.minusDays(2)), citizen(1))))
           .as("past").isEqualTo(Refusal.INVALID_REQUEST);

@@ -13,7 +13,7 @@ import org.opentermin.core.catalog.Service;
  * They say that there is an appointment at the office; they name the services only when none of
  * them is sensitive, since a calendar entry or an email subject is read on lock screens, in shared
  * calendars and by mail providers, and "debt counselling" next to a name says too much. Every
- * adapter that writes such text takes it from here. Stateless and thread-safe.
+ * adapter that writes such text takes it from here, and so do refusals. Stateless and thread-safe.
  */
 public final class OutsideText {
 
@@ -36,6 +36,15 @@ public final class OutsideText {
       return ImmutableList.of();
     }
     return Streams.stream(booked).map(Service::name).collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * How a refusal (which leaves the system as a problem document, and may end up in a proxy's or
+   * client's log) refers to a service: by its id, or as "the requested service" if it is sensitive.
+   */
+  public static String inRefusal(Service service) {
+    checkNotNull(service, "service");
+    return service.sensitive() ? "the requested service" : "service " + service.id();
   }
 
   private static boolean isGerman(Locale locale) {

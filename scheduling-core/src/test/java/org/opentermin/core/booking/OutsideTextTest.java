@@ -40,6 +40,12 @@ class OutsideTextTest {
   }
 
   @Test
+  void aRefusalNamesAPlainServiceByIdButNotASensitiveOne() {
+    assertThat(OutsideText.inRefusal(HOUSING_BENEFIT)).isEqualTo("service wohngeld");
+    assertThat(OutsideText.inRefusal(DEBT_ADVICE)).isEqualTo("the requested service");
+  }
+
+  @Test
   void oneSensitiveServiceSilencesAllOfThem() {
     assertThat(OutsideText.serviceNames(List.of(HOUSING_BENEFIT, DEBT_ADVICE))).isEmpty();
     assertThat(OutsideText.serviceNames(List.of(DEBT_ADVICE))).isEmpty();
