@@ -31,7 +31,6 @@ import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.routing.TeamRule;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -45,7 +44,6 @@ import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
-import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.routing.ResponsibilityService;
 
@@ -81,8 +79,8 @@ class RoutedBookingTest {
         TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b"))))))
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     RandomSource random = RandomSource.seeded(42);
-    bookings = new BookingService(catalog, new InMemoryBookingStore(), clock, random, Duration.ZERO,
-        new ProofOfWorkChallenge(new byte[32], random, new InMemorySpentChallenges()), Optional.of(responsibility));
+    InMemoryBookingStore store = new InMemoryBookingStore();
+    bookings = new BookingService(catalog, store, store.auditLog(), clock, random, Duration.ZERO, responsibility);
   }
 
   private AvailabilityResult availability(OfficeId office, Optional<RoutingInputs> routing) {
@@ -178,7 +176,8 @@ class RoutedBookingTest {
   void withoutRulesRoutingInputsAreRefused() {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
-    BookingService plain = new BookingService(catalog, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
+    InMemoryBookingStore store = new InMemoryBookingStore();
+    BookingService plain = new BookingService(catalog, store, store.auditLog(), clock, RandomSource.seeded(1));
 
     AvailabilityResult result = plain.findSlots(
         new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE), Optional.of(MUELLER_NORTH)));
