@@ -76,7 +76,7 @@ class RoutingRoutesTest {
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
     CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     BookingService bookings = new BookingService(
         catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1), Duration.ZERO, routing);
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
@@ -273,6 +273,9 @@ class RoutingRoutesTest {
     expectProblem(404, "not-found",
         docs.post("/api/v1/staff/offices/sbh-mitte/cases/remove", "{\"caseNumber\": \"SBH-7/2026\"}", AUTHORIZATION, mitteStaff));
     assertThat(resolveWithCase("Müller", "SBH-7/2026").json().get("caseRecognised").asBoolean()).isFalse();
+    ApiDocClient.Answer audit = docs.get("/api/v1/admin/offices/sbh-mitte/audit", AUTHORIZATION, mitteAdmin);
+    assertThat(audit.json().get("entries").findValuesAsText("detail"))
+        .contains("case SBH-7/2026 assigned to anna of team a", "case SBH-7/2026 removed");
   }
 
   @Test

@@ -88,7 +88,8 @@ public final class OpenTermin implements AutoCloseable {
         console.println("Set OPENTERMIN_ADMIN_TOKEN to use a token of your own instead.");
       });
       ResponsibilityService responsibility =
-          new ResponsibilityService(adapter.catalog(), adapter.routing(), clock, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
+          new ResponsibilityService(
+              adapter.catalog(), adapter.routing(), adapter.auditLog(), clock, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
       BookingService bookings = new BookingService(
           adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK,
           responsibility);

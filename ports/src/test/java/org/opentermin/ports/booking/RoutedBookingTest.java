@@ -54,6 +54,7 @@ import org.opentermin.ports.routing.ResponsibilityService;
  */
 class RoutedBookingTest {
 
+  private static final Actor ADMIN = Actor.staff("admin-1");
   private static final Address NORTH = Address.of("80331", "Hauptstraße", "12");
   private static final Address SOUTH = Address.of("81667", "Rosenheimer Straße", "5");
 
@@ -68,18 +69,18 @@ class RoutedBookingTest {
   @BeforeEach
   void setUp() {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
-    responsibility = new ResponsibilityService(catalog, new InMemoryRoutingStore(catalog), clock);
+    InMemoryBookingStore store = new InMemoryBookingStore();
+    responsibility = new ResponsibilityService(catalog, new InMemoryRoutingStore(catalog), store.auditLog(), clock);
     ContractFixtures.fill(catalog);
     catalog.saveResource(caseworker(BEN, OFFICE).inTeam(TeamId.of("team-b")));
     assertThat(responsibility.replaceAddressRules(List.of(
-        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OTHER_OFFICE))))
+        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OTHER_OFFICE)), ADMIN))
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     assertThat(responsibility.replaceTeamRules(OFFICE, List.of(
         TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TeamId.of("team-a"))),
-        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b"))))))
+        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b")))), ADMIN))
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     RandomSource random = RandomSource.seeded(42);
-    InMemoryBookingStore store = new InMemoryBookingStore();
     bookings = new BookingService(catalog, store, store.auditLog(), clock, random, Duration.ZERO, responsibility);
   }
 
@@ -163,7 +164,7 @@ class RoutedBookingTest {
 
   @Test
   void anExclusiveOfficeNeedsRoutingOnline_butStaffBookForAnyone() {
-    responsibility.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.KEEP, true));
+    responsibility.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.KEEP, true), ADMIN);
 
     assertThat(refusalOf(availability(OFFICE, Optional.empty()))).isEqualTo(Refusal.ROUTING_REQUIRED);
     assertThat(refusalOf(hold(OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()))).isEqualTo(Refusal.ROUTING_REQUIRED);
