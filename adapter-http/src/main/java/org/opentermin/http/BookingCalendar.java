@@ -4,13 +4,14 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.OutsideText;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.http.calendar.CalendarEntry;
@@ -19,8 +20,9 @@ import org.opentermin.ports.in.BookingAccess;
 
 /**
  * A booking as a calendar file. The token comes as a query parameter because calendar apps open
- * plain links; request logs therefore never show query strings. Sensitive services are never
- * named: the summary says only where the appointment is.
+ * plain links; request logs therefore never show query strings. The texts come from {@link
+ * OutsideText}: the summary says only where the appointment is, and the services are named only
+ * when none of them is sensitive.
  */
 final class BookingCalendar {
 
@@ -39,13 +41,13 @@ final class BookingCalendar {
     Appointment booking = useCases.manage().find(reference, access).orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ImmutableList<BookingEvent> history = useCases.manage().history(reference, access);
     Office office = offices.office(booking.office());
-    boolean german = ProblemTitles.locale(ctx.header("Accept-Language")).equals(Locale.GERMAN);
-    String summary = (german ? "Termin: " : "Appointment: ") + office.name();
-    String services = useCases.catalog().services().stream()
-        .filter(service -> !service.sensitive())
-        .filter(service -> booking.services().stream().anyMatch(booked -> booked.service().equals(service.id())))
-        .map(Service::name)
-        .collect(Collectors.joining(", "));
+    Locale locale = ProblemTitles.locale(ctx.header("Accept-Language"));
+    boolean german = locale.equals(Locale.GERMAN);
+    String summary = OutsideText.appointmentAt(office, locale);
+    List<Service> booked = useCases.catalog().services().stream()
+        .filter(service -> booking.services().stream().anyMatch(item -> item.service().equals(service.id())))
+        .toList();
+    String services = String.join(", ", OutsideText.serviceNames(booked));
     String description = (german ? "Buchungsnummer: " : "Booking reference: ") + reference.value()
         + (services.isEmpty() ? "" : "\n" + services);
     CalendarEntry entry = new CalendarEntry(

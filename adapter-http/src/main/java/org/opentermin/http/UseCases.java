@@ -18,6 +18,7 @@ import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.ManagePersonalData;
 import org.opentermin.ports.in.ResolveResponsibility;
+import org.opentermin.ports.in.ReadAuditLog;
 import org.opentermin.ports.in.ViewDay;
 
 /**
@@ -40,6 +41,7 @@ public record UseCases(
     EnterLottery lottery,
     ResolveResponsibility resolveResponsibility,
     ConfigureResponsibility configureResponsibility,
+    ReadAuditLog audit,
     ManagePersonalData personalData,
     ConfigureRetention retention) {
 
@@ -59,6 +61,7 @@ public record UseCases(
     checkNotNull(lottery, "lottery");
     checkNotNull(resolveResponsibility, "resolveResponsibility");
     checkNotNull(configureResponsibility, "configureResponsibility");
+    checkNotNull(audit, "audit");
     checkNotNull(personalData, "personalData");
     checkNotNull(retention, "retention");
   }

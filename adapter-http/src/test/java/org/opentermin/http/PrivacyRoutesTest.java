@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.fairness.LotteryService;
@@ -84,17 +85,19 @@ class PrivacyRoutesTest {
   void startWithOneOffice() {
     Clock clock = new MovingClock(ZoneOffset.UTC);
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    CatalogService catalog = new CatalogService(catalogStore);
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
-    BookingService bookings = new BookingService(catalogStore, bookingStore, clock, RandomSource.seeded(1));
-    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, clock);
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
+    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
+    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
+    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
+    ResponsibilityService routing =
+        new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), clock, RandomSource.seeded(3)),
+        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock,
+            RandomSource.seeded(3)),
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
-        routing, routing, privacy, privacy)).start(0);
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()), privacy, privacy)).start(0);
     docs = new ApiDocClient(api.port(), openApi());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     staff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();

@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.AppointmentRequest;
 import org.opentermin.core.availability.Availability;
 import org.opentermin.core.availability.BusyPeriod;
@@ -42,6 +44,7 @@ import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.OutsideText;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -80,6 +83,7 @@ import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.routing.ResponsibilityService;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
@@ -103,7 +107,12 @@ import org.opentermin.ports.out.RandomSource;
  * <p>The office's fair-access policy (ADR 005) closes capacity that is not yet released, kept for
  * another channel or in quarantine after a cancellation: availability leaves it out and a hold on
  * it is refused with the rule's reason. Limits that count (live holds per client, bookings per
- * identity, reschedules) are counted by the store in the step that claims. Thread-safe.
+ * identity, reschedules) are counted by the store in the step that claims.
+ *
+ * <p>Every read of personal data by staff (a booking, its history, a day's bookings) is appended
+ * to the {@link AuditLog} before the data is returned: if the log cannot take the entry, nobody
+ * sees the data. Changes are recorded by the store with the change itself. Staff reach the
+ * bookings of their own offices only; others are answered as unknown. Thread-safe.
  */
 public final class BookingService
     implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking, ViewDay, GetChallenge {
@@ -117,6 +126,7 @@ public final class BookingService
   private static final int REFERENCE_ATTEMPTS = 8;
 
   private final BookingStore bookings;
+  private final AuditLog audit;
   private final Clock clock;
   private final RandomSource random;
   private final CompiledOffices offices;
@@ -131,10 +141,11 @@ public final class BookingService
 
   /**
    * A service that sees every schedule change from the next request on, with proof-of-work
-   * challenges that only this instance can verify.
+   * challenges that only this instance can verify. Staff reads are recorded in {@code audit}, the
+   * log that {@code bookings} records its changes in.
    */
-  public BookingService(CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random) {
-    this(catalog, bookings, clock, random, Duration.ZERO);
+  public BookingService(CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random) {
+    this(catalog, bookings, audit, clock, random, Duration.ZERO);
   }
 
   /**
@@ -143,33 +154,35 @@ public final class BookingService
    * most requests save the check's round trip.
    */
   public BookingService(
-      CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random, Duration scheduleRecheck) {
-    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random));
+      CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random, Duration scheduleRecheck) {
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random));
   }
 
   /** A service whose challenges come from {@code challenge}, e.g. one shared by every instance. */
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
       Challenge challenge) {
-    this(catalog, bookings, clock, random, scheduleRecheck, challenge, Optional.empty());
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, challenge, Optional.empty());
   }
 
   /**
-   * As {@link #BookingService(CatalogStore, BookingStore, Clock, RandomSource, Duration)}, following
-   * the responsibility rules of {@code responsibility}.
+   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration)},
+   * following the responsibility rules of {@code responsibility}.
    */
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
       ResponsibilityService responsibility) {
-    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility));
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility));
   }
 
   /**
@@ -180,6 +193,7 @@ public final class BookingService
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
@@ -189,6 +203,7 @@ public final class BookingService
     this.responsibility = checkNotNull(responsibility, "responsibility");
     this.challenge = checkNotNull(challenge, "challenge");
     this.bookings = checkNotNull(bookings, "bookings");
+    this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
     this.random = checkNotNull(random, "random");
     checkArgument(!scheduleRecheck.isNegative(), "schedule recheck must not be negative");
@@ -331,23 +346,36 @@ public final class BookingService
 
   @Override
   public Optional<Appointment> find(BookingReference reference, BookingAccess access) {
-    return accessible(reference, access);
+    Optional<Appointment> booking = accessible(reference, access);
+    booking.ifPresent(found -> auditRead(access, AuditAction.VIEWED_BOOKING, found));
+    return booking;
   }
 
   @Override
   public ImmutableList<BookingEvent> history(BookingReference reference, BookingAccess access) {
-    return accessible(reference, access).map(booking -> bookings.history(booking.id())).orElseGet(ImmutableList::of);
+    Optional<Appointment> booking = accessible(reference, access);
+    booking.ifPresent(found -> auditRead(access, AuditAction.VIEWED_HISTORY, found));
+    return booking.map(found -> bookings.history(found.id())).orElseGet(ImmutableList::of);
   }
 
   @Override
-  public Optional<ViewDay.Day> bookingsOn(OfficeId officeId, LocalDate date) {
+  public Optional<ViewDay.Day> bookingsOn(OfficeId officeId, LocalDate date, Actor viewer) {
     checkNotNull(date, "date");
+    checkNotNull(viewer, "viewer");
     return offices.get(officeId).map(compiled -> {
       ZoneId zone = compiled.office().zone();
       Instant from = date.atStartOfDay(zone).toInstant();
       Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+      audit.append(AuditEntry.readDay(now(), viewer, officeId, date));
       return new ViewDay.Day(compiled.office(), date, bookings.bookings(officeId, from, to));
     });
+  }
+
+  /** Staff reads are recorded; the citizen reading their own booking with its token is not. */
+  private void auditRead(BookingAccess access, AuditAction action, Appointment booking) {
+    if (access instanceof BookingAccess.ByStaff) {
+      audit.append(AuditEntry.readBooking(now(), access.actor(), action, booking));
+    }
   }
 
   @Override
@@ -551,7 +579,7 @@ public final class BookingService
   private Optional<Appointment> accessible(BookingReference reference, BookingAccess access) {
     checkNotNull(reference, "reference");
     checkNotNull(access, "access");
-    Optional<StoredBooking> stored = bookings.findByReference(reference);
+    Optional<StoredBooking> stored = bookings.findByReference(reference).filter(found -> access.mayReach(found.booking().office()));
     if (access instanceof BookingAccess.ByToken byToken) {
       // A wrong token looks exactly like an unknown reference.
       stored = stored.filter(found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
@@ -945,10 +973,10 @@ public final class BookingService
       }
       if (wanted.persons() < 1 || wanted.persons() > service.maxPersons()) {
         throw refuse(Refusal.INVALID_REQUEST,
-            "service " + service.id() + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
+            OutsideText.inRefusal(service) + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
       }
       if (!service.allows(channel)) {
-        throw refuse(Refusal.INVALID_REQUEST, "service " + service.id() + " cannot be booked via " + channel);
+        throw refuse(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service) + " cannot be booked via " + channel);
       }
       requested.add(RequestedService.of(service, wanted.persons()));
     }

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
@@ -24,6 +26,7 @@ import org.opentermin.ports.in.ChangeResult;
 import org.opentermin.ports.in.ConfigureRetention;
 import org.opentermin.ports.in.ManagePersonalData;
 import org.opentermin.ports.in.Refused;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.StoredBooking;
 import org.opentermin.ports.out.CatalogStore;
@@ -32,17 +35,21 @@ import org.opentermin.ports.out.CatalogStore;
  * The citizen's download and early erasure of their booking's data, and the offices' retention
  * periods. Erasure is decided by {@link BookingRules#erase} and applied by the store as one
  * conditional step, so that a booking changed meanwhile (checked in, moved, cancelled) is not
- * erased on an outdated decision. Thread-safe.
+ * erased on an outdated decision; the store records it in the audit log with the change. Staff
+ * reach only their offices' bookings, and a download by staff is recorded in the {@link AuditLog}
+ * before the data is returned (ADR 010). Thread-safe.
  */
 public final class PrivacyService implements ManagePersonalData, ConfigureRetention {
 
   private final CatalogStore catalog;
   private final BookingStore bookings;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public PrivacyService(CatalogStore catalog, BookingStore bookings, Clock clock) {
+  public PrivacyService(CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.bookings = checkNotNull(bookings, "bookings");
+    this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
   }
 
@@ -64,6 +71,11 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
         .flatMap(service -> catalog.service(service).stream())
         .collect(ImmutableList.toImmutableList());
     RetentionPeriod retention = catalog.retentionPeriod(booking.office()).orElse(RetentionPeriod.DEFAULT);
+    if (access instanceof BookingAccess.ByStaff) {
+      Instant now = now();
+      audit.append(AuditEntry.readBooking(now, access.actor(), AuditAction.VIEWED_BOOKING, booking));
+      audit.append(AuditEntry.readBooking(now, access.actor(), AuditAction.VIEWED_HISTORY, booking));
+    }
     Optional<Instant> cancelledAt = booking.status() == AppointmentStatus.CANCELLED
         ? history.reverse().stream()
             .filter(event -> event.to() == AppointmentStatus.CANCELLED && event.from() != AppointmentStatus.CANCELLED)
@@ -81,7 +93,7 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
       return new Refused(Refusal.NOT_FOUND, "unknown booking");
     }
     Appointment booking = found.get();
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = now();
     Optional<Refusal> refusal = BookingRules.erase(booking, access.actor(), now);
     if (refusal.isPresent()) {
       return new Refused(refusal.get(), refusal.get() == Refusal.TOO_EARLY
@@ -112,11 +124,19 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
     return Optional.empty();
   }
 
-  /** The booking if the access reaches it; a wrong token looks exactly like an unknown reference. */
+  /** The current instant at the database's precision (microseconds), so stored instants round-trip. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * The booking if the access reaches it; a wrong token, or staff of another office, looks exactly
+   * like an unknown reference.
+   */
   private Optional<Appointment> accessible(BookingReference reference, BookingAccess access) {
     checkNotNull(reference, "reference");
     checkNotNull(access, "access");
-    Optional<StoredBooking> stored = bookings.findByReference(reference);
+    Optional<StoredBooking> stored = bookings.findByReference(reference).filter(found -> access.mayReach(found.booking().office()));
     if (access instanceof BookingAccess.ByToken byToken) {
       stored = stored.filter(found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
     }

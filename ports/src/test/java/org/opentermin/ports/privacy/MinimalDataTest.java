@@ -52,7 +52,7 @@ class MinimalDataTest {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    booking = new BookingService(catalog, bookings, clock, RandomSource.seeded(5));
+    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(5));
   }
 
   private BookingResult confirm(Channel channel, Actor actor, Citizen citizen) {
@@ -106,7 +106,7 @@ class MinimalDataTest {
   void theWaitingListKeepsHowToReachTheCitizenButNotTheirNote() {
     catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(AccessPolicy.none().withWaitingList(AccessPolicy.RECOMMENDED_WAITING_LIST)));
     InMemoryWaitingListStore store = new InMemoryWaitingListStore(bookings);
-    WaitingListService waitingList = new WaitingListService(catalog, store, clock, RandomSource.seeded(6));
+    WaitingListService waitingList = new WaitingListService(catalog, store, bookings.auditLog(), clock, RandomSource.seeded(6));
     Citizen withNote = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty(), Optional.of(NOTE));
 
     JoinWaitingList.JoinResult joined = waitingList.register(new JoinWaitingList.Registration(

@@ -71,7 +71,7 @@ class PersonalDataRetentionTest {
     bookings = new InMemoryBookingStore();
     waitingList = new InMemoryWaitingListStore(bookings);
     lottery = new InMemoryLotteryStore();
-    booking = new BookingService(catalog, bookings, clock, RandomSource.seeded(11));
+    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(11));
     retention = new PersonalDataRetention(catalog, bookings, waitingList, lottery, clock, 2);
   }
 
@@ -103,7 +103,7 @@ class PersonalDataRetentionTest {
 
     assertThat(reachable(confirmed)).isEmpty();
     assertThat(stored(confirmed)).isEqualTo(confirmed.booking().erased(clock.instant()));
-    assertThat(booking.bookingsOn(OFFICE, MONDAY_DATE).orElseThrow().bookings())
+    assertThat(booking.bookingsOn(OFFICE, MONDAY_DATE, Actor.staff("clerk")).orElseThrow().bookings())
         .singleElement().satisfies(erased -> {
           assertThat(erased.status()).isEqualTo(AppointmentStatus.CONFIRMED);
           assertThat(erased.citizen()).isEmpty();
@@ -149,7 +149,7 @@ class PersonalDataRetentionTest {
     clock.set(END.plus(Duration.ofDays(40)));
 
     assertThat(retention.run().bookings()).isEqualTo(5);
-    assertThat(booking.bookingsOn(OFFICE, MONDAY_DATE).orElseThrow().bookings()).allSatisfy(erased -> assertThat(erased.isErased()).isTrue());
+    assertThat(booking.bookingsOn(OFFICE, MONDAY_DATE, Actor.staff("clerk")).orElseThrow().bookings()).allSatisfy(erased -> assertThat(erased.isErased()).isTrue());
   }
 
   @Test
@@ -169,7 +169,7 @@ class PersonalDataRetentionTest {
   @Test
   void aWithdrawnWaitingListEntryIsDeletedThePeriodAfterItLeftTheList() {
     catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(AccessPolicy.none().withWaitingList(AccessPolicy.RECOMMENDED_WAITING_LIST)));
-    WaitingListService service = new WaitingListService(catalog, waitingList, clock, RandomSource.seeded(3));
+    WaitingListService service = new WaitingListService(catalog, waitingList, bookings.auditLog(), clock, RandomSource.seeded(3));
     JoinWaitingList.Joined joined = (JoinWaitingList.Joined) service.register(new JoinWaitingList.Registration(
         OFFICE, ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1)), DateRange.closed(MONDAY_DATE, MONDAY_DATE.plusDays(20)), ERIKA));
     assertThat(service.withdraw(joined.entry(), joined.entryToken())).isInstanceOf(JoinWaitingList.Withdrawn.class);

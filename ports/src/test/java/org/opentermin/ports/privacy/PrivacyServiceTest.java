@@ -5,14 +5,21 @@ import static org.opentermin.ports.contract.ContractFixtures.BASIC_INCOME;
 import static org.opentermin.ports.contract.ContractFixtures.MONDAY_DATE;
 import static org.opentermin.ports.contract.ContractFixtures.NOW;
 import static org.opentermin.ports.contract.ContractFixtures.OFFICE;
+import static org.opentermin.ports.contract.ContractFixtures.OTHER_OFFICE;
 import static org.opentermin.ports.contract.ContractFixtures.at;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.access.AccessGrant;
+import org.opentermin.core.access.AccessRole;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
@@ -37,6 +44,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore.Pseudonyms;
 import org.opentermin.ports.out.RandomSource;
 
@@ -46,6 +54,9 @@ class PrivacyServiceTest {
   private static final Instant END = NINE.plus(Duration.ofMinutes(30));
   private static final Citizen ERIKA = new Citizen(
       "Erika Mustermann", Optional.of("erika@example.org"), Optional.empty(), Optional.of("Ich brauche einen Dolmetscher"));
+
+  private static final BookingAccess CLERK =
+      BookingAccess.byStaff(new AccessGrant("clerk-17", AccessRole.STAFF, ImmutableSet.of(OFFICE)));
 
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
@@ -58,8 +69,8 @@ class PrivacyServiceTest {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    booking = new BookingService(catalog, bookings, clock, RandomSource.seeded(7));
-    privacy = new PrivacyService(catalog, bookings, clock);
+    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(7));
+    privacy = new PrivacyService(catalog, bookings, bookings.auditLog(), clock);
   }
 
   private BookingResult.Confirmed booked(Instant start) {
@@ -144,7 +155,7 @@ class PrivacyServiceTest {
   void aPastBookingsDataIsErasedAndItKeepsItsStatus() {
     BookingResult.Confirmed confirmed = booked(NINE);
     clock.set(NINE);
-    assertThat(booking.checkIn(reference(confirmed), BookingAccess.byStaff("clerk"))).isInstanceOf(ChangeResult.Changed.class);
+    assertThat(booking.checkIn(reference(confirmed), CLERK)).isInstanceOf(ChangeResult.Changed.class);
     clock.set(END);
 
     ChangeResult result = privacy.erase(reference(confirmed), token(confirmed));
@@ -170,9 +181,28 @@ class PrivacyServiceTest {
   void staffEraseOnTheCitizensRequestAndTheEventNamesThem() {
     BookingResult.Confirmed confirmed = booked(NINE);
 
-    assertThat(privacy.erase(reference(confirmed), BookingAccess.byStaff("clerk-17"))).isInstanceOf(ChangeResult.Changed.class);
+    assertThat(privacy.erase(reference(confirmed), CLERK)).isInstanceOf(ChangeResult.Changed.class);
 
     assertThat(bookings.history(confirmed.booking().id())).last().extracting(BookingEvent::actor).isEqualTo(Actor.staff("clerk-17"));
+  }
+
+  @Test
+  void staffOfAnotherOfficeReachNothingAndAStaffDownloadIsAudited() {
+    BookingResult.Confirmed confirmed = booked(NINE);
+    BookingAccess elsewhere = BookingAccess.byStaff(new AccessGrant("clerk-99", AccessRole.STAFF, ImmutableSet.of(OTHER_OFFICE)));
+
+    assertThat(privacy.download(reference(confirmed), elsewhere)).isEmpty();
+    assertThat(privacy.erase(reference(confirmed), elsewhere)).isEqualTo(new Refused(Refusal.NOT_FOUND, "unknown booking"));
+    assertThat(auditEntries()).extracting(AuditEntry::action).doesNotContain(AuditAction.VIEWED_BOOKING);
+
+    assertThat(privacy.download(reference(confirmed), CLERK)).isPresent();
+    assertThat(auditEntries()).extracting(AuditEntry::action).endsWith(AuditAction.VIEWED_BOOKING, AuditAction.VIEWED_HISTORY);
+    assertThat(privacy.download(reference(confirmed), token(confirmed))).isPresent();
+    assertThat(auditEntries()).as("a citizen reading their own data is not recorded").hasSize(3);
+  }
+
+  private List<AuditEntry> auditEntries() {
+    return bookings.auditLog().read(AuditLog.Query.firstPage(OFFICE, 500)).entries().stream().map(AuditLog.Logged::entry).toList();
   }
 
   @Test
