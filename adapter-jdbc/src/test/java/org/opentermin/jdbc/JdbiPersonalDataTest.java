@@ -10,7 +10,7 @@ class JdbiPersonalDataTest extends PersonalDataContract {
   @Override
   protected Stores newStores() {
     adapter = JdbcAdapter.connect(TestDatabase.freshDatabase().withMaximumPoolSize(20));
-    return new Stores(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery());
+    return new Stores(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), adapter.auditLog());
   }
 
   @AfterEach

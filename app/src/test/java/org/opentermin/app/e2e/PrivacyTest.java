@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,7 @@ class PrivacyTest {
     JsonNode left = api.get("/api/v1/staff/offices/" + OFFICE + "/bookings?date=2026-12-01", "Authorization", ADMIN).json();
     assertThat(left.get("bookings").findValuesAsText("erasedAt")).isNotEmpty();
     assertThat(left.toString()).doesNotContain(booking.reference(), "Erika", "Rollstuhl");
+    assertThat(audited("ERASED")).as("the audit log records who erased").contains("CITIZEN");
     assertThat(book("2026-12-01T10:00:00+01:00").reference()).as("the cancelled time is free again").isNotEmpty();
   }
 
@@ -85,6 +87,19 @@ class PrivacyTest {
     assertThat(statistics.has("citizen")).isFalse();
     assertThat(statistics.has("reference")).isFalse();
     assertThat(statistics.get("erasedAt").asText()).isEqualTo("2026-12-03T08:20:00Z");
+    assertThat(audited("ERASED")).as("the retention job's erasure is audited").contains("SYSTEM");
+  }
+
+  /** The actor kinds of the office's audit entries with {@code action}. */
+  private List<String> audited(String action) {
+    JsonNode page = api.get("/api/v1/admin/offices/" + OFFICE + "/audit?limit=500", "Authorization", ADMIN).json();
+    List<String> actors = new ArrayList<>();
+    page.get("entries").forEach(entry -> {
+      if (entry.get("action").asText().equals(action)) {
+        actors.add(entry.get("actorKind").asText());
+      }
+    });
+    return actors;
   }
 
   private record Booking(String reference, String token) {}

@@ -347,8 +347,9 @@ public final class InMemoryBookingStore implements BookingStore {
     List<BookingEvent> events = history.getOrDefault(booking.id(), List.of()).stream()
         .map(earlier -> new BookingEvent(earlier.appointment(), earlier.at(), earlier.actor(), earlier.from(), earlier.to(), ""))
         .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    events.add(event);
     history.put(booking.id(), events);
-    record(event);
+    auditLog.append(AuditEntry.ofErasure(event));
   }
 
   @Override

@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
@@ -43,6 +45,7 @@ import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
 import org.opentermin.ports.out.BookingStore.Confirmation;
@@ -79,10 +82,12 @@ public abstract class PersonalDataContract {
   private BookingStore bookings;
   private WaitingListStore waitingList;
   private LotteryStore lottery;
+  private AuditLog audit;
   private int nextId;
 
   /** The stores under test, sharing one backing storage, all empty. */
-  public record Stores(CatalogStore catalog, BookingStore bookings, WaitingListStore waitingList, LotteryStore lottery) {}
+  public record Stores(
+      CatalogStore catalog, BookingStore bookings, WaitingListStore waitingList, LotteryStore lottery, AuditLog audit) {}
 
   protected abstract Stores newStores();
 
@@ -94,6 +99,13 @@ public abstract class PersonalDataContract {
     bookings = stores.bookings();
     waitingList = stores.waitingList();
     lottery = stores.lottery();
+    audit = stores.audit();
+  }
+
+  /** The last audit entry of the office. */
+  private AuditEntry lastAudited(OfficeId office) {
+    List<AuditLog.Logged> entries = audit.read(AuditLog.Query.firstPage(office, AuditLog.Query.MAXIMUM_LIMIT)).entries();
+    return entries.get(entries.size() - 1).entry();
   }
 
   private AppointmentId newId(OfficeId office) {
@@ -189,6 +201,18 @@ public abstract class PersonalDataContract {
     assertThat(bookings.cancellations(OFFICE, NINE, NINE.plusSeconds(1), NOW))
         .as("the quarantine still sees the cancelled time")
         .containsExactly(new Cancellation(booking.id(), ANNA, NINE, booking.end(), NOW.plusSeconds(60)));
+    assertThat(lastAudited(OFFICE)).isEqualTo(new AuditEntry(erasedAt, Actor.CITIZEN, AuditAction.ERASED, OFFICE,
+        Optional.of(booking.id()), Optional.empty(), "CANCELLED -> CANCELLED"));
+  }
+
+  @Test
+  void aCancellationWhoseReasonReadsLikeAnErasureIsAuditedAsACancellation() {
+    Appointment booking = booked(NINE, "TYPE2345");
+
+    cancel(booking, NOW.plusSeconds(60), BookingEvent.ERASURE_NOTE);
+
+    assertThat(lastAudited(OFFICE).action()).isEqualTo(AuditAction.CANCELLED);
+    assertThat(bookings.find(booking.id()).orElseThrow().isErased()).isFalse();
   }
 
   @Test
@@ -265,6 +289,8 @@ public abstract class PersonalDataContract {
     assertThat(bookings.find(early.id())).contains(early.erased(now));
     assertThat(bookings.history(early.id())).containsExactly(confirmation(early.id()),
         new BookingEvent(early.id(), now, Actor.SYSTEM, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, BookingEvent.ERASURE_NOTE));
+    assertThat(lastAudited(OFFICE)).isEqualTo(new AuditEntry(now, Actor.SYSTEM, AuditAction.ERASED, OFFICE,
+        Optional.of(early.id()), Optional.empty(), "CONFIRMED -> CONFIRMED"));
     assertThat(bookings.find(later.id()).orElseThrow().citizen()).contains(ERIKA);
     assertThat(bookings.find(elsewhere.id()).orElseThrow().citizen()).contains(ERIKA);
     assertThat(bookings.eraseFinished(OFFICE, early.end(), now, 10)).as("idempotent").isZero();

@@ -7,6 +7,7 @@ class InMemoryPersonalDataTest extends PersonalDataContract {
   @Override
   protected Stores newStores() {
     InMemoryBookingStore bookings = new InMemoryBookingStore();
-    return new Stores(new InMemoryCatalogStore(), bookings, new InMemoryWaitingListStore(bookings), new InMemoryLotteryStore());
+    return new Stores(
+        new InMemoryCatalogStore(), bookings, new InMemoryWaitingListStore(bookings), new InMemoryLotteryStore(), bookings.auditLog());
   }
 }

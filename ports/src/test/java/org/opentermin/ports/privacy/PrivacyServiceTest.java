@@ -178,12 +178,19 @@ class PrivacyServiceTest {
   }
 
   @Test
-  void staffEraseOnTheCitizensRequestAndTheEventNamesThem() {
+  void staffEraseOnTheCitizensRequestAndTheEventAndTheAuditLogNameThem() {
     BookingResult.Confirmed confirmed = booked(NINE);
 
     assertThat(privacy.erase(reference(confirmed), CLERK)).isInstanceOf(ChangeResult.Changed.class);
 
     assertThat(bookings.history(confirmed.booking().id())).last().extracting(BookingEvent::actor).isEqualTo(Actor.staff("clerk-17"));
+    assertThat(auditEntries()).last().satisfies(entry -> {
+      assertThat(entry.action()).isEqualTo(AuditAction.ERASED);
+      assertThat(entry.actor()).isEqualTo(Actor.staff("clerk-17"));
+      assertThat(entry.appointment()).contains(confirmed.booking().id());
+      assertThat(entry.reference()).as("the reference went with the data").isEmpty();
+      assertThat(entry.detail()).isEqualTo("CONFIRMED -> CANCELLED");
+    });
   }
 
   @Test
@@ -193,7 +200,7 @@ class PrivacyServiceTest {
 
     assertThat(privacy.download(reference(confirmed), elsewhere)).isEmpty();
     assertThat(privacy.erase(reference(confirmed), elsewhere)).isEqualTo(new Refused(Refusal.NOT_FOUND, "unknown booking"));
-    assertThat(auditEntries()).extracting(AuditEntry::action).doesNotContain(AuditAction.VIEWED_BOOKING);
+    assertThat(auditEntries()).extracting(AuditEntry::action).doesNotContain(AuditAction.VIEWED_BOOKING, AuditAction.ERASED);
 
     assertThat(privacy.download(reference(confirmed), CLERK)).isPresent();
     assertThat(auditEntries()).extracting(AuditEntry::action).endsWith(AuditAction.VIEWED_BOOKING, AuditAction.VIEWED_HISTORY);
