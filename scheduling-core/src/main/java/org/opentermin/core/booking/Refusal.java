@@ -38,5 +38,11 @@ public enum Refusal {
   /** The booking was moved as often as the office allows. */
   RESCHEDULE_LIMIT,
   /** A solved challenge (proof of work) must come with this hold. */
-  CHALLENGE_REQUIRED
+  CHALLENGE_REQUIRED,
+  /** A requested service is not served in the requested appointment mode (at this office). */
+  MODE_NOT_OFFERED,
+  /** A phone appointment needs the citizen's phone number: the caseworker calls back. */
+  PHONE_REQUIRED,
+  /** A booking moves only to a hold of its own appointment mode. */
+  MODE_MISMATCH
 }
