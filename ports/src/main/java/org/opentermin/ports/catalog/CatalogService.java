@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
@@ -63,7 +65,9 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
     if (catalog.service(service.id()).isPresent()) {
       return refused(Refusal.ALREADY_EXISTS, "a service with id " + service.id() + " exists");
     }
-    for (OfficeId office : service.durationAtOffice().keySet()) {
+    Set<OfficeId> named = new TreeSet<>(service.durationAtOffice().keySet());
+    service.modes().values().forEach(options -> named.addAll(options.resources().keySet()));
+    for (OfficeId office : named) {
       if (catalog.office(office).isEmpty()) {
         return refused(Refusal.INVALID_REQUEST, "unknown office " + office);
       }

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.Optional;
 import org.opentermin.core.booking.Actor;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 
@@ -14,7 +15,9 @@ import org.opentermin.core.catalog.OfficeId;
  * capacity until it expires after the office's hold duration. With an idempotency key, a retry
  * returns the first hold and never claims a second time. The office's fair-access policy may
  * refuse the hold: not yet released, reserved for another channel, too many live holds of the
- * client, or a challenge to solve first.
+ * client, or a challenge to solve first. A hold is for one appointment mode, which the booking
+ * keeps; a mode a requested service is not served in is refused with {@link
+ * org.opentermin.core.booking.Refusal#MODE_NOT_OFFERED}.
  */
 public interface HoldSlot {
 
@@ -27,6 +30,7 @@ public interface HoldSlot {
    * @param clientKey what tells the client apart (e.g. its address), for the limit on live holds
    *     per client; only a keyed hash of it is stored
    * @param challenge the client's answer to a challenge, when the office asks for one
+   * @param mode how citizen and caseworker will meet
    */
   record Command(
       OfficeId office,
@@ -37,7 +41,8 @@ public interface HoldSlot {
       Optional<String> idempotencyKey,
       boolean urgent,
       Optional<String> clientKey,
-      Optional<ChallengeAnswer> challenge) {
+      Optional<ChallengeAnswer> challenge,
+      AppointmentMode mode) {
     public Command {
       checkNotNull(office, "office");
       services = ImmutableList.copyOf(checkNotNull(services, "services"));
@@ -47,9 +52,24 @@ public interface HoldSlot {
       checkNotNull(idempotencyKey, "idempotencyKey");
       checkNotNull(clientKey, "clientKey");
       checkNotNull(challenge, "challenge");
+      checkNotNull(mode, "mode");
     }
 
-    /** A hold that is not urgent, from no particular client, without a challenge answer. */
+    /** A hold for an appointment in person. */
+    public Command(
+        OfficeId office,
+        ImmutableList<ServiceRequest> services,
+        Instant start,
+        Channel channel,
+        Actor actor,
+        Optional<String> idempotencyKey,
+        boolean urgent,
+        Optional<String> clientKey,
+        Optional<ChallengeAnswer> challenge) {
+      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, AppointmentMode.IN_PERSON);
+    }
+
+    /** A hold in person that is not urgent, from no particular client, without a challenge answer. */
     public Command(
         OfficeId office,
         ImmutableList<ServiceRequest> services,
