@@ -18,6 +18,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
@@ -82,6 +83,7 @@ final class CitizenRoutes {
   private void availability(Context ctx) {
     Office office = offices.office(Parameters.officeId(ctx));
     ImmutableList<ServiceRequest> services = requestedServices(ctx);
+    AppointmentMode mode = Parameters.mode(ctx);
     LocalDate today = LocalDate.now(clock.withZone(office.zone()));
     LocalDate from = Parameters.date(ctx, "from").orElse(today);
     LocalDate to = Parameters.date(ctx, "to").orElse(from.plusDays(DEFAULT_RANGE_DAYS - 1L));
@@ -99,17 +101,18 @@ final class CitizenRoutes {
           "office " + office.id() + " can be booked from " + today + " to " + bookable.last());
     }
     AvailabilityResult result =
-        useCases.availability().findSlots(new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested));
+        useCases.availability().findSlots(new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested, mode));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
-    ctx.json(Views.AvailabilityView.of(((AvailabilityResult.Found) result).availability()));
+    ctx.json(Views.AvailabilityView.of(((AvailabilityResult.Found) result).availability(), mode));
   }
 
   private void firstFreeSlot(Context ctx) {
     OfficeId office = Parameters.officeId(ctx);
     ZoneId zone = offices.zone(office);
-    FirstSlotResult result = useCases.availability().firstFreeSlot(office, requestedServices(ctx), Channel.ONLINE);
+    FirstSlotResult result =
+        useCases.availability().firstFreeSlot(office, requestedServices(ctx), Channel.ONLINE, Parameters.mode(ctx));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -148,6 +151,7 @@ final class CitizenRoutes {
     OfficeId office = OfficeId.of(body.officeId());
     ZoneId zone = offices.zone(office);
     Channel channel = body.channel() == null ? Channel.ONLINE : body.channel();
+    AppointmentMode mode = body.mode() == null ? AppointmentMode.IN_PERSON : body.mode();
     Actor actor = actor(staff, office, channel);
     boolean urgent = Boolean.TRUE.equals(body.urgent());
     if (urgent && staff.isEmpty()) {
@@ -160,7 +164,8 @@ final class CitizenRoutes {
         .collect(ImmutableList.toImmutableList());
     HoldResult result = useCases.hold().hold(new HoldSlot.Command(
         office, services, body.start().toInstant(), channel, actor, Optional.ofNullable(body.idempotencyKey()), urgent, clientKey,
-        Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution()))));
+        Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution())),
+        mode));
     metrics.holdAnswered(result);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
