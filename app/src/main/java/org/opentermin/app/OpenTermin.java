@@ -23,6 +23,7 @@ import org.opentermin.ports.fairness.WaitingListForLosers;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.video.GeneratedVideoRooms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +84,13 @@ public final class OpenTermin implements AutoCloseable {
         console.println("  " + token);
         console.println("Set OPENTERMIN_ADMIN_TOKEN to use a token of your own instead.");
       });
+      if (config.usesDefaultVideoService()) {
+        LOG.info("Video appointments get rooms on {}; set OPENTERMIN_VIDEO_BASE_URL to the video service you run or have contracted",
+            config.videoBaseUrl());
+      }
       BookingService bookings = new BookingService(
-          adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
+          adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK,
+          new GeneratedVideoRooms(config.videoBaseUrl(), random));
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), clock, random);
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       HttpApi api = HttpApi.create(new UseCases(
