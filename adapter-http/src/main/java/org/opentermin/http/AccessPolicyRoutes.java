@@ -82,7 +82,7 @@ final class AccessPolicyRoutes {
   }
 
   /** 204 without the default content type, since there is no content. */
-  private static void noContent(Context ctx) {
+  static void noContent(Context ctx) {
     ctx.status(204);
     ctx.res().setContentType(null);
   }

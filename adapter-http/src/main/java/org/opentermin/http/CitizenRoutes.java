@@ -101,7 +101,8 @@ final class CitizenRoutes {
           "office " + office.id() + " can be booked from " + today + " to " + bookable.last());
     }
     AvailabilityResult result =
-        useCases.availability().findSlots(new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested, mode));
+        useCases.availability().findSlots(
+            new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested, RoutingRoutes.inputs(ctx), mode));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -112,7 +113,8 @@ final class CitizenRoutes {
     OfficeId office = Parameters.officeId(ctx);
     ZoneId zone = offices.zone(office);
     FirstSlotResult result =
-        useCases.availability().firstFreeSlot(office, requestedServices(ctx), Channel.ONLINE, Parameters.mode(ctx));
+        useCases.availability().firstFreeSlot(
+            office, requestedServices(ctx), Channel.ONLINE, RoutingRoutes.inputs(ctx), Parameters.mode(ctx));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -165,6 +167,7 @@ final class CitizenRoutes {
     HoldResult result = useCases.hold().hold(new HoldSlot.Command(
         office, services, body.start().toInstant(), channel, actor, Optional.ofNullable(body.idempotencyKey()), urgent, clientKey,
         Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution())),
+        Optional.ofNullable(body.routing()).map(RoutingRoutes.RoutingData::toDomain),
         mode));
     metrics.holdAnswered(result);
     if (result instanceof Refused refused) {

@@ -63,6 +63,9 @@ final class ErrorMapping {
       case IDENTITY_LIMIT -> new ApiProblem(409, "identity-limit", refused.detail());
       case HOLD_LIMIT -> new ApiProblem(409, "hold-limit", refused.detail());
       case RESCHEDULE_LIMIT -> new ApiProblem(409, "reschedule-limit", refused.detail());
+      case NOT_COVERED -> new ApiProblem(422, "not-covered", refused.detail());
+      case NOT_RESPONSIBLE -> new ApiProblem(409, "not-responsible", refused.detail());
+      case ROUTING_REQUIRED -> new ApiProblem(422, "routing-required", refused.detail());
       // The client learns where to get one; the use case does not know about URLs.
       case CHALLENGE_REQUIRED -> new ApiProblem(428, "challenge-required",
           refused.detail() + "; get a challenge from GET /api/v1/challenge?officeId=<office>, solve it and send it with the hold");

@@ -22,6 +22,9 @@ public final class HttpApi {
   /** Request bodies are limited to 64 KiB; nothing in the API needs more. */
   public static final int MAXIMUM_BODY_BYTES = 64 * 1024;
 
+  /** The largest CSV file of responsibility rules: a city's streets with house-number ranges fit many times. */
+  public static final int MAXIMUM_IMPORT_BYTES = 8 * 1024 * 1024;
+
   /** How long stopping waits for requests in flight. */
   public static final long STOP_TIMEOUT_MILLIS = 10_000;
 
@@ -56,7 +59,7 @@ public final class HttpApi {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
-      config.http.maxRequestSize = MAXIMUM_BODY_BYTES;
+      config.http.maxRequestSize = MAXIMUM_IMPORT_BYTES;
       config.http.prefer405over404 = true;
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
@@ -77,6 +80,7 @@ public final class HttpApi {
       new WaitingListRoutes(useCases, authentication, offices).register(config.routes);
       new OperationsRoutes(useCases, metrics).register(config.routes);
       new LotteryRoutes(useCases, offices).register(config.routes);
+      new RoutingRoutes(useCases, authentication, offices).register(config.routes);
       ApiDocumentation.register(config);
     });
     return new HttpApi(javalin);
@@ -108,6 +112,13 @@ public final class HttpApi {
       ctx.header("Cache-Control", "no-store");
     }
     if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT) {
+      if (RoutingRoutes.isCsvImport(ctx.method().name(), ctx.path())) {
+        // A city's rules are larger than any JSON request; the import checks the media type itself.
+        if (ctx.contentLength() > MAXIMUM_IMPORT_BYTES) {
+          throw new ApiProblem(413, "payload-too-large", "imported files are limited to " + MAXIMUM_IMPORT_BYTES / (1024 * 1024) + " MiB");
+        }
+        return;
+      }
       if (ctx.contentLength() > MAXIMUM_BODY_BYTES) {
         throw new ApiProblem(413, "payload-too-large", "request bodies are limited to " + MAXIMUM_BODY_BYTES / 1024 + " KiB");
       }

@@ -77,6 +77,10 @@ final class JsonBodies {
     if (body.length == 0) {
       throw ApiProblem.badRequest("the request needs a JSON body");
     }
+    // The guard checks declared lengths; a chunked body shows its size only here.
+    if (body.length > HttpApi.MAXIMUM_BODY_BYTES) {
+      throw new ApiProblem(413, "payload-too-large", "request bodies are limited to " + HttpApi.MAXIMUM_BODY_BYTES / 1024 + " KiB");
+    }
     T value;
     try {
       value = MAPPER.readValue(body, type);

@@ -99,6 +99,7 @@ final class Requests {
       @Pattern(regexp = "[A-Za-z0-9_.:-]{16,200}", message = "must be 16 to 200 letters, digits or _ . : -") String idempotencyKey,
       Boolean urgent,
       @Valid ChallengeAnswer challenge,
+      @Valid RoutingRoutes.RoutingData routing,
       AppointmentMode mode) {}
 
   /** A challenge from {@code GET /api/v1/challenge} and the client's solution to it. */

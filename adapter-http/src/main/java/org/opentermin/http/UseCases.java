@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.in.BrowseCatalog;
 import org.opentermin.ports.in.ConfigureCatalog;
+import org.opentermin.ports.in.ConfigureResponsibility;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.FindAvailability;
@@ -14,6 +15,7 @@ import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ManageBooking;
+import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.in.ViewDay;
 
 /**
@@ -33,7 +35,9 @@ public record UseCases(
     AccessTokens accessTokens,
     BooleanSupplier readiness,
     Clock clock,
-    EnterLottery lottery) {
+    EnterLottery lottery,
+    ResolveResponsibility resolveResponsibility,
+    ConfigureResponsibility configureResponsibility) {
 
   public UseCases {
     checkNotNull(catalog, "catalog");
@@ -49,5 +53,7 @@ public record UseCases(
     checkNotNull(readiness, "readiness");
     checkNotNull(clock, "clock");
     checkNotNull(lottery, "lottery");
+    checkNotNull(resolveResponsibility, "resolveResponsibility");
+    checkNotNull(configureResponsibility, "configureResponsibility");
   }
 }

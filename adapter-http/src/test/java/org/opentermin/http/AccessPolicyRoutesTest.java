@@ -30,8 +30,10 @@ import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.routing.ResponsibilityService;
 
 /**
  * Fair access through the API over the in-memory adapters: policies read and written by
@@ -85,10 +87,12 @@ class AccessPolicyRoutesTest {
     CatalogService catalog = new CatalogService(catalogStore);
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
-        tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)))).start(0);
+        tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
+        routing, routing)).start(0);
     docs = new ApiDocClient(api.port(), openApi());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {

@@ -76,8 +76,12 @@ final class ApiDocClient {
       request.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     }
+    String requestType = "application/json";
     for (int i = 0; i < headers.length; i += 2) {
       request.setHeader(headers[i], headers[i + 1]);
+      if (headers[i].equalsIgnoreCase("Content-Type")) {
+        requestType = headers[i + 1].split(";", 2)[0].trim();
+      }
     }
     HttpResponse<String> response;
     try {
@@ -92,7 +96,7 @@ final class ApiDocClient {
     if (template == null) {
       violations.add(method + " " + path + " matches no documented path");
     } else {
-      violations.addAll(contract.violations(method, template, text, response.statusCode(),
+      violations.addAll(contract.violations(method, template, text, requestType, response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null), response.body()));
     }
     return new Answer(response.statusCode(), response.body());

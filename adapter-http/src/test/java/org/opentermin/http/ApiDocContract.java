@@ -61,16 +61,22 @@ final class ApiDocContract {
   /**
    * What is wrong with an exchange on the route {@code template}: an answer with a status or media
    * type the document does not list for it, or a JSON body that does not fit the documented schema;
-   * or a request body ({@code null} for none) that the server accepted but the document would not.
+   * or a request body ({@code null} for none) of {@code requestType} that the server accepted but
+   * the document would not.
    */
-  List<String> violations(String method, String template, String request, int status, String contentType, String body) {
+  List<String> violations(
+      String method, String template, String request, String requestType, int status, String contentType, String body) {
     String route = method.toUpperCase(Locale.ROOT) + " " + template;
     String operation = pointer("", "paths", template, method.toLowerCase(Locale.ROOT));
     if (document.at(operation).isMissingNode()) {
       return List.of(route + " is not documented");
     }
     List<String> violations = new ArrayList<>();
-    if (request != null && status < 300) {
+    if (request != null && status < 300 && !requestType.equals("application/json")) {
+      if (document.at(pointer(operation, "requestBody", "content", requestType)).isMissingNode()) {
+        violations.add(route + " took a " + requestType + " body, which is not documented");
+      }
+    } else if (request != null && status < 300) {
       String requestSchema = pointer(operation, "requestBody", "content", "application/json", "schema");
       if (document.at(requestSchema).isMissingNode()) {
         violations.add(route + " took a JSON body, which is not documented");

@@ -51,8 +51,10 @@ import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.routing.ResponsibilityService;
 
 /**
  * {@code /openapi.json} against the running server: it is valid OpenAPI 3.1, it documents exactly
@@ -84,9 +86,10 @@ class ApiDocumentationTest {
     WaitingListService waitingList =
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), clock, RandomSource.seeded(2));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(1));
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock,
-        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)))).start(0);
+        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)), routing, routing)).start(0);
     client = HttpClient.newHttpClient();
   }
 

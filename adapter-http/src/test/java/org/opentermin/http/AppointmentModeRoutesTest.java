@@ -32,8 +32,10 @@ import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.routing.ResponsibilityService;
 import org.opentermin.ports.video.GeneratedVideoRooms;
 
 /**
@@ -62,10 +64,12 @@ class AppointmentModeRoutesTest {
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1),
         Duration.ZERO, new GeneratedVideoRooms(URI.create("https://video.example.org/rooms"), RandomSource.seeded(5)));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
-        tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)))).start(0);
+        tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
+        routing, routing)).start(0);
     docs = new ApiDocClient(api.port(), openApi());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     staff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();

@@ -24,8 +24,10 @@ import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.routing.ResponsibilityService;
 
 /** Rate limits as a client sees them: the server runs on a ticker that only the test moves. */
 class RateLimitTest {
@@ -44,10 +46,11 @@ class RateLimitTest {
     CatalogService catalog = new CatalogService(catalogStore);
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
     UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
         tokens, () -> true, clock,
-        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)));
+        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)), routing, routing);
     api = HttpApi.create(useCases, new HttpSettings(PER_MINUTE), ticker).start(0);
   }
 

@@ -22,8 +22,10 @@ import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.routing.ResponsibilityService;
 
 class ReadinessTest {
 
@@ -37,11 +39,13 @@ class ReadinessTest {
     CatalogService catalog = new CatalogService(catalogStore);
     BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
         tokens, databaseReachable::get, clock,
-        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)))).start(0);
+        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
+        routing, routing)).start(0);
   }
 
   @AfterEach

@@ -13,6 +13,7 @@ import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.LotteryStore;
+import org.opentermin.ports.out.RoutingStore;
 import org.opentermin.ports.out.SpentChallenges;
 import org.opentermin.ports.out.WaitingListStore;
 
@@ -30,6 +31,7 @@ public final class JdbcAdapter implements AutoCloseable {
   private final SpentChallenges spentChallenges;
   private final WaitingListStore waitingList;
   private final LotteryStore lottery;
+  private final RoutingStore routing;
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -42,6 +44,7 @@ public final class JdbcAdapter implements AutoCloseable {
     this.spentChallenges = new JdbiSpentChallenges(transactions);
     this.waitingList = new JdbiWaitingListStore(transactions);
     this.lottery = new JdbiLotteryStore(transactions);
+    this.routing = new JdbiRoutingStore(transactions);
   }
 
   /** Connects, migrates the schema to the current version, and returns the stores. */
@@ -85,6 +88,10 @@ public final class JdbcAdapter implements AutoCloseable {
 
   public LotteryStore lottery() {
     return lottery;
+  }
+
+  public RoutingStore routing() {
+    return routing;
   }
 
   /** Whether the database answers right now. */

@@ -23,6 +23,7 @@ import org.opentermin.ports.fairness.WaitingListForLosers;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.routing.ResponsibilityService;
 import org.opentermin.ports.video.GeneratedVideoRooms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,9 @@ public final class OpenTermin implements AutoCloseable {
       JdbcAdapter adapter = database.adapter();
       CatalogService catalog = new CatalogService(adapter.catalog());
       if (config.demo() && catalog.offices().isEmpty()) {
-        DemoData.around(LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin")))).saveTo(adapter.catalog());
+        DemoData demo = DemoData.around(LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))));
+        demo.saveTo(adapter.catalog());
+        demo.saveRoutingTo(adapter.routing());
         LOG.info("Loaded the demo offices into the empty database");
       }
       RandomSource random = RandomSource.secure();
@@ -88,14 +91,16 @@ public final class OpenTermin implements AutoCloseable {
         LOG.info("Video appointments get rooms on {}; set OPENTERMIN_VIDEO_BASE_URL to the video service you run or have contracted",
             config.videoBaseUrl());
       }
+      ResponsibilityService responsibility =
+          new ResponsibilityService(adapter.catalog(), adapter.routing(), clock, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
       BookingService bookings = new BookingService(
-          adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK,
+          adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK, responsibility,
           new GeneratedVideoRooms(config.videoBaseUrl(), random));
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), clock, random);
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       HttpApi api = HttpApi.create(new UseCases(
           catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens,
-          adapter::isReachable, clock, lottery),
+          adapter::isReachable, clock, lottery, responsibility, responsibility),
           config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-jobs");

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import org.opentermin.core.availability.OfficeSchedule;
 import org.opentermin.core.availability.ScheduledResource;
@@ -34,11 +34,20 @@ import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.catalog.TeamId;
 import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.routing.AddressRule;
+import org.opentermin.core.routing.CaseAssignment;
+import org.opentermin.core.routing.CaseNumber;
+import org.opentermin.core.routing.NamePrefixes;
+import org.opentermin.core.routing.OfficeRouting;
+import org.opentermin.core.routing.Parity;
+import org.opentermin.core.routing.Responsible;
+import org.opentermin.core.routing.TeamRule;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.Absence;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
 import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.RoutingStore;
 
 /**
  * Three fictional Munich social welfare offices (Sozialbürgerhäuser) with eight services and
@@ -219,6 +228,40 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
       options = options.servedAt(OfficeId.of(office[0]), List.of(ResourceId.of(office[0] + VIDEO_CASEWORKER)));
     }
     return options;
+  }
+
+  /**
+   * Saves demo responsibility rules into {@code routing}: postal codes in the north, centre and south
+   * of Munich, one street split by house-number side, and at Mitte the basic-income cases split by
+   * surname among its three basic-income caseworkers, with a deputy and one existing case. The
+   * offices stay open to everyone, so that the demo can be booked without routing inputs too.
+   */
+  public void saveRoutingTo(RoutingStore routing) {
+    OfficeId nord = OfficeId.of("sbh-nord");
+    OfficeId mitte = OfficeId.of("sbh-mitte");
+    OfficeId sued = OfficeId.of("sbh-sued");
+    routing.replaceAddressRules(List.of(
+        AddressRule.of("Nord 80937", "80937", nord),
+        AddressRule.of("Nord 80939", "80939", nord),
+        AddressRule.of("Mitte 80331", "80331", mitte),
+        AddressRule.of("Mitte 80333", "80333", mitte),
+        AddressRule.of("Mitte 80335 Dachauer Straße odd", "80335", "Dachauer Straße", 1, 199, Parity.ODD, mitte),
+        AddressRule.of("Nord 80335 Dachauer Straße even", "80335", "Dachauer Straße", 2, 200, Parity.EVEN, nord),
+        AddressRule.of("Süd 81369", "81369", sued),
+        AddressRule.of("Süd 81371", "81371", sued)));
+    List<TeamRule> mitteRules = new ArrayList<>();
+    for (Service service : List.of(BASIC_INCOME_FIRST_APPLICATION, BASIC_INCOME_RENEWAL)) {
+      String[] ranges = {"A–G", "H–Q", "R–Z"};
+      for (int i = 0; i < ranges.length; i++) {
+        mitteRules.add(TeamRule.of(
+            service.id().value() + " " + ranges[i], mitte, ranges[i], service.id(),
+            Responsible.caseworker(ResourceId.of("sbh-mitte-" + (i + 1)))));
+      }
+    }
+    routing.replaceTeamRules(mitte, mitteRules);
+    routing.saveOfficeRouting(mitte, new OfficeRouting(NamePrefixes.COMMON, false));
+    routing.saveDeputy(mitte, TeamId.of("grundsicherung"), Optional.of(ResourceId.of("sbh-mitte-3")));
+    routing.saveCaseAssignment(mitte, new CaseAssignment(CaseNumber.of("SBH-M-1001"), ResourceId.of("sbh-mitte-2"), TeamId.of("grundsicherung")));
   }
 
   private static List<ServiceId> ids(Service... services) {

@@ -85,10 +85,19 @@ final class RunningApp {
    * stands still: it is moved past that for one request that reads the office, then set back.
    */
   void policyChanged(String office) {
+    afterRecheck(() -> api.get("/api/v1/challenge?officeId=" + office));
+  }
+
+  /** Lets the app see changed responsibility rules at once, as {@link #policyChanged} does for a policy. */
+  void routingChanged() {
+    afterRecheck(() -> api.post("/api/v1/responsibility", Map.of("routing", Map.of("postalCode", "00000", "surname", "X"))));
+  }
+
+  private void afterRecheck(Runnable request) {
     Instant now = clock.instant();
     clock.advance(BookingService.RECOMMENDED_SCHEDULE_RECHECK.plus(Duration.ofMillis(1)));
     try {
-      api.get("/api/v1/challenge?officeId=" + office);
+      request.run();
     } finally {
       clock.set(now);
     }

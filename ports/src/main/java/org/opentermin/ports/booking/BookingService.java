@@ -30,6 +30,7 @@ import org.opentermin.core.availability.Availability;
 import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.availability.Occupancy;
 import org.opentermin.core.availability.RequestedService;
+import org.opentermin.core.availability.ScheduledResource;
 import org.opentermin.core.availability.Slot;
 import org.opentermin.core.availability.SlotFinder;
 import org.opentermin.core.booking.Actor;
@@ -62,6 +63,8 @@ import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.Quarantine;
 import org.opentermin.core.fairness.TimeWindow;
+import org.opentermin.core.routing.Routing;
+import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -76,10 +79,12 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.Refused;
+import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.routing.ResponsibilityService;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
@@ -128,6 +133,7 @@ public final class BookingService
   private final Challenge challenge;
   private final VideoRoom videoRoom;
   private final HoldRates holdRates = new HoldRates();
+  private final Optional<ResponsibilityService> responsibility;
   /**
    * Release and contingent closures of recent availability queries: computing them hashes every
    * grid cell of the range, far more work than the query itself, and they depend only on the key.
@@ -172,10 +178,57 @@ public final class BookingService
       RandomSource random,
       Duration scheduleRecheck,
       Challenge challenge) {
-    this(catalog, bookings, clock, random, scheduleRecheck, challenge, new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, random));
+    this(catalog, bookings, clock, random, scheduleRecheck, challenge, Optional.empty());
   }
 
-  /** A service whose video appointments get their rooms from {@code videoRoom}. */
+  /**
+   * As {@link #BookingService(CatalogStore, BookingStore, Clock, RandomSource, Duration)}, following
+   * the responsibility rules of {@code responsibility}.
+   */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      ResponsibilityService responsibility) {
+    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility));
+  }
+
+  /**
+   * As {@link #BookingService(CatalogStore, BookingStore, Clock, RandomSource, Duration,
+   * ResponsibilityService)}, with video appointments getting their rooms from {@code videoRoom}.
+   */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      ResponsibilityService responsibility,
+      VideoRoom videoRoom) {
+    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility), videoRoom);
+  }
+
+  /**
+   * A service that follows the responsibility rules of {@code responsibility}: availability and
+   * holds with a citizen's routing inputs offer only the responsible caseworkers, and exclusive
+   * offices serve online only the citizens they are responsible for. Video appointments get rooms
+   * under {@link GeneratedVideoRooms#DEFAULT_BASE_URL}.
+   */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      Challenge challenge,
+      Optional<ResponsibilityService> responsibility) {
+    this(catalog, bookings, clock, random, scheduleRecheck, challenge, responsibility,
+        new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, random));
+  }
+
+  /** A service whose video appointments get their rooms from {@code videoRoom}, without responsibility rules. */
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
@@ -184,7 +237,24 @@ public final class BookingService
       Duration scheduleRecheck,
       Challenge challenge,
       VideoRoom videoRoom) {
+    this(catalog, bookings, clock, random, scheduleRecheck, challenge, Optional.empty(), videoRoom);
+  }
+
+  /**
+   * A service with its challenges from {@code challenge}, following the responsibility rules of
+   * {@code responsibility} if given, whose video appointments get their rooms from {@code videoRoom}.
+   */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      Challenge challenge,
+      Optional<ResponsibilityService> responsibility,
+      VideoRoom videoRoom) {
     checkNotNull(catalog, "catalog");
+    this.responsibility = checkNotNull(responsibility, "responsibility");
     this.challenge = checkNotNull(challenge, "challenge");
     this.videoRoom = checkNotNull(videoRoom, "videoRoom");
     this.bookings = checkNotNull(bookings, "bookings");
@@ -200,7 +270,8 @@ public final class BookingService
       if (query.dates().lengthInDays() > MAXIMUM_QUERY_DAYS) {
         throw refuse(Refusal.INVALID_REQUEST, "a query spans at most " + MAXIMUM_QUERY_DAYS + " days");
       }
-      Resolved resolved = resolve(query.office(), query.services(), query.channel(), query.mode(), Actor.SYSTEM);
+      Resolved resolved =
+          resolveRouted(query.office(), query.services(), query.channel(), query.mode(), Actor.SYSTEM, query.routing());
       Instant now = now();
       ZoneId zone = resolved.office().zone();
       Instant from = query.dates().start().atStartOfDay(zone).toInstant();
@@ -215,9 +286,10 @@ public final class BookingService
 
   @Override
   public FirstSlotResult firstFreeSlot(
-      OfficeId officeId, ImmutableList<ServiceRequest> services, Channel channel, AppointmentMode mode) {
+      OfficeId officeId, ImmutableList<ServiceRequest> services, Channel channel, Optional<RoutingInputs> routing,
+      AppointmentMode mode) {
     try {
-      Resolved resolved = resolve(officeId, services, channel, mode, Actor.SYSTEM);
+      Resolved resolved = resolveRouted(officeId, services, channel, mode, Actor.SYSTEM, routing);
       Instant now = now();
       Office office = resolved.office();
       LocalDate today = LocalDate.ofInstant(now, office.zone());
@@ -234,7 +306,8 @@ public final class BookingService
   @Override
   public HoldResult hold(HoldSlot.Command command) {
     try {
-      Resolved resolved = resolve(command.office(), command.services(), command.channel(), command.mode(), command.actor());
+      Resolved resolved = resolveRouted(
+          command.office(), command.services(), command.channel(), command.mode(), command.actor(), command.routing());
       Office office = resolved.office();
       Optional<String> key = validKey(command.idempotencyKey());
       String fingerprint = holdFingerprint(command);
@@ -579,9 +652,10 @@ public final class BookingService
    */
   private Candidates candidates(
       Resolved resolved, Instant start, Channel channel, boolean urgent, Closures closures, Instant now) {
-    List<ResourceId> open = resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.empty(), now);
+    List<ResourceId> open = freeAt(resolved, start, List.of(), now);
     if (open.isEmpty()) {
-      throw refuse(Refusal.UNAVAILABLE, "this time is not offered");
+      throw refuse(Refusal.UNAVAILABLE,
+          resolved.serving().isPresent() ? "the caseworkers responsible for you do not offer this time" : "this time is not offered");
     }
     Refused whenTaken = new Refused(Refusal.UNAVAILABLE, "this time is no longer free");
     AccessPolicy policy = resolved.policy();
@@ -612,8 +686,27 @@ public final class BookingService
   /** The resources a hold may take, and the answer when the store finds all of them taken. */
   private record Candidates(List<ResourceId> resources, Refused whenTaken) {}
 
+  /** The resources free at {@code start} apart from {@code closed}, among those serving the request. */
   private static List<ResourceId> freeAt(Resolved resolved, Instant start, Iterable<BusyPeriod> closed, Instant now) {
-    return resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.of(closed), now);
+    List<ResourceId> free = resolved.finder().freeResourcesAt(resolved.request(), start, Occupancy.of(closed), now);
+    if (resolved.serving().isEmpty()) {
+      return free;
+    }
+    return free.stream().filter(resolved.serving().get()::contains).toList();
+  }
+
+  /**
+   * Time the routing keeps from the citizen: every resource outside the responsible ones, busy for
+   * the whole range. The slot finder then offers only the responsible caseworkers' time.
+   */
+  private static Iterable<BusyPeriod> outsideRouting(Resolved resolved, Instant from, Instant to) {
+    if (resolved.serving().isEmpty() || !from.isBefore(to)) {
+      return List.of();
+    }
+    return resolved.resources().stream()
+        .filter(resource -> !resolved.serving().get().contains(resource))
+        .map(resource -> BusyPeriod.booking(resource, from, to))
+        .toList();
   }
 
   /** Which rule closed a start that the office would otherwise offer. */
@@ -645,7 +738,7 @@ public final class BookingService
    * under {@code closures}.
    */
   private Occupancy occupancy(Resolved resolved, Channel channel, Instant from, Instant to, Instant now, Closures closures) {
-    ImmutableList<BusyPeriod> busy = bookings.busyPeriods(resolved.office().id(), from, to);
+    Iterable<BusyPeriod> busy = Iterables.concat(bookings.busyPeriods(resolved.office().id(), from, to), outsideRouting(resolved, from, to));
     AccessPolicy policy = resolved.policy();
     if (policy.isNone()) {
       return Occupancy.of(busy);
@@ -888,7 +981,52 @@ public final class BookingService
       AppointmentRequest request,
       AccessPolicies policies,
       AccessPolicy policy,
-      ImmutableList<ResourceId> resources) {}
+      ImmutableList<ResourceId> resources,
+      Optional<ImmutableSet<ResourceId>> serving) {}
+
+  /**
+   * As {@link #resolve}, narrowed by responsibility: with {@code routing}, to the resources
+   * responsible for that citizen, refused where this office is not responsible; without, refused
+   * where an exclusive office needs it from a citizen booking online.
+   */
+  private Resolved resolveRouted(
+      OfficeId officeId, List<ServiceRequest> services, Channel channel, AppointmentMode mode, Actor actor,
+      Optional<RoutingInputs> routing) {
+    Resolved resolved = resolve(officeId, services, channel, mode, actor);
+    if (responsibility.isEmpty()) {
+      if (routing.isPresent()) {
+        throw refuse(Refusal.NOT_COVERED, "this installation has no responsibility rules; book without routing inputs");
+      }
+      return resolved;
+    }
+    ResponsibilityService rules = responsibility.get();
+    if (routing.isEmpty()) {
+      if (!(actor instanceof Actor.Staff) && rules.requiresRouting(officeId, channel)) {
+        throw refuse(Refusal.ROUTING_REQUIRED,
+            "this office serves only the citizens it is responsible for: give your address and surname");
+      }
+      return resolved;
+    }
+    ImmutableSet<ServiceId> serviceIds = resolved.request().serviceIds();
+    Optional<ServiceId> service = serviceIds.size() == 1 ? Optional.of(serviceIds.iterator().next()) : Optional.empty();
+    ResolveResponsibility.ResponsibilityResult result = rules.resolve(routing.get(), service,
+        office -> offices.get(office).map(compiled -> compiled.finder().schedule()));
+    if (result instanceof Refused refused) {
+      throw new Refuse(refused);
+    }
+    Routing routed = ((ResolveResponsibility.Found) result).routing();
+    if (!routed.office().equals(officeId)) {
+      throw refuse(Refusal.NOT_RESPONSIBLE, "office " + routed.office() + " is responsible for you, not " + officeId);
+    }
+    if (routed.responsible().isEmpty()) {
+      return resolved;
+    }
+    ImmutableSet<ResourceId> serving = ResponsibilityService.servingResources(
+        routed.responsible().get(),
+        resolved.finder().schedule().resources().stream().map(ScheduledResource::resource).toList());
+    return new Resolved(resolved.office(), resolved.finder(), resolved.request(), resolved.policies(), resolved.policy(),
+        resolved.resources(), Optional.of(serving));
+  }
 
   private Resolved resolve(OfficeId officeId, List<ServiceRequest> services, Channel channel, AppointmentMode mode, Actor actor) {
     checkChannel(channel, actor);
@@ -923,7 +1061,8 @@ public final class BookingService
         .map(scheduled -> scheduled.resource().id())
         .collect(ImmutableList.toImmutableList());
     return new Resolved(
-        office, compiled.finder(), AppointmentRequest.of(office, channel, mode, requested), policies, policy, resources);
+        office, compiled.finder(), AppointmentRequest.of(office, channel, mode, requested), policies, policy, resources,
+        Optional.empty());
   }
 
   /** Refuses a mode the service is not served in, or not at this office, because only others' resources serve it. */

@@ -9,6 +9,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.routing.RoutingInputs;
 
 /**
  * Claims a start for a request while the citizen fills in the form: a hold that counts against
@@ -30,6 +31,8 @@ public interface HoldSlot {
    * @param clientKey what tells the client apart (e.g. its address), for the limit on live holds
    *     per client; only a keyed hash of it is stored
    * @param challenge the client's answer to a challenge, when the office asks for one
+   * @param routing the citizen's routing inputs: then only the caseworkers responsible for them
+   *     may be held, and an office that is not responsible refuses
    * @param mode how citizen and caseworker will meet
    */
   record Command(
@@ -42,6 +45,7 @@ public interface HoldSlot {
       boolean urgent,
       Optional<String> clientKey,
       Optional<ChallengeAnswer> challenge,
+      Optional<RoutingInputs> routing,
       AppointmentMode mode) {
     public Command {
       checkNotNull(office, "office");
@@ -52,10 +56,41 @@ public interface HoldSlot {
       checkNotNull(idempotencyKey, "idempotencyKey");
       checkNotNull(clientKey, "clientKey");
       checkNotNull(challenge, "challenge");
+      checkNotNull(routing, "routing");
       checkNotNull(mode, "mode");
     }
 
     /** A hold for an appointment in person. */
+    public Command(
+        OfficeId office,
+        ImmutableList<ServiceRequest> services,
+        Instant start,
+        Channel channel,
+        Actor actor,
+        Optional<String> idempotencyKey,
+        boolean urgent,
+        Optional<String> clientKey,
+        Optional<ChallengeAnswer> challenge,
+        Optional<RoutingInputs> routing) {
+      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, routing, AppointmentMode.IN_PERSON);
+    }
+
+    /** A hold without routing. */
+    public Command(
+        OfficeId office,
+        ImmutableList<ServiceRequest> services,
+        Instant start,
+        Channel channel,
+        Actor actor,
+        Optional<String> idempotencyKey,
+        boolean urgent,
+        Optional<String> clientKey,
+        Optional<ChallengeAnswer> challenge,
+        AppointmentMode mode) {
+      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, Optional.empty(), mode);
+    }
+
+    /** A hold in person, without routing. */
     public Command(
         OfficeId office,
         ImmutableList<ServiceRequest> services,
@@ -77,7 +112,7 @@ public interface HoldSlot {
         Channel channel,
         Actor actor,
         Optional<String> idempotencyKey) {
-      this(office, services, start, channel, actor, idempotencyKey, false, Optional.empty(), Optional.empty());
+      this(office, services, start, channel, actor, idempotencyKey, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
   }
 

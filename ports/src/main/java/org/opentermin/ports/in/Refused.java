@@ -10,7 +10,8 @@ import org.opentermin.core.booking.Refusal;
  */
 public record Refused(Refusal reason, String detail)
     implements AvailabilityResult, FirstSlotResult, HoldResult, BookingResult, ChangeResult, GetChallenge.ChallengeResult,
-        EnterLottery.EntryResult, EnterLottery.DrawsResult {
+        EnterLottery.EntryResult, EnterLottery.DrawsResult,
+        ResolveResponsibility.ResponsibilityResult, ConfigureResponsibility.Outcome {
 
   public Refused {
     checkNotNull(reason, "reason");

@@ -39,6 +39,12 @@ public enum Refusal {
   RESCHEDULE_LIMIT,
   /** A solved challenge (proof of work) must come with this hold. */
   CHALLENGE_REQUIRED,
+  /** No responsibility rule covers the citizen's address: no office is responsible online. */
+  NOT_COVERED,
+  /** Another office, or another caseworker of this one, is responsible for the citizen. */
+  NOT_RESPONSIBLE,
+  /** The office serves online only the citizens it is responsible for: give the routing inputs. */
+  ROUTING_REQUIRED,
   /** A requested service is not served in the requested appointment mode (at this office). */
   MODE_NOT_OFFERED,
   /** A phone appointment needs the citizen's phone number: the caseworker calls back. */

@@ -23,7 +23,8 @@ import org.opentermin.core.catalog.ServiceId;
  * rules that pick the team or caseworker by surname and service, with how each office handles name
  * prefixes (offices not named keep them). Among matching address rules the most specific wins
  * (house numbers over street over postal code); among equally specific ones, and among team rules,
- * the first given wins, and {@link #check()} reports such overlaps. Labels must be unique. Immutable
+ * the first given wins, and {@link #check()} reports such overlaps. Labels are unique among the
+ * address rules and among each office's team rules. Immutable
  * and thread-safe.
  */
 public final class ResponsibilityRules {
@@ -39,12 +40,16 @@ public final class ResponsibilityRules {
     this.teamRules = ImmutableList.copyOf(checkNotNull(teamRules, "teamRules"));
     this.namePrefixes = ImmutableMap.copyOf(checkNotNull(namePrefixes, "namePrefixes"));
     this.teamRulesByOffice = Multimaps.index(this.teamRules, TeamRule::office);
+    // Address rules come from one file, each office's team rules from another; labels name lines in them.
     Set<String> labels = new HashSet<>();
     for (AddressRule rule : this.addressRules) {
-      checkArgument(labels.add(rule.label()), "two rules are labelled '%s'", rule.label());
+      checkArgument(labels.add(rule.label()), "two address rules are labelled '%s'", rule.label());
     }
-    for (TeamRule rule : this.teamRules) {
-      checkArgument(labels.add(rule.label()), "two rules are labelled '%s'", rule.label());
+    for (OfficeId office : teamRulesByOffice.keySet()) {
+      labels.clear();
+      for (TeamRule rule : teamRulesByOffice.get(office)) {
+        checkArgument(labels.add(rule.label()), "two team rules of office %s are labelled '%s'", office, rule.label());
+      }
     }
   }
 

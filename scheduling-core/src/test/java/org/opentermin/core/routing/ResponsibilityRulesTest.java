@@ -187,9 +187,23 @@ class ResponsibilityRulesTest {
   }
 
   @Test
-  void duplicateLabelsAreRejected() {
+  void duplicateLabelsWithinOneFileAreRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ResponsibilityRules(List.of(AddressRule.of("line 1", "80331", NORD)), List.of(TeamRule.of("line 1", NORD, "A–Z", TEAM_1))))
+        .isThrownBy(() -> new ResponsibilityRules(
+            List.of(AddressRule.of("line 1", "80331", NORD), AddressRule.of("line 1", "80333", SUED)), List.of()))
         .withMessageContaining("line 1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ResponsibilityRules(
+            List.of(), List.of(TeamRule.of("line 1", NORD, "A–K", TEAM_1), TeamRule.of("line 1", NORD, "L–Z", TEAM_1))))
+        .withMessageContaining("line 1");
+  }
+
+  @Test
+  void theSameLabelMayNameLinesOfDifferentFiles() {
+    ResponsibilityRules rules = new ResponsibilityRules(
+        List.of(AddressRule.of("line 1", "80331", NORD)),
+        List.of(TeamRule.of("line 1", NORD, "A–Z", TEAM_1), TeamRule.of("line 1", SUED, "A–Z", TEAM_1)));
+
+    assertThat(rules.check()).isEmpty();
   }
 }
