@@ -44,40 +44,43 @@ final class AccessPolicyRoutes {
   }
 
   private void replaceOfficePolicy(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
+    Authentication.InOffice admin = authentication.adminOfOffice(ctx);
+    OfficeId office = admin.office();
     AccessPolicy policy = JsonBodies.read(ctx, AccessPolicyJson.class).toDomain();
-    saved(useCases.configure().setAccessPolicy(office, Optional.empty(), Optional.of(policy)));
+    saved(useCases.configure().setAccessPolicy(office, Optional.empty(), Optional.of(policy), admin.actor()));
     ctx.json(view(office));
   }
 
   /** The office's own rules off; services' own policies stay. */
   private void removeOfficePolicy(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
-    saved(useCases.configure().setAccessPolicy(office, Optional.empty(), Optional.empty()));
+    Authentication.InOffice admin = authentication.adminOfOffice(ctx);
+    saved(useCases.configure().setAccessPolicy(admin.office(), Optional.empty(), Optional.empty(), admin.actor()));
     noContent(ctx);
   }
 
   /** The one call that applies the documented preset, {@link AccessPolicy#recommended()}, to the office. */
   private void applyRecommended(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
-    saved(useCases.configure().setAccessPolicy(office, Optional.empty(), Optional.of(AccessPolicy.recommended())));
+    Authentication.InOffice admin = authentication.adminOfOffice(ctx);
+    OfficeId office = admin.office();
+    saved(useCases.configure().setAccessPolicy(office, Optional.empty(), Optional.of(AccessPolicy.recommended()), admin.actor()));
     ctx.json(view(office));
   }
 
   /** The service's own policy, replacing the office's for requests naming the service; {@code {}} means no rules for it. */
   private void replaceServicePolicy(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
+    Authentication.InOffice admin = authentication.adminOfOffice(ctx);
+    OfficeId office = admin.office();
     ServiceId service = Parameters.serviceId(ctx);
     AccessPolicy policy = JsonBodies.read(ctx, AccessPolicyJson.class).toDomain();
-    saved(useCases.configure().setAccessPolicy(office, Optional.of(service), Optional.of(policy)));
+    saved(useCases.configure().setAccessPolicy(office, Optional.of(service), Optional.of(policy), admin.actor()));
     ctx.json(view(office));
   }
 
   /** The service follows the office's policy again. */
   private void removeServicePolicy(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
+    Authentication.InOffice admin = authentication.adminOfOffice(ctx);
     ServiceId service = Parameters.serviceId(ctx);
-    saved(useCases.configure().setAccessPolicy(office, Optional.of(service), Optional.empty()));
+    saved(useCases.configure().setAccessPolicy(admin.office(), Optional.of(service), Optional.empty(), admin.actor()));
     noContent(ctx);
   }
 

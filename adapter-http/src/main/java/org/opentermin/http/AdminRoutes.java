@@ -71,7 +71,7 @@ final class AdminRoutes {
   }
 
   private void createOffice(Context ctx) {
-    authentication.admin(ctx);
+    AccessGrant admin = authentication.admin(ctx);
     Requests.NewOffice body = JsonBodies.read(ctx, Requests.NewOffice.class);
     ZoneId zone = DomainInput.build("timeZone", () -> zone(body.timeZone()));
     GermanState state = stateOf(body.state());
@@ -89,7 +89,7 @@ final class AdminRoutes {
         BookingHorizon.of(Duration.ofMinutes(Optional.ofNullable(body.minNoticeMinutes()).orElse(0)), body.maxDaysAhead()),
         Duration.ofMinutes(Optional.ofNullable(body.holdMinutes()).orElse((int) Office.DEFAULT_HOLD_DURATION.toMinutes())),
         Optional.ofNullable(body.address()).map(String::strip)));
-    saved(useCases.configure().createOffice(office));
+    saved(useCases.configure().createOffice(office, Authentication.actor(admin)));
     ctx.status(201).json(Views.OfficeView.of(office));
   }
 
@@ -128,7 +128,8 @@ final class AdminRoutes {
   }
 
   private void createResource(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
+    Authentication.InOffice admin = authentication.adminOfOffice(ctx);
+    OfficeId office = admin.office();
     Requests.NewResource body = JsonBodies.read(ctx, Requests.NewResource.class);
     ResourceId id = ResourceId.of(body.id() == null ? generatedId(body.name()) : body.id());
     Resource resource = new Resource(
@@ -138,12 +139,13 @@ final class AdminRoutes {
         body.kind(),
         body.serviceIds().stream().map(ServiceId::of).collect(ImmutableSet.toImmutableSet()),
         Optional.ofNullable(body.team()).map(TeamId::of));
-    saved(useCases.configure().createResource(resource));
+    saved(useCases.configure().createResource(resource, admin.actor()));
     ctx.status(201).json(Views.ResourceView.of(resource));
   }
 
   private void replaceSchedule(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
+    Authentication.InOffice admin = authentication.adminOfOffice(ctx);
+    OfficeId office = admin.office();
     ResourceId resource = Parameters.resourceId(ctx);
     Requests.Schedule body = JsonBodies.read(ctx, Requests.Schedule.class);
     WorkingTime workingTime = WorkingTime.builder()
@@ -152,14 +154,15 @@ final class AdminRoutes {
         .extraTimes(extraTimes(Optional.ofNullable(body.extraTimes()).orElse(List.of())))
         .absences(absences(Optional.ofNullable(body.absences()).orElse(List.of())))
         .build();
-    saved(useCases.configure().replaceWorkingTime(office, resource, workingTime));
+    saved(useCases.configure().replaceWorkingTime(office, resource, workingTime, admin.actor()));
     ctx.json(body);
   }
 
   private void addClosure(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
+    Authentication.InOffice admin = authentication.adminOfOffice(ctx);
+    OfficeId office = admin.office();
     Requests.NewClosure body = JsonBodies.read(ctx, Requests.NewClosure.class);
-    saved(useCases.configure().addClosure(office, new OfficeClosure(body.date(), body.reason())));
+    saved(useCases.configure().addClosure(office, new OfficeClosure(body.date(), body.reason()), admin.actor()));
     ctx.status(201).json(new Views.ClosureView(office.value(), body.date().toString(), body.reason()));
   }
 

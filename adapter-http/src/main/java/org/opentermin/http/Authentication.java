@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.access.AccessRole;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.access.AccessTokens;
 
@@ -55,20 +56,42 @@ final class Authentication {
    * that callers without one learn nothing about which offices exist.
    */
   OfficeId officeForAdmin(Context ctx) {
+    return adminOfOffice(ctx).office();
+  }
+
+  /** Like {@link #officeForAdmin}, with who asks. */
+  InOffice adminOfOffice(Context ctx) {
     AccessGrant grant = required(ctx);
     OfficeId office = Parameters.officeId(ctx);
     if (!grant.isAdmin() && !(grant.role() == AccessRole.OFFICE_ADMIN && grant.reaches(office))) {
       throw ApiProblem.forbidden("this needs an admin token or an office admin token for " + office);
     }
-    return office;
+    return new InOffice(grant, office);
   }
 
   /** The office in the path, for anyone whose token reaches it; the token is checked first. */
   OfficeId officeForStaff(Context ctx) {
+    return staffOfOffice(ctx).office();
+  }
+
+  /** Like {@link #officeForStaff}, with who asks. */
+  InOffice staffOfOffice(Context ctx) {
     AccessGrant grant = required(ctx);
     OfficeId office = Parameters.officeId(ctx);
     requireReach(grant, office);
-    return office;
+    return new InOffice(grant, office);
+  }
+
+  /** The actor a grant acts as in booking histories and the audit log: its token id. */
+  static Actor actor(AccessGrant grant) {
+    return Actor.staff(grant.tokenId());
+  }
+
+  /** A caller whose token reaches the office in the path. */
+  record InOffice(AccessGrant grant, OfficeId office) {
+    Actor actor() {
+      return Authentication.actor(grant);
+    }
   }
 
   static void requireReach(AccessGrant grant, OfficeId office) {

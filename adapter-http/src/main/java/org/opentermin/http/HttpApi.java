@@ -81,6 +81,7 @@ public final class HttpApi {
       new OperationsRoutes(useCases, metrics).register(config.routes);
       new LotteryRoutes(useCases, offices).register(config.routes);
       new RoutingRoutes(useCases, authentication, offices).register(config.routes);
+      new AuditRoutes(useCases, authentication).register(config.routes);
       ApiDocumentation.register(config);
     });
     return new HttpApi(javalin);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
@@ -220,10 +221,10 @@ final class RoutingRoutes {
   }
 
   private void importAddressRules(Context ctx) {
-    authentication.admin(ctx);
+    Actor admin = Authentication.actor(authentication.admin(ctx));
     RoutingCsv.Parsed<AddressRule> parsed = RoutingCsv.addressRules(csvBody(ctx));
     answer(ctx, parsed.errors().isEmpty()
-        ? configure().replaceAddressRules(parsed.entries())
+        ? configure().replaceAddressRules(parsed.entries(), admin)
         : rejected(parsed, configure().checkAddressRules(parsed.entries())));
   }
 
@@ -238,7 +239,8 @@ final class RoutingRoutes {
   }
 
   private void saveOfficeRouting(Context ctx) {
-    OfficeId office = knownOffice(authentication.officeForAdmin(ctx));
+    Authentication.InOffice caller = authentication.adminOfOffice(ctx);
+    OfficeId office = knownOffice(caller.office());
     OfficeRoutingData body = JsonBodies.read(ctx, OfficeRoutingData.class);
     List<String> prefixes = new ArrayList<>();
     if (Boolean.TRUE.equals(body.commonPrefixes())) {
@@ -248,7 +250,7 @@ final class RoutingRoutes {
       prefixes.addAll(body.ignoredPrefixes());
     }
     NamePrefixes namePrefixes = DomainInput.build("ignoredPrefixes", () -> new NamePrefixes(ImmutableList.copyOf(prefixes)));
-    configure().saveOfficeRouting(office, new OfficeRouting(namePrefixes, body.exclusive()));
+    configure().saveOfficeRouting(office, new OfficeRouting(namePrefixes, body.exclusive()), caller.actor());
     ctx.json(officeRoutingView(office));
   }
 
@@ -266,24 +268,27 @@ final class RoutingRoutes {
   }
 
   private void importTeamRules(Context ctx) {
-    OfficeId office = knownOffice(authentication.officeForAdmin(ctx));
+    Authentication.InOffice caller = authentication.adminOfOffice(ctx);
+    OfficeId office = knownOffice(caller.office());
     RoutingCsv.Parsed<TeamRule> parsed = RoutingCsv.teamRules(office, csvBody(ctx));
     answer(ctx, parsed.errors().isEmpty()
-        ? configure().replaceTeamRules(office, parsed.entries())
+        ? configure().replaceTeamRules(office, parsed.entries(), caller.actor())
         : rejected(parsed, configure().checkTeamRules(office, parsed.entries())));
   }
 
   private void saveDeputy(Context ctx) {
-    OfficeId office = knownOffice(authentication.officeForAdmin(ctx));
+    Authentication.InOffice caller = authentication.adminOfOffice(ctx);
+    OfficeId office = knownOffice(caller.office());
     TeamId team = teamId(ctx);
     DeputyData body = JsonBodies.read(ctx, DeputyData.class);
-    outcome(configure().saveDeputy(office, team, Optional.of(ResourceId.of(body.caseworkerId()))));
+    outcome(configure().saveDeputy(office, team, Optional.of(ResourceId.of(body.caseworkerId())), caller.actor()));
     ctx.json(officeRoutingView(office));
   }
 
   private void removeDeputy(Context ctx) {
-    OfficeId office = knownOffice(authentication.officeForAdmin(ctx));
-    outcome(configure().saveDeputy(office, teamId(ctx), Optional.empty()));
+    Authentication.InOffice caller = authentication.adminOfOffice(ctx);
+    OfficeId office = knownOffice(caller.office());
+    outcome(configure().saveDeputy(office, teamId(ctx), Optional.empty(), caller.actor()));
     AccessPolicyRoutes.noContent(ctx);
   }
 
@@ -293,31 +298,34 @@ final class RoutingRoutes {
   }
 
   private void importCases(Context ctx) {
-    OfficeId office = knownOffice(authentication.officeForAdmin(ctx));
+    Authentication.InOffice caller = authentication.adminOfOffice(ctx);
+    OfficeId office = knownOffice(caller.office());
     RoutingCsv.Parsed<CaseEntry> parsed = RoutingCsv.cases(csvBody(ctx));
     answer(ctx, parsed.errors().isEmpty()
-        ? configure().replaceCaseAssignments(office, parsed.entries())
+        ? configure().replaceCaseAssignments(office, parsed.entries(), caller.actor())
         : rejected(parsed, configure().checkCases(office, parsed.entries())));
   }
 
   /** Staff of the office assign one case (again, to move it). */
   private void assignCase(Context ctx) {
-    OfficeId office = knownOffice(authentication.officeForStaff(ctx));
+    Authentication.InOffice caller = authentication.staffOfOffice(ctx);
+    OfficeId office = knownOffice(caller.office());
     CaseData body = JsonBodies.read(ctx, CaseData.class);
     if (body.caseworkerId() == null) {
       throw DomainInput.invalid("caseworkerId", "is required");
     }
     CaseNumber number = DomainInput.build("caseNumber", () -> CaseNumber.of(body.caseNumber().strip()));
     outcome(configure().assignCase(office, new CaseEntry(
-        "request", number, ResourceId.of(body.caseworkerId()), Optional.ofNullable(body.teamId()).map(TeamId::of))));
+        "request", number, ResourceId.of(body.caseworkerId()), Optional.ofNullable(body.teamId()).map(TeamId::of)), caller.actor()));
     AccessPolicyRoutes.noContent(ctx);
   }
 
   private void removeCase(Context ctx) {
-    OfficeId office = knownOffice(authentication.officeForStaff(ctx));
+    Authentication.InOffice caller = authentication.staffOfOffice(ctx);
+    OfficeId office = knownOffice(caller.office());
     CaseData body = JsonBodies.read(ctx, CaseData.class);
     CaseNumber number = DomainInput.build("caseNumber", () -> CaseNumber.of(body.caseNumber().strip()));
-    if (!configure().removeCase(office, number)) {
+    if (!configure().removeCase(office, number, caller.actor())) {
       throw ApiProblem.notFound("the office has no such case");
     }
     AccessPolicyRoutes.noContent(ctx);

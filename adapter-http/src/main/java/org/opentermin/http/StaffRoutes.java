@@ -2,6 +2,7 @@ package org.opentermin.http;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
@@ -17,7 +19,12 @@ import org.opentermin.ports.in.ChangeResult;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ViewDay;
 
-/** Staff run their day: the day's bookings, check-in, completion, no-show, cancellation. */
+/**
+ * Staff run their day: the day's bookings, one booking and its history by reference, check-in,
+ * completion, no-show, cancellation. A token reaches the bookings of its offices only: a day of
+ * another office is a 403 (the office is in the path), a booking of another office is answered
+ * as unknown. Every read is in the office's audit log.
+ */
 final class StaffRoutes {
 
   private final UseCases useCases;
@@ -38,6 +45,8 @@ final class StaffRoutes {
 
   void register(RoutesConfig routes) {
     routes.get("/api/v1/staff/offices/{officeId}/bookings", this::day);
+    routes.get("/api/v1/staff/bookings/{reference}", this::booking);
+    routes.get("/api/v1/staff/bookings/{reference}/history", this::history);
     routes.post("/api/v1/staff/bookings/{reference}/check-in",
         change((reference, access, ctx) -> useCases.manage().checkIn(reference, access)));
     routes.post("/api/v1/staff/bookings/{reference}/complete",
@@ -49,22 +58,40 @@ final class StaffRoutes {
   }
 
   private void day(Context ctx) {
-    OfficeId officeId = authentication.officeForStaff(ctx);
+    Authentication.InOffice staff = authentication.staffOfOffice(ctx);
+    OfficeId officeId = staff.office();
     Office office = offices.office(officeId);
     LocalDate date = Parameters.date(ctx, "date").orElseGet(() -> LocalDate.now(useCases.clock().withZone(office.zone())));
-    ViewDay.Day day = useCases.day().bookingsOn(officeId, date).orElseThrow(() -> ApiProblem.notFound("unknown office " + officeId));
+    ViewDay.Day day = useCases.day().bookingsOn(officeId, date, staff.actor())
+        .orElseThrow(() -> ApiProblem.notFound("unknown office " + officeId));
     ctx.json(new Views.DayBookingsView(officeId.value(), date.toString(),
         day.bookings().stream().map(booking -> Views.StaffBookingView.of(booking, office.zone())).toList()));
   }
 
+  private void booking(Context ctx) {
+    AccessGrant grant = authentication.required(ctx);
+    Appointment booking = useCases.manage().find(Parameters.reference(ctx), BookingAccess.byStaff(grant))
+        .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
+    ctx.json(Views.StaffBookingView.of(booking, offices.zone(booking.office())));
+  }
+
+  /** The booking's recorded changes, oldest first; a booking always has at least its confirmation. */
+  private void history(Context ctx) {
+    AccessGrant grant = authentication.required(ctx);
+    BookingReference reference = Parameters.reference(ctx);
+    ImmutableList<BookingEvent> events = useCases.manage().history(reference, BookingAccess.byStaff(grant));
+    if (events.isEmpty()) {
+      throw ApiProblem.notFound("unknown booking");
+    }
+    ctx.json(new Views.HistoryView(reference.value(), events.stream().map(Views.EventView::of).toList()));
+  }
+
+  /** The booking is found through the staff member's access: another office's booking is unknown, never forbidden. */
   private Handler change(StaffChange change) {
     return ctx -> {
       AccessGrant grant = authentication.required(ctx);
       BookingReference reference = Parameters.reference(ctx);
-      BookingAccess access = BookingAccess.byStaff(grant.tokenId());
-      Appointment booking = useCases.manage().find(reference, access).orElseThrow(() -> ApiProblem.notFound("unknown booking"));
-      Authentication.requireReach(grant, booking.office());
-      ChangeResult result = change.apply(reference, access, ctx);
+      ChangeResult result = change.apply(reference, BookingAccess.byStaff(grant), ctx);
       if (result instanceof Refused refused) {
         throw ErrorMapping.problem(refused);
       }

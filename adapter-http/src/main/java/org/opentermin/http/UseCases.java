@@ -16,6 +16,7 @@ import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.ResolveResponsibility;
+import org.opentermin.ports.in.ReadAuditLog;
 import org.opentermin.ports.in.ViewDay;
 
 /**
@@ -37,7 +38,8 @@ public record UseCases(
     Clock clock,
     EnterLottery lottery,
     ResolveResponsibility resolveResponsibility,
-    ConfigureResponsibility configureResponsibility) {
+    ConfigureResponsibility configureResponsibility,
+    ReadAuditLog audit) {
 
   public UseCases {
     checkNotNull(catalog, "catalog");
@@ -55,5 +57,6 @@ public record UseCases(
     checkNotNull(lottery, "lottery");
     checkNotNull(resolveResponsibility, "resolveResponsibility");
     checkNotNull(configureResponsibility, "configureResponsibility");
+    checkNotNull(audit, "audit");
   }
 }

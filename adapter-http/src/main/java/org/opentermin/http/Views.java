@@ -9,6 +9,7 @@ import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.Resource;
 import org.opentermin.core.catalog.Service;
@@ -158,6 +159,18 @@ final class Views {
   }
 
   record DayBookingsView(String officeId, String date, List<StaffBookingView> bookings) {}
+
+  /** The recorded changes of a booking, oldest first, as staff see them. */
+  record HistoryView(String reference, List<EventView> events) {}
+
+  /** One recorded change: when, who (a staff member by token id), from which status to which, and its note. */
+  record EventView(String at, String actorKind, String actorId, String from, String to, String note) {
+
+    static EventView of(BookingEvent event) {
+      return new EventView(utc(event.at()), event.actor().kind(), event.actor().id().isEmpty() ? null : event.actor().id(),
+          event.from().name(), event.to().name(), event.note());
+    }
+  }
 
   /** Whether a hold needs a solved challenge now, and if so what to solve, how hard, and until when (exclusive). */
   record ChallengeView(boolean required, String challenge, String algorithm, Integer difficultyBits, String expiresAt) {}

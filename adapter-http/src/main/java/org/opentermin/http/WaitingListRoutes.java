@@ -135,10 +135,11 @@ final class WaitingListRoutes {
   }
 
   private void staffList(Context ctx) {
-    OfficeId office = authentication.officeForStaff(ctx);
+    Authentication.InOffice staff = authentication.staffOfOffice(ctx);
+    OfficeId office = staff.office();
     offices.office(office);
     ctx.json(new StaffListJson(office.value(),
-        waitingList.openEntries(office).stream().map(StaffEntryJson::of).toList()));
+        waitingList.openEntries(office, staff.actor()).stream().map(StaffEntryJson::of).toList()));
   }
 
   /** The entry id in the path; a malformed one is answered like an unknown one. */

@@ -22,6 +22,7 @@ import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.ProofOfWork;
 import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.fairness.LotteryService;
@@ -84,15 +85,16 @@ class AccessPolicyRoutesTest {
   void startWithTwoOffices() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    CatalogService catalog = new CatalogService(catalogStore);
-    BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
+    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
+    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
+    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
+        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
-        routing, routing)).start(0);
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()))).start(0);
     docs = new ApiDocClient(api.port(), openApi());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {

@@ -43,6 +43,7 @@ import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.core.fairness.ReleaseWave;
 import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.fairness.LotteryService;
@@ -80,16 +81,17 @@ class ApiDocumentationTest {
   static void startServer() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
     catalogStore = new InMemoryCatalogStore();
-    CatalogService catalog = new CatalogService(catalogStore);
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
-    BookingService bookings = new BookingService(catalogStore, bookingStore, clock, RandomSource.seeded(1));
+    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
+    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
     WaitingListService waitingList =
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), clock, RandomSource.seeded(2));
+        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(2));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(1));
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock,
-        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)), routing, routing)).start(0);
+        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()))).start(0);
     client = HttpClient.newHttpClient();
   }
 
@@ -179,6 +181,9 @@ class ApiDocumentationTest {
         .isEqualTo(200);
     assertThat(docs.post("/api/v1/staff/bookings/" + reference + "/complete", null, AUTHORIZATION, staff).status())
         .isEqualTo(200);
+    assertThat(docs.get("/api/v1/staff/bookings/" + reference, AUTHORIZATION, staff).status()).isEqualTo(200);
+    assertThat(docs.get("/api/v1/staff/bookings/" + reference + "/history", AUTHORIZATION, staff).status()).isEqualTo(200);
+    assertThat(docs.get("/api/v1/staff/bookings/ZZZZZZZZ/history", AUTHORIZATION, staff).status()).isEqualTo(404);
 
     // Another citizen books, moves and cancels; cancelling twice is refused.
     Booked later = confirm(docs, holdFor(docs, "2026-12-01T10:00:00+01:00", "ONLINE"));
@@ -225,6 +230,15 @@ class ApiDocumentationTest {
         .as("more than 92 days").isEqualTo(400);
     assertThat(docs.post("/api/v1/waiting-list", waitingListRequest.replace("erika.mustermann@example.org\"", "x@y\", \"phone\": \"12\""))
         .status()).as("no valid contact").isEqualTo(422);
+
+    // The office's administrator reads who saw and changed what, page by page; staff may not.
+    ApiDocClient.Answer audit = docs.get("/api/v1/admin/offices/sbh-mitte/audit?limit=5", AUTHORIZATION, admin);
+    assertThat(audit.status()).isEqualTo(200);
+    assertThat(docs.get("/api/v1/admin/offices/sbh-mitte/audit?cursor=" + audit.text("nextCursor")
+        + "&from=2026-11-30T00:00:00Z&to=2026-12-31T00:00:00%2B01:00", AUTHORIZATION, admin).status()).isEqualTo(200);
+    assertThat(docs.get("/api/v1/admin/offices/sbh-mitte/audit", AUTHORIZATION, staff).status()).isEqualTo(403);
+    assertThat(docs.get("/api/v1/admin/offices/sbh-mitte/audit?limit=501", AUTHORIZATION, admin).status()).isEqualTo(400);
+    assertThat(docs.get("/api/v1/admin/offices/sbh-nord/audit", AUTHORIZATION, admin).status()).isEqualTo(404);
 
     // Mistakes are answered with documented problems.
     assertThat(docs.get("/api/v1/offices/sbh-nord").status()).isEqualTo(404);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.fairness.LotteryService;
@@ -60,16 +61,18 @@ class AppointmentModeRoutesTest {
   void startWithAnOfficeOfferingPhoneAndVideo() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    CatalogService catalog = new CatalogService(catalogStore);
-    BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1),
+    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
+    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
+    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1),
         Duration.ZERO, new GeneratedVideoRooms(URI.create("https://video.example.org/rooms"), RandomSource.seeded(5)));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
+    ResponsibilityService routing =
+        new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
+        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
-        routing, routing)).start(0);
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()))).start(0);
     docs = new ApiDocClient(api.port(), openApi());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     staff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
@@ -137,7 +140,7 @@ class AppointmentModeRoutesTest {
 
     ApiDocClient.Answer noVideo = availability("schulden", "&mode=VIDEO");
     expectProblem(422, "mode-not-offered", noVideo);
-    assertThat(noVideo.text("detail")).contains("schulden", "VIDEO");
+    assertThat(noVideo.text("detail")).as("a sensitive service is not named").contains("VIDEO").doesNotContain("schulden");
     expectProblem(422, "mode-not-offered", docs.get("/api/v1/offices/sbh-mitte/availability/first?service=schulden&mode=VIDEO"));
     expectProblem(422, "mode-not-offered", docs.post("/api/v1/holds", hold("schulden", "2026-12-01T10:00:00+01:00", "VIDEO")));
   }
@@ -184,7 +187,7 @@ class AppointmentModeRoutesTest {
 
     String calendar = unfolded(calendar(booked, "en"));
 
-    assertThat(calendar).contains("SUMMARY:Video appointment: Sozialbürgerhaus Mitte");
+    assertThat(calendar).contains("SUMMARY:Video appointment with Sozialbürgerhaus Mitte");
     assertThat(calendar).contains("LOCATION:" + booked.text("videoLink"), "URL:" + booked.text("videoLink"));
     assertThat(calendar).doesNotContain("Meindlstraße");
   }
@@ -196,7 +199,7 @@ class AppointmentModeRoutesTest {
     String english = unfolded(calendar(booked, "en"));
     String german = unfolded(calendar(booked, "de"));
 
-    assertThat(english).contains("SUMMARY:Phone appointment: Sozialbürgerhaus Mitte", "We will call you at the booked time");
+    assertThat(english).contains("SUMMARY:Phone appointment with Sozialbürgerhaus Mitte", "We will call you at the booked time");
     assertThat(german).contains("SUMMARY:Telefontermin: Sozialbürgerhaus Mitte", "Wir rufen Sie zur gebuchten Zeit");
     for (String calendar : List.of(english, german)) {
       assertThat(calendar).doesNotContain("\nLOCATION", "\nURL", "1234567", "Schuldner", "schulden", "Erika");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.fairness.LotteryService;
@@ -36,16 +37,17 @@ class ReadinessTest {
   void start() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC);
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    CatalogService catalog = new CatalogService(catalogStore);
-    BookingService bookings = new BookingService(catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
+    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
+    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
+    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
+        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
         tokens, databaseReachable::get, clock,
         new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
-        routing, routing)).start(0);
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()))).start(0);
   }
 
   @AfterEach

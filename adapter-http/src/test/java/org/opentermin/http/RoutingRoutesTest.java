@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.fairness.LotteryService;
@@ -73,16 +74,17 @@ class RoutingRoutesTest {
   void start() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    CatalogService catalog = new CatalogService(catalogStore);
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), clock);
+    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
+    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
+    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     BookingService bookings = new BookingService(
-        catalogStore, new InMemoryBookingStore(), clock, RandomSource.seeded(1), Duration.ZERO, routing);
+        catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1), Duration.ZERO, routing);
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(new InMemoryBookingStore()), clock, RandomSource.seeded(3)),
+        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
-        routing, routing)).start(0);
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()))).start(0);
     docs = new ApiDocClient(api.port(), openApi());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     mitteAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();
@@ -271,6 +273,9 @@ class RoutingRoutesTest {
     expectProblem(404, "not-found",
         docs.post("/api/v1/staff/offices/sbh-mitte/cases/remove", "{\"caseNumber\": \"SBH-7/2026\"}", AUTHORIZATION, mitteStaff));
     assertThat(resolveWithCase("Müller", "SBH-7/2026").json().get("caseRecognised").asBoolean()).isFalse();
+    ApiDocClient.Answer audit = docs.get("/api/v1/admin/offices/sbh-mitte/audit", AUTHORIZATION, mitteAdmin);
+    assertThat(audit.json().get("entries").findValuesAsText("detail"))
+        .contains("case SBH-7/2026 assigned to anna of team a", "case SBH-7/2026 removed");
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.opentermin.ports.out.AccessTokenStore;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.LotteryStore;
@@ -32,6 +33,7 @@ public final class JdbcAdapter implements AutoCloseable {
   private final WaitingListStore waitingList;
   private final LotteryStore lottery;
   private final RoutingStore routing;
+  private final AuditLog auditLog;
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -45,6 +47,7 @@ public final class JdbcAdapter implements AutoCloseable {
     this.waitingList = new JdbiWaitingListStore(transactions);
     this.lottery = new JdbiLotteryStore(transactions);
     this.routing = new JdbiRoutingStore(transactions);
+    this.auditLog = new JdbiAuditLog(transactions);
   }
 
   /** Connects, migrates the schema to the current version, and returns the stores. */
@@ -92,6 +95,11 @@ public final class JdbcAdapter implements AutoCloseable {
 
   public RoutingStore routing() {
     return routing;
+  }
+
+  /** The audit log, in which {@link #bookings()} records its changes itself. */
+  public AuditLog auditLog() {
+    return auditLog;
   }
 
   /** Whether the database answers right now. */

@@ -326,18 +326,22 @@ final class JdbiBookingStore implements BookingStore {
   }
 
   private static BookingEvent event(EventRow row) {
-    Actor actor = switch (row.actorKind()) {
-      case "CITIZEN" -> Actor.CITIZEN;
-      case "STAFF" -> Actor.staff(row.actorId());
-      default -> Actor.SYSTEM;
-    };
     return new BookingEvent(
         new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
         row.at().toInstant(),
-        actor,
+        actor(row.actorKind(), row.actorId()),
         AppointmentStatus.valueOf(row.fromStatus()),
         AppointmentStatus.valueOf(row.toStatus()),
         row.note());
+  }
+
+  /** The actor as the columns {@code actor_kind} and {@code actor_id} store it. */
+  static Actor actor(String kind, String id) {
+    return switch (kind) {
+      case "CITIZEN" -> Actor.CITIZEN;
+      case "STAFF" -> Actor.staff(id);
+      default -> Actor.SYSTEM;
+    };
   }
 
   static OffsetDateTime utc(Instant instant) {

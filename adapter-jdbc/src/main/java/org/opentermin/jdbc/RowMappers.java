@@ -89,6 +89,10 @@ final class RowMappers {
         rs.getString("office_id"), rs.getObject("appointment_id", UUID.class), instant(rs, "at"),
         rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("from_status"), rs.getString("to_status"),
         rs.getString("note")));
+    register(jdbi, AuditSql.EntryRow.class, rs -> new AuditSql.EntryRow(
+        rs.getString("office_id"), rs.getLong("entry_no"), instant(rs, "at"), rs.getString("actor_kind"),
+        rs.getString("actor_id"), rs.getString("action"), rs.getObject("appointment_id", UUID.class),
+        rs.getString("reference"), rs.getString("detail")));
     register(jdbi, AccessTokenSql.TokenRow.class, rs -> new AccessTokenSql.TokenRow(
         rs.getBytes("token_hash"), rs.getString("token_id"), rs.getString("role"), strings(rs, "office_ids"),
         instant(rs, "issued_at")));

@@ -85,8 +85,8 @@ class NoOverbookingUnderConcurrencyTest {
       Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
       List<BookingService> instances =
           List.of(
-              new BookingService(first.catalog(), first.bookings(), clock, RandomSource.seeded(1)),
-              new BookingService(second.catalog(), second.bookings(), clock, RandomSource.seeded(2)));
+              new BookingService(first.catalog(), first.bookings(), first.auditLog(), clock, RandomSource.seeded(1)),
+              new BookingService(second.catalog(), second.bookings(), second.auditLog(), clock, RandomSource.seeded(2)));
 
       List<Outcome> outcomes = run(instances);
 

@@ -14,6 +14,7 @@ import org.opentermin.http.UseCases;
 import org.opentermin.jdbc.JdbcAdapter;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.access.IssuedToken;
+import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.catalog.CatalogService;
@@ -73,7 +74,7 @@ public final class OpenTermin implements AutoCloseable {
     Database database = Database.open(config);
     try {
       JdbcAdapter adapter = database.adapter();
-      CatalogService catalog = new CatalogService(adapter.catalog());
+      CatalogService catalog = new CatalogService(adapter.catalog(), adapter.auditLog(), clock);
       if (config.demo() && catalog.offices().isEmpty()) {
         DemoData demo = DemoData.around(LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))));
         demo.saveTo(adapter.catalog());
@@ -92,15 +93,16 @@ public final class OpenTermin implements AutoCloseable {
             config.videoBaseUrl());
       }
       ResponsibilityService responsibility =
-          new ResponsibilityService(adapter.catalog(), adapter.routing(), clock, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
+          new ResponsibilityService(
+              adapter.catalog(), adapter.routing(), adapter.auditLog(), clock, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
       BookingService bookings = new BookingService(
-          adapter.catalog(), adapter.bookings(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK, responsibility,
-          new GeneratedVideoRooms(config.videoBaseUrl(), random));
-      WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), clock, random);
+          adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK,
+          responsibility, new GeneratedVideoRooms(config.videoBaseUrl(), random));
+      WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), adapter.auditLog(), clock, random);
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       HttpApi api = HttpApi.create(new UseCases(
           catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens,
-          adapter::isReachable, clock, lottery, responsibility, responsibility),
+          adapter::isReachable, clock, lottery, responsibility, responsibility, new AuditService(adapter.catalog(), adapter.auditLog())),
           config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-jobs");

@@ -154,15 +154,15 @@ final class FairnessRun {
     this.clock = new SimulatedClock(start);
     this.catalogStore = new InMemoryCatalogStore(RandomSource.seeded(settings.seed()));
     this.bookingStore = new InMemoryBookingStore();
-    this.catalog = new CatalogService(catalogStore);
-    this.service = new BookingService(catalogStore, bookingStore, clock, RandomSource.seeded(settings.seed() + 1),
+    this.catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
+    this.service = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 1),
         Duration.ZERO, new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME));
     this.cleanup = new ExpiredHoldCleanup(catalogStore, bookingStore, clock);
     Notifier notifier = this::notified;
     InMemoryLotteryStore lotteryStore = new InMemoryLotteryStore();
     InMemoryWaitingListStore waitingStore = new InMemoryWaitingListStore(bookingStore);
     this.lottery = new LotteryService(catalogStore, lotteryStore, clock, RandomSource.seeded(settings.seed() + 2));
-    this.waitingList = new WaitingListService(catalogStore, waitingStore, clock, RandomSource.seeded(settings.seed() + 3));
+    this.waitingList = new WaitingListService(catalogStore, waitingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 3));
     LosersWaitingList losers = this::lostLottery;
     this.draws = new LotteryDraws(catalogStore, lotteryStore, service, notifier, losers, clock);
     this.offers = new WaitingListOffers(catalogStore, service, bookingStore, waitingStore, notifier, clock);
@@ -181,7 +181,7 @@ final class FairnessRun {
   private void setUpOffice() {
     Office office = new Office(OFFICE, "Simulated office", ZONE, HolidayRegion.munich(), 30,
         BookingHorizon.of(Duration.ZERO, DAYS), Duration.ofMinutes(10));
-    check(catalog.createOffice(office));
+    check(catalog.createOffice(office, Actor.SYSTEM));
     check(catalog.createService(SERVICE));
     WorkingTime weekdays = WorkingTime.builder()
         .rule(WeeklyRule.weekly(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "08:00", "14:00")
@@ -189,10 +189,10 @@ final class FairnessRun {
         .build();
     for (int i = 0; i < settings.caseworkers(); i++) {
       ResourceId id = ResourceId.of("caseworker-" + i);
-      check(catalog.createResource(Resource.of(id, OFFICE, "Caseworker " + i, ResourceKind.CASEWORKER, List.of(SERVICE.id()))));
-      check(catalog.replaceWorkingTime(OFFICE, id, weekdays));
+      check(catalog.createResource(Resource.of(id, OFFICE, "Caseworker " + i, ResourceKind.CASEWORKER, List.of(SERVICE.id())), Actor.SYSTEM));
+      check(catalog.replaceWorkingTime(OFFICE, id, weekdays, Actor.SYSTEM));
     }
-    check(catalog.setAccessPolicy(OFFICE, Optional.empty(), Optional.of(scenario.policy())));
+    check(catalog.setAccessPolicy(OFFICE, Optional.empty(), Optional.of(scenario.policy()), Actor.SYSTEM));
   }
 
   private static void check(Optional<Refused> refused) {
@@ -809,7 +809,7 @@ final class FairnessRun {
     int bot = 0;
     int citizen = 0;
     for (LocalDate day = FIRST_DAY; !day.isAfter(lastDay); day = day.plusDays(1)) {
-      for (Appointment booking : service.bookingsOn(OFFICE, day).orElseThrow().bookings()) {
+      for (Appointment booking : service.bookingsOn(OFFICE, day, Actor.SYSTEM).orElseThrow().bookings()) {
         if (booking.status() != org.opentermin.core.booking.AppointmentStatus.CONFIRMED) {
           continue;
         }

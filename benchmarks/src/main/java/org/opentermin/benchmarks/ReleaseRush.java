@@ -101,7 +101,7 @@ public final class ReleaseRush {
       try (JdbcAdapter adapter = JdbcAdapter.connect(settings)) {
         setUp(adapter, caseworkers);
         BookingService service =
-            new BookingService(adapter.catalog(), adapter.bookings(), Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(7),
+            new BookingService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(7),
                 BookingService.RECOMMENDED_SCHEDULE_RECHECK);
         Attempt attempt;
         DataSource direct = null;

@@ -96,7 +96,8 @@ class DemoDataTest {
   void overviewNamesEveryOfficeAndItsFirstFreeTimes() {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     demo.saveTo(catalog);
-    BookingService service = new BookingService(catalog, new InMemoryBookingStore(), Clock.fixed(NOW, ZoneId.of("UTC")), RandomSource.seeded(1));
+    InMemoryBookingStore bookings = new InMemoryBookingStore();
+    BookingService service = new BookingService(catalog, bookings, bookings.auditLog(), Clock.fixed(NOW, ZoneId.of("UTC")), RandomSource.seeded(1));
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
     DemoOverview.print(catalog.offices(), catalog.services(), TODAY, service, new PrintStream(buffer, true, StandardCharsets.UTF_8));

@@ -63,7 +63,7 @@ class AppointmentModesTest {
 
     String calendar = calendar(booked).replace("\r\n ", "");
 
-    assertThat(calendar).contains("Phone appointment: Sozialbürgerhaus Mitte", "We will call you at the booked time");
+    assertThat(calendar).contains("Phone appointment with Sozialbürgerhaus Mitte", "We will call you at the booked time");
     assertThat(calendar).doesNotContain("2233445", "Schuldner", "Insolvenz", SENSITIVE_SERVICE, "\r\nLOCATION");
   }
 
@@ -86,7 +86,7 @@ class AppointmentModesTest {
     assertThat(listed.get("mode").asText()).isEqualTo("VIDEO");
     assertThat(listed.get("videoLink").asText()).isEqualTo(link);
     assertThat(listed.get("resourceId").asText()).isEqualTo(VIDEO_CASEWORKER);
-    assertThat(calendar(booked).replace("\r\n ", "")).contains("URL:" + link, "Video appointment: Sozialbürgerhaus Mitte");
+    assertThat(calendar(booked).replace("\r\n ", "")).contains("URL:" + link, "Video appointment with Sozialbürgerhaus Mitte");
   }
 
   @Test

@@ -20,11 +20,14 @@ import org.opentermin.ports.booking.BookingService;
  * random port, no rate limits, video rooms under {@link #VIDEO_BASE_URL}, and a clock the tests
  * move. Tests that need an office without
  * fair-access rules switch them off through the admin API first ({@link #withoutAccessRules}).
- * Monday 30 November 2026, 06:00 UTC (07:00 in Munich) is where every test class starts.
+ * Monday 30 November 2026, 06:00 UTC (07:00 in Munich) is where every test class starts. The
+ * apps log to {@code app/target/e2e-app.log} (see {@link #log()}), not to the console.
  */
 final class RunningApp {
 
   static final Instant MONDAY_MORNING = Instant.parse("2026-11-30T06:00:00Z");
+  /** System property that names the file the test JVM logs to (set for this module's tests in its pom). */
+  static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
   static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
   /** Where video appointments get their rooms. */
   static final String VIDEO_BASE_URL = "https://video.e2e.example.org/rooms";
@@ -57,6 +60,19 @@ final class RunningApp {
     this.app = app;
     this.api = new Api(app.port());
     this.console = output.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Everything the apps in this JVM have logged so far, from every logger at OpenTermin's debug level. */
+  static String log() {
+    String file = System.getProperty(LOG_FILE_PROPERTY);
+    if (file == null || file.startsWith("System.")) {
+      throw new AssertionError("the end-to-end tests need the app's log in a file: set " + LOG_FILE_PROPERTY);
+    }
+    try {
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
   }
 
   static synchronized RunningApp get() {

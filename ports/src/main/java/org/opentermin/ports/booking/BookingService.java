@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.AppointmentRequest;
 import org.opentermin.core.availability.Availability;
 import org.opentermin.core.availability.BusyPeriod;
@@ -42,6 +44,7 @@ import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.OutsideText;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
@@ -83,6 +86,7 @@ import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.routing.ResponsibilityService;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
@@ -113,7 +117,12 @@ import org.opentermin.ports.video.GeneratedVideoRooms;
  * <p>Every query and hold is for one appointment mode (in person unless said otherwise), which
  * decides the duration and the resources; a booking keeps its hold's mode. A phone appointment is
  * confirmed only with a phone number to call back; a video appointment gets its link from the
- * {@link VideoRoom} when it is confirmed, and keeps it when it moves. Thread-safe.
+ * {@link VideoRoom} when it is confirmed, and keeps it when it moves.
+ *
+ * <p>Every read of personal data by staff (a booking, its history, a day's bookings) is appended
+ * to the {@link AuditLog} before the data is returned: if the log cannot take the entry, nobody
+ * sees the data. Changes are recorded by the store with the change itself. Staff reach the
+ * bookings of their own offices only; others are answered as unknown. Thread-safe.
  */
 public final class BookingService
     implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking, ViewDay, GetChallenge {
@@ -127,6 +136,7 @@ public final class BookingService
   private static final int REFERENCE_ATTEMPTS = 8;
 
   private final BookingStore bookings;
+  private final AuditLog audit;
   private final Clock clock;
   private final RandomSource random;
   private final CompiledOffices offices;
@@ -142,10 +152,11 @@ public final class BookingService
 
   /**
    * A service that sees every schedule change from the next request on, with proof-of-work
-   * challenges that only this instance can verify.
+   * challenges that only this instance can verify. Staff reads are recorded in {@code audit}, the
+   * log that {@code bookings} records its changes in.
    */
-  public BookingService(CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random) {
-    this(catalog, bookings, clock, random, Duration.ZERO);
+  public BookingService(CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random) {
+    this(catalog, bookings, audit, clock, random, Duration.ZERO);
   }
 
   /**
@@ -154,60 +165,66 @@ public final class BookingService
    * most requests save the check's round trip.
    */
   public BookingService(
-      CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random, Duration scheduleRecheck) {
-    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random));
+      CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random, Duration scheduleRecheck) {
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random));
   }
 
   /**
-   * Like {@link #BookingService(CatalogStore, BookingStore, Clock, RandomSource, Duration)}, with
-   * video appointments getting their rooms from {@code videoRoom}.
-   */
-  public BookingService(
-      CatalogStore catalog, BookingStore bookings, Clock clock, RandomSource random, Duration scheduleRecheck, VideoRoom videoRoom) {
-    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random), videoRoom);
-  }
-
-  /**
-   * A service whose challenges come from {@code challenge}, e.g. one shared by every instance, and
-   * whose video appointments get rooms under {@link GeneratedVideoRooms#DEFAULT_BASE_URL}.
+   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration)},
+   * with video appointments getting their rooms from {@code videoRoom}.
    */
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      VideoRoom videoRoom) {
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.empty(), videoRoom);
+  }
+
+  /** A service whose challenges come from {@code challenge}, e.g. one shared by every instance. */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
       Challenge challenge) {
-    this(catalog, bookings, clock, random, scheduleRecheck, challenge, Optional.empty());
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, challenge, Optional.empty());
   }
 
   /**
-   * As {@link #BookingService(CatalogStore, BookingStore, Clock, RandomSource, Duration)}, following
-   * the responsibility rules of {@code responsibility}.
+   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration)},
+   * following the responsibility rules of {@code responsibility}.
    */
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
       ResponsibilityService responsibility) {
-    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility));
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility));
   }
 
   /**
-   * As {@link #BookingService(CatalogStore, BookingStore, Clock, RandomSource, Duration,
+   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration,
    * ResponsibilityService)}, with video appointments getting their rooms from {@code videoRoom}.
    */
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
       ResponsibilityService responsibility,
       VideoRoom videoRoom) {
-    this(catalog, bookings, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility), videoRoom);
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility), videoRoom);
   }
 
   /**
@@ -219,25 +236,14 @@ public final class BookingService
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
       Challenge challenge,
       Optional<ResponsibilityService> responsibility) {
-    this(catalog, bookings, clock, random, scheduleRecheck, challenge, responsibility,
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, challenge, responsibility,
         new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, random));
-  }
-
-  /** A service whose video appointments get their rooms from {@code videoRoom}, without responsibility rules. */
-  public BookingService(
-      CatalogStore catalog,
-      BookingStore bookings,
-      Clock clock,
-      RandomSource random,
-      Duration scheduleRecheck,
-      Challenge challenge,
-      VideoRoom videoRoom) {
-    this(catalog, bookings, clock, random, scheduleRecheck, challenge, Optional.empty(), videoRoom);
   }
 
   /**
@@ -247,6 +253,7 @@ public final class BookingService
   public BookingService(
       CatalogStore catalog,
       BookingStore bookings,
+      AuditLog audit,
       Clock clock,
       RandomSource random,
       Duration scheduleRecheck,
@@ -258,6 +265,7 @@ public final class BookingService
     this.challenge = checkNotNull(challenge, "challenge");
     this.videoRoom = checkNotNull(videoRoom, "videoRoom");
     this.bookings = checkNotNull(bookings, "bookings");
+    this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
     this.random = checkNotNull(random, "random");
     checkArgument(!scheduleRecheck.isNegative(), "schedule recheck must not be negative");
@@ -409,23 +417,36 @@ public final class BookingService
 
   @Override
   public Optional<Appointment> find(BookingReference reference, BookingAccess access) {
-    return accessible(reference, access);
+    Optional<Appointment> booking = accessible(reference, access);
+    booking.ifPresent(found -> auditRead(access, AuditAction.VIEWED_BOOKING, found));
+    return booking;
   }
 
   @Override
   public ImmutableList<BookingEvent> history(BookingReference reference, BookingAccess access) {
-    return accessible(reference, access).map(booking -> bookings.history(booking.id())).orElseGet(ImmutableList::of);
+    Optional<Appointment> booking = accessible(reference, access);
+    booking.ifPresent(found -> auditRead(access, AuditAction.VIEWED_HISTORY, found));
+    return booking.map(found -> bookings.history(found.id())).orElseGet(ImmutableList::of);
   }
 
   @Override
-  public Optional<ViewDay.Day> bookingsOn(OfficeId officeId, LocalDate date) {
+  public Optional<ViewDay.Day> bookingsOn(OfficeId officeId, LocalDate date, Actor viewer) {
     checkNotNull(date, "date");
+    checkNotNull(viewer, "viewer");
     return offices.get(officeId).map(compiled -> {
       ZoneId zone = compiled.office().zone();
       Instant from = date.atStartOfDay(zone).toInstant();
       Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+      audit.append(AuditEntry.readDay(now(), viewer, officeId, date));
       return new ViewDay.Day(compiled.office(), date, bookings.bookings(officeId, from, to));
     });
+  }
+
+  /** Staff reads are recorded; the citizen reading their own booking with its token is not. */
+  private void auditRead(BookingAccess access, AuditAction action, Appointment booking) {
+    if (access instanceof BookingAccess.ByStaff) {
+      audit.append(AuditEntry.readBooking(now(), access.actor(), action, booking));
+    }
   }
 
   @Override
@@ -634,7 +655,7 @@ public final class BookingService
   private Optional<Appointment> accessible(BookingReference reference, BookingAccess access) {
     checkNotNull(reference, "reference");
     checkNotNull(access, "access");
-    Optional<StoredBooking> stored = bookings.findByReference(reference);
+    Optional<StoredBooking> stored = bookings.findByReference(reference).filter(found -> access.mayReach(found.booking().office()));
     if (access instanceof BookingAccess.ByToken byToken) {
       // A wrong token looks exactly like an unknown reference.
       stored = stored.filter(found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
@@ -1044,10 +1065,10 @@ public final class BookingService
       }
       if (wanted.persons() < 1 || wanted.persons() > service.maxPersons()) {
         throw refuse(Refusal.INVALID_REQUEST,
-            "service " + service.id() + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
+            OutsideText.inRefusal(service) + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
       }
       if (!service.allows(channel)) {
-        throw refuse(Refusal.INVALID_REQUEST, "service " + service.id() + " cannot be booked via " + channel);
+        throw refuse(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service) + " cannot be booked via " + channel);
       }
       checkMode(service, mode, office.id());
       requested.add(RequestedService.of(service, wanted.persons()));
@@ -1068,12 +1089,12 @@ public final class BookingService
   /** Refuses a mode the service is not served in, or not at this office, because only others' resources serve it. */
   private static void checkMode(Service service, AppointmentMode mode, OfficeId office) {
     if (!service.allows(mode)) {
-      throw refuse(Refusal.MODE_NOT_OFFERED, "service " + service.id() + " is not offered " + describe(mode)
+      throw refuse(Refusal.MODE_NOT_OFFERED, OutsideText.inRefusal(service) + " is not offered " + describe(mode)
           + "; it is offered " + service.modes().keySet().stream().map(BookingService::describe).collect(Collectors.joining(", ")));
     }
     ModeOptions options = service.options(mode);
     if (!options.resources().isEmpty() && !options.resources().containsKey(office)) {
-      throw refuse(Refusal.MODE_NOT_OFFERED, "service " + service.id() + " is not offered " + describe(mode) + " at office " + office);
+      throw refuse(Refusal.MODE_NOT_OFFERED, OutsideText.inRefusal(service) + " is not offered " + describe(mode) + " at office " + office);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.OutsideText;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -229,10 +230,10 @@ public final class LotteryService implements EnterLottery {
       }
       if (wanted.getValue() < 1 || wanted.getValue() > service.get().maxPersons()) {
         return Optional.of(new Refused(Refusal.INVALID_REQUEST,
-            "service " + wanted.getKey() + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.getValue()));
+            OutsideText.inRefusal(service.get()) + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.getValue()));
       }
       if (!service.get().allows(Channel.ONLINE)) {
-        return Optional.of(new Refused(Refusal.INVALID_REQUEST, "service " + wanted.getKey() + " cannot be booked online"));
+        return Optional.of(new Refused(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online"));
       }
       checked.add(new BookedService(wanted.getKey(), wanted.getValue()));
     }

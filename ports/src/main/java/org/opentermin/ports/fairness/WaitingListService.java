@@ -14,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.OutsideText;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -30,6 +34,7 @@ import org.opentermin.ports.booking.Secrets;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.out.WaitingListStore;
@@ -39,7 +44,8 @@ import org.opentermin.ports.out.WaitingListStore.Status;
 
 /**
  * The citizen's side of the waiting list (ADR 005): registration, the entry's view, withdrawal;
- * and the staff list of an office. Offers are made by {@link WaitingListOffers}. Thread-safe.
+ * and the staff list of an office, each look at it recorded in the {@link AuditLog} first. Offers
+ * are made by {@link WaitingListOffers}. Thread-safe.
  */
 public final class WaitingListService implements JoinWaitingList {
 
@@ -48,12 +54,14 @@ public final class WaitingListService implements JoinWaitingList {
 
   private final CatalogStore catalog;
   private final WaitingListStore store;
+  private final AuditLog audit;
   private final Clock clock;
   private final RandomSource random;
 
-  public WaitingListService(CatalogStore catalog, WaitingListStore store, Clock clock, RandomSource random) {
+  public WaitingListService(CatalogStore catalog, WaitingListStore store, AuditLog audit, Clock clock, RandomSource random) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
+    this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
     this.random = checkNotNull(random, "random");
   }
@@ -80,10 +88,10 @@ public final class WaitingListService implements JoinWaitingList {
       }
       if (wanted.persons() < 1 || wanted.persons() > service.get().maxPersons()) {
         return refused(Refusal.INVALID_REQUEST,
-            "service " + wanted.service() + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.persons());
+            OutsideText.inRefusal(service.get()) + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.persons());
       }
       if (!service.get().allows(Channel.ONLINE)) {
-        return refused(Refusal.INVALID_REQUEST, "service " + wanted.service() + " cannot be booked online");
+        return refused(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online");
       }
     }
     AccessPolicies policies = catalog.accessPolicies(office.id()).orElseThrow();
@@ -151,13 +159,15 @@ public final class WaitingListService implements JoinWaitingList {
   }
 
   @Override
-  public ImmutableList<StaffEntryView> openEntries(OfficeId office) {
+  public ImmutableList<StaffEntryView> openEntries(OfficeId office, Actor viewer) {
     checkNotNull(office, "office");
+    checkNotNull(viewer, "viewer");
     Optional<AccessPolicies> policies = catalog.accessPolicies(office);
     if (policies.isEmpty()) {
       return ImmutableList.of();
     }
     Instant now = now();
+    audit.append(AuditEntry.ofOffice(now, viewer, AuditAction.VIEWED_WAITING_LIST, office, ""));
     ImmutableList<Entry> open = WaitingOrder.order(
         policies.get().secret(), store.entries(office, EnumSet.of(Status.WAITING, Status.OFFERED)),
         Entry::registeredAt, entry -> entry.id().toString());

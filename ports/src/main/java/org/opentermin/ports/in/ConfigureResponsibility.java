@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Optional;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.TeamId;
@@ -21,18 +22,19 @@ import org.opentermin.ports.out.RoutingStore.RoutingTables;
  * Administrators: import the responsibility rules, set how offices take part and who deputises
  * for a team; staff: maintain which caseworker holds which case. An import checks every entry
  * against the catalog and replaces the old ones only if all are valid: a bad file changes
- * nothing. Whether the caller may change an office is for the adapter that authenticated them.
+ * nothing. Every change is recorded in the audit log of each office it touches, as done {@code by}
+ * the actor. Whether the caller may change an office is for the adapter that authenticated them.
  */
 public interface ConfigureResponsibility {
 
   /** Replaces every address rule of the municipality. */
-  ImportResult replaceAddressRules(List<AddressRule> rules);
+  ImportResult replaceAddressRules(List<AddressRule> rules, Actor by);
 
   /** Replaces the team rules of {@code office}. */
-  ImportResult replaceTeamRules(OfficeId office, List<TeamRule> rules);
+  ImportResult replaceTeamRules(OfficeId office, List<TeamRule> rules, Actor by);
 
   /** Replaces the case assignments of {@code office}. */
-  ImportResult replaceCaseAssignments(OfficeId office, List<CaseEntry> cases);
+  ImportResult replaceCaseAssignments(OfficeId office, List<CaseEntry> cases, Actor by);
 
   /**
    * The errors {@link #replaceAddressRules} would refuse {@code rules} for, storing nothing: for a
@@ -47,16 +49,16 @@ public interface ConfigureResponsibility {
   ImmutableList<EntryError> checkCases(OfficeId office, List<CaseEntry> cases);
 
   /** Assigns one case; refused for an unknown office or caseworker, or a caseworker without a team. */
-  Outcome assignCase(OfficeId office, CaseEntry entry);
+  Outcome assignCase(OfficeId office, CaseEntry entry, Actor by);
 
   /** Removes the assignment of one case; whether there was one. */
-  boolean removeCase(OfficeId office, CaseNumber caseNumber);
+  boolean removeCase(OfficeId office, CaseNumber caseNumber, Actor by);
 
   /** Sets how {@code office} takes part in routing; false for an unknown office. */
-  boolean saveOfficeRouting(OfficeId office, OfficeRouting routing);
+  boolean saveOfficeRouting(OfficeId office, OfficeRouting routing, Actor by);
 
   /** Sets the deputy of a team, or with empty nobody; refused if the deputy is no caseworker of the office. */
-  Outcome saveDeputy(OfficeId office, TeamId team, Optional<ResourceId> deputy);
+  Outcome saveDeputy(OfficeId office, TeamId team, Optional<ResourceId> deputy, Actor by);
 
   /** The rules as stored. */
   RoutingTables tables();

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
@@ -34,8 +35,12 @@ public interface JoinWaitingList {
    */
   WithdrawResult withdraw(EntryId entry, String entryToken);
 
-  /** Staff of the office: its open entries (waiting or offered) in the order they are served. */
-  ImmutableList<StaffEntryView> openEntries(OfficeId office);
+  /**
+   * Staff of the office: its open entries (waiting or offered) in the order they are served, with
+   * the contacts on them. The read is recorded in the audit log as {@code viewer}'s before the
+   * entries are returned.
+   */
+  ImmutableList<StaffEntryView> openEntries(OfficeId office, Actor viewer);
 
   /** Who wants what, when, and how to reach them (a valid email address or phone number). */
   record Registration(OfficeId office, ImmutableList<ServiceRequest> services, DateRange dates, Citizen citizen) {

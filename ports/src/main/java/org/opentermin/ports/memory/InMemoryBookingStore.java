@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
@@ -37,7 +38,8 @@ import org.opentermin.ports.out.BookingStore;
 
 /**
  * {@link BookingStore} in memory. One lock serializes every method, which makes the
- * no-double-booking check and the insert one atomic step.
+ * no-double-booking check and the insert one atomic step. Every change is recorded, under the
+ * same lock, in its {@link #auditLog()}.
  */
 public final class InMemoryBookingStore implements BookingStore {
 
@@ -69,6 +71,22 @@ public final class InMemoryBookingStore implements BookingStore {
   private final Map<AppointmentId, Row> rows = new LinkedHashMap<>();
   private final Map<BookingReference, AppointmentId> references = new HashMap<>();
   private final Map<AppointmentId, List<BookingEvent>> history = new HashMap<>();
+  private final InMemoryAuditLog auditLog;
+
+  /** A store that records its changes in an audit log of its own. */
+  public InMemoryBookingStore() {
+    this(new InMemoryAuditLog());
+  }
+
+  /** A store that records its changes in {@code auditLog}, which others may append to too. */
+  public InMemoryBookingStore(InMemoryAuditLog auditLog) {
+    this.auditLog = checkNotNull(auditLog, "auditLog");
+  }
+
+  /** The audit log this store records its changes in. */
+  public InMemoryAuditLog auditLog() {
+    return auditLog;
+  }
 
   @Override
   public synchronized ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to) {
@@ -309,6 +327,8 @@ public final class InMemoryBookingStore implements BookingStore {
 
   private void record(BookingEvent event) {
     history.computeIfAbsent(event.appointment(), id -> new ArrayList<>()).add(event);
+    Optional<BookingReference> reference = Optional.ofNullable(rows.get(event.appointment())).flatMap(row -> row.appointment().reference());
+    auditLog.append(AuditEntry.ofChange(event, reference));
   }
 
   private Optional<IdempotencyMatch> findByKey(

@@ -35,7 +35,9 @@ import org.opentermin.core.fairness.Cancellation;
  * <p>Every method is one atomic step; changes are conditional (compare-and-set on the status), so
  * callers decide with the business rules and the store applies the decision only if nothing
  * changed in between. Every change of a booking is recorded with its {@link BookingEvent} in the
- * same step. Implementations are thread-safe and retry transient conflicts themselves.
+ * same step, and so is its entry in the adapter's {@link AuditLog} ({@link
+ * org.opentermin.core.audit.AuditEntry#ofChange}, with the booking's reference). Implementations
+ * are thread-safe and retry transient conflicts themselves.
  */
 public interface BookingStore {
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,8 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.OfficeSchedule;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
@@ -33,8 +38,8 @@ import org.opentermin.core.routing.CaseNumber;
 import org.opentermin.core.routing.CaseRouting;
 import org.opentermin.core.routing.NamePrefixes;
 import org.opentermin.core.routing.OfficeRouting;
-import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.ResponsibilityRules;
+import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.Routing;
 import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.routing.RuleProblem;
@@ -42,9 +47,10 @@ import org.opentermin.core.routing.TeamRule;
 import org.opentermin.ports.in.ConfigureResponsibility;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ResolveResponsibility;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.CatalogStore;
-import org.opentermin.ports.out.RoutingStore;
 import org.opentermin.ports.out.RoutingStore.RoutingTables;
+import org.opentermin.ports.out.RoutingStore;
 
 /**
  * Resolves responsibility from the stored rules and checks imports against the catalog. The
@@ -57,6 +63,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
 
   private final CatalogStore catalog;
   private final RoutingStore store;
+  private final AuditLog audit;
   private final Clock clock;
   private final Duration recheckAfter;
   private volatile Compiled compiled;
@@ -64,17 +71,18 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   /** The stored rules and when their version was last confirmed. */
   private record Compiled(long version, Instant checkedAt, RoutingTables tables, ResponsibilityRules rules) {}
 
-  public ResponsibilityService(CatalogStore catalog, RoutingStore store, Clock clock, Duration recheckAfter) {
+  public ResponsibilityService(CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock, Duration recheckAfter) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
+    this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
     this.recheckAfter = checkNotNull(recheckAfter, "recheckAfter");
     checkArgument(!recheckAfter.isNegative(), "recheck must not be negative");
   }
 
   /** A service that sees every change from the next request on. */
-  public ResponsibilityService(CatalogStore catalog, RoutingStore store, Clock clock) {
-    this(catalog, store, clock, Duration.ZERO);
+  public ResponsibilityService(CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock) {
+    this(catalog, store, audit, clock, Duration.ZERO);
   }
 
   @Override
@@ -206,13 +214,18 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   }
 
   @Override
-  public ImportResult replaceAddressRules(List<AddressRule> rules) {
+  public ImportResult replaceAddressRules(List<AddressRule> rules, Actor by) {
     ImmutableList<EntryError> errors = checkAddressRules(rules);
     if (!errors.isEmpty()) {
       return new Rejected(errors);
     }
     RoutingTables tables = store.tables();
     List<RuleProblem> problems = rulesOf(rules, tables.teamRules(), tables).check();
+    // Every office that had or gets address rules: its area may have changed.
+    Map<OfficeId, Integer> perOffice = new TreeMap<>();
+    tables.addressRules().forEach(rule -> perOffice.putIfAbsent(rule.office(), 0));
+    rules.forEach(rule -> perOffice.merge(rule.office(), 1, Integer::sum));
+    perOffice.forEach((office, count) -> configured(office, by, "address rules imported: " + count + " for this office"));
     return stored(rules.size(), problems, () -> store.replaceAddressRules(rules));
   }
 
@@ -246,7 +259,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   }
 
   @Override
-  public ImportResult replaceTeamRules(OfficeId office, List<TeamRule> rules) {
+  public ImportResult replaceTeamRules(OfficeId office, List<TeamRule> rules, Actor by) {
     ImmutableList<EntryError> errors = checkTeamRules(office, rules);
     if (!errors.isEmpty()) {
       return new Rejected(errors);
@@ -256,6 +269,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     tables.teamRules().stream().filter(rule -> !rule.office().equals(office)).forEach(allTeamRules::add);
     allTeamRules.addAll(rules);
     List<RuleProblem> problems = teamProblems(rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
+    configured(office, by, "team rules imported: " + rules.size());
     return stored(rules.size(), problems, () -> store.replaceTeamRules(office, rules));
   }
 
@@ -288,18 +302,19 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   }
 
   @Override
-  public ImportResult replaceCaseAssignments(OfficeId office, List<CaseEntry> cases) {
+  public ImportResult replaceCaseAssignments(OfficeId office, List<CaseEntry> cases, Actor by) {
     ImmutableList<EntryError> errors = checkCases(office, cases);
     if (!errors.isEmpty()) {
       return new Rejected(errors);
     }
     Map<ResourceId, Resource> resources = resourcesById(office);
     List<CaseAssignment> assignments = cases.stream().map(entry -> assignment(entry, resources).orElseThrow()).toList();
+    configured(office, by, "cases imported: " + assignments.size());
     return stored(assignments.size(), List.of(), () -> store.replaceCaseAssignments(office, assignments));
   }
 
   @Override
-  public Outcome assignCase(OfficeId office, CaseEntry entry) {
+  public Outcome assignCase(OfficeId office, CaseEntry entry, Actor by) {
     checkNotNull(office, "office");
     checkNotNull(entry, "entry");
     if (catalog.office(office).isEmpty()) {
@@ -310,27 +325,35 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     if (assignment.isEmpty()) {
       return new Refused(Refusal.INVALID_REQUEST, caseError(entry, resources).message());
     }
+    configured(office, by, "case " + entry.caseNumber().value() + " assigned to " + assignment.get().caseworker()
+        + " of team " + assignment.get().team());
     store.saveCaseAssignment(office, assignment.get());
     return new Done();
   }
 
   @Override
-  public boolean removeCase(OfficeId office, CaseNumber caseNumber) {
-    return store.removeCaseAssignment(checkNotNull(office, "office"), checkNotNull(caseNumber, "caseNumber"));
+  public boolean removeCase(OfficeId office, CaseNumber caseNumber, Actor by) {
+    boolean removed = store.removeCaseAssignment(checkNotNull(office, "office"), checkNotNull(caseNumber, "caseNumber"));
+    if (removed) {
+      configured(office, by, "case " + caseNumber.value() + " removed");
+    }
+    return removed;
   }
 
   @Override
-  public boolean saveOfficeRouting(OfficeId office, OfficeRouting routing) {
+  public boolean saveOfficeRouting(OfficeId office, OfficeRouting routing, Actor by) {
     checkNotNull(routing, "routing");
     if (catalog.office(checkNotNull(office, "office")).isEmpty()) {
       return false;
     }
+    configured(office, by, "routing settings: " + (routing.exclusive() ? "exclusive" : "open to all") + ", "
+        + routing.namePrefixes().ignored().size() + " name prefixes ignored");
     store.saveOfficeRouting(office, routing);
     return true;
   }
 
   @Override
-  public Outcome saveDeputy(OfficeId office, TeamId team, Optional<ResourceId> deputy) {
+  public Outcome saveDeputy(OfficeId office, TeamId team, Optional<ResourceId> deputy, Actor by) {
     checkNotNull(office, "office");
     checkNotNull(team, "team");
     checkNotNull(deputy, "deputy");
@@ -340,6 +363,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     if (deputy.isPresent() && !resourcesById(office).containsKey(deputy.get())) {
       return new Refused(Refusal.INVALID_REQUEST, "office " + office + " has no caseworker " + deputy.get());
     }
+    configured(office, by, "deputy of team " + team + ": " + deputy.map(ResourceId::value).orElse("none"));
     store.saveDeputy(office, team, deputy);
     return new Done();
   }
@@ -358,6 +382,16 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   public ImmutableList<RuleProblem> problems() {
     RoutingTables tables = store.tables();
     return rulesOf(tables.addressRules(), tables.teamRules(), tables).check();
+  }
+
+  /**
+   * Records a change before it is made, as the catalog does: a failure in between leaves an entry
+   * for a change that did not happen, never a change without an entry.
+   */
+  private void configured(OfficeId office, Actor by, String what) {
+    checkNotNull(by, "by");
+    String detail = what.length() <= AuditEntry.MAXIMUM_DETAIL_LENGTH ? what : what.substring(0, AuditEntry.MAXIMUM_DETAIL_LENGTH);
+    audit.append(AuditEntry.ofOffice(clock.instant().truncatedTo(ChronoUnit.MICROS), by, AuditAction.CONFIGURED, office, detail));
   }
 
   private Map<ResourceId, Resource> resourcesById(OfficeId office) {

@@ -12,6 +12,7 @@ import static org.opentermin.ports.contract.ContractFixtures.at;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.access.AccessGrant;
+import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
@@ -64,6 +67,7 @@ class FairAccessBookingTest {
   private static final Instant TUESDAY_NINE = at(MONDAY_DATE.plusDays(1), 9, 0);
   private static final ImmutableList<ServiceRequest> ONE_BASIC_INCOME = ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
   private static final Citizen ERIKA = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty());
+  private static final Actor ADMIN = Actor.staff("admin-1");
 
   private final MutableClock clock = new MutableClock(NOW);
   private CatalogService catalog;
@@ -73,12 +77,13 @@ class FairAccessBookingTest {
   void setUp() {
     InMemoryCatalogStore store = new InMemoryCatalogStore(RandomSource.seeded(7));
     ContractFixtures.fill(store);
-    catalog = new CatalogService(store);
-    service = new BookingService(store, new InMemoryBookingStore(), clock, RandomSource.seeded(42));
+    InMemoryBookingStore bookings = new InMemoryBookingStore();
+    catalog = new CatalogService(store, bookings.auditLog(), clock);
+    service = new BookingService(store, bookings, bookings.auditLog(), clock, RandomSource.seeded(42));
   }
 
   private void policy(AccessPolicy policy) {
-    assertThat(catalog.setAccessPolicy(OFFICE, Optional.empty(), Optional.of(policy))).isEmpty();
+    assertThat(catalog.setAccessPolicy(OFFICE, Optional.empty(), Optional.of(policy), ADMIN)).isEmpty();
   }
 
   private HoldResult hold(Instant start, Channel channel, Actor actor) {
@@ -224,7 +229,7 @@ class FairAccessBookingTest {
         .isInstanceOf(ChangeResult.Changed.class);
     Appointment again = held(citizenHold(NINE.plus(Duration.ofHours(2))));
     assertThat(refusalOf(service.reschedule(reference, access, again.id()))).isEqualTo(Refusal.RESCHEDULE_LIMIT);
-    assertThat(service.reschedule(reference, BookingAccess.byStaff("s-1"), again.id()))
+    assertThat(service.reschedule(reference, BookingAccess.byStaff(new AccessGrant("s-1", AccessRole.STAFF, ImmutableSet.of(OFFICE))), again.id()))
         .as("staff are not limited").isInstanceOf(ChangeResult.Changed.class);
   }
 
@@ -271,7 +276,7 @@ class FairAccessBookingTest {
   @Test
   void aServicesOwnPolicyAppliesToRequestsForItOnly() {
     ReleasePolicy sameDay = new ReleasePolicy(LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(0, 100)));
-    assertThat(catalog.setAccessPolicy(OFFICE, Optional.of(HOUSING.id()), Optional.of(AccessPolicy.none().withRelease(sameDay))))
+    assertThat(catalog.setAccessPolicy(OFFICE, Optional.of(HOUSING.id()), Optional.of(AccessPolicy.none().withRelease(sameDay)), ADMIN))
         .isEmpty();
 
     assertThat(citizenHold(NINE)).isInstanceOf(HoldResult.Held.class);

@@ -31,7 +31,6 @@ import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.routing.TeamRule;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -45,7 +44,6 @@ import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
-import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.routing.ResponsibilityService;
 
@@ -56,6 +54,7 @@ import org.opentermin.ports.routing.ResponsibilityService;
  */
 class RoutedBookingTest {
 
+  private static final Actor ADMIN = Actor.staff("admin-1");
   private static final Address NORTH = Address.of("80331", "Hauptstraße", "12");
   private static final Address SOUTH = Address.of("81667", "Rosenheimer Straße", "5");
 
@@ -70,19 +69,19 @@ class RoutedBookingTest {
   @BeforeEach
   void setUp() {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
-    responsibility = new ResponsibilityService(catalog, new InMemoryRoutingStore(catalog), clock);
+    InMemoryBookingStore store = new InMemoryBookingStore();
+    responsibility = new ResponsibilityService(catalog, new InMemoryRoutingStore(catalog), store.auditLog(), clock);
     ContractFixtures.fill(catalog);
     catalog.saveResource(caseworker(BEN, OFFICE).inTeam(TeamId.of("team-b")));
     assertThat(responsibility.replaceAddressRules(List.of(
-        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OTHER_OFFICE))))
+        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OTHER_OFFICE)), ADMIN))
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     assertThat(responsibility.replaceTeamRules(OFFICE, List.of(
         TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TeamId.of("team-a"))),
-        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b"))))))
+        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b")))), ADMIN))
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     RandomSource random = RandomSource.seeded(42);
-    bookings = new BookingService(catalog, new InMemoryBookingStore(), clock, random, Duration.ZERO,
-        new ProofOfWorkChallenge(new byte[32], random, new InMemorySpentChallenges()), Optional.of(responsibility));
+    bookings = new BookingService(catalog, store, store.auditLog(), clock, random, Duration.ZERO, responsibility);
   }
 
   private AvailabilityResult availability(OfficeId office, Optional<RoutingInputs> routing) {
@@ -165,7 +164,7 @@ class RoutedBookingTest {
 
   @Test
   void anExclusiveOfficeNeedsRoutingOnline_butStaffBookForAnyone() {
-    responsibility.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.KEEP, true));
+    responsibility.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.KEEP, true), ADMIN);
 
     assertThat(refusalOf(availability(OFFICE, Optional.empty()))).isEqualTo(Refusal.ROUTING_REQUIRED);
     assertThat(refusalOf(hold(OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()))).isEqualTo(Refusal.ROUTING_REQUIRED);
@@ -178,7 +177,8 @@ class RoutedBookingTest {
   void withoutRulesRoutingInputsAreRefused() {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
-    BookingService plain = new BookingService(catalog, new InMemoryBookingStore(), clock, RandomSource.seeded(1));
+    InMemoryBookingStore store = new InMemoryBookingStore();
+    BookingService plain = new BookingService(catalog, store, store.auditLog(), clock, RandomSource.seeded(1));
 
     AvailabilityResult result = plain.findSlots(
         new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE), Optional.of(MUELLER_NORTH)));

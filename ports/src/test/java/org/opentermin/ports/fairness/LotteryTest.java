@@ -95,7 +95,7 @@ class LotteryTest {
     catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(LOTTERY));
     bookings = new InMemoryBookingStore();
     store = new InMemoryLotteryStore();
-    booking = new BookingService(catalog, bookings, clock, RandomSource.seeded(1));
+    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1));
     lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
     notifier = new RecordingNotifier();
     waitingList = Collections.synchronizedList(new ArrayList<>());
@@ -276,7 +276,7 @@ class LotteryTest {
       // The same office (and secret), fresh bookings and entries.
       bookings = new InMemoryBookingStore();
       store = new InMemoryLotteryStore();
-      booking = new BookingService(catalog, bookings, clock, RandomSource.seeded(1));
+      booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1));
       lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
       clock.set(NOW);
       List<LotteryStore.Entry> arrival = new ArrayList<>(entries);

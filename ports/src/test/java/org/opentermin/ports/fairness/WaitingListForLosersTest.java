@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.in.JoinWaitingList;
+import org.opentermin.ports.memory.InMemoryAuditLog;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
@@ -32,7 +34,7 @@ class WaitingListForLosersTest {
 
   private WaitingListService waitingList() {
     ContractFixtures.fill(catalog);
-    return new WaitingListService(catalog, store, Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(2));
+    return new WaitingListService(catalog, store, new InMemoryAuditLog(), Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(2));
   }
 
   private static LosersWaitingList.Loser loser() {
@@ -48,7 +50,7 @@ class WaitingListForLosersTest {
 
     new WaitingListForLosers(waitingList).add(loser());
 
-    ImmutableList<JoinWaitingList.StaffEntryView> open = waitingList.openEntries(OFFICE);
+    ImmutableList<JoinWaitingList.StaffEntryView> open = waitingList.openEntries(OFFICE, Actor.staff("s-1"));
     assertThat(open).hasSize(1);
     assertThat(open.get(0).entry().dates().start()).isEqualTo(MONDAY_DATE);
     assertThat(open.get(0).entry().dates().last()).isEqualTo(MONDAY_DATE.plusDays(13));
@@ -60,6 +62,6 @@ class WaitingListForLosersTest {
 
     new WaitingListForLosers(waitingList).add(loser());
 
-    assertThat(waitingList.openEntries(OFFICE)).isEmpty();
+    assertThat(waitingList.openEntries(OFFICE, Actor.staff("s-1"))).isEmpty();
   }
 }

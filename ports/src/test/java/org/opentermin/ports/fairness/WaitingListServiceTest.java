@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.Citizen;
@@ -53,6 +54,7 @@ import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.memory.RecordingNotifier;
+import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.Notifier;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.out.WaitingListStore.EntryId;
@@ -64,6 +66,7 @@ class WaitingListServiceTest {
   private static final Instant NINE = at(MONDAY_DATE, 9, 0);
   private static final ImmutableList<ServiceRequest> ONE_BASIC_INCOME = ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
   private static final DateRange MONDAY = DateRange.ofDay(MONDAY_DATE);
+  private static final Actor STAFF = Actor.staff("s-1");
 
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
@@ -84,9 +87,9 @@ class WaitingListServiceTest {
         .withWaitingList(new WaitingListPolicy(OFFER_EXPIRY))));
     bookingStore = new InMemoryBookingStore();
     InMemoryWaitingListStore store = new InMemoryWaitingListStore(bookingStore);
-    bookings = new BookingService(catalog, bookingStore, clock, RandomSource.seeded(42));
+    bookings = new BookingService(catalog, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(42));
     notifier = new RecordingNotifier();
-    waitingList = new WaitingListService(catalog, store, clock, RandomSource.seeded(43));
+    waitingList = new WaitingListService(catalog, store, bookingStore.auditLog(), clock, RandomSource.seeded(43));
     offers = new WaitingListOffers(catalog, bookings, bookingStore, store, notifier, clock);
   }
 
@@ -146,7 +149,7 @@ class WaitingListServiceTest {
           .sorted(Comparator.comparingLong((EntryId id) -> secret.hash("waiting", id.toString())))
           .toList();
 
-      List<EntryId> order = waitingList.openEntries(OFFICE).stream().map(view -> view.entry().entry()).toList();
+      List<EntryId> order = waitingList.openEntries(OFFICE, STAFF).stream().map(view -> view.entry().entry()).toList();
 
       assertThat(order.get(0)).isEqualTo(early.entry());
       assertThat(order.subList(1, 5)).isEqualTo(tiedByHash);
@@ -159,7 +162,7 @@ class WaitingListServiceTest {
       for (int i = 0; i < 4; i++) {
         entries.add(joined(MONDAY));
       }
-      EntryId first = waitingList.openEntries(OFFICE).get(0).entry().entry();
+      EntryId first = waitingList.openEntries(OFFICE, STAFF).get(0).entry().entry();
       cancelNineOClock(booked);
 
       assertThat(offers.run()).isEqualTo(1);
@@ -320,6 +323,22 @@ class WaitingListServiceTest {
   }
 
   @Test
+  void staffLookingAtTheListIsRecordedInTheAuditLog() {
+    joined(MONDAY);
+
+    assertThat(waitingList.openEntries(OFFICE, STAFF)).hasSize(1);
+
+    assertThat(bookingStore.auditLog().read(AuditLog.Query.firstPage(OFFICE, 10)).entries())
+        .extracting(AuditLog.Logged::entry)
+        .filteredOn(entry -> entry.action() == AuditAction.VIEWED_WAITING_LIST)
+        .singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.actor()).isEqualTo(STAFF);
+          assertThat(entry.at()).isEqualTo(NOW);
+        });
+  }
+
+  @Test
   void entryWhoseDatesPassedExpires() {
     Joined entry = joined(MONDAY);
     clock.set(at(MONDAY_DATE.plusDays(1), 7, 0));
@@ -327,7 +346,7 @@ class WaitingListServiceTest {
     assertThat(view(entry).status()).as("shown at once").isEqualTo(Status.EXPIRED);
     offers.run();
 
-    assertThat(waitingList.openEntries(OFFICE)).isEmpty();
+    assertThat(waitingList.openEntries(OFFICE, STAFF)).isEmpty();
     assertThat(view(entry).status()).isEqualTo(Status.EXPIRED);
   }
 
@@ -399,6 +418,16 @@ class WaitingListServiceTest {
           .isEqualTo(Refusal.INVALID_REQUEST);
       assertThat(refusalOf(registration(OFFICE, ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 0)), MONDAY, citizen(1))))
           .isEqualTo(Refusal.INVALID_REQUEST);
+    }
+
+    @Test
+    void aRefusalDoesNotNameASensitiveService() {
+      JoinWaitingList.JoinResult result =
+          waitingList.register(registration(OFFICE, ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 3)), MONDAY, citizen(1)));
+
+      assertThat(BASIC_INCOME.sensitive()).isTrue();
+      assertThat(result).isInstanceOfSatisfying(NotJoined.class, refused -> assertThat(refused.refused().detail())
+          .contains("1 to 2 persons").doesNotContain(BASIC_INCOME.id().value(), BASIC_INCOME.name()));
     }
 
     @Test

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.audit.AuditAction;
+import org.opentermin.core.audit.AuditEntry;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -44,8 +47,10 @@ import org.opentermin.ports.in.ConfigureResponsibility.Rejected;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ResolveResponsibility.Found;
 import org.opentermin.ports.in.ResolveResponsibility.ResponsibilityResult;
+import org.opentermin.ports.memory.InMemoryAuditLog;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
+import org.opentermin.ports.out.AuditLog;
 
 /**
  * Responsibility in a small city: 80331 belongs to the northern office, which files surnames A–K
@@ -58,7 +63,10 @@ class ResponsibilityServiceTest {
   private static final Address NORTH = Address.of("80331", "Hauptstraße", "12");
   private static final Address SOUTH = Address.of("81667", "Rosenheimer Straße", "5");
 
+  private static final Actor ADMIN = Actor.staff("admin-1");
+
   private final MutableClock clock = new MutableClock(NOW);
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private InMemoryCatalogStore catalog;
   private InMemoryRoutingStore store;
   private ResponsibilityService service;
@@ -68,11 +76,11 @@ class ResponsibilityServiceTest {
     ContractFixtures.fill(catalog);
     catalog.saveResource(caseworker(BEN, OFFICE).inTeam(TEAM_B));
     assertThat(service.replaceAddressRules(List.of(
-        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OTHER_OFFICE))))
+        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OTHER_OFFICE)), ADMIN))
         .isInstanceOf(Imported.class);
     assertThat(service.replaceTeamRules(OFFICE, List.of(
         TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TEAM_A)),
-        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TEAM_B)))))
+        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TEAM_B))), ADMIN))
         .isInstanceOf(Imported.class);
   }
 
@@ -80,7 +88,7 @@ class ResponsibilityServiceTest {
   void setUp() {
     catalog = new InMemoryCatalogStore();
     store = new InMemoryRoutingStore(catalog);
-    service = new ResponsibilityService(catalog, store, clock);
+    service = new ResponsibilityService(catalog, store, audit, clock);
     city(catalog, service);
   }
 
@@ -105,7 +113,7 @@ class ResponsibilityServiceTest {
   void theOfficesPrefixSettingDecidesWhereVonArnimFiles() {
     assertThat(resolve(NORTH, "von Arnim").routing().responsible()).as("kept: V").contains(Responsible.team(TEAM_B));
 
-    assertThat(service.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.COMMON, false))).isTrue();
+    assertThat(service.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.COMMON, false), ADMIN)).isTrue();
 
     assertThat(resolve(NORTH, "von Arnim").routing().responsible()).as("ignored: A").contains(Responsible.team(TEAM_A));
   }
@@ -120,7 +128,7 @@ class ResponsibilityServiceTest {
 
   @Test
   void aSurnameThatIsOnlyAPrefixFilesUnderThePrefix() {
-    service.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.COMMON, false));
+    service.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.COMMON, false), ADMIN);
 
     assertThat(resolve(NORTH, "Van").routing().responsible()).contains(Responsible.team(TEAM_B));
   }
@@ -128,7 +136,7 @@ class ResponsibilityServiceTest {
   @Test
   void anExistingCaseGoesToItsCaseworker_whateverTheSurname() {
     CaseNumber number = CaseNumber.of("SBH-7/2026");
-    assertThat(service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()))).isNotInstanceOf(Refused.class);
+    assertThat(service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()), ADMIN)).isNotInstanceOf(Refused.class);
 
     Found found = found(service.resolve(RoutingInputs.of(NORTH, "Müller").withCase(number), Optional.empty()));
 
@@ -139,8 +147,8 @@ class ResponsibilityServiceTest {
   @Test
   void whileTheCaseworkerIsAbsent_theTeamsDeputyStandsIn() {
     CaseNumber number = CaseNumber.of("SBH-7/2026");
-    service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()));
-    assertThat(service.saveDeputy(OFFICE, TEAM_A, Optional.of(BEN))).isNotInstanceOf(Refused.class);
+    service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()), ADMIN);
+    assertThat(service.saveDeputy(OFFICE, TEAM_A, Optional.of(BEN), ADMIN)).isNotInstanceOf(Refused.class);
     catalog.saveWorkingTime(OFFICE, ANNA, WorkingTime.builder()
         .rules(MORNINGS.rules())
         .absence(Absence.wholeDays(MONDAY_DATE.minusDays(1), MONDAY_DATE.plusDays(2)))
@@ -155,7 +163,7 @@ class ResponsibilityServiceTest {
   @Test
   void anAbsentCaseworkerWithoutDeputy_fallsBackToTheSurnameRule() {
     CaseNumber number = CaseNumber.of("SBH-7/2026");
-    service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()));
+    service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()), ADMIN);
     catalog.saveWorkingTime(OFFICE, ANNA, WorkingTime.builder()
         .rules(MORNINGS.rules())
         .absence(Absence.wholeDays(MONDAY_DATE.minusDays(1), MONDAY_DATE.plusDays(2)))
@@ -178,7 +186,7 @@ class ResponsibilityServiceTest {
   void aRuleForTheServiceWinsOverTheRuleForEveryService() {
     service.replaceTeamRules(OFFICE, List.of(
         TeamRule.of("line 2", OFFICE, "A–Z", Responsible.team(TEAM_A)),
-        TeamRule.of("line 3", OFFICE, "A–Z", BASIC_INCOME.id(), Responsible.caseworker(BEN))));
+        TeamRule.of("line 3", OFFICE, "A–Z", BASIC_INCOME.id(), Responsible.caseworker(BEN))), ADMIN);
 
     Found forBasicIncome = found(service.resolve(RoutingInputs.of(NORTH, "Ärmel"), Optional.of(BASIC_INCOME.id())));
     Found forAnything = resolve(NORTH, "Ärmel");
@@ -200,7 +208,7 @@ class ResponsibilityServiceTest {
         TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TeamId.of("team-x"))),
         TeamRule.of("line 3", OFFICE, "L–Z", Responsible.caseworker(ResourceId.of("nobody"))),
         TeamRule.of("line 4", OFFICE, "A–Z", ServiceId.of("nope"), Responsible.team(TEAM_A)),
-        TeamRule.of("line 5", OTHER_OFFICE, "A–Z", Responsible.team(TEAM_A))));
+        TeamRule.of("line 5", OTHER_OFFICE, "A–Z", Responsible.team(TEAM_A))), ADMIN);
 
     assertThat(result).isInstanceOf(Rejected.class);
     assertThat(((Rejected) result).errors()).extracting(EntryError::label).containsExactly("line 2", "line 3", "line 4", "line 5");
@@ -210,7 +218,7 @@ class ResponsibilityServiceTest {
   @Test
   void anAddressImportNamingAnUnknownOfficeChangesNothing() {
     ImportResult result = service.replaceAddressRules(List.of(
-        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OfficeId.of("nowhere"))));
+        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OfficeId.of("nowhere"))), ADMIN);
 
     assertThat(((Rejected) result).errors()).containsExactly(new EntryError("line 3", "unknown office nowhere"));
     assertThat(resolve(SOUTH, "Müller").routing().office()).isEqualTo(OTHER_OFFICE);
@@ -220,7 +228,7 @@ class ResponsibilityServiceTest {
   void anImportWithAGapIsStored_andTheGapReported() {
     ImportResult result = service.replaceTeamRules(OFFICE, List.of(
         TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TEAM_A)),
-        TeamRule.of("line 3", OFFICE, "M–Z", Responsible.team(TEAM_B))));
+        TeamRule.of("line 3", OFFICE, "M–Z", Responsible.team(TEAM_B))), ADMIN);
 
     assertThat(result).isInstanceOf(Imported.class);
     assertThat(((Imported) result).entries()).isEqualTo(2);
@@ -232,19 +240,19 @@ class ResponsibilityServiceTest {
   @Test
   void overlappingAddressRulesAreReported() {
     ImportResult result = service.replaceAddressRules(List.of(
-        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "80331", OTHER_OFFICE)));
+        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "80331", OTHER_OFFICE)), ADMIN);
 
     assertThat(((Imported) result).problems()).extracting(RuleProblem::kind).containsExactly(RuleProblem.Kind.OVERLAPPING_ADDRESS_RULES);
   }
 
   @Test
   void aCaseImportWithADuplicateOrAnUnknownCaseworkerChangesNothing() {
-    service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("KEEP-1"), ANNA, Optional.empty()));
+    service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("KEEP-1"), ANNA, Optional.empty()), ADMIN);
 
     ImportResult result = service.replaceCaseAssignments(OFFICE, List.of(
         new CaseEntry("line 2", CaseNumber.of("A-1"), ANNA, Optional.empty()),
         new CaseEntry("line 3", CaseNumber.of("A-1"), BEN, Optional.empty()),
-        new CaseEntry("line 4", CaseNumber.of("A-2"), ResourceId.of("nobody"), Optional.empty())));
+        new CaseEntry("line 4", CaseNumber.of("A-2"), ResourceId.of("nobody"), Optional.empty())), ADMIN);
 
     assertThat(((Rejected) result).errors()).containsExactly(
         new EntryError("line 3", "the case is assigned already in line 2"),
@@ -256,14 +264,37 @@ class ResponsibilityServiceTest {
   void aCaseOfACaseworkerWithoutTeamNeedsATeam() {
     catalog.saveResource(Resource.of(BEN, OFFICE, "Ben", ResourceKind.CASEWORKER, List.of(BASIC_INCOME.id())));
 
-    assertThat(service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("B-1"), BEN, Optional.empty())))
+    assertThat(service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("B-1"), BEN, Optional.empty()), ADMIN))
         .isInstanceOf(Refused.class);
-    assertThat(service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("B-1"), BEN, Optional.of(TEAM_B))))
+    assertThat(service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("B-1"), BEN, Optional.of(TEAM_B)), ADMIN))
         .isNotInstanceOf(Refused.class);
   }
 
   @Test
   void aDeputyMustWorkAtTheOffice() {
-    assertThat(service.saveDeputy(OFFICE, TEAM_A, Optional.of(ResourceId.of("nobody")))).isInstanceOf(Refused.class);
+    assertThat(service.saveDeputy(OFFICE, TEAM_A, Optional.of(ResourceId.of("nobody")), ADMIN)).isInstanceOf(Refused.class);
+  }
+
+  @Test
+  void everyChangeIsAudited_withoutAnyCitizensData() {
+    service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("SBH-7/2026"), ANNA, Optional.empty()), Actor.staff("staff-9"));
+    service.saveDeputy(OFFICE, TEAM_A, Optional.of(BEN), ADMIN);
+
+    List<AuditEntry> office = audit.read(AuditLog.Query.firstPage(OFFICE, 100)).entries().stream().map(AuditLog.Logged::entry).toList();
+    List<AuditEntry> other = audit.read(AuditLog.Query.firstPage(OTHER_OFFICE, 100)).entries().stream().map(AuditLog.Logged::entry).toList();
+
+    assertThat(office).extracting(AuditEntry::action).containsOnly(AuditAction.CONFIGURED);
+    assertThat(office).extracting(AuditEntry::detail).containsExactly(
+        "address rules imported: 1 for this office", "team rules imported: 2",
+        "case SBH-7/2026 assigned to anna of team team-a", "deputy of team team-a: ben");
+    assertThat(office.get(2).actor()).isEqualTo(Actor.staff("staff-9"));
+    assertThat(other).extracting(AuditEntry::detail).containsExactly("address rules imported: 1 for this office");
+  }
+
+  @Test
+  void aRejectedImportIsNotAudited() {
+    service.replaceTeamRules(OFFICE, List.of(TeamRule.of("line 2", OFFICE, "A–Z", Responsible.team(TeamId.of("team-x")))), ADMIN);
+
+    assertThat(audit.read(AuditLog.Query.firstPage(OFFICE, 100)).entries()).hasSize(2);
   }
 }

@@ -8,7 +8,6 @@ import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Multimaps;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ public final class ResponsibilityRules {
   private final ImmutableList<TeamRule> teamRules;
   private final ImmutableMap<OfficeId, NamePrefixes> namePrefixes;
   private final ImmutableListMultimap<OfficeId, TeamRule> teamRulesByOffice;
+  private final ImmutableListMultimap<PostalCode, AddressRule> addressRulesByPostalCode;
 
   public ResponsibilityRules(
       Iterable<AddressRule> addressRules, Iterable<TeamRule> teamRules, Map<OfficeId, NamePrefixes> namePrefixes) {
@@ -40,6 +40,8 @@ public final class ResponsibilityRules {
     this.teamRules = ImmutableList.copyOf(checkNotNull(teamRules, "teamRules"));
     this.namePrefixes = ImmutableMap.copyOf(checkNotNull(namePrefixes, "namePrefixes"));
     this.teamRulesByOffice = Multimaps.index(this.teamRules, TeamRule::office);
+    // A city has thousands of street rules; a citizen's postal code narrows them to a few dozen.
+    this.addressRulesByPostalCode = Multimaps.index(this.addressRules, AddressRule::postalCode);
     // Address rules come from one file, each office's team rules from another; labels name lines in them.
     Set<String> labels = new HashSet<>();
     for (AddressRule rule : this.addressRules) {
@@ -81,11 +83,13 @@ public final class ResponsibilityRules {
     checkNotNull(address, "address");
     checkNotNull(surname, "surname");
     checkNotNull(service, "service");
-    Optional<AddressRule> addressRule =
-        addressRules.stream()
-            .filter(rule -> rule.matches(address))
-            // Most specific first; among equals the first given, so the outcome never depends on the stream.
-            .min(Comparator.comparing(AddressRule::specificity).reversed().thenComparingInt(addressRules::indexOf));
+    // The postal code's rules, in the order given: among equally specific ones the first wins.
+    Optional<AddressRule> addressRule = Optional.empty();
+    for (AddressRule rule : addressRulesByPostalCode.get(address.postalCode())) {
+      if (rule.matches(address) && (addressRule.isEmpty() || rule.specificity().compareTo(addressRule.get().specificity()) > 0)) {
+        addressRule = Optional.of(rule);
+      }
+    }
     return addressRule.map(rule -> new Routing(rule.office(), responsible(rule.office(), surname, service)));
   }
 
