@@ -1,4 +1,4 @@
--- Privacy by design (docs/PRIVACY.md, docs/adr/009-retention-and-erasure.md): the citizen's note,
+-- Privacy by design (docs/PRIVACY.md, docs/adr/011-retention-and-erasure.md): the citizen's note,
 -- erasure of a booking's personal data while the booking stays for anonymous statistics, and each
 -- office's retention period. As everywhere, the database enforces what must always hold: an
 -- erased booking holds nothing personal, a booking that is not erased has its citizen, and the
@@ -26,7 +26,14 @@ ALTER TABLE appointments
   ADD CONSTRAINT appointments_erased_holds_nothing_personal
     CHECK (erased_at IS NULL OR (citizen_email IS NULL AND citizen_phone IS NULL AND citizen_note IS NULL
                                  AND client_key IS NULL AND identity_keys = '{}' AND hold_key_hash IS NULL
-                                 AND confirm_key_hash IS NULL AND confirm_retry_payload IS NULL));
+                                 AND confirm_key_hash IS NULL AND confirm_retry_payload IS NULL
+                                 AND video_link IS NULL));
+
+-- V9 keeps the video link of a confirmed or checked-in video booking; an erased one has none, since
+-- the link, sent to the citizen, would still lead to the booking.
+ALTER TABLE appointments DROP CONSTRAINT appointments_video_booking_has_link;
+ALTER TABLE appointments ADD CONSTRAINT appointments_video_booking_has_link
+  CHECK (mode <> 'VIDEO' OR status NOT IN ('CONFIRMED', 'CHECKED_IN') OR erased_at IS NOT NULL OR video_link IS NOT NULL);
 
 -- What the retention job looks for: bookings not erased yet, by end and by cancellation. Partial,
 -- so that holds (the hot path of a release rush) never touch them and erased rows leave them;

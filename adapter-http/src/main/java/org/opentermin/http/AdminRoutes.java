@@ -13,15 +13,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.calendar.GermanState;
 import org.opentermin.core.calendar.HolidayRegion;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.BookingHorizon;
+import org.opentermin.core.catalog.ModeOptions;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -93,15 +97,34 @@ final class AdminRoutes {
     authentication.admin(ctx);
     Requests.NewService body = JsonBodies.read(ctx, Requests.NewService.class);
     ServiceId id = ServiceId.of(body.id() == null ? generatedId(body.name()) : body.id());
+    Map<AppointmentMode, ModeOptions> modes = body.modes() == null ? Service.IN_PERSON_ONLY : modes(body.modes());
     Service service = DomainInput.build(() -> Service.of(
         id,
         body.name().strip(),
         Duration.ofMinutes(body.durationMinutes()),
         body.maxPersons(),
         ImmutableSet.copyOf(body.channels()),
-        Boolean.TRUE.equals(body.sensitive())));
+        Boolean.TRUE.equals(body.sensitive())).withModes(modes));
     saved(useCases.configure().createService(service));
     ctx.status(201).json(Views.ServiceView.of(service));
+  }
+
+  /** Each mode once, with its own duration and resources if it has them. */
+  private static Map<AppointmentMode, ModeOptions> modes(List<Requests.ServiceMode> requested) {
+    Map<AppointmentMode, ModeOptions> modes = new EnumMap<>(AppointmentMode.class);
+    for (int i = 0; i < requested.size(); i++) {
+      Requests.ServiceMode mode = requested.get(i);
+      ModeOptions options = mode.durationMinutes() == null
+          ? ModeOptions.DEFAULT
+          : ModeOptions.lasting(Duration.ofMinutes(mode.durationMinutes()));
+      for (Requests.ModeResource resource : Optional.ofNullable(mode.resources()).orElse(List.of())) {
+        options = options.servedAt(OfficeId.of(resource.officeId()), List.of(ResourceId.of(resource.resourceId())));
+      }
+      if (modes.put(mode.mode(), options) != null) {
+        throw DomainInput.invalid("modes[" + i + "].mode", "names " + mode.mode() + " a second time; name each mode once");
+      }
+    }
+    return modes;
   }
 
   private void createResource(Context ctx) {

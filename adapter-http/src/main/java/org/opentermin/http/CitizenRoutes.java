@@ -18,6 +18,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
@@ -82,6 +83,7 @@ final class CitizenRoutes {
   private void availability(Context ctx) {
     Office office = offices.office(Parameters.officeId(ctx));
     ImmutableList<ServiceRequest> services = requestedServices(ctx);
+    AppointmentMode mode = Parameters.mode(ctx);
     LocalDate today = LocalDate.now(clock.withZone(office.zone()));
     LocalDate from = Parameters.date(ctx, "from").orElse(today);
     LocalDate to = Parameters.date(ctx, "to").orElse(from.plusDays(DEFAULT_RANGE_DAYS - 1L));
@@ -100,18 +102,19 @@ final class CitizenRoutes {
     }
     AvailabilityResult result =
         useCases.availability().findSlots(
-            new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested, RoutingRoutes.inputs(ctx)));
+            new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested, RoutingRoutes.inputs(ctx), mode));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
-    ctx.json(Views.AvailabilityView.of(((AvailabilityResult.Found) result).availability()));
+    ctx.json(Views.AvailabilityView.of(((AvailabilityResult.Found) result).availability(), mode));
   }
 
   private void firstFreeSlot(Context ctx) {
     OfficeId office = Parameters.officeId(ctx);
     ZoneId zone = offices.zone(office);
     FirstSlotResult result =
-        useCases.availability().firstFreeSlot(office, requestedServices(ctx), Channel.ONLINE, RoutingRoutes.inputs(ctx));
+        useCases.availability().firstFreeSlot(
+            office, requestedServices(ctx), Channel.ONLINE, RoutingRoutes.inputs(ctx), Parameters.mode(ctx));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -150,6 +153,7 @@ final class CitizenRoutes {
     OfficeId office = OfficeId.of(body.officeId());
     ZoneId zone = offices.zone(office);
     Channel channel = body.channel() == null ? Channel.ONLINE : body.channel();
+    AppointmentMode mode = body.mode() == null ? AppointmentMode.IN_PERSON : body.mode();
     Actor actor = actor(staff, office, channel);
     boolean urgent = Boolean.TRUE.equals(body.urgent());
     if (urgent && staff.isEmpty()) {
@@ -163,7 +167,8 @@ final class CitizenRoutes {
     HoldResult result = useCases.hold().hold(new HoldSlot.Command(
         office, services, body.start().toInstant(), channel, actor, Optional.ofNullable(body.idempotencyKey()), urgent, clientKey,
         Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution())),
-        Optional.ofNullable(body.routing()).map(RoutingRoutes.RoutingData::toDomain)));
+        Optional.ofNullable(body.routing()).map(RoutingRoutes.RoutingData::toDomain),
+        mode));
     metrics.holdAnswered(result);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);

@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
+import java.util.List;
 import org.opentermin.core.booking.Refusal;
 import org.opentermin.ports.in.Refused;
 import org.slf4j.Logger;
@@ -68,6 +69,11 @@ final class ErrorMapping {
       // The client learns where to get one; the use case does not know about URLs.
       case CHALLENGE_REQUIRED -> new ApiProblem(428, "challenge-required",
           refused.detail() + "; get a challenge from GET /api/v1/challenge?officeId=<office>, solve it and send it with the hold");
+      case MODE_NOT_OFFERED -> new ApiProblem(422, "mode-not-offered", refused.detail());
+      // The hold stays: the client asks for the number and confirms again.
+      case PHONE_REQUIRED -> new ApiProblem(422, "phone-required", refused.detail(),
+          List.of(new ApiProblem.FieldError("citizen.phone", "is required for a phone appointment: the caseworker calls this number")));
+      case MODE_MISMATCH -> new ApiProblem(422, "mode-mismatch", refused.detail());
     };
   }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ServiceId;
@@ -49,6 +50,21 @@ final class Parameters {
   /** A hold id from a request body; a malformed one cannot name a hold. */
   static AppointmentId holdId(String value) {
     return AppointmentId.parse(value).orElseThrow(() -> ApiProblem.notFound("unknown hold"));
+  }
+
+  /** The {@code mode} query parameter; in person when absent. */
+  static AppointmentMode mode(Context ctx) {
+    String value = ctx.queryParam("mode");
+    if (value == null || value.isEmpty()) {
+      return AppointmentMode.IN_PERSON;
+    }
+    for (AppointmentMode mode : AppointmentMode.values()) {
+      if (mode.name().equals(value)) {
+        return mode;
+      }
+    }
+    throw ApiProblem.badRequest("the mode is unknown",
+        new ApiProblem.FieldError("mode", "must be one of IN_PERSON, PHONE, VIDEO"));
   }
 
   static Optional<LocalDate> date(Context ctx, String name) {

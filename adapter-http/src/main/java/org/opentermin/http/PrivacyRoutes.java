@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Service;
@@ -54,6 +55,8 @@ final class PrivacyRoutes {
       String start,
       String end,
       String channel,
+      String mode,
+      String videoLink,
       OfficeView office,
       List<ServiceView> services,
       Views.CitizenView citizen,
@@ -72,6 +75,8 @@ final class PrivacyRoutes {
           Views.local(booking.start(), zone),
           Views.local(booking.end(), zone),
           booking.channel().name(),
+          booking.mode().name(),
+          booking.videoLink().map(VideoLink::text).orElse(null),
           OfficeView.of(data.office()),
           booking.services().stream()
               .map(service -> new ServiceView(service.service().value(), names.get(service.service()), service.persons()))

@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.opentermin.core.access.AccessRole;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceKind;
 
@@ -47,7 +48,19 @@ final class Requests {
       @NotNull @Min(1) @Max(480) Integer durationMinutes,
       @NotNull @Min(1) @Max(20) Integer maxPersons,
       @NotEmpty @Size(max = 3) List<@NotNull Channel> channels,
-      Boolean sensitive) {}
+      Boolean sensitive,
+      @Size(min = 1, max = 3) List<@NotNull @Valid ServiceMode> modes) {}
+
+  /** A mode a new service is served in: optionally its own duration and its only resources. */
+  record ServiceMode(
+      @NotNull AppointmentMode mode,
+      @Min(1) @Max(480) Integer durationMinutes,
+      @Size(max = 200) List<@NotNull @Valid ModeResource> resources) {}
+
+  /** A resource of an office that serves a mode. */
+  record ModeResource(
+      @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String officeId,
+      @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String resourceId) {}
 
   record NewResource(
       @Pattern(regexp = ID, message = ID_MESSAGE) String id,
@@ -86,7 +99,8 @@ final class Requests {
       @Pattern(regexp = "[A-Za-z0-9_.:-]{16,200}", message = "must be 16 to 200 letters, digits or _ . : -") String idempotencyKey,
       Boolean urgent,
       @Valid ChallengeAnswer challenge,
-      @Valid RoutingRoutes.RoutingData routing) {}
+      @Valid RoutingRoutes.RoutingData routing,
+      AppointmentMode mode) {}
 
   /** A challenge from {@code GET /api/v1/challenge} and the client's solution to it. */
   record ChallengeAnswer(@NotBlank @Size(max = 1000) String challenge, @NotBlank @Size(max = 32) String solution) {}

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.opentermin.core.availability.Availability;
+import org.opentermin.core.booking.VideoLink;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
@@ -46,14 +48,26 @@ final class Views {
     }
   }
 
-  record ServiceView(String id, String name, long durationMinutes, int maxPersons, List<String> channels, boolean sensitive) {
+  /**
+   * A service; each mode with its duration per person (the mode's own, or the service's). Which
+   * resources serve a mode is the office's business and not shown.
+   */
+  record ServiceView(
+      String id, String name, long durationMinutes, int maxPersons, List<String> channels, boolean sensitive,
+      List<ServiceModeView> modes) {
 
     static ServiceView of(Service service) {
       return new ServiceView(
           service.id().value(), service.name(), service.duration().toMinutes(), service.maxPersons(),
-          service.channels().stream().map(Enum::name).sorted().toList(), service.sensitive());
+          service.channels().stream().map(Enum::name).sorted().toList(), service.sensitive(),
+          service.modes().entrySet().stream()
+              .map(entry -> new ServiceModeView(
+                  entry.getKey().name(), entry.getValue().duration().orElse(service.duration()).toMinutes()))
+              .toList());
     }
   }
+
+  record ServiceModeView(String mode, long durationMinutes) {}
 
   record ResourceView(String id, String officeId, String name, String kind, List<String> serviceIds, String team) {
 
@@ -76,12 +90,12 @@ final class Views {
     }
   }
 
-  record AvailabilityView(String officeId, String timeZone, long durationMinutes, List<DayView> days) {
+  record AvailabilityView(String officeId, String timeZone, String mode, long durationMinutes, List<DayView> days) {
 
-    static AvailabilityView of(Availability availability) {
+    static AvailabilityView of(Availability availability, AppointmentMode mode) {
       ZoneId zone = availability.zone();
       return new AvailabilityView(
-          availability.office().value(), zone.getId(), availability.duration().toMinutes(),
+          availability.office().value(), zone.getId(), mode.name(), availability.duration().toMinutes(),
           availability.days().stream()
               .map(day -> new DayView(day.date().toString(),
                   day.slots().stream().map(slot -> new SlotView(local(slot.start(), zone), slot.capacity())).toList()))
@@ -102,12 +116,13 @@ final class Views {
     }
   }
 
-  record HoldView(String holdId, String officeId, String start, String end, String expiresAt, List<ServiceItemView> services) {
+  record HoldView(
+      String holdId, String officeId, String start, String end, String expiresAt, List<ServiceItemView> services, String mode) {
 
     static HoldView of(Appointment hold, ZoneId zone) {
       return new HoldView(
           hold.id().toString(), hold.office().value(), local(hold.start(), zone), local(hold.end(), zone),
-          utc(hold.expiresAt().orElseThrow()), ServiceItemView.of(hold.services()));
+          utc(hold.expiresAt().orElseThrow()), ServiceItemView.of(hold.services()), hold.mode().name());
     }
   }
 
@@ -125,32 +140,37 @@ final class Views {
   }
 
   /**
-   * A booking as its citizen sees it; the manage token only in the answer that created it. An
-   * erased booking (staff see those in the day list) has neither reference nor citizen.
+   * A booking as its citizen sees it; the manage token only in the answer that created it, the
+   * video link only for a video appointment. An erased booking (staff see those in the day list)
+   * has neither reference nor citizen nor video link.
    */
   record BookingView(
       String reference, String manageToken, String status, String start, String end, String officeId,
-      List<ServiceItemView> services, String channel, CitizenView citizen) {
+      List<ServiceItemView> services, String channel, CitizenView citizen, String mode, String videoLink) {
 
     static BookingView of(Appointment booking, ZoneId zone, String manageToken) {
       return new BookingView(
           booking.reference().map(BookingReference::value).orElse(null), manageToken, booking.status().name(),
           local(booking.start(), zone), local(booking.end(), zone), booking.office().value(),
           ServiceItemView.of(booking.services()), booking.channel().name(),
-          booking.citizen().map(CitizenView::of).orElse(null));
+          booking.citizen().map(CitizenView::of).orElse(null),
+          booking.mode().name(), booking.videoLink().map(VideoLink::text).orElse(null));
     }
   }
 
-  /** A booking as staff see it in the day list: with the resource serving it, and when its personal data was erased. */
+  /**
+   * A booking as staff see it in the day list: with the resource serving it, its mode and video
+   * link, and when its personal data was erased.
+   */
   record StaffBookingView(
       String reference, String status, String start, String end, String resourceId, List<ServiceItemView> services,
-      String channel, CitizenView citizen, String erasedAt) {
+      String channel, CitizenView citizen, String mode, String videoLink, String erasedAt) {
 
     static StaffBookingView of(Appointment booking, ZoneId zone) {
       BookingView view = BookingView.of(booking, zone, null);
       return new StaffBookingView(
           view.reference(), view.status(), view.start(), view.end(), booking.resource().value(), view.services(),
-          view.channel(), view.citizen(), booking.erasedAt().map(Views::utc).orElse(null));
+          view.channel(), view.citizen(), view.mode(), view.videoLink(), booking.erasedAt().map(Views::utc).orElse(null));
     }
   }
 

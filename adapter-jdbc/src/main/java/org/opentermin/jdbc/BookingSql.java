@@ -18,7 +18,7 @@ final class BookingSql {
   private static final String APPOINTMENT_COLUMNS = """
       a.office_id, a.appointment_id, a.resource_id, a.starts_at, a.ends_at, a.status, a.expires_at,
       a.channel, a.service_ids, a.persons, a.reference, a.manage_token_hash,
-      a.citizen_name, a.citizen_email, a.citizen_phone, a.citizen_note, a.erased_at""";
+      a.citizen_name, a.citizen_email, a.citizen_phone, a.mode, a.video_link, a.citizen_note, a.erased_at""";
 
   record AppointmentRow(
       String officeId,
@@ -36,6 +36,8 @@ final class BookingSql {
       String citizenName,
       String citizenEmail,
       String citizenPhone,
+      String mode,
+      String videoLink,
       String citizenNote,
       OffsetDateTime erasedAt) {}
 
@@ -135,6 +137,20 @@ final class BookingSql {
         .one();
   }
 
+  /**
+   * Gives the hold just claimed its mode, in the transaction that claimed it: claim_hold (V4)
+   * places every hold in person.
+   */
+  static void setHoldMode(Handle handle, String officeId, UUID id, String mode) {
+    handle.createUpdate("""
+            UPDATE appointments SET mode = :mode
+            WHERE office_id = :officeId AND appointment_id = :id AND status = 'HELD'""")
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .bind("mode", mode)
+        .execute();
+  }
+
   static Optional<IdempotencyRow> byHoldKey(Handle handle, String officeId, byte[] keyHash) {
     return handle.createQuery("""
             SELECT appointment_id, hold_fingerprint AS fingerprint, NULL::bytea AS payload FROM appointments
@@ -195,7 +211,7 @@ final class BookingSql {
       OffsetDateTime windowStart,
       OffsetDateTime windowEnd) {}
 
-  /** What {@code confirm_hold} answers; the booking's details only when CONFIRMED. */
+  /** What {@code confirm_hold} answers, with the hold's mode; the booking's details only when CONFIRMED. */
   record ConfirmOutcome(
       String outcome,
       String resourceId,
@@ -203,18 +219,21 @@ final class BookingSql {
       OffsetDateTime endsAt,
       String channel,
       String[] serviceIds,
-      Integer[] persons) {}
+      Integer[] persons,
+      String mode) {}
 
   /**
    * Confirms in one statement, counting the identity's bookings when it has a quota; see the
-   * function in V4__fair_access.sql.
+   * function in V4__fair_access.sql. The mode is read beside it: it was set with the hold and
+   * never changes, so it is the same whether the sub-select sees the row before or after.
    */
   static ConfirmOutcome confirmHold(Handle handle, String officeId, UUID id, ConfirmationRow confirmation) {
     return handle.createQuery("""
-            SELECT * FROM confirm_hold(:officeId, :id, :channels, :reference, :tokenHash, :name, :email,
+            SELECT c.*, (SELECT h.mode FROM appointments h WHERE h.office_id = :officeId AND h.appointment_id = :id) AS mode
+            FROM confirm_hold(:officeId, :id, :channels, :reference, :tokenHash, :name, :email,
               :phone, :keyHash, :fingerprint, :payload, :now, :actorKind, :actorId, :note,
               CAST(:identityKeys AS text[]), CAST(:maxBookings AS integer),
-              CAST(:windowStart AS timestamptz), CAST(:windowEnd AS timestamptz))""")
+              CAST(:windowStart AS timestamptz), CAST(:windowEnd AS timestamptz)) c""")
         .bind("officeId", officeId)
         .bind("id", id)
         .bind("channels", confirmation.channels())
@@ -236,6 +255,22 @@ final class BookingSql {
         .bindByType("windowEnd", confirmation.windowEnd(), OffsetDateTime.class)
         .mapTo(ConfirmOutcome.class)
         .one();
+  }
+
+  /**
+   * Gives a live hold its video link ahead of {@link #confirmHold}, in the same transaction: the
+   * table requires a confirmed video booking to have one. Returns how many rows changed (0 when
+   * the hold is gone; confirm_hold then says why).
+   */
+  static int setVideoLink(Handle handle, String officeId, UUID id, String link, OffsetDateTime now) {
+    return handle.createUpdate("""
+            UPDATE appointments SET video_link = :link
+            WHERE office_id = :officeId AND appointment_id = :id AND status = 'HELD' AND expires_at > :now""")
+        .bind("officeId", officeId)
+        .bind("id", id)
+        .bind("link", link)
+        .bind("now", now)
+        .execute();
   }
 
   /**
@@ -270,15 +305,16 @@ final class BookingSql {
 
   /**
    * Moves a confirmed booking onto the new time and counts the move, only if it was moved fewer
-   * than {@code maxReschedules} times before (NULL: no limit): the condition and the count are
-   * one UPDATE, so concurrent moves of one booking cannot both pass.
+   * than {@code maxReschedules} times before (NULL: no limit) and the new time was held in the
+   * booking's mode: the conditions and the count are one UPDATE, so concurrent moves of one
+   * booking cannot both pass. Mode, channel and video link stay.
    */
   static int move(Handle handle, String officeId, UUID id, AppointmentRow newTime, OffsetDateTime now, Integer maxReschedules) {
     return handle.createUpdate("""
             UPDATE appointments SET resource_id = :resourceId, starts_at = :startsAt, ends_at = :endsAt,
               service_ids = :serviceIds, persons = :persons, updated_at = :now,
               reschedule_count = reschedule_count + 1
-            WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED'
+            WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED' AND mode = :mode
               AND (CAST(:maxReschedules AS integer) IS NULL OR reschedule_count < :maxReschedules)""")
         .bind("officeId", officeId)
         .bind("id", id)
@@ -287,6 +323,7 @@ final class BookingSql {
         .bind("endsAt", newTime.endsAt())
         .bind("serviceIds", newTime.serviceIds())
         .bind("persons", newTime.persons())
+        .bind("mode", newTime.mode())
         .bind("now", now)
         .bind("maxReschedules", maxReschedules)
         .execute();

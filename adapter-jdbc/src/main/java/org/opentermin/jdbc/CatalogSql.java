@@ -33,6 +33,12 @@ final class CatalogSql {
 
   record ServiceDurationRow(String serviceId, String officeId, int durationMinutes) {}
 
+  /** A mode a service is served in; durationMinutes null: the service's own duration. */
+  record ServiceModeRow(String serviceId, String mode, Integer durationMinutes) {}
+
+  /** One of the only resources that serve a service in a mode at an office. */
+  record ServiceModeResourceRow(String serviceId, String mode, String officeId, String resourceId) {}
+
   record ResourceRow(String resourceId, String name, String kind, String teamId, String[] skills) {}
 
   record RuleRow(
@@ -260,6 +266,58 @@ final class CatalogSql {
           .bind("durationMinutes", duration.durationMinutes())
           .execute();
     }
+  }
+
+  /** Replaces the service's modes and their resources (which the modes' rows cascade to). */
+  static void replaceServiceModes(
+      Handle handle, String serviceId, List<ServiceModeRow> modes, List<ServiceModeResourceRow> resources) {
+    handle.createUpdate("DELETE FROM service_modes WHERE service_id = :serviceId").bind("serviceId", serviceId).execute();
+    for (ServiceModeRow mode : modes) {
+      handle.createUpdate("""
+              INSERT INTO service_modes (service_id, mode, duration_minutes)
+              VALUES (:serviceId, :mode, :durationMinutes)""")
+          .bind("serviceId", mode.serviceId())
+          .bind("mode", mode.mode())
+          .bindByType("durationMinutes", mode.durationMinutes(), Integer.class)
+          .execute();
+    }
+    for (ServiceModeResourceRow resource : resources) {
+      handle.createUpdate("""
+              INSERT INTO service_mode_resources (office_id, service_id, mode, resource_id)
+              VALUES (:officeId, :serviceId, :mode, :resourceId)""")
+          .bind("officeId", resource.officeId())
+          .bind("serviceId", resource.serviceId())
+          .bind("mode", resource.mode())
+          .bind("resourceId", resource.resourceId())
+          .execute();
+    }
+  }
+
+  static List<ServiceModeRow> serviceModes(Handle handle) {
+    return handle.createQuery("SELECT service_id, mode, duration_minutes FROM service_modes")
+        .mapTo(ServiceModeRow.class)
+        .list();
+  }
+
+  static List<ServiceModeRow> serviceModes(Handle handle, String serviceId) {
+    return handle.createQuery("SELECT service_id, mode, duration_minutes FROM service_modes WHERE service_id = :serviceId")
+        .bind("serviceId", serviceId)
+        .mapTo(ServiceModeRow.class)
+        .list();
+  }
+
+  static List<ServiceModeResourceRow> serviceModeResources(Handle handle) {
+    return handle.createQuery("SELECT service_id, mode, office_id, resource_id FROM service_mode_resources")
+        .mapTo(ServiceModeResourceRow.class)
+        .list();
+  }
+
+  static List<ServiceModeResourceRow> serviceModeResources(Handle handle, String serviceId) {
+    return handle.createQuery("""
+            SELECT service_id, mode, office_id, resource_id FROM service_mode_resources WHERE service_id = :serviceId""")
+        .bind("serviceId", serviceId)
+        .mapTo(ServiceModeResourceRow.class)
+        .list();
   }
 
   static Optional<ServiceRow> service(Handle handle, String serviceId) {

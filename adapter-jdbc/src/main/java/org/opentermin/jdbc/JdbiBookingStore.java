@@ -20,6 +20,8 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.VideoLink;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
@@ -38,6 +40,9 @@ import org.opentermin.ports.out.BookingStore;
 final class JdbiBookingStore implements BookingStore {
 
   private static final String CONFIRM_KEY_INDEX = "appointments_confirm_key";
+  /** The table checks that keep video links to video bookings (V9__appointment_modes.sql). */
+  private static final Set<String> VIDEO_LINK_CHECKS =
+      Set.of("appointments_video_link_only_for_video", "appointments_video_booking_has_link");
 
   private final Transactions transactions;
 
@@ -106,7 +111,15 @@ final class JdbiBookingStore implements BookingStore {
         utc(now),
         claim.clientQuota().map(ClientQuota::clientKey).orElse(null),
         claim.clientQuota().map(ClientQuota::maxLiveHolds).orElse(null));
-    BookingSql.ClaimOutcome outcome = transactions.singleStatement(handle -> BookingSql.claimHold(handle, row));
+    BookingSql.ClaimOutcome outcome = claim.mode() == AppointmentMode.IN_PERSON
+        ? transactions.singleStatement(handle -> BookingSql.claimHold(handle, row))
+        : transactions.inTransaction(handle -> {
+          BookingSql.ClaimOutcome claimed = BookingSql.claimHold(handle, row);
+          if (HoldInsertion.valueOf(claimed.outcome()) == HoldInsertion.INSERTED) {
+            BookingSql.setHoldMode(handle, row.officeId(), row.appointmentId(), claim.mode().name());
+          }
+          return claimed;
+        });
     HoldInsertion insertion = HoldInsertion.valueOf(outcome.outcome());
     return new HoldPlacement(
         insertion,
@@ -138,10 +151,12 @@ final class JdbiBookingStore implements BookingStore {
       Citizen citizen,
       Optional<IdempotencyRecord> idempotency,
       Optional<IdentityQuota> identityQuota,
+      Optional<VideoLink> videoLink,
       Instant now,
       BookingEvent event) {
     checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
     checkNotNull(identityQuota, "identityQuota");
+    checkNotNull(videoLink, "videoLink");
     BookingSql.ConfirmationRow row = new BookingSql.ConfirmationRow(
         channels.stream().map(Enum::name).toArray(String[]::new),
         reference.value(),
@@ -162,20 +177,28 @@ final class JdbiBookingStore implements BookingStore {
         identityQuota.map(quota -> utc(quota.windowEnd())).orElse(null));
     BookingSql.ConfirmOutcome outcome;
     try {
-      if (citizen.note().isEmpty()) {
-        outcome = transactions.singleStatement(handle -> BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row));
-      } else {
-        outcome = transactions.inTransaction(handle -> {
-          BookingSql.ConfirmOutcome confirmed = BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row);
-          if (confirmed.outcome().equals(Confirmation.CONFIRMED.name())) {
-            PrivacySql.attachNote(handle, hold.office().value(), hold.uuid(), citizen.note().get());
-          }
-          return confirmed;
-        });
-      }
+      // The video link (before the confirmation, so that the row is never an active video booking
+      // without one) and the note go in the same transaction; a booking with neither stays one statement.
+      outcome = videoLink.isEmpty() && citizen.note().isEmpty()
+          ? transactions.singleStatement(handle -> BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row))
+          : transactions.inTransaction(handle -> {
+            videoLink.ifPresent(link -> BookingSql.setVideoLink(handle, hold.office().value(), hold.uuid(), link.text(), utc(now)));
+            BookingSql.ConfirmOutcome confirmed = BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row);
+            if (!Confirmation.CONFIRMED.name().equals(confirmed.outcome())) {
+              // Nothing is kept: the hold stays as it was, without a link.
+              handle.rollback();
+              return confirmed;
+            }
+            citizen.note().ifPresent(note -> PrivacySql.attachNote(handle, hold.office().value(), hold.uuid(), note));
+            return confirmed;
+          });
     } catch (JdbiException failure) {
-      if (CONFIRM_KEY_INDEX.equals(Transactions.violatedConstraint(failure))) {
+      String constraint = Transactions.violatedConstraint(failure);
+      if (CONFIRM_KEY_INDEX.equals(constraint)) {
         return new ConfirmResult(Confirmation.KEY_TAKEN, Optional.empty());
+      }
+      if (VIDEO_LINK_CHECKS.contains(constraint)) {
+        throw new IllegalArgumentException("a video hold is confirmed with a video link, any other hold without one", failure);
       }
       throw failure;
     }
@@ -193,7 +216,9 @@ final class JdbiBookingStore implements BookingStore {
         AppointmentStatus.CONFIRMED,
         Optional.empty(),
         Optional.of(reference),
-        Optional.of(citizen));
+        Optional.of(citizen),
+        AppointmentMode.valueOf(outcome.mode()),
+        videoLink);
     return new ConfirmResult(Confirmation.CONFIRMED, Optional.of(booking));
   }
 
@@ -313,6 +338,8 @@ final class JdbiBookingStore implements BookingStore {
         Optional.ofNullable(row.expiresAt()).map(OffsetDateTime::toInstant),
         Optional.ofNullable(row.reference()).map(BookingReference::new),
         citizen,
+        AppointmentMode.valueOf(row.mode()),
+        Optional.ofNullable(row.videoLink()).map(VideoLink::of),
         erasedAt);
   }
 

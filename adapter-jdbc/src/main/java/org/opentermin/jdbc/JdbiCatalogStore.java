@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,8 +24,10 @@ import org.opentermin.core.availability.ScheduledResource;
 import org.opentermin.core.calendar.GermanState;
 import org.opentermin.core.calendar.HolidayRegion;
 import org.opentermin.core.calendar.RegionalHoliday;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.ModeOptions;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -52,6 +55,8 @@ import org.opentermin.jdbc.CatalogSql.PolicyRow;
 import org.opentermin.jdbc.CatalogSql.ResourceRow;
 import org.opentermin.jdbc.CatalogSql.RuleRow;
 import org.opentermin.jdbc.CatalogSql.ServiceDurationRow;
+import org.opentermin.jdbc.CatalogSql.ServiceModeResourceRow;
+import org.opentermin.jdbc.CatalogSql.ServiceModeRow;
 import org.opentermin.jdbc.CatalogSql.ServiceRow;
 import org.opentermin.ports.out.CatalogStore;
 
@@ -112,27 +117,44 @@ final class JdbiCatalogStore implements CatalogStore {
     List<ServiceDurationRow> durations = service.durationAtOffice().entrySet().stream()
         .map(entry -> new ServiceDurationRow(service.id().value(), entry.getKey().value(), (int) entry.getValue().toMinutes()))
         .toList();
+    List<ServiceModeRow> modes = service.modes().entrySet().stream()
+        .map(entry -> new ServiceModeRow(service.id().value(), entry.getKey().name(),
+            entry.getValue().duration().map(duration -> (int) duration.toMinutes()).orElse(null)))
+        .toList();
+    List<ServiceModeResourceRow> modeResources = service.modes().entrySet().stream()
+        .flatMap(entry -> entry.getValue().resources().entries().stream()
+            .map(resource -> new ServiceModeResourceRow(
+                service.id().value(), entry.getKey().name(), resource.getKey().value(), resource.getValue().value())))
+        .toList();
     write(handle -> {
       CatalogSql.upsertService(handle, row);
       CatalogSql.replaceServiceDurations(handle, service.id().value(), durations);
-      // Durations are part of every office's schedule.
+      CatalogSql.replaceServiceModes(handle, service.id().value(), modes, modeResources);
+      // Durations and modes are part of every office's schedule.
       CatalogSql.touchAllOffices(handle);
-    }, "office of a service duration");
+    }, "office of a service duration or mode");
   }
 
   @Override
   public Optional<Service> service(ServiceId id) {
-    return transactions.read(handle -> CatalogSql.service(handle, id.value())
-        .map(row -> service(row, CatalogSql.serviceDurations(handle, id.value()))));
+    // One transaction, so that the parts belong together.
+    return transactions.inTransaction(handle -> CatalogSql.service(handle, id.value())
+        .map(row -> service(row, CatalogSql.serviceDurations(handle, id.value()),
+            CatalogSql.serviceModes(handle, id.value()), CatalogSql.serviceModeResources(handle, id.value()))));
   }
 
   @Override
   public ImmutableList<Service> services() {
-    return transactions.read(handle -> {
+    return transactions.inTransaction(handle -> {
       Map<String, List<ServiceDurationRow>> durations =
           CatalogSql.serviceDurations(handle).stream().collect(Collectors.groupingBy(ServiceDurationRow::serviceId));
+      Map<String, List<ServiceModeRow>> modes =
+          CatalogSql.serviceModes(handle).stream().collect(Collectors.groupingBy(ServiceModeRow::serviceId));
+      Map<String, List<ServiceModeResourceRow>> modeResources =
+          CatalogSql.serviceModeResources(handle).stream().collect(Collectors.groupingBy(ServiceModeResourceRow::serviceId));
       return CatalogSql.services(handle).stream()
-          .map(row -> service(row, durations.getOrDefault(row.serviceId(), List.of())))
+          .map(row -> service(row, durations.getOrDefault(row.serviceId(), List.of()),
+              modes.getOrDefault(row.serviceId(), List.of()), modeResources.getOrDefault(row.serviceId(), List.of())))
           .collect(ImmutableList.toImmutableList());
     });
   }
@@ -348,7 +370,8 @@ final class JdbiCatalogStore implements CatalogStore {
         Optional.ofNullable(row.address()));
   }
 
-  private static Service service(ServiceRow row, List<ServiceDurationRow> durations) {
+  private static Service service(
+      ServiceRow row, List<ServiceDurationRow> durations, List<ServiceModeRow> modeRows, List<ServiceModeResourceRow> resourceRows) {
     return new Service(
         ServiceId.of(row.serviceId()),
         row.name(),
@@ -357,7 +380,26 @@ final class JdbiCatalogStore implements CatalogStore {
             duration -> OfficeId.of(duration.officeId()), duration -> Duration.ofMinutes(duration.durationMinutes()))),
         row.maxPersons(),
         Arrays.stream(row.channels()).map(Channel::valueOf).collect(ImmutableSet.toImmutableSet()),
-        row.sensitive());
+        row.sensitive(),
+        modes(modeRows, resourceRows));
+  }
+
+  /** A service without mode rows is served in person only (see V9__appointment_modes.sql). */
+  private static ImmutableMap<AppointmentMode, ModeOptions> modes(
+      List<ServiceModeRow> modeRows, List<ServiceModeResourceRow> resourceRows) {
+    if (modeRows.isEmpty()) {
+      return Service.IN_PERSON_ONLY;
+    }
+    ImmutableMap.Builder<AppointmentMode, ModeOptions> modes = ImmutableMap.builder();
+    for (ServiceModeRow modeRow : modeRows) {
+      ImmutableSetMultimap<OfficeId, ResourceId> resources = resourceRows.stream()
+          .filter(resource -> resource.mode().equals(modeRow.mode()))
+          .collect(ImmutableSetMultimap.toImmutableSetMultimap(
+              resource -> OfficeId.of(resource.officeId()), resource -> ResourceId.of(resource.resourceId())));
+      Optional<Duration> duration = Optional.ofNullable(modeRow.durationMinutes()).map(Duration::ofMinutes);
+      modes.put(AppointmentMode.valueOf(modeRow.mode()), new ModeOptions(duration, resources));
+    }
+    return modes.build();
   }
 
   private static Resource resource(OfficeId office, ResourceRow row) {

@@ -25,7 +25,7 @@ final class PrivacySql {
       citizen_name = NULL, citizen_email = NULL, citizen_phone = NULL, citizen_note = NULL,
       reference = NULL, manage_token_hash = NULL, client_key = NULL, identity_keys = '{}',
       hold_key_hash = NULL, hold_fingerprint = NULL, confirm_key_hash = NULL, confirm_fingerprint = NULL,
-      confirm_retry_payload = NULL, erased_at = :at, updated_at = :at""";
+      confirm_retry_payload = NULL, video_link = NULL, erased_at = :at, updated_at = :at""";
 
   /**
    * After the CTE {@code erased (appointment_id, from_status, to_status)} and {@code doomed

@@ -29,6 +29,10 @@ final class RowMappers {
         strings(rs, "channels"), rs.getBoolean("sensitive")));
     register(jdbi, CatalogSql.ServiceDurationRow.class, rs -> new CatalogSql.ServiceDurationRow(
         rs.getString("service_id"), rs.getString("office_id"), rs.getInt("duration_minutes")));
+    register(jdbi, CatalogSql.ServiceModeRow.class, rs -> new CatalogSql.ServiceModeRow(
+        rs.getString("service_id"), rs.getString("mode"), rs.getObject("duration_minutes", Integer.class)));
+    register(jdbi, CatalogSql.ServiceModeResourceRow.class, rs -> new CatalogSql.ServiceModeResourceRow(
+        rs.getString("service_id"), rs.getString("mode"), rs.getString("office_id"), rs.getString("resource_id")));
     register(jdbi, CatalogSql.ResourceRow.class, rs -> new CatalogSql.ResourceRow(
         rs.getString("resource_id"), rs.getString("name"), rs.getString("kind"), rs.getString("team_id"), strings(rs, "skills")));
     register(jdbi, CatalogSql.RuleRow.class, rs -> new CatalogSql.RuleRow(
@@ -66,14 +70,15 @@ final class RowMappers {
         instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("status"), instant(rs, "expires_at"),
         rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons"), rs.getString("reference"),
         rs.getBytes("manage_token_hash"), rs.getString("citizen_name"), rs.getString("citizen_email"),
-        rs.getString("citizen_phone"), rs.getString("citizen_note"), instant(rs, "erased_at")));
+        rs.getString("citizen_phone"), rs.getString("mode"), rs.getString("video_link"), rs.getString("citizen_note"),
+        instant(rs, "erased_at")));
     register(jdbi, BookingSql.BusyRow.class, rs -> new BookingSql.BusyRow(
         rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "expires_at")));
     register(jdbi, BookingSql.ClaimOutcome.class, rs -> new BookingSql.ClaimOutcome(
         rs.getString("outcome"), rs.getString("resource_id")));
     register(jdbi, BookingSql.ConfirmOutcome.class, rs -> new BookingSql.ConfirmOutcome(
         rs.getString("outcome"), rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"),
-        rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons")));
+        rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons"), rs.getString("mode")));
     register(jdbi, BookingSql.CancellationRow.class, rs -> new BookingSql.CancellationRow(
         rs.getObject("appointment_id", UUID.class), rs.getString("resource_id"), instant(rs, "starts_at"),
         instant(rs, "ends_at"), instant(rs, "cancelled_at")));

@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.opentermin.http.HttpSettings;
 import org.opentermin.jdbc.DatabaseSettings;
+import org.opentermin.ports.video.GeneratedVideoRooms;
 
 /**
  * How this instance runs, read from environment variables and, below them, an optional {@code
@@ -32,6 +35,9 @@ import org.opentermin.jdbc.DatabaseSettings;
  * @param rateLimitPerMinute {@code OPENTERMIN_RATE_LIMIT_PER_MINUTE}, default {@value
  *     HttpSettings#DEFAULT_RATE_LIMIT_PER_MINUTE}: API requests per minute per client and route
  *     group; 0 turns rate limiting off
+ * @param videoBaseUrl {@code OPENTERMIN_VIDEO_BASE_URL}, default {@code https://meet.jit.si}: video
+ *     appointments get a room {@code <base URL>/<random name>} there; point it to the video service
+ *     the administration runs or has contracted
  */
 public record AppConfig(
     int port,
@@ -39,12 +45,14 @@ public record AppConfig(
     Optional<DatabaseSettings> externalDatabase,
     Optional<String> adminToken,
     boolean demo,
-    int rateLimitPerMinute) {
+    int rateLimitPerMinute,
+    URI videoBaseUrl) {
 
   /** The optional file read from the working directory. */
   public static final String PROPERTIES_FILE = "opentermin.properties";
 
   private static final String RATE_LIMIT_VARIABLE = "OPENTERMIN_RATE_LIMIT_PER_MINUTE";
+  private static final String VIDEO_BASE_URL_VARIABLE = "OPENTERMIN_VIDEO_BASE_URL";
 
   public AppConfig {
     checkArgument(port >= 0 && port <= 65_535, "OPENTERMIN_PORT must be between 0 and 65535, not %s", port);
@@ -53,6 +61,17 @@ public record AppConfig(
     checkNotNull(adminToken, "adminToken");
     checkArgument(rateLimitPerMinute >= 0,
         "%s must be 0 (off) or a positive number of requests, not %s", RATE_LIMIT_VARIABLE, rateLimitPerMinute);
+    checkNotNull(videoBaseUrl, "videoBaseUrl");
+    try {
+      GeneratedVideoRooms.checkBaseUrl(videoBaseUrl);
+    } catch (IllegalArgumentException unusable) {
+      throw new IllegalArgumentException(VIDEO_BASE_URL_VARIABLE + ": " + unusable.getMessage(), unusable);
+    }
+  }
+
+  /** Whether video rooms are made under the public default service rather than one set for this instance. */
+  public boolean usesDefaultVideoService() {
+    return videoBaseUrl.equals(GeneratedVideoRooms.DEFAULT_BASE_URL);
   }
 
   /** The environment over the properties file in the working directory, if there is one. */
@@ -77,7 +96,8 @@ public record AppConfig(
         external,
         value(environment, "OPENTERMIN_ADMIN_TOKEN"),
         flag(environment, "OPENTERMIN_DEMO", true),
-        rateLimitPerMinute(environment));
+        rateLimitPerMinute(environment),
+        videoBaseUrl(environment));
   }
 
   /** What the HTTP API needs of this configuration. */
@@ -89,7 +109,7 @@ public record AppConfig(
   public String toString() {
     return "AppConfig[port=" + port + ", dataDirectory=" + dataDirectory + ", externalDatabase=" + externalDatabase
         + ", adminToken=" + (adminToken.isPresent() ? "configured" : "not configured") + ", demo=" + demo
-        + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
+        + ", rateLimitPerMinute=" + rateLimitPerMinute + ", videoBaseUrl=" + videoBaseUrl + "]";
   }
 
   private static Optional<String> value(Map<String, String> environment, String name) {
@@ -112,6 +132,19 @@ public record AppConfig(
     } catch (NumberFormatException notANumber) {
       throw new IllegalArgumentException(
           RATE_LIMIT_VARIABLE + " must be 0 (off) or a positive number of requests, not " + value, notANumber);
+    }
+  }
+
+  private static URI videoBaseUrl(Map<String, String> environment) {
+    Optional<String> value = value(environment, VIDEO_BASE_URL_VARIABLE);
+    if (value.isEmpty()) {
+      return GeneratedVideoRooms.DEFAULT_BASE_URL;
+    }
+    try {
+      return new URI(value.get());
+    } catch (URISyntaxException malformed) {
+      throw new IllegalArgumentException(
+          VIDEO_BASE_URL_VARIABLE + " must be an http(s) URL such as https://video.example.org, not " + value.get(), malformed);
     }
   }
 

@@ -27,6 +27,7 @@ import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.privacy.PersonalDataRetention;
 import org.opentermin.ports.privacy.PrivacyService;
 import org.opentermin.ports.routing.ResponsibilityService;
+import org.opentermin.ports.video.GeneratedVideoRooms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,12 +100,16 @@ public final class OpenTermin implements AutoCloseable {
         console.println("  " + token);
         console.println("Set OPENTERMIN_ADMIN_TOKEN to use a token of your own instead.");
       });
+      if (config.usesDefaultVideoService()) {
+        LOG.info("Video appointments get rooms on {}; set OPENTERMIN_VIDEO_BASE_URL to the video service you run or have contracted",
+            config.videoBaseUrl());
+      }
       ResponsibilityService responsibility =
           new ResponsibilityService(
               adapter.catalog(), adapter.routing(), adapter.auditLog(), clock, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
       BookingService bookings = new BookingService(
           adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK,
-          responsibility);
+          responsibility, new GeneratedVideoRooms(config.videoBaseUrl(), random));
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), adapter.auditLog(), clock, random);
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       PrivacyService privacy = new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,6 +48,28 @@ class AppConfigTest {
     assertThat(AppConfig.fromEnvironment(Map.of("OPENTERMIN_RATE_LIMIT_PER_MINUTE", " 600 ")).httpSettings())
         .isEqualTo(new HttpSettings(600));
     assertThat(AppConfig.fromEnvironment(Map.of("OPENTERMIN_RATE_LIMIT_PER_MINUTE", "0")).httpSettings().rateLimited()).isFalse();
+  }
+
+  @Test
+  void videoRoomsAreOnThePublicJitsiUnlessABaseUrlIsSet() {
+    AppConfig byDefault = AppConfig.fromEnvironment(Map.of());
+    AppConfig own = AppConfig.fromEnvironment(Map.of("OPENTERMIN_VIDEO_BASE_URL", " https://video.muenchen.example/raum "));
+
+    assertThat(byDefault.videoBaseUrl()).isEqualTo(URI.create("https://meet.jit.si"));
+    assertThat(byDefault.usesDefaultVideoService()).isTrue();
+    assertThat(own.videoBaseUrl()).isEqualTo(URI.create("https://video.muenchen.example/raum"));
+    assertThat(own.usesDefaultVideoService()).isFalse();
+    assertThat(own.toString()).contains("videoBaseUrl=https://video.muenchen.example/raum");
+  }
+
+  @Test
+  void videoBaseUrlThatCannotCarryRoomsIsRefusedNamingTheVariable() {
+    for (String unusable : new String[] {"meet.jit.si", "ftp://video.example", "https://video.example/?room=", "https://exa mple"}) {
+      assertThatIllegalArgumentException()
+          .as(unusable)
+          .isThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPENTERMIN_VIDEO_BASE_URL", unusable)))
+          .withMessageContaining("OPENTERMIN_VIDEO_BASE_URL");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.opentermin.http.calendar;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -18,6 +19,7 @@ import java.util.Optional;
  *
  * <p>The text ends up on the citizen's devices and often in a cloud calendar: summary, location and
  * description name the office and what to bring, never the citizen, a case number or the matter.
+ * {@code url} is where the appointment takes place online, e.g. a video room.
  *
  * <p>Immutable and thread-safe.
  */
@@ -31,7 +33,8 @@ public record CalendarEntry(
     String summary,
     Optional<String> location,
     String description,
-    boolean cancelled) {
+    boolean cancelled,
+    Optional<URI> url) {
 
   public CalendarEntry {
     checkNotNull(uid, "uid");
@@ -49,5 +52,22 @@ public record CalendarEntry(
     checkNotNull(location, "location");
     checkArgument(location.map(l -> !l.isBlank()).orElse(true), "location, if given, must not be blank");
     checkNotNull(description, "description");
+    checkNotNull(url, "url");
+    url.ifPresent(link -> checkArgument(link.isAbsolute(), "url must be absolute: %s", link));
+  }
+
+  /** An entry without a URL. */
+  public CalendarEntry(
+      String uid,
+      int sequence,
+      Instant stamp,
+      Instant start,
+      Instant end,
+      ZoneId zone,
+      String summary,
+      Optional<String> location,
+      String description,
+      boolean cancelled) {
+    this(uid, sequence, stamp, start, end, zone, summary, location, description, cancelled, Optional.empty());
   }
 }

@@ -24,6 +24,7 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -77,6 +78,7 @@ public final class CalendarFile {
     event.add(new Summary(text(entry.summary())));
     entry.location().ifPresent(location -> event.add(new Location(text(location))));
     event.add(new Description(text(entry.description())));
+    entry.url().ifPresent(url -> event.add(new Url(url)));
     event.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
 
     Calendar calendar = new Calendar();

@@ -55,6 +55,14 @@ class CalendarEntryTest {
         .withMessageContaining("+01:00");
   }
 
+  @Test
+  void urlMustBeAbsolute() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new CalendarEntry("b-1", 0, START, START, END, BERLIN, "Videotermin", Optional.empty(), "", false,
+            Optional.of(java.net.URI.create("/rooms/abc"))))
+        .withMessageContaining("/rooms/abc");
+  }
+
   private static CalendarEntry entry(
       String uid, int sequence, Instant start, Instant end, ZoneId zone, String summary, Optional<String> location) {
     return new CalendarEntry(

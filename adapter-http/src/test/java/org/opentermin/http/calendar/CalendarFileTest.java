@@ -50,6 +50,18 @@ class CalendarFileTest {
   }
 
   @Test
+  void appointmentOnlineHasItsUrlAndAnAppointmentWithoutNoneAtAll() throws Exception {
+    String link = "https://video.example.org/rooms/qk4x7m2v9zt3abcdefghjk2345";
+    CalendarEntry plain = appointment(LocalDateTime.parse("2026-12-01T08:00"));
+    CalendarEntry online = new CalendarEntry(plain.uid(), plain.sequence(), plain.stamp(), plain.start(), plain.end(),
+        plain.zone(), plain.summary(), Optional.of(link), plain.description(), false, Optional.of(java.net.URI.create(link)));
+
+    assertThat(value(event(parse(CalendarFile.render(online))), Property.URL)).contains(link);
+    assertThat(value(event(parse(CalendarFile.render(online))), Property.LOCATION)).contains(link);
+    assertThat(value(event(parse(CalendarFile.render(plain))), Property.URL)).isEmpty();
+  }
+
+  @Test
   void summerAppointmentInBerlinUsesTheDaylightOffset() throws Exception {
     String text = CalendarFile.render(appointment(LocalDateTime.parse("2027-06-15T09:00")));
 

@@ -14,14 +14,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.opentermin.core.availability.OfficeSchedule;
 import org.opentermin.core.availability.ScheduledResource;
 import org.opentermin.core.calendar.HolidayRegion;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.ModeOptions;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -49,13 +52,22 @@ import org.opentermin.ports.out.RoutingStore;
 /**
  * Three fictional Munich social welfare offices (Sozialbürgerhäuser) with eight services and
  * twenty caseworkers who keep realistic weekly hours, lunch breaks and a few absences around the
- * given day. All names are invented. Deterministic for a given day.
+ * given day. Housing benefit advice is also given by phone (in 20 minutes) and by video (by the
+ * first caseworker of each housing team); debt advice also by phone. All names are invented.
+ * Deterministic for a given day.
  */
 public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSchedule> offices) {
 
   private static final ZoneId MUNICH = ZoneId.of("Europe/Berlin");
   private static final Set<DayOfWeek> WEEKDAYS = EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
   private static final Set<Channel> ALL_CHANNELS = EnumSet.allOf(Channel.class);
+  private static final String[][] OFFICES = {
+    {"sbh-nord", "Sozialbürgerhaus Nord"},
+    {"sbh-mitte", "Sozialbürgerhaus Mitte"},
+    {"sbh-sued", "Sozialbürgerhaus Süd"}
+  };
+  /** The caseworker of each office's housing team who also advises by video. */
+  private static final String VIDEO_CASEWORKER = "-4";
 
   public static final Service BASIC_INCOME_FIRST_APPLICATION =
       Service.of(
@@ -76,7 +88,11 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
       Service.of(
           ServiceId.of("wohngeld"),
           "Wohngeld: Beratung und Antrag",
-          Duration.ofMinutes(30), 2, ALL_CHANNELS, false);
+          Duration.ofMinutes(30), 2, ALL_CHANNELS, false)
+          .withModes(Map.of(
+              AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
+              AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(20)),
+              AppointmentMode.VIDEO, videoCaseworkers()));
   public static final Service HOMELESSNESS_AID =
       Service.of(
           ServiceId.of("wohnungslosenhilfe"),
@@ -86,7 +102,10 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
       Service.of(
           ServiceId.of("schuldnerberatung"),
           "Schuldner- und Insolvenzberatung",
-          Duration.ofMinutes(60), 2, ALL_CHANNELS, true);
+          Duration.ofMinutes(60), 2, ALL_CHANNELS, true)
+          .withModes(Map.of(
+              AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
+              AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(30))));
   public static final Service EDUCATION_AND_PARTICIPATION =
       Service.of(
           ServiceId.of("bildung-und-teilhabe"),
@@ -126,19 +145,14 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
   /** The demo data with absences placed around {@code today}. */
   public static DemoData around(LocalDate today) {
     Random random = new Random(20_261_201L);
-    String[][] offices = {
-      {"sbh-nord", "Sozialbürgerhaus Nord"},
-      {"sbh-mitte", "Sozialbürgerhaus Mitte"},
-      {"sbh-sued", "Sozialbürgerhaus Süd"}
-    };
     int[] caseworkersPerOffice = {7, 7, 6};
     List<OfficeSchedule> schedules = new ArrayList<>();
     int person = 0;
-    for (int o = 0; o < offices.length; o++) {
+    for (int o = 0; o < OFFICES.length; o++) {
       Office office =
           new Office(
-              OfficeId.of(offices[o][0]),
-              offices[o][1],
+              OfficeId.of(OFFICES[o][0]),
+              OFFICES[o][1],
               MUNICH,
               HolidayRegion.munich(),
               10,
@@ -150,7 +164,7 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
         List<ServiceId> skills = c < 3 ? BASIC_INCOME_TEAM : c < 5 ? HOUSING_TEAM : DEBT_TEAM;
         Resource resource =
             Resource.of(
-                    ResourceId.of(offices[o][0] + "-" + (c + 1)),
+                    ResourceId.of(OFFICES[o][0] + "-" + (c + 1)),
                     office.id(),
                     NAMES[person],
                     ResourceKind.CASEWORKER,
@@ -189,17 +203,31 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
     return time.build();
   }
 
-  /** Saves the demo data into {@code catalog}; every demo office follows the recommended fair-access preset. */
+  /**
+   * Saves the demo data into {@code catalog}; every demo office follows the recommended fair-access
+   * preset. Offices come first (services name their video caseworkers per office), then services,
+   * then the resources that have them as skills.
+   */
   public void saveTo(CatalogStore catalog) {
-    services.forEach(catalog::saveService);
     for (OfficeSchedule schedule : offices) {
       catalog.saveOffice(schedule.office());
       catalog.saveAccessPolicy(schedule.office().id(), Optional.empty(), Optional.of(AccessPolicy.recommended()));
+    }
+    services.forEach(catalog::saveService);
+    for (OfficeSchedule schedule : offices) {
       for (ScheduledResource scheduled : schedule.resources()) {
         catalog.saveResource(scheduled.resource());
         catalog.saveWorkingTime(schedule.office().id(), scheduled.resource().id(), scheduled.workingTime());
       }
     }
+  }
+
+  private static ModeOptions videoCaseworkers() {
+    ModeOptions options = ModeOptions.DEFAULT;
+    for (String[] office : OFFICES) {
+      options = options.servedAt(OfficeId.of(office[0]), List.of(ResourceId.of(office[0] + VIDEO_CASEWORKER)));
+    }
+    return options;
   }
 
   /**

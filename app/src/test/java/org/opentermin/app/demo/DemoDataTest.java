@@ -14,6 +14,7 @@ import org.opentermin.core.availability.AppointmentRequest;
 import org.opentermin.core.availability.Occupancy;
 import org.opentermin.core.availability.OfficeSchedule;
 import org.opentermin.core.availability.SlotFinder;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.time.DateRange;
@@ -46,6 +47,29 @@ class DemoDataTest {
         assertThat(finder.findSlots(request, DateRange.closed(TODAY, TODAY.plusDays(13)), Occupancy.empty(), NOW).slots())
             .as("%s at %s", service.id(), office.office().id())
             .isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void oneServiceIsAlsoOfferedByPhoneAndByVideo() {
+    assertThat(demo.services()).filteredOn(service -> service.allows(AppointmentMode.PHONE) && service.allows(AppointmentMode.VIDEO))
+        .extracting(service -> service.id().value())
+        .containsExactly("wohngeld");
+  }
+
+  @Test
+  void everyModeOfEveryServiceIsBookableInEveryOfficeWithinTwoWeeks() {
+    for (OfficeSchedule office : demo.offices()) {
+      SlotFinder finder = SlotFinder.of(office);
+      for (Service service : demo.services()) {
+        for (AppointmentMode mode : service.modes().keySet()) {
+          AppointmentRequest request = AppointmentRequest.of(
+              office.office(), Channel.ONLINE, mode, java.util.List.of(org.opentermin.core.availability.RequestedService.of(service, 1)));
+          assertThat(finder.findSlots(request, DateRange.closed(TODAY, TODAY.plusDays(13)), Occupancy.empty(), NOW).slots())
+              .as("%s %s at %s", service.id(), mode, office.office().id())
+              .isNotEmpty();
+        }
       }
     }
   }

@@ -17,7 +17,8 @@ import org.opentermin.ports.booking.BookingService;
 /**
  * The app under test, started once per test JVM: embedded PostgreSQL in a fresh temporary data
  * directory, the demo offices (with the recommended fair-access preset), a known admin token, a
- * random port, no rate limits, and a clock the tests move. Tests that need an office without
+ * random port, no rate limits, video rooms under {@link #VIDEO_BASE_URL}, and a clock the tests
+ * move. Tests that need an office without
  * fair-access rules switch them off through the admin API first ({@link #withoutAccessRules}).
  * Monday 30 November 2026, 06:00 UTC (07:00 in Munich) is where every test class starts. The
  * apps log to {@code app/target/e2e-app.log} (see {@link #log()}), not to the console.
@@ -28,6 +29,8 @@ final class RunningApp {
   /** System property that names the file the test JVM logs to (set for this module's tests in its pom). */
   static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
   static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+  /** Where video appointments get their rooms. */
+  static final String VIDEO_BASE_URL = "https://video.e2e.example.org/rooms";
 
   private static RunningApp instance;
 
@@ -49,7 +52,8 @@ final class RunningApp {
         "OPENTERMIN_DATA_DIR", dataDirectory.toString(),
         "OPENTERMIN_ADMIN_TOKEN", ADMIN_TOKEN,
         // Every test sends from 127.0.0.1; the limits are tested in the HTTP adapter.
-        "OPENTERMIN_RATE_LIMIT_PER_MINUTE", "0"));
+        "OPENTERMIN_RATE_LIMIT_PER_MINUTE", "0",
+        "OPENTERMIN_VIDEO_BASE_URL", VIDEO_BASE_URL));
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     OpenTermin app = OpenTermin.start(config, clock, new PrintStream(output, true, StandardCharsets.UTF_8));
     Runtime.getRuntime().addShutdownHook(new Thread(app::close));

@@ -46,7 +46,10 @@ import org.opentermin.core.booking.BookingRules;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.booking.OutsideText;
 import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.VideoLink;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.ModeOptions;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
@@ -97,6 +100,8 @@ import org.opentermin.ports.out.BookingStore.StoredBooking;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.Challenge;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.out.VideoRoom;
+import org.opentermin.ports.video.GeneratedVideoRooms;
 
 /**
  * The booking use cases. Each decides with the core's rules on what the stores return, then lets
@@ -108,6 +113,11 @@ import org.opentermin.ports.out.RandomSource;
  * another channel or in quarantine after a cancellation: availability leaves it out and a hold on
  * it is refused with the rule's reason. Limits that count (live holds per client, bookings per
  * identity, reschedules) are counted by the store in the step that claims.
+ *
+ * <p>Every query and hold is for one appointment mode (in person unless said otherwise), which
+ * decides the duration and the resources; a booking keeps its hold's mode. A phone appointment is
+ * confirmed only with a phone number to call back; a video appointment gets its link from the
+ * {@link VideoRoom} when it is confirmed, and keeps it when it moves.
  *
  * <p>Every read of personal data by staff (a booking, its history, a day's bookings) is appended
  * to the {@link AuditLog} before the data is returned: if the log cannot take the entry, nobody
@@ -131,6 +141,7 @@ public final class BookingService
   private final RandomSource random;
   private final CompiledOffices offices;
   private final Challenge challenge;
+  private final VideoRoom videoRoom;
   private final HoldRates holdRates = new HoldRates();
   private final Optional<ResponsibilityService> responsibility;
   /**
@@ -156,6 +167,21 @@ public final class BookingService
   public BookingService(
       CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random, Duration scheduleRecheck) {
     this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random));
+  }
+
+  /**
+   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration)},
+   * with video appointments getting their rooms from {@code videoRoom}.
+   */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      AuditLog audit,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      VideoRoom videoRoom) {
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.empty(), videoRoom);
   }
 
   /** A service whose challenges come from {@code challenge}, e.g. one shared by every instance. */
@@ -186,9 +212,26 @@ public final class BookingService
   }
 
   /**
+   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration,
+   * ResponsibilityService)}, with video appointments getting their rooms from {@code videoRoom}.
+   */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      AuditLog audit,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      ResponsibilityService responsibility,
+      VideoRoom videoRoom) {
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility), videoRoom);
+  }
+
+  /**
    * A service that follows the responsibility rules of {@code responsibility}: availability and
    * holds with a citizen's routing inputs offer only the responsible caseworkers, and exclusive
-   * offices serve online only the citizens they are responsible for.
+   * offices serve online only the citizens they are responsible for. Video appointments get rooms
+   * under {@link GeneratedVideoRooms#DEFAULT_BASE_URL}.
    */
   public BookingService(
       CatalogStore catalog,
@@ -199,9 +242,28 @@ public final class BookingService
       Duration scheduleRecheck,
       Challenge challenge,
       Optional<ResponsibilityService> responsibility) {
+    this(catalog, bookings, audit, clock, random, scheduleRecheck, challenge, responsibility,
+        new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, random));
+  }
+
+  /**
+   * A service with its challenges from {@code challenge}, following the responsibility rules of
+   * {@code responsibility} if given, whose video appointments get their rooms from {@code videoRoom}.
+   */
+  public BookingService(
+      CatalogStore catalog,
+      BookingStore bookings,
+      AuditLog audit,
+      Clock clock,
+      RandomSource random,
+      Duration scheduleRecheck,
+      Challenge challenge,
+      Optional<ResponsibilityService> responsibility,
+      VideoRoom videoRoom) {
     checkNotNull(catalog, "catalog");
     this.responsibility = checkNotNull(responsibility, "responsibility");
     this.challenge = checkNotNull(challenge, "challenge");
+    this.videoRoom = checkNotNull(videoRoom, "videoRoom");
     this.bookings = checkNotNull(bookings, "bookings");
     this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
@@ -216,7 +278,8 @@ public final class BookingService
       if (query.dates().lengthInDays() > MAXIMUM_QUERY_DAYS) {
         throw refuse(Refusal.INVALID_REQUEST, "a query spans at most " + MAXIMUM_QUERY_DAYS + " days");
       }
-      Resolved resolved = resolveRouted(query.office(), query.services(), query.channel(), Actor.SYSTEM, query.routing());
+      Resolved resolved =
+          resolveRouted(query.office(), query.services(), query.channel(), query.mode(), Actor.SYSTEM, query.routing());
       Instant now = now();
       ZoneId zone = resolved.office().zone();
       Instant from = query.dates().start().atStartOfDay(zone).toInstant();
@@ -231,9 +294,10 @@ public final class BookingService
 
   @Override
   public FirstSlotResult firstFreeSlot(
-      OfficeId officeId, ImmutableList<ServiceRequest> services, Channel channel, Optional<RoutingInputs> routing) {
+      OfficeId officeId, ImmutableList<ServiceRequest> services, Channel channel, Optional<RoutingInputs> routing,
+      AppointmentMode mode) {
     try {
-      Resolved resolved = resolveRouted(officeId, services, channel, Actor.SYSTEM, routing);
+      Resolved resolved = resolveRouted(officeId, services, channel, mode, Actor.SYSTEM, routing);
       Instant now = now();
       Office office = resolved.office();
       LocalDate today = LocalDate.ofInstant(now, office.zone());
@@ -250,7 +314,8 @@ public final class BookingService
   @Override
   public HoldResult hold(HoldSlot.Command command) {
     try {
-      Resolved resolved = resolveRouted(command.office(), command.services(), command.channel(), command.actor(), command.routing());
+      Resolved resolved = resolveRouted(
+          command.office(), command.services(), command.channel(), command.mode(), command.actor(), command.routing());
       Office office = resolved.office();
       Optional<String> key = validKey(command.idempotencyKey());
       String fingerprint = holdFingerprint(command);
@@ -279,7 +344,8 @@ public final class BookingService
           booked(resolved.request()),
           command.channel(),
           now.plus(office.holdDuration()),
-          clientQuota);
+          clientQuota,
+          command.mode());
       HoldPlacement placement = bookings.placeHold(claim, idempotency, now);
       switch (placement.outcome()) {
         case INSERTED:
@@ -300,9 +366,6 @@ public final class BookingService
 
   @Override
   public BookingResult confirm(ConfirmBooking.Command command) {
-    if (command.actor() instanceof Actor.Citizen && !command.citizen().hasContact()) {
-      return new Refused(Refusal.INVALID_REQUEST, "give an email address or a phone number, so that the office can reach you");
-    }
     try {
       Optional<String> key = validKey(command.idempotencyKey());
       OfficeId office = command.hold().office();
@@ -312,8 +375,18 @@ public final class BookingService
           return replayConfirmation(earlier.get(), command, key.get());
         }
       }
-      Optional<IdentityQuota> identityQuota = identityQuota(command);
       Instant now = now();
+      // The hold decides what the confirmation needs: a phone number to call, a video room.
+      Optional<Appointment> hold = liveHold(command.hold(), channelsFor(command.actor()), now);
+      if (hold.isPresent() && !BookingRules.reachable(hold.get().mode(), command.citizen())) {
+        return new Refused(Refusal.PHONE_REQUIRED, "a phone appointment needs the phone number to call back");
+      }
+      if (command.actor() instanceof Actor.Citizen && !command.citizen().hasContact()) {
+        return new Refused(Refusal.INVALID_REQUEST, "give an email address or a phone number, so that the office can reach you");
+      }
+      Optional<IdentityQuota> identityQuota = identityQuota(command, hold);
+      Optional<VideoLink> videoLink = hold.filter(found -> found.mode() == AppointmentMode.VIDEO)
+          .map(found -> videoRoom.open(new VideoRoom.Meeting(found.office(), found.start(), found.end())));
       String token = Secrets.newManageToken(random);
       byte[] tokenHash = Secrets.sha256(token);
       Optional<IdempotencyRecord> idempotency =
@@ -323,7 +396,8 @@ public final class BookingService
       for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         BookingReference reference = BookingReference.random(random::nextInt);
         ConfirmResult result = bookings.confirm(
-            command.hold(), channelsFor(command.actor()), reference, tokenHash, command.citizen(), idempotency, identityQuota, now, event);
+            command.hold(), channelsFor(command.actor()), reference, tokenHash, command.citizen(), idempotency, identityQuota,
+            videoLink, now, event);
         switch (result.outcome()) {
           case CONFIRMED:
             return new BookingResult.Confirmed(result.booking().orElseThrow(), token);
@@ -413,7 +487,12 @@ public final class BookingService
               .orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown hold"));
       checkChannel(hold.channel(), access.actor());
       Instant now = now();
-      refuseIf(BookingRules.reschedule(booking, hold, access.actor(), now), "the booking cannot be moved");
+      Optional<Refusal> refusal = BookingRules.reschedule(booking, hold, access.actor(), now);
+      if (refusal.equals(Optional.of(Refusal.MODE_MISMATCH))) {
+        throw refuse(Refusal.MODE_MISMATCH,
+            "this is a " + booking.mode() + " appointment; hold a new time for " + booking.mode() + " to move it");
+      }
+      refuseIf(refusal, "the booking cannot be moved");
       BookingEvent event =
           new BookingEvent(booking.id(), now, access.actor(), booking.status(), booking.status(),
               "moved from " + booking.start() + " to " + hold.start());
@@ -449,7 +528,7 @@ public final class BookingService
     checkNotNull(dates, "dates");
     checkNotNull(purpose, "purpose");
     try {
-      Resolved resolved = resolve(officeId, services, Channel.ONLINE, Actor.SYSTEM);
+      Resolved resolved = resolve(officeId, services, Channel.ONLINE, AppointmentMode.IN_PERSON, Actor.SYSTEM);
       Instant now = now();
       ZoneId zone = resolved.office().zone();
       Instant from = dates.start().atStartOfDay(zone).toInstant();
@@ -474,7 +553,7 @@ public final class BookingService
     checkNotNull(expiresAt, "expiresAt");
     checkNotNull(purpose, "purpose");
     try {
-      Resolved resolved = resolve(officeId, services, Channel.ONLINE, Actor.SYSTEM);
+      Resolved resolved = resolve(officeId, services, Channel.ONLINE, AppointmentMode.IN_PERSON, Actor.SYSTEM);
       Instant now = now();
       checkArgument(expiresAt.isAfter(now), "a system hold must expire after now");
       List<ResourceId> candidates = candidates(resolved, start, Channel.ONLINE, false, purpose.closures, now).resources();
@@ -820,25 +899,40 @@ public final class BookingService
    * the keys of the citizen's identities. Reads the hold only when some policy of the office has
    * such a limit; a hold that is gone is left for the store to refuse.
    */
-  private Optional<IdentityQuota> identityQuota(ConfirmBooking.Command command) {
+  private Optional<IdentityQuota> identityQuota(ConfirmBooking.Command command, Optional<Appointment> hold) {
     if (!(command.actor() instanceof Actor.Citizen)) {
       return Optional.empty();
     }
-    return identityQuota(command.hold(), command.citizen());
+    return identityQuota(command.hold().office(), hold, command.citizen());
   }
 
   private Optional<IdentityQuota> identityQuota(AppointmentId holdId, Citizen citizen) {
     Optional<CompiledOffices.CompiledOffice> compiled = offices.get(holdId.office());
+    if (compiled.isEmpty() || !anyIdentityLimit(compiled.get().policies())) {
+      return Optional.empty();
+    }
+    return identityQuota(holdId.office(), bookings.find(holdId).filter(found -> found.status() == AppointmentStatus.HELD), citizen);
+  }
+
+  private static boolean anyIdentityLimit(AccessPolicies policies) {
+    return policies.office().identityLimit().isPresent()
+        || policies.services().values().stream().anyMatch(policy -> policy.identityLimit().isPresent());
+  }
+
+  /** The hold if it is one the actor's channels may confirm and live at {@code now}. */
+  private Optional<Appointment> liveHold(AppointmentId id, Set<Channel> channels, Instant now) {
+    return bookings.find(id).filter(found -> found.isLiveHoldAt(now) && channels.contains(found.channel()));
+  }
+
+  private Optional<IdentityQuota> identityQuota(OfficeId officeId, Optional<Appointment> hold, Citizen citizen) {
+    Optional<CompiledOffices.CompiledOffice> compiled = offices.get(officeId);
     if (compiled.isEmpty()) {
       return Optional.empty();
     }
     AccessPolicies policies = compiled.get().policies();
-    boolean anyLimit = policies.office().identityLimit().isPresent()
-        || policies.services().values().stream().anyMatch(policy -> policy.identityLimit().isPresent());
-    if (!anyLimit) {
+    if (!anyIdentityLimit(policies)) {
       return Optional.empty();
     }
-    Optional<Appointment> hold = bookings.find(holdId).filter(found -> found.status() == AppointmentStatus.HELD);
     Optional<IdentityLimit> limit = hold.flatMap(found -> policies.forServices(serviceIds(found)).identityLimit());
     if (limit.isEmpty()) {
       return Optional.empty();
@@ -920,8 +1014,9 @@ public final class BookingService
    * where an exclusive office needs it from a citizen booking online.
    */
   private Resolved resolveRouted(
-      OfficeId officeId, List<ServiceRequest> services, Channel channel, Actor actor, Optional<RoutingInputs> routing) {
-    Resolved resolved = resolve(officeId, services, channel, actor);
+      OfficeId officeId, List<ServiceRequest> services, Channel channel, AppointmentMode mode, Actor actor,
+      Optional<RoutingInputs> routing) {
+    Resolved resolved = resolve(officeId, services, channel, mode, actor);
     if (responsibility.isEmpty()) {
       if (routing.isPresent()) {
         throw refuse(Refusal.NOT_COVERED, "this installation has no responsibility rules; book without routing inputs");
@@ -957,7 +1052,7 @@ public final class BookingService
         resolved.resources(), Optional.of(serving));
   }
 
-  private Resolved resolve(OfficeId officeId, List<ServiceRequest> services, Channel channel, Actor actor) {
+  private Resolved resolve(OfficeId officeId, List<ServiceRequest> services, Channel channel, AppointmentMode mode, Actor actor) {
     checkChannel(channel, actor);
     CompiledOffices.CompiledOffice compiled =
         offices.get(officeId).orElseThrow(() -> refuse(Refusal.NOT_FOUND, "unknown office " + officeId));
@@ -978,9 +1073,10 @@ public final class BookingService
       if (!service.allows(channel)) {
         throw refuse(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service) + " cannot be booked via " + channel);
       }
+      checkMode(service, mode, office.id());
       requested.add(RequestedService.of(service, wanted.persons()));
     }
-    if (AppointmentRequest.totalDuration(office, requested).compareTo(AppointmentRequest.MAXIMUM_DURATION) > 0) {
+    if (AppointmentRequest.totalDuration(office, requested, mode).compareTo(AppointmentRequest.MAXIMUM_DURATION) > 0) {
       throw refuse(Refusal.INVALID_REQUEST, "these services together take longer than a day");
     }
     AccessPolicies policies = compiled.policies();
@@ -989,7 +1085,28 @@ public final class BookingService
         .map(scheduled -> scheduled.resource().id())
         .collect(ImmutableList.toImmutableList());
     return new Resolved(
-        office, compiled.finder(), AppointmentRequest.of(office, channel, requested), policies, policy, resources, Optional.empty());
+        office, compiled.finder(), AppointmentRequest.of(office, channel, mode, requested), policies, policy, resources,
+        Optional.empty());
+  }
+
+  /** Refuses a mode the service is not served in, or not at this office, because only others' resources serve it. */
+  private static void checkMode(Service service, AppointmentMode mode, OfficeId office) {
+    if (!service.allows(mode)) {
+      throw refuse(Refusal.MODE_NOT_OFFERED, OutsideText.inRefusal(service) + " is not offered " + describe(mode)
+          + "; it is offered " + service.modes().keySet().stream().map(BookingService::describe).collect(Collectors.joining(", ")));
+    }
+    ModeOptions options = service.options(mode);
+    if (!options.resources().isEmpty() && !options.resources().containsKey(office)) {
+      throw refuse(Refusal.MODE_NOT_OFFERED, OutsideText.inRefusal(service) + " is not offered " + describe(mode) + " at office " + office);
+    }
+  }
+
+  private static String describe(AppointmentMode mode) {
+    return switch (mode) {
+      case IN_PERSON -> "in person (IN_PERSON)";
+      case PHONE -> "by phone (PHONE)";
+      case VIDEO -> "by video (VIDEO)";
+    };
   }
 
   /** The same service named twice counts its persons together. */
@@ -1021,7 +1138,9 @@ public final class BookingService
             .sorted(Comparator.comparing(ServiceRequest::service))
             .map(service -> service.service() + "x" + service.persons())
             .collect(Collectors.joining(","));
-    return command.office() + "|" + command.start() + "|" + command.channel() + "|" + services;
+    // In person adds nothing, so that keys used before modes existed still match their holds.
+    String mode = command.mode() == AppointmentMode.IN_PERSON ? "" : "|" + command.mode();
+    return command.office() + "|" + command.start() + "|" + command.channel() + "|" + services + mode;
   }
 
   private static ImmutableList<BookedService> booked(AppointmentRequest request) {

@@ -6,6 +6,8 @@ import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
@@ -78,7 +80,9 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
     if (catalog.service(service.id()).isPresent()) {
       return refused(Refusal.ALREADY_EXISTS, "a service with id " + service.id() + " exists");
     }
-    for (OfficeId office : service.durationAtOffice().keySet()) {
+    Set<OfficeId> named = new TreeSet<>(service.durationAtOffice().keySet());
+    service.modes().values().forEach(options -> named.addAll(options.resources().keySet()));
+    for (OfficeId office : named) {
       if (catalog.office(office).isEmpty()) {
         return refused(Refusal.INVALID_REQUEST, "unknown office " + office);
       }

@@ -15,7 +15,7 @@ import org.opentermin.core.booking.Citizen;
  * <p>Minimal data: a name, and for a citizen who books online also an email address or a phone
  * number (else {@code INVALID_REQUEST}), so that the office can reach them about the appointment.
  * Staff who book for a caller or a walk-in need only a name; they know how they reached the
- * person. A note is optional and sensitive (see {@link Citizen}).
+ * person. An appointment by phone needs the phone number, whoever books it. A note is optional and sensitive (see {@link Citizen}).
  */
 public interface ConfirmBooking {
 

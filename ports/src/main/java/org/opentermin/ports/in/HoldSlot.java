@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.Optional;
 import org.opentermin.core.booking.Actor;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.routing.RoutingInputs;
@@ -15,7 +16,9 @@ import org.opentermin.core.routing.RoutingInputs;
  * capacity until it expires after the office's hold duration. With an idempotency key, a retry
  * returns the first hold and never claims a second time. The office's fair-access policy may
  * refuse the hold: not yet released, reserved for another channel, too many live holds of the
- * client, or a challenge to solve first.
+ * client, or a challenge to solve first. A hold is for one appointment mode, which the booking
+ * keeps; a mode a requested service is not served in is refused with {@link
+ * org.opentermin.core.booking.Refusal#MODE_NOT_OFFERED}.
  */
 public interface HoldSlot {
 
@@ -30,6 +33,7 @@ public interface HoldSlot {
    * @param challenge the client's answer to a challenge, when the office asks for one
    * @param routing the citizen's routing inputs: then only the caseworkers responsible for them
    *     may be held, and an office that is not responsible refuses
+   * @param mode how citizen and caseworker will meet
    */
   record Command(
       OfficeId office,
@@ -41,7 +45,8 @@ public interface HoldSlot {
       boolean urgent,
       Optional<String> clientKey,
       Optional<ChallengeAnswer> challenge,
-      Optional<RoutingInputs> routing) {
+      Optional<RoutingInputs> routing,
+      AppointmentMode mode) {
     public Command {
       checkNotNull(office, "office");
       services = ImmutableList.copyOf(checkNotNull(services, "services"));
@@ -52,6 +57,22 @@ public interface HoldSlot {
       checkNotNull(clientKey, "clientKey");
       checkNotNull(challenge, "challenge");
       checkNotNull(routing, "routing");
+      checkNotNull(mode, "mode");
+    }
+
+    /** A hold for an appointment in person. */
+    public Command(
+        OfficeId office,
+        ImmutableList<ServiceRequest> services,
+        Instant start,
+        Channel channel,
+        Actor actor,
+        Optional<String> idempotencyKey,
+        boolean urgent,
+        Optional<String> clientKey,
+        Optional<ChallengeAnswer> challenge,
+        Optional<RoutingInputs> routing) {
+      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, routing, AppointmentMode.IN_PERSON);
     }
 
     /** A hold without routing. */
@@ -64,11 +85,26 @@ public interface HoldSlot {
         Optional<String> idempotencyKey,
         boolean urgent,
         Optional<String> clientKey,
-        Optional<ChallengeAnswer> challenge) {
-      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, Optional.empty());
+        Optional<ChallengeAnswer> challenge,
+        AppointmentMode mode) {
+      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, Optional.empty(), mode);
     }
 
-    /** A hold that is not urgent, from no particular client, without a challenge answer. */
+    /** A hold in person, without routing. */
+    public Command(
+        OfficeId office,
+        ImmutableList<ServiceRequest> services,
+        Instant start,
+        Channel channel,
+        Actor actor,
+        Optional<String> idempotencyKey,
+        boolean urgent,
+        Optional<String> clientKey,
+        Optional<ChallengeAnswer> challenge) {
+      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, AppointmentMode.IN_PERSON);
+    }
+
+    /** A hold in person that is not urgent, from no particular client, without a challenge answer. */
     public Command(
         OfficeId office,
         ImmutableList<ServiceRequest> services,

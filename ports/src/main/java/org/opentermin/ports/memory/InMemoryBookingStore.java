@@ -28,6 +28,8 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.VideoLink;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
@@ -195,13 +197,17 @@ public final class InMemoryBookingStore implements BookingStore {
       Citizen citizen,
       Optional<IdempotencyRecord> idempotency,
       Optional<IdentityQuota> identityQuota,
+      Optional<VideoLink> videoLink,
       Instant now,
       BookingEvent event) {
     checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
+    checkNotNull(videoLink, "videoLink");
     Row row = rows.get(hold);
     if (row == null || !row.appointment().isLiveHoldAt(now) || !channels.contains(row.appointment().channel())) {
       return new ConfirmResult(Confirmation.NOT_LIVE, Optional.empty());
     }
+    checkArgument((row.appointment().mode() == AppointmentMode.VIDEO) == videoLink.isPresent(),
+        "a video hold is confirmed with a video link, any other hold without one");
     if (references.containsKey(reference)) {
       return new ConfirmResult(Confirmation.REFERENCE_TAKEN, Optional.empty());
     }
@@ -211,7 +217,7 @@ public final class InMemoryBookingStore implements BookingStore {
     if (identityQuota.isPresent() && identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
       return new ConfirmResult(Confirmation.IDENTITY_LIMIT, Optional.empty());
     }
-    Appointment booking = row.appointment().confirmed(reference, citizen);
+    Appointment booking = row.appointment().confirmed(reference, citizen, videoLink);
     ImmutableSet<String> identityKeys = identityQuota.map(IdentityQuota::identityKeys).orElse(ImmutableSet.of());
     rows.put(hold, new Row(
         booking, Optional.of(manageTokenHash.clone()), row.holdKey(), idempotency, row.clientKey(), identityKeys, 0, Optional.empty()));
@@ -269,7 +275,8 @@ public final class InMemoryBookingStore implements BookingStore {
     if (bookingRow == null
         || bookingRow.appointment().status() != AppointmentStatus.CONFIRMED
         || holdRow == null
-        || !holdRow.appointment().isLiveHoldAt(now)) {
+        || !holdRow.appointment().isLiveHoldAt(now)
+        || holdRow.appointment().mode() != bookingRow.appointment().mode()) {
       return Rescheduling.NOT_LIVE;
     }
     if (maxReschedules.isPresent() && bookingRow.reschedules() >= maxReschedules.getAsInt()) {

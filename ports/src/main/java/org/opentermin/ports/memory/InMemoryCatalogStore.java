@@ -75,6 +75,7 @@ public final class InMemoryCatalogStore implements CatalogStore {
     for (OfficeId office : service.durationAtOffice().keySet()) {
       checkKnown(office);
     }
+    service.modes().values().forEach(options -> options.resources().keySet().forEach(this::checkKnown));
     services.put(service.id(), service);
     offices.keySet().forEach(this::changed);
   }

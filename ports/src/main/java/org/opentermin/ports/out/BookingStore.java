@@ -18,6 +18,8 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.VideoLink;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
@@ -65,7 +67,7 @@ public interface BookingStore {
 
   /**
    * A hold to place: everything but the resource, which the store picks from the candidates; with
-   * a client quota, the hold also records its client.
+   * a client quota, the hold also records its client. The hold keeps its mode for good.
    */
   record HoldClaim(
       AppointmentId id,
@@ -75,7 +77,8 @@ public interface BookingStore {
       ImmutableList<BookedService> services,
       Channel channel,
       Instant expiresAt,
-      Optional<ClientQuota> clientQuota) {
+      Optional<ClientQuota> clientQuota,
+      AppointmentMode mode) {
 
     public HoldClaim {
       checkNotNull(id, "id");
@@ -86,9 +89,23 @@ public interface BookingStore {
       checkNotNull(channel, "channel");
       checkNotNull(expiresAt, "expiresAt");
       checkNotNull(clientQuota, "clientQuota");
+      checkNotNull(mode, "mode");
     }
 
-    /** A claim without a client quota. */
+    /** A claim for an appointment in person. */
+    public HoldClaim(
+        AppointmentId id,
+        ImmutableList<ResourceId> candidates,
+        Instant start,
+        Instant end,
+        ImmutableList<BookedService> services,
+        Channel channel,
+        Instant expiresAt,
+        Optional<ClientQuota> clientQuota) {
+      this(id, candidates, start, end, services, channel, expiresAt, clientQuota, AppointmentMode.IN_PERSON);
+    }
+
+    /** A claim in person without a client quota. */
     public HoldClaim(
         AppointmentId id,
         ImmutableList<ResourceId> candidates,
@@ -102,7 +119,7 @@ public interface BookingStore {
 
     /** The hold this claim becomes on {@code resource}. */
     public Appointment on(ResourceId resource) {
-      return Appointment.hold(id, resource, start, end, services, channel, expiresAt);
+      return Appointment.hold(id, resource, start, end, services, channel, expiresAt, mode);
     }
   }
 
@@ -161,7 +178,26 @@ public interface BookingStore {
    * when the office already has the quota's number of active bookings (confirmed or checked in)
    * that share an identity key and a service with the hold and start within the quota's window.
    * Counting and confirming are atomic against other confirmations with the same keys; the
-   * booking keeps the keys for later counts.
+   * booking keeps the keys for later counts. For holds that are not video holds.
+   */
+  default ConfirmResult confirm(
+      AppointmentId hold,
+      Set<Channel> channels,
+      BookingReference reference,
+      byte[] manageTokenHash,
+      Citizen citizen,
+      Optional<IdempotencyRecord> idempotency,
+      Optional<IdentityQuota> identityQuota,
+      Instant now,
+      BookingEvent event) {
+    return confirm(hold, channels, reference, manageTokenHash, citizen, idempotency, identityQuota, Optional.empty(), now, event);
+  }
+
+  /**
+   * Like {@link #confirm(AppointmentId, Set, BookingReference, byte[], Citizen, Optional,
+   * Optional, Instant, BookingEvent)}, and the booking keeps {@code videoLink}: a video hold is
+   * confirmed only with a link, any other hold only without one; otherwise the store throws
+   * {@link IllegalArgumentException} and changes nothing.
    */
   ConfirmResult confirm(
       AppointmentId hold,
@@ -171,6 +207,7 @@ public interface BookingStore {
       Citizen citizen,
       Optional<IdempotencyRecord> idempotency,
       Optional<IdentityQuota> identityQuota,
+      Optional<VideoLink> videoLink,
       Instant now,
       BookingEvent event);
 
@@ -216,8 +253,9 @@ public interface BookingStore {
 
   /**
    * Moves the booking to the time, resource and services of the hold and deletes the hold, if the
-   * booking is still {@code CONFIRMED} and the hold still live at {@code now}; records
-   * {@code event}. The hold's time is never released in between: nobody else can take it.
+   * booking is still {@code CONFIRMED}, the hold still live at {@code now} and of the booking's
+   * mode; records {@code event}. The booking keeps its channel, mode and video link. The hold's
+   * time is never released in between: nobody else can take it.
    */
   default boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event) {
     return reschedule(booking, hold, now, event, OptionalInt.empty()) == Rescheduling.MOVED;
@@ -233,7 +271,7 @@ public interface BookingStore {
   /** What became of a {@link #reschedule}. */
   enum Rescheduling {
     MOVED,
-    /** The booking is not confirmed (any more) or the hold not live. */
+    /** The booking is not confirmed (any more), or the hold not live or of another mode. */
     NOT_LIVE,
     /** The booking was moved as often as allowed. */
     LIMIT_REACHED

@@ -1,6 +1,7 @@
 package org.opentermin.ports.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.opentermin.ports.contract.ContractFixtures.ANNA;
 import static org.opentermin.ports.contract.ContractFixtures.BASIC_INCOME;
 import static org.opentermin.ports.contract.ContractFixtures.BEN;
@@ -36,6 +37,8 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.VideoLink;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
@@ -63,6 +66,8 @@ public abstract class BookingStoreContract {
   private static final Instant HOLD_EXPIRY = NOW.plus(Duration.ofMinutes(10));
   private static final byte[] TOKEN_HASH = "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
   private static final Citizen CITIZEN = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty());
+  private static final Citizen PHONE_CITIZEN = new Citizen("Max Mustermann", Optional.empty(), Optional.of("+49 89 1234567"));
+  private static final VideoLink VIDEO_LINK = VideoLink.of("https://video.example.org/rooms/qk4x7m2v9zt3abcdefghjk2345");
 
   private CatalogStore catalog;
   private BookingStore store;
@@ -112,7 +117,8 @@ public abstract class BookingStoreContract {
   }
 
   private static HoldClaim claim(Appointment hold, ImmutableList<ResourceId> candidates) {
-    return new HoldClaim(hold.id(), candidates, hold.start(), hold.end(), hold.services(), hold.channel(), hold.expiresAt().orElseThrow());
+    return new HoldClaim(hold.id(), candidates, hold.start(), hold.end(), hold.services(), hold.channel(),
+        hold.expiresAt().orElseThrow(), Optional.empty(), hold.mode());
   }
 
   /** Confirms for any channel with the test token and citizen. */
@@ -332,6 +338,112 @@ public abstract class BookingStoreContract {
     assertThat(store.reschedule(booking.id(), newTime.id(), HOLD_EXPIRY, moved)).as("hold expired").isFalse();
     assertThat(store.reschedule(booking.id(), newId(OFFICE), NOW, moved)).as("unknown hold").isFalse();
     assertThat(store.find(booking.id())).contains(booking);
+    assertThat(store.history(booking.id())).hasSize(1);
+  }
+
+  /** A half-hour hold on {@code resource} at {@code start} in {@code mode}. */
+  private Appointment holdIn(AppointmentMode mode, ResourceId resource, Instant start) {
+    return Appointment.hold(newId(OFFICE), resource, start, start.plus(Duration.ofMinutes(30)),
+        List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, HOLD_EXPIRY, mode);
+  }
+
+  private ConfirmResult confirmWithLink(Appointment hold, String reference, Optional<VideoLink> link) {
+    return store.confirm(hold.id(), EnumSet.allOf(Channel.class), reference(reference), TOKEN_HASH, PHONE_CITIZEN,
+        Optional.empty(), Optional.empty(), link, NOW, confirmation(hold.id()));
+  }
+
+  @Test
+  void holdKeepsItsModeIntoTheBookingAndEveryReadShowsIt() {
+    Appointment hold = holdIn(AppointmentMode.PHONE, ANNA, NINE);
+
+    assertThat(insert(hold, Optional.empty(), NOW)).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(store.find(hold.id()).orElseThrow().mode()).isEqualTo(AppointmentMode.PHONE);
+    ConfirmResult result = confirmWithLink(hold, "ABCD2345", Optional.empty());
+
+    Appointment booking = hold.confirmed(reference("ABCD2345"), PHONE_CITIZEN);
+    assertThat(result.booking()).contains(booking);
+    assertThat(store.find(hold.id())).contains(booking);
+    assertThat(store.findByReference(reference("ABCD2345")).orElseThrow().booking()).isEqualTo(booking);
+    assertThat(store.bookings(OFFICE, NINE, NINE.plusSeconds(60))).containsExactly(booking);
+  }
+
+  @Test
+  void videoBookingKeepsItsLinkThroughStatusChanges() {
+    Appointment hold = holdIn(AppointmentMode.VIDEO, BEN, NINE);
+    insert(hold, Optional.empty(), NOW);
+
+    ConfirmResult result = confirmWithLink(hold, "ABCD2345", Optional.of(VIDEO_LINK));
+
+    Appointment booking = hold.confirmed(reference("ABCD2345"), PHONE_CITIZEN, Optional.of(VIDEO_LINK));
+    assertThat(result.outcome()).isEqualTo(Confirmation.CONFIRMED);
+    assertThat(result.booking()).contains(booking);
+    assertThat(store.findByReference(reference("ABCD2345")).orElseThrow().booking().videoLink()).contains(VIDEO_LINK);
+    assertThat(store.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
+        booking.id(), NOW, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, ""))).isTrue();
+    assertThat(store.bookings(OFFICE, NINE, NINE.plusSeconds(60)))
+        .containsExactly(booking.withStatus(AppointmentStatus.CHECKED_IN));
+  }
+
+  @Test
+  void videoHoldIsConfirmedOnlyWithALinkAndOtherHoldsOnlyWithoutOne() {
+    Appointment video = holdIn(AppointmentMode.VIDEO, ANNA, NINE);
+    Appointment inPerson = holdIn(AppointmentMode.IN_PERSON, BEN, NINE);
+    insert(video, Optional.empty(), NOW);
+    insert(inPerson, Optional.empty(), NOW);
+
+    assertThatIllegalArgumentException().isThrownBy(() -> confirmWithLink(video, "ABCD2345", Optional.empty()));
+    assertThatIllegalArgumentException().isThrownBy(() -> confirmWithLink(inPerson, "ABCD2346", Optional.of(VIDEO_LINK)));
+
+    assertThat(store.find(video.id())).contains(video);
+    assertThat(store.find(inPerson.id())).contains(inPerson);
+    assertThat(store.history(video.id())).isEmpty();
+    assertThat(confirmWithLink(video, "ABCD2345", Optional.of(VIDEO_LINK)).outcome()).as("reference still free").isEqualTo(Confirmation.CONFIRMED);
+    assertThat(confirmWithLink(inPerson, "ABCD2346", Optional.empty()).outcome()).isEqualTo(Confirmation.CONFIRMED);
+  }
+
+  @Test
+  void refusedVideoConfirmationLeavesNoLinkBehind() {
+    Appointment video = holdIn(AppointmentMode.VIDEO, ANNA, NINE);
+    insert(video, Optional.empty(), NOW);
+    confirmedBooking(BEN, NINE, "ABCD2345");
+
+    assertThat(confirmWithLink(video, "ABCD2345", Optional.of(VIDEO_LINK)).outcome()).isEqualTo(Confirmation.REFERENCE_TAKEN);
+
+    assertThat(store.find(video.id())).contains(video);
+  }
+
+  @Test
+  void movedVideoBookingKeepsItsModeAndLink() {
+    Appointment hold = holdIn(AppointmentMode.VIDEO, ANNA, NINE);
+    insert(hold, Optional.empty(), NOW);
+    confirmWithLink(hold, "ABCD2345", Optional.of(VIDEO_LINK));
+    Appointment booking = store.find(hold.id()).orElseThrow();
+    Appointment newTime = holdIn(AppointmentMode.VIDEO, BEN, NINE.plus(Duration.ofHours(1)));
+    insert(newTime, Optional.empty(), NOW);
+    BookingEvent moved = new BookingEvent(booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "");
+
+    assertThat(store.reschedule(booking.id(), newTime.id(), NOW, moved)).isTrue();
+
+    Appointment rescheduled = store.find(booking.id()).orElseThrow();
+    assertThat(rescheduled).isEqualTo(booking.movedTo(newTime));
+    assertThat(rescheduled.start()).isEqualTo(newTime.start());
+    assertThat(rescheduled.videoLink()).contains(VIDEO_LINK);
+  }
+
+  @Test
+  void bookingDoesNotMoveToAHoldOfAnotherMode() {
+    Appointment hold = holdIn(AppointmentMode.PHONE, ANNA, NINE);
+    insert(hold, Optional.empty(), NOW);
+    confirmWithLink(hold, "ABCD2345", Optional.empty());
+    Appointment booking = store.find(hold.id()).orElseThrow();
+    Appointment inPerson = holdIn(AppointmentMode.IN_PERSON, BEN, NINE.plus(Duration.ofHours(1)));
+    insert(inPerson, Optional.empty(), NOW);
+    BookingEvent moved = new BookingEvent(booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "");
+
+    assertThat(store.reschedule(booking.id(), inPerson.id(), NOW, moved, OptionalInt.empty())).isEqualTo(Rescheduling.NOT_LIVE);
+
+    assertThat(store.find(booking.id())).contains(booking);
+    assertThat(store.find(inPerson.id())).contains(inPerson);
     assertThat(store.history(booking.id())).hasSize(1);
   }
 

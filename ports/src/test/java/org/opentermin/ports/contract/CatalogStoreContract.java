@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.opentermin.ports.contract.ContractFixtures.ANNA;
 import static org.opentermin.ports.contract.ContractFixtures.BASIC_INCOME;
 import static org.opentermin.ports.contract.ContractFixtures.HOUSING;
+import static org.opentermin.ports.contract.ContractFixtures.HOUSING_IN_EVERY_MODE;
 import static org.opentermin.ports.contract.ContractFixtures.MORNINGS;
 import static org.opentermin.ports.contract.ContractFixtures.OFFICE;
 import static org.opentermin.ports.contract.ContractFixtures.OTHER_OFFICE;
@@ -24,8 +25,10 @@ import org.opentermin.core.availability.ScheduledResource;
 import org.opentermin.core.calendar.GermanHolidayCalendar;
 import org.opentermin.core.calendar.GermanState;
 import org.opentermin.core.calendar.HolidayRegion;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.ModeOptions;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -89,6 +92,35 @@ public abstract class CatalogStoreContract {
     store.saveOffice(longest);
 
     assertThat(store.office(OFFICE)).contains(longest);
+  }
+
+  @Test
+  void serviceKeepsItsModesWithTheirDurationsAndResources() {
+    store.saveOffice(office(OFFICE, "Nord"));
+    store.saveOffice(office(OTHER_OFFICE, "Süd"));
+    Service videoAtBothOffices = HOUSING_IN_EVERY_MODE.withModes(java.util.Map.of(
+        AppointmentMode.VIDEO, ModeOptions.lasting(Duration.ofMinutes(25))
+            .servedAt(OFFICE, List.of(ResourceId.of("ben"), ResourceId.of("carla")))
+            .servedAt(OTHER_OFFICE, List.of(ANNA))));
+
+    store.saveService(HOUSING_IN_EVERY_MODE);
+    assertThat(store.service(HOUSING.id())).contains(HOUSING_IN_EVERY_MODE);
+    assertThat(store.services()).containsExactly(HOUSING_IN_EVERY_MODE);
+
+    store.saveService(videoAtBothOffices);
+    assertThat(store.service(HOUSING.id())).contains(videoAtBothOffices);
+    store.saveService(HOUSING);
+    assertThat(store.service(HOUSING.id()).orElseThrow().modes()).isEqualTo(Service.IN_PERSON_ONLY);
+  }
+
+  @Test
+  void serviceWhoseModeNamesResourcesOfAnUnknownOfficeIsRefused() {
+    store.saveOffice(office(OFFICE, "Nord"));
+    Service videoAtUnknownOffice = HOUSING.withModes(java.util.Map.of(
+        AppointmentMode.VIDEO, ModeOptions.DEFAULT.servedAt(OfficeId.of("sbh-west"), List.of(ANNA))));
+
+    assertThatIllegalArgumentException().isThrownBy(() -> store.saveService(videoAtUnknownOffice));
+    assertThat(store.service(HOUSING.id())).isEmpty();
   }
 
   @Test

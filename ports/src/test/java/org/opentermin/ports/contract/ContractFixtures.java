@@ -15,8 +15,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.opentermin.core.calendar.HolidayRegion;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
+import org.opentermin.core.catalog.ModeOptions;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -55,6 +57,15 @@ public final class ContractFixtures {
   public static final Service HOUSING =
       Service.of(ServiceId.of("housing"), "Wohngeld", Duration.ofMinutes(20), 3, EnumSet.of(Channel.ONLINE, Channel.PHONE), false)
           .withDurationAtOffices(Map.of(OTHER_OFFICE, Duration.ofMinutes(40)));
+
+  /**
+   * Housing also by phone, in 10 minutes, and by video, served only by Ben at the first office:
+   * save it over {@link #HOUSING} to book in every mode.
+   */
+  public static final Service HOUSING_IN_EVERY_MODE = HOUSING.withModes(Map.of(
+      AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
+      AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(10)),
+      AppointmentMode.VIDEO, ModeOptions.DEFAULT.servedAt(OFFICE, List.of(BEN))));
 
   public static final WorkingTime MORNINGS =
       WorkingTime.builder()

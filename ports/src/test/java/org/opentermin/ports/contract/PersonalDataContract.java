@@ -39,6 +39,8 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.VideoLink;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
@@ -164,6 +166,30 @@ public abstract class PersonalDataContract {
     assertThat(bookings.findByReference(new BookingReference("NQTE2345")).orElseThrow().booking().citizen().orElseThrow().note())
         .contains("Bitte barrierefreier Raum");
     assertThat(bookings.bookings(OFFICE, NINE, NINE.plusSeconds(1))).extracting(Appointment::citizen).containsExactly(Optional.of(ERIKA));
+  }
+
+  @Test
+  void aVideoBookingKeepsItsNoteAndLinkUntilErasureTakesBoth() {
+    AppointmentId id = newId(OFFICE);
+    HoldClaim claim = new HoldClaim(id, ImmutableList.of(BEN), NINE, NINE.plus(Duration.ofMinutes(30)),
+        ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, HOLD_EXPIRY, Optional.empty(), AppointmentMode.VIDEO);
+    assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
+    VideoLink link = VideoLink.of("https://video.example.org/rooms/q7m2x9p4");
+    assertThat(bookings.confirm(id, EnumSet.allOf(Channel.class), new BookingReference("VQDE2345"), TOKEN_HASH, ERIKA, Optional.empty(),
+        Optional.empty(), Optional.of(link), NOW, confirmation(id)).outcome()).isEqualTo(Confirmation.CONFIRMED);
+
+    Appointment booked = bookings.find(id).orElseThrow();
+    assertThat(booked.videoLink()).contains(link);
+    assertThat(booked.citizen()).contains(ERIKA);
+
+    Instant end = NINE.plus(Duration.ofMinutes(30));
+    assertThat(bookings.eraseFinished(OFFICE, end, end, 10)).isEqualTo(1);
+
+    Appointment erased = bookings.find(id).orElseThrow();
+    assertThat(erased).isEqualTo(booked.erased(end));
+    assertThat(erased.videoLink()).isEmpty();
+    assertThat(erased.mode()).isEqualTo(AppointmentMode.VIDEO);
+    assertThat(erased.status()).isEqualTo(AppointmentStatus.CONFIRMED);
   }
 
   @Test

@@ -19,7 +19,6 @@ import java.util.Set;
 import org.opentermin.core.calendar.Holiday;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.ResourceId;
-import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.OfficeClosure;
 
@@ -30,8 +29,8 @@ import org.opentermin.core.worktime.OfficeClosure;
  *
  * <p>A start is offered when it lies on the office's slot grid in local time, is at least the
  * minimum notice after {@code now}, falls on a local date no later than the horizon, and at least
- * one resource with every requested skill works without absence, closure or active claim for the
- * whole duration. Its capacity is the number of such resources. Local times skipped by a daylight
+ * one resource that can serve the request (every requested skill, and allowed by each service in
+ * the request's mode) works without absence, closure or active claim for the whole duration. Its capacity is the number of such resources. Local times skipped by a daylight
  * saving change are never offered; repeated ones are offered once, at their first occurrence.
  *
  * <p>Create one per office schedule with {@link #of} and reuse it: it is immutable and
@@ -182,10 +181,9 @@ public final class SlotFinder {
           "request is for office %s, this finder serves %s",
           request.office().id(),
           office.id());
-      ImmutableSet<ServiceId> skills = request.serviceIds();
       this.qualified =
           plans.stream()
-              .filter(plan -> plan.resource.canServeAll(skills))
+              .filter(plan -> request.servableBy(plan.resource))
               .collect(ImmutableList.toImmutableList());
       this.durationMinutes = request.durationMinutes();
       this.occupancy = occupancy;

@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.opentermin.core.catalog.AppointmentMode;
 
 /**
  * Who may change a booking when: each method returns the refusal, or empty when the change is
  * allowed. Pure functions of the appointment, the actor and the instant.
  *
  * <ul>
- *   <li>A hold can be confirmed until it expires, once.
+ *   <li>A hold can be confirmed until it expires, once; a phone appointment only with the
+ *       citizen's phone number.
  *   <li>Citizens cancel or reschedule their confirmed booking until it starts; staff cancel
- *       confirmed or checked-in bookings at any time.
+ *       confirmed or checked-in bookings at any time. A booking moves only to a hold of its own
+ *       mode.
  *   <li>Staff check people in on the appointment's day, complete a confirmed or checked-in
  *       booking from that day on, and mark a confirmed booking as no-show once it has started.
  *   <li>The personal data of a booking can be erased early by its citizen (or by staff on the
@@ -31,6 +34,20 @@ public final class BookingRules {
       return Optional.of(Refusal.HOLD_ALREADY_USED);
     }
     return hold.isLiveHoldAt(now) ? Optional.empty() : Optional.of(Refusal.HOLD_EXPIRED);
+  }
+
+  /** As {@link #confirm(Appointment, Instant)}, and a phone appointment needs a phone number to call. */
+  public static Optional<Refusal> confirm(Appointment hold, Citizen citizen, Instant now) {
+    Optional<Refusal> refusal = confirm(hold, now);
+    if (refusal.isPresent()) {
+      return refusal;
+    }
+    return reachable(hold.mode(), citizen) ? Optional.empty() : Optional.of(Refusal.PHONE_REQUIRED);
+  }
+
+  /** Whether the caseworker can reach {@code citizen} in {@code mode}: a phone call needs a number. */
+  public static boolean reachable(AppointmentMode mode, Citizen citizen) {
+    return mode != AppointmentMode.PHONE || citizen.phone().isPresent();
   }
 
   public static Optional<Refusal> cancel(Appointment booking, Actor actor, Instant now) {
@@ -53,6 +70,9 @@ public final class BookingRules {
     }
     if (actor instanceof Actor.Citizen && !now.isBefore(booking.start())) {
       return Optional.of(Refusal.TOO_LATE);
+    }
+    if (hold.mode() != booking.mode()) {
+      return Optional.of(Refusal.MODE_MISMATCH);
     }
     return confirm(hold, now);
   }

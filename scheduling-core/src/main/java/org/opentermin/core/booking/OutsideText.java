@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Streams;
 import java.util.Locale;
+import java.util.Optional;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.Service;
 
@@ -24,6 +26,40 @@ public final class OutsideText {
     checkNotNull(office, "office");
     checkNotNull(locale, "locale");
     return isGerman(locale) ? "Termin: " + office.name() : "Appointment at " + office.name();
+  }
+
+  /**
+   * "Appointment at <office>" for an appointment in person; "Phone appointment with <office>" or
+   * "Video appointment with <office>" (German "Telefontermin: ...", "Videotermin: ...") otherwise.
+   */
+  public static String appointmentAt(Office office, AppointmentMode mode, Locale locale) {
+    checkNotNull(mode, "mode");
+    return switch (mode) {
+      case IN_PERSON -> appointmentAt(office, locale);
+      case PHONE -> isGerman(locale) ? "Telefontermin: " + office.name() : "Phone appointment with " + office.name();
+      case VIDEO -> isGerman(locale) ? "Videotermin: " + office.name() : "Video appointment with " + office.name();
+    };
+  }
+
+  /**
+   * How citizen and caseworker meet, for a calendar file or an email: nothing to add in person;
+   * that the office calls for a phone appointment (never the number, which is personal data); the
+   * link to join for a video appointment, when there is one.
+   */
+  public static Optional<String> howToMeet(AppointmentMode mode, Optional<VideoLink> link, Locale locale) {
+    checkNotNull(mode, "mode");
+    checkNotNull(link, "link");
+    checkNotNull(locale, "locale");
+    boolean german = isGerman(locale);
+    return switch (mode) {
+      case IN_PERSON -> Optional.empty();
+      case PHONE -> Optional.of(german
+          ? "Wir rufen Sie zur gebuchten Zeit unter der Telefonnummer an, die Sie bei der Buchung angegeben haben."
+          : "We will call you at the booked time, at the phone number you gave when booking.");
+      case VIDEO -> link.map(room -> german
+          ? "Öffnen Sie kurz vor Beginn diesen Link zum Videotermin: " + room.text()
+          : "Open this link shortly before the start to join the video appointment: " + room.text());
+    };
   }
 
   /**

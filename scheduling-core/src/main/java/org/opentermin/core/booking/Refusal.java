@@ -44,5 +44,11 @@ public enum Refusal {
   /** Another office, or another caseworker of this one, is responsible for the citizen. */
   NOT_RESPONSIBLE,
   /** The office serves online only the citizens it is responsible for: give the routing inputs. */
-  ROUTING_REQUIRED
+  ROUTING_REQUIRED,
+  /** A requested service is not served in the requested appointment mode (at this office). */
+  MODE_NOT_OFFERED,
+  /** A phone appointment needs the citizen's phone number: the caseworker calls back. */
+  PHONE_REQUIRED,
+  /** A booking moves only to a hold of its own appointment mode. */
+  MODE_MISMATCH
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 
 class AppointmentTest {
@@ -324,12 +325,30 @@ class AppointmentTest {
     void erasedBookingThatStillHasAReferenceOrACitizenIsRejected() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.COMPLETED, Optional.empty(), Optional.of(REFERENCE), Optional.empty(), Optional.of(erasedAt)))
+              AppointmentStatus.COMPLETED, Optional.empty(), Optional.of(REFERENCE), Optional.empty(), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
           .withMessageContaining("reference");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.COMPLETED, Optional.empty(), Optional.empty(), Optional.of(ERIKA), Optional.of(erasedAt)))
+              AppointmentStatus.COMPLETED, Optional.empty(), Optional.empty(), Optional.of(ERIKA), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
           .withMessageContaining("citizen");
+    }
+
+    @Test
+    void erasingAVideoBookingDropsItsLinkThatItWouldOtherwiseAlwaysHave() {
+      Appointment video = Appointment.hold(appointmentId(MITTE, 3), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE,
+              HOLD_EXPIRES, AppointmentMode.VIDEO)
+          .confirmed(REFERENCE, ERIKA, Optional.of(VideoLink.of("https://meet.example.org/raum-7q2x")));
+
+      Appointment erased = video.erased(erasedAt);
+
+      assertThat(erased.videoLink()).isEmpty();
+      assertThat(erased.mode()).isEqualTo(AppointmentMode.VIDEO);
+      assertThat(erased.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 3), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.CONFIRMED, Optional.empty(), Optional.empty(), Optional.empty(), AppointmentMode.VIDEO,
+              Optional.of(VideoLink.of("https://meet.example.org/raum-7q2x")), Optional.of(erasedAt)))
+          .withMessageContaining("video link");
     }
 
     @Test
@@ -337,7 +356,7 @@ class AppointmentTest {
       assertThatIllegalArgumentException().isThrownBy(() -> hold(HOLD_EXPIRES).erased(erasedAt));
       assertThatIllegalArgumentException()
           .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.HELD, Optional.of(HOLD_EXPIRES), Optional.empty(), Optional.empty(), Optional.of(erasedAt)))
+              AppointmentStatus.HELD, Optional.of(HOLD_EXPIRES), Optional.empty(), Optional.empty(), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
           .withMessageContaining("hold");
     }
 

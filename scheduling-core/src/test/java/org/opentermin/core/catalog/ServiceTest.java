@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -131,5 +132,76 @@ class ServiceTest {
             () ->
                 Service.of(
                     PASSPORT, "  ", Duration.ofMinutes(15), 1, EnumSet.of(Channel.ONLINE), false));
+  }
+
+  @Test
+  void serviceMadeWithoutModesIsServedInPersonOnlyWithItsOwnDurations() {
+    Service passport = passport(Duration.ofMinutes(15)).withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20)));
+
+    assertThat(passport.modes().keySet()).containsExactly(AppointmentMode.IN_PERSON);
+    assertThat(passport.allows(AppointmentMode.PHONE)).isFalse();
+    assertThat(passport.durationAt(MITTE, AppointmentMode.IN_PERSON)).isEqualTo(Duration.ofMinutes(20));
+    assertThat(passport.servedBy(AppointmentMode.IN_PERSON, MITTE, ResourceId.of("anyone"))).isTrue();
+    assertThat(passport.servedBy(AppointmentMode.VIDEO, MITTE, ResourceId.of("anyone"))).isFalse();
+  }
+
+  @Test
+  void modesOwnDurationWinsOverTheOfficesDuration() {
+    Service passport = passport(Duration.ofMinutes(15))
+        .withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20)))
+        .withModes(Map.of(AppointmentMode.IN_PERSON, ModeOptions.DEFAULT, AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(5))));
+
+    assertThat(passport.durationAt(MITTE, AppointmentMode.PHONE)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(passport.durationAt(SPANDAU, AppointmentMode.PHONE)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(passport.durationAt(SPANDAU, AppointmentMode.IN_PERSON)).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void durationInAModeTheServiceIsNotServedInIsRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> passport(Duration.ofMinutes(15)).durationAt(MITTE, AppointmentMode.VIDEO))
+        .withMessageContaining("VIDEO");
+  }
+
+  @Test
+  void modeWithNamedResourcesIsServedOnlyByThemAndOnlyAtTheirOffices() {
+    ResourceId anna = ResourceId.of("anna");
+    Service passport = passport(Duration.ofMinutes(15))
+        .withModes(Map.of(AppointmentMode.VIDEO, ModeOptions.DEFAULT.servedAt(MITTE, List.of(anna))));
+
+    assertThat(passport.servedBy(AppointmentMode.VIDEO, MITTE, anna)).isTrue();
+    assertThat(passport.servedBy(AppointmentMode.VIDEO, MITTE, ResourceId.of("ben"))).isFalse();
+    assertThat(passport.servedBy(AppointmentMode.VIDEO, SPANDAU, anna)).isFalse();
+    assertThat(passport.allows(AppointmentMode.IN_PERSON)).isFalse();
+  }
+
+  @Test
+  void modesAreKeptInTheEnumsOrderWhateverOrderTheyCameIn() {
+    Service passport = passport(Duration.ofMinutes(15)).withModes(Map.of(
+        AppointmentMode.VIDEO, ModeOptions.DEFAULT, AppointmentMode.IN_PERSON, ModeOptions.DEFAULT, AppointmentMode.PHONE, ModeOptions.DEFAULT));
+
+    assertThat(passport.modes().keySet())
+        .containsExactly(AppointmentMode.IN_PERSON, AppointmentMode.PHONE, AppointmentMode.VIDEO);
+  }
+
+  @Test
+  void otherChangesKeepTheModes() {
+    Map<AppointmentMode, ModeOptions> phoneOnly = Map.of(AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(5)));
+    Service passport = passport(Duration.ofMinutes(15)).withModes(phoneOnly);
+
+    assertThat(passport.withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20))).modes()).isEqualTo(phoneOnly);
+  }
+
+  @Test
+  void serviceWithoutAnyModeIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> passport(Duration.ofMinutes(15)).withModes(Map.of()))
+        .withMessageContaining("passport");
+  }
+
+  @Test
+  void modesOwnDurationIsCheckedLikeTheServicesDuration() {
+    assertThatIllegalArgumentException().isThrownBy(() -> ModeOptions.lasting(Duration.ofSeconds(90)));
+    assertThatIllegalArgumentException().isThrownBy(() -> ModeOptions.lasting(Duration.ofHours(9)));
   }
 }
