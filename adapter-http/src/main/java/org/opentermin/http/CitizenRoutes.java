@@ -183,9 +183,9 @@ final class CitizenRoutes {
     AppointmentId hold = Parameters.holdId(body.holdId());
     staff.ifPresent(grant -> Authentication.requireReach(grant, hold.office()));
     Actor actor = staff.<Actor>map(grant -> Actor.staff(grant.tokenId())).orElse(Actor.CITIZEN);
-    Requests.CitizenData data = body.citizen();
-    Citizen citizen = DomainInput.build("citizen", () ->
-        new Citizen(data.name().strip(), Optional.ofNullable(data.email()), Optional.ofNullable(data.phone())));
+    Requests.BookingCitizenData data = body.citizen();
+    Citizen citizen = DomainInput.build("citizen", () -> new Citizen(data.name().strip(), Optional.ofNullable(data.email()),
+        Optional.ofNullable(data.phone()), Optional.ofNullable(data.note()).map(String::strip).filter(note -> !note.isEmpty())));
     BookingResult result = useCases.confirm().confirm(
         new ConfirmBooking.Command(hold, citizen, actor, Optional.ofNullable(body.idempotencyKey())));
     metrics.bookingAnswered(result);

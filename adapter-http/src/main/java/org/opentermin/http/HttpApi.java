@@ -82,6 +82,7 @@ public final class HttpApi {
       new LotteryRoutes(useCases, offices).register(config.routes);
       new RoutingRoutes(useCases, authentication, offices).register(config.routes);
       new AuditRoutes(useCases, authentication).register(config.routes);
+      new PrivacyRoutes(useCases, authentication).register(config.routes);
       ApiDocumentation.register(config);
     });
     return new HttpApi(javalin);

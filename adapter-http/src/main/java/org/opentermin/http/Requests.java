@@ -111,7 +111,7 @@ final class Requests {
 
   record NewBooking(
       @NotNull @Size(max = 200) String holdId,
-      @NotNull @Valid CitizenData citizen,
+      @NotNull @Valid BookingCitizenData citizen,
       @Pattern(regexp = "[A-Za-z0-9_.:-]{16,200}", message = "must be 16 to 200 letters, digits or _ . : -") String idempotencyKey) {}
 
   record CitizenData(
@@ -119,7 +119,20 @@ final class Requests {
       @Email @Size(min = 3, max = 254) String email,
       @Pattern(regexp = "\\+?[0-9][0-9 ()/-]{2,30}", message = "must be a phone number of digits, spaces and + ( ) / -") String phone) {}
 
+  /**
+   * Who comes to a booking, with an optional note for the office: sensitive, kept with the booking
+   * only, shown to the office's staff and the citizen. A blank note counts as none.
+   */
+  record BookingCitizenData(
+      @NotBlank @Size(max = 200) String name,
+      @Email @Size(min = 3, max = 254) String email,
+      @Pattern(regexp = "\\+?[0-9][0-9 ()/-]{2,30}", message = "must be a phone number of digits, spaces and + ( ) / -") String phone,
+      @Size(max = 500) String note) {}
+
   record Reschedule(@NotNull @Size(max = 200) String holdId) {}
 
   record Cancellation(@Size(max = 500) String reason) {}
+
+  /** An office's retention period, in days. */
+  record Retention(@NotNull @Min(1) @Max(3650) Integer retentionDays) {}
 }

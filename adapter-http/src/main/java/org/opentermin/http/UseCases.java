@@ -8,6 +8,7 @@ import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.in.BrowseCatalog;
 import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.in.ConfigureResponsibility;
+import org.opentermin.ports.in.ConfigureRetention;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.FindAvailability;
@@ -15,6 +16,7 @@ import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ManageBooking;
+import org.opentermin.ports.in.ManagePersonalData;
 import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.in.ReadAuditLog;
 import org.opentermin.ports.in.ViewDay;
@@ -39,7 +41,9 @@ public record UseCases(
     EnterLottery lottery,
     ResolveResponsibility resolveResponsibility,
     ConfigureResponsibility configureResponsibility,
-    ReadAuditLog audit) {
+    ReadAuditLog audit,
+    ManagePersonalData personalData,
+    ConfigureRetention retention) {
 
   public UseCases {
     checkNotNull(catalog, "catalog");
@@ -58,5 +62,7 @@ public record UseCases(
     checkNotNull(resolveResponsibility, "resolveResponsibility");
     checkNotNull(configureResponsibility, "configureResponsibility");
     checkNotNull(audit, "audit");
+    checkNotNull(personalData, "personalData");
+    checkNotNull(retention, "retention");
   }
 }

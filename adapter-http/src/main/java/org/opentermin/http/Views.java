@@ -10,6 +10,8 @@ import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
+import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.Resource;
 import org.opentermin.core.catalog.Service;
@@ -124,11 +126,23 @@ final class Views {
     }
   }
 
-  record CitizenView(String name, String email, String phone) {}
+  /** Who comes; the note (sensitive) only in answers for the office's staff and the citizen. */
+  record CitizenView(String name, String email, String phone, String note) {
+
+    CitizenView(String name, String email, String phone) {
+      this(name, email, phone, null);
+    }
+
+    static CitizenView of(Citizen citizen) {
+      return new CitizenView(
+          citizen.name(), citizen.email().orElse(null), citizen.phone().orElse(null), citizen.note().orElse(null));
+    }
+  }
 
   /**
    * A booking as its citizen sees it; the manage token only in the answer that created it, the
-   * video link only for a video appointment.
+   * video link only for a video appointment. An erased booking (staff see those in the day list)
+   * has neither reference nor citizen nor video link.
    */
   record BookingView(
       String reference, String manageToken, String status, String start, String end, String officeId,
@@ -136,25 +150,27 @@ final class Views {
 
     static BookingView of(Appointment booking, ZoneId zone, String manageToken) {
       return new BookingView(
-          booking.reference().orElseThrow().value(), manageToken, booking.status().name(),
+          booking.reference().map(BookingReference::value).orElse(null), manageToken, booking.status().name(),
           local(booking.start(), zone), local(booking.end(), zone), booking.office().value(),
           ServiceItemView.of(booking.services()), booking.channel().name(),
-          booking.citizen().map(citizen -> new CitizenView(
-              citizen.name(), citizen.email().orElse(null), citizen.phone().orElse(null))).orElse(null),
+          booking.citizen().map(CitizenView::of).orElse(null),
           booking.mode().name(), booking.videoLink().map(VideoLink::text).orElse(null));
     }
   }
 
-  /** A booking as staff see it in the day list: with the resource serving it, its mode and video link. */
+  /**
+   * A booking as staff see it in the day list: with the resource serving it, its mode and video
+   * link, and when its personal data was erased.
+   */
   record StaffBookingView(
       String reference, String status, String start, String end, String resourceId, List<ServiceItemView> services,
-      String channel, CitizenView citizen, String mode, String videoLink) {
+      String channel, CitizenView citizen, String mode, String videoLink, String erasedAt) {
 
     static StaffBookingView of(Appointment booking, ZoneId zone) {
       BookingView view = BookingView.of(booking, zone, null);
       return new StaffBookingView(
           view.reference(), view.status(), view.start(), view.end(), booking.resource().value(), view.services(),
-          view.channel(), view.citizen(), view.mode(), view.videoLink());
+          view.channel(), view.citizen(), view.mode(), view.videoLink(), booking.erasedAt().map(Views::utc).orElse(null));
     }
   }
 

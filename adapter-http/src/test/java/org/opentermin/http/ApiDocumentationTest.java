@@ -55,6 +55,7 @@ import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.privacy.PrivacyService;
 import org.opentermin.ports.routing.ResponsibilityService;
 
 /**
@@ -84,6 +85,7 @@ class ApiDocumentationTest {
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
     CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
     BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
+    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
     WaitingListService waitingList =
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(2));
     tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(1));
@@ -91,7 +93,8 @@ class ApiDocumentationTest {
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock,
         new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()))).start(0);
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
+        privacy, privacy)).start(0);
     client = HttpClient.newHttpClient();
   }
 

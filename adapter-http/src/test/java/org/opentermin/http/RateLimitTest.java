@@ -28,6 +28,7 @@ import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.privacy.PrivacyService;
 import org.opentermin.ports.routing.ResponsibilityService;
 
 /** Rate limits as a client sees them: the server runs on a ticker that only the test moves. */
@@ -47,13 +48,15 @@ class RateLimitTest {
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
     CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
     BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
+    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
         tokens, () -> true, clock,
         new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()));
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
+        privacy, privacy);
     api = HttpApi.create(useCases, new HttpSettings(PER_MINUTE), ticker).start(0);
   }
 

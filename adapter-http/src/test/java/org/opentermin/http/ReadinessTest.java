@@ -26,6 +26,7 @@ import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.privacy.PrivacyService;
 import org.opentermin.ports.routing.ResponsibilityService;
 
 class ReadinessTest {
@@ -40,6 +41,7 @@ class ReadinessTest {
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
     CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
     BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
+    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     api = HttpApi.create(new UseCases(
@@ -47,7 +49,8 @@ class ReadinessTest {
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
         tokens, databaseReachable::get, clock,
         new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()))).start(0);
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
+        privacy, privacy)).start(0);
   }
 
   @AfterEach

@@ -32,6 +32,7 @@ import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.privacy.PrivacyService;
 import org.opentermin.ports.routing.ResponsibilityService;
 
 /**
@@ -79,12 +80,14 @@ class RoutingRoutesTest {
     ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
     BookingService bookings = new BookingService(
         catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1), Duration.ZERO, routing);
+    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     api = HttpApi.create(new UseCases(
         catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()))).start(0);
+        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
+        privacy, privacy)).start(0);
     docs = new ApiDocClient(api.port(), openApi());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     mitteAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();

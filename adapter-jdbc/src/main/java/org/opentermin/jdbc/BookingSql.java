@@ -18,7 +18,7 @@ final class BookingSql {
   private static final String APPOINTMENT_COLUMNS = """
       a.office_id, a.appointment_id, a.resource_id, a.starts_at, a.ends_at, a.status, a.expires_at,
       a.channel, a.service_ids, a.persons, a.reference, a.manage_token_hash,
-      a.citizen_name, a.citizen_email, a.citizen_phone, a.mode, a.video_link""";
+      a.citizen_name, a.citizen_email, a.citizen_phone, a.mode, a.video_link, a.citizen_note, a.erased_at""";
 
   record AppointmentRow(
       String officeId,
@@ -37,7 +37,9 @@ final class BookingSql {
       String citizenEmail,
       String citizenPhone,
       String mode,
-      String videoLink) {}
+      String videoLink,
+      String citizenNote,
+      OffsetDateTime erasedAt) {}
 
   record BusyRow(String resourceId, OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime expiresAt) {}
 

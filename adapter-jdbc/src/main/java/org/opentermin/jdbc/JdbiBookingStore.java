@@ -34,7 +34,8 @@ import org.opentermin.ports.out.BookingStore;
 /**
  * {@link BookingStore} in PostgreSQL. No resource is ever claimed twice because the table's
  * exclusion constraint refuses it; this class only asks and reads the answer. Each method is one
- * transaction, retried on serialization failures and deadlocks.
+ * transaction, retried on serialization failures and deadlocks. Erasing personal data is one
+ * statement each ({@link PrivacySql}).
  */
 final class JdbiBookingStore implements BookingStore {
 
@@ -176,15 +177,19 @@ final class JdbiBookingStore implements BookingStore {
         identityQuota.map(quota -> utc(quota.windowEnd())).orElse(null));
     BookingSql.ConfirmOutcome outcome;
     try {
-      outcome = videoLink.isEmpty()
+      // The video link (before the confirmation, so that the row is never an active video booking
+      // without one) and the note go in the same transaction; a booking with neither stays one statement.
+      outcome = videoLink.isEmpty() && citizen.note().isEmpty()
           ? transactions.singleStatement(handle -> BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row))
           : transactions.inTransaction(handle -> {
-            BookingSql.setVideoLink(handle, hold.office().value(), hold.uuid(), videoLink.get().text(), utc(now));
+            videoLink.ifPresent(link -> BookingSql.setVideoLink(handle, hold.office().value(), hold.uuid(), link.text(), utc(now)));
             BookingSql.ConfirmOutcome confirmed = BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row);
             if (!Confirmation.CONFIRMED.name().equals(confirmed.outcome())) {
               // Nothing is kept: the hold stays as it was, without a link.
               handle.rollback();
+              return confirmed;
             }
+            citizen.note().ifPresent(note -> PrivacySql.attachNote(handle, hold.office().value(), hold.uuid(), note));
             return confirmed;
           });
     } catch (JdbiException failure) {
@@ -277,6 +282,28 @@ final class JdbiBookingStore implements BookingStore {
     return transactions.inTransaction(handle -> BookingSql.deleteExpiredHolds(handle, office.value(), utc(now), limit));
   }
 
+  @Override
+  public boolean erase(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
+    checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this erasure");
+    checkArgument(event.to() == expected || event.to() == AppointmentStatus.CANCELLED, "an erasure keeps the status or cancels");
+    return transactions.singleStatement(handle -> PrivacySql.erase(handle, booking.office().value(), booking.uuid(), expected.name(),
+        event.to().name(), utc(event.at()), event.actor().kind(), event.actor().id(), event.note())) == 1;
+  }
+
+  @Override
+  public int eraseFinished(OfficeId office, Instant finishedBy, Instant now, int limit) {
+    checkNotNull(office, "office");
+    checkArgument(limit > 0, "limit must be positive");
+    return transactions.singleStatement(handle ->
+        PrivacySql.eraseFinished(handle, office.value(), utc(finishedBy), utc(now), limit, BookingEvent.ERASURE_NOTE));
+  }
+
+  @Override
+  public Optional<Pseudonyms> pseudonyms(AppointmentId booking) {
+    return transactions.read(handle -> PrivacySql.pseudonyms(handle, booking.office().value(), booking.uuid()))
+        .map(row -> new Pseudonyms(row.identityKeys(), row.clientKey(), row.idempotencyKey()));
+  }
+
   private static IdempotencyMatch match(OfficeId office, BookingSql.IdempotencyRow row) {
     return new IdempotencyMatch(
         new AppointmentId(office, row.appointmentId()),
@@ -294,10 +321,12 @@ final class JdbiBookingStore implements BookingStore {
 
   private static Appointment appointment(AppointmentRow row) {
     AppointmentStatus status = AppointmentStatus.valueOf(row.status());
+    Optional<Instant> erasedAt = Optional.ofNullable(row.erasedAt()).map(OffsetDateTime::toInstant);
     Optional<Citizen> citizen =
-        status == AppointmentStatus.HELD
+        status == AppointmentStatus.HELD || erasedAt.isPresent()
             ? Optional.empty()
-            : Optional.of(new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone())));
+            : Optional.of(new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone()),
+                Optional.ofNullable(row.citizenNote())));
     return new Appointment(
         new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
         ResourceId.of(row.resourceId()),
@@ -310,7 +339,8 @@ final class JdbiBookingStore implements BookingStore {
         Optional.ofNullable(row.reference()).map(BookingReference::new),
         citizen,
         AppointmentMode.valueOf(row.mode()),
-        Optional.ofNullable(row.videoLink()).map(VideoLink::of));
+        Optional.ofNullable(row.videoLink()).map(VideoLink::of),
+        erasedAt);
   }
 
   private static EventRow eventRow(BookingEvent event) {

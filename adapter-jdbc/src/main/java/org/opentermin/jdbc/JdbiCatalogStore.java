@@ -38,6 +38,7 @@ import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.catalog.TeamId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.fairness.FairnessSecret;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.time.TimeOfDayRange;
@@ -300,6 +301,20 @@ final class JdbiCatalogStore implements CatalogStore {
         CatalogSql.insertAccessPolicy(handle, officeId, AccessPolicyRows.row(serviceId, policy.get()));
       }
     }, "office or service of an access policy");
+  }
+
+  @Override
+  public Optional<RetentionPeriod> retentionPeriod(OfficeId office) {
+    checkNotNull(office, "office");
+    return transactions.read(handle -> PrivacySql.retentionDays(handle, office.value()))
+        .map(days -> days.map(RetentionPeriod::ofDays).orElse(RetentionPeriod.DEFAULT));
+  }
+
+  @Override
+  public void saveRetentionPeriod(OfficeId office, RetentionPeriod period) {
+    checkNotNull(office, "office");
+    checkNotNull(period, "period");
+    write(handle -> PrivacySql.saveRetentionDays(handle, office.value(), period.days()), "office of a retention period");
   }
 
   private void write(Consumer<Handle> work, String whatMustExist) {

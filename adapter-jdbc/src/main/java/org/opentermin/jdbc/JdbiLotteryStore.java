@@ -145,6 +145,14 @@ final class JdbiLotteryStore implements LotteryStore {
         LotterySql.finish(handle, key.office().value(), key.day(), key.wave(), seed, utc(drawnAt)));
   }
 
+  @Override
+  public int deleteEntries(OfficeId office, LocalDate dayBefore, int limit) {
+    checkNotNull(office, "office");
+    checkNotNull(dayBefore, "dayBefore");
+    checkArgument(limit > 0, "limit must be positive");
+    return transactions.singleStatement(handle -> PrivacySql.deleteLotteryEntries(handle, office.value(), dayBefore, limit));
+  }
+
   private static Draw draw(LotterySql.DrawRow row) {
     return new Draw(
         new DrawKey(OfficeId.of(row.officeId()), row.day(), row.wave()),

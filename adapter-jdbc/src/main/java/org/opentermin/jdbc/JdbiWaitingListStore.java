@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +85,15 @@ final class JdbiWaitingListStore implements WaitingListStore {
   public boolean releaseHold(AppointmentId hold) {
     checkNotNull(hold, "hold");
     return transactions.singleStatement(handle -> WaitingListSql.deleteHold(handle, hold.office().value(), hold.uuid()));
+  }
+
+  @Override
+  public int deleteFinished(OfficeId office, Instant closedBy, LocalDate datesEndedBy, int limit) {
+    checkNotNull(office, "office");
+    checkNotNull(datesEndedBy, "datesEndedBy");
+    checkArgument(limit > 0, "limit must be positive");
+    return transactions.singleStatement(handle ->
+        PrivacySql.deleteFinishedEntries(handle, office.value(), JdbiBookingStore.utc(closedBy), datesEndedBy, limit));
   }
 
   private static WaitingListSql.EntryRow row(Entry entry) {

@@ -70,7 +70,8 @@ final class RowMappers {
         instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("status"), instant(rs, "expires_at"),
         rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons"), rs.getString("reference"),
         rs.getBytes("manage_token_hash"), rs.getString("citizen_name"), rs.getString("citizen_email"),
-        rs.getString("citizen_phone"), rs.getString("mode"), rs.getString("video_link")));
+        rs.getString("citizen_phone"), rs.getString("mode"), rs.getString("video_link"), rs.getString("citizen_note"),
+        instant(rs, "erased_at")));
     register(jdbi, BookingSql.BusyRow.class, rs -> new BookingSql.BusyRow(
         rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "expires_at")));
     register(jdbi, BookingSql.ClaimOutcome.class, rs -> new BookingSql.ClaimOutcome(

@@ -152,7 +152,7 @@ class NoOverbookingUnderConcurrencyTest {
     }
     BookingResult booking =
         instance.confirm(new ConfirmBooking.Command(
-            ((HoldResult.Held) hold).hold().id(), Citizen.named("Test Person"), Actor.CITIZEN, Optional.empty()));
+            ((HoldResult.Held) hold).hold().id(), new Citizen("Test Person", Optional.of("test@example.org"), Optional.empty()), Actor.CITIZEN, Optional.empty()));
     if (booking instanceof BookingResult.Confirmed confirmed) {
       return new Outcome(Optional.of(confirmed.booking().reference().orElseThrow().value()), Optional.empty());
     }

@@ -24,6 +24,8 @@ import org.opentermin.ports.fairness.WaitingListForLosers;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.out.RandomSource;
+import org.opentermin.ports.privacy.PersonalDataRetention;
+import org.opentermin.ports.privacy.PrivacyService;
 import org.opentermin.ports.routing.ResponsibilityService;
 import org.opentermin.ports.video.GeneratedVideoRooms;
 import org.slf4j.Logger;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running OpenTermin instance, wired by hand: database, use cases, HTTP API, the hold
- * clean-up, the waiting-list offers and the lottery draws. {@link #close()} shuts down in order: stop accepting requests and finish those in
- * flight, stop the job, close the pool, stop an embedded PostgreSQL.
+ * clean-up, the waiting-list offers, the lottery draws and the retention job. {@link #close()}
+ * shuts down in order: stop accepting requests and finish those in flight, stop the job, close the
+ * pool, stop an embedded PostgreSQL.
  */
 public final class OpenTermin implements AutoCloseable {
 
@@ -48,6 +51,12 @@ public final class OpenTermin implements AutoCloseable {
   /** How often due lottery draws are drawn: well within the draw grace before everyone may book. */
   static final long LOTTERY_PERIOD_SECONDS = 60;
 
+  /**
+   * How often personal data past its office's retention period is erased: within minutes of being
+   * due, which is nothing against a period of days. Several instances may run it at once.
+   */
+  static final long RETENTION_PERIOD_SECONDS = 300;
+
   private static final Logger LOG = LoggerFactory.getLogger(OpenTermin.class);
 
   private final Database database;
@@ -55,18 +64,21 @@ public final class OpenTermin implements AutoCloseable {
   private final ScheduledExecutorService jobs;
   private final WaitingListOffers waitingListOffers;
   private final LotteryDraws lotteryDraws;
+  private final PersonalDataRetention retention;
 
   private OpenTermin(
       Database database,
       HttpApi api,
       ScheduledExecutorService jobs,
       WaitingListOffers waitingListOffers,
-      LotteryDraws lotteryDraws) {
+      LotteryDraws lotteryDraws,
+      PersonalDataRetention retention) {
     this.database = database;
     this.api = api;
     this.jobs = jobs;
     this.waitingListOffers = waitingListOffers;
     this.lotteryDraws = lotteryDraws;
+    this.retention = retention;
   }
 
   /** Starts an instance; messages for the operator (such as a new admin token) go to {@code console}. */
@@ -100,9 +112,11 @@ public final class OpenTermin implements AutoCloseable {
           responsibility, new GeneratedVideoRooms(config.videoBaseUrl(), random));
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), adapter.auditLog(), clock, random);
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
+      PrivacyService privacy = new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);
       HttpApi api = HttpApi.create(new UseCases(
           catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens,
-          adapter::isReachable, clock, lottery, responsibility, responsibility, new AuditService(adapter.catalog(), adapter.auditLog())),
+          adapter::isReachable, clock, lottery, responsibility, responsibility,
+          new AuditService(adapter.catalog(), adapter.auditLog()), privacy, privacy),
           config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-jobs");
@@ -118,13 +132,17 @@ public final class OpenTermin implements AutoCloseable {
       LotteryDraws draws = new LotteryDraws(
           adapter.catalog(), adapter.lottery(), bookings, new LoggingNotifier(), new WaitingListForLosers(waitingList), clock);
       jobs.scheduleWithFixedDelay(() -> runDraws(draws), LOTTERY_PERIOD_SECONDS, LOTTERY_PERIOD_SECONDS, TimeUnit.SECONDS);
+      PersonalDataRetention retention =
+          new PersonalDataRetention(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), clock);
+      jobs.scheduleWithFixedDelay(
+          () -> runRetention(retention), RETENTION_PERIOD_SECONDS, RETENTION_PERIOD_SECONDS, TimeUnit.SECONDS);
       if (config.demo()) {
         DemoOverview.print(catalog.offices(), catalog.services(), LocalDate.now(clock), bookings, console);
       }
       // Listening comes last, so that /ready answers only once startup is complete.
       api.start(config.port());
       console.println("OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
-      return new OpenTermin(database, api, jobs, offers, draws);
+      return new OpenTermin(database, api, jobs, offers, draws, retention);
     } catch (RuntimeException failure) {
       database.close();
       throw failure;
@@ -153,6 +171,14 @@ public final class OpenTermin implements AutoCloseable {
     return lotteryDraws.run();
   }
 
+
+  /**
+   * Runs the retention job now, as the schedule does every few minutes; returns what it erased.
+   * For tests and operators who cannot wait for the next run.
+   */
+  public PersonalDataRetention.Erased eraseExpiredPersonalData() {
+    return retention.run();
+  }
 
   @Override
   public void close() {
@@ -183,6 +209,20 @@ public final class OpenTermin implements AutoCloseable {
       }
     } catch (RuntimeException failure) {
       LOG.warn("Drawing lotteries failed ({}); trying again in {} s", failure.getClass().getSimpleName(), LOTTERY_PERIOD_SECONDS);
+    }
+  }
+
+  /** Counts only: what was erased is nobody's business in a log. A failed run is retried. */
+  private static void runRetention(PersonalDataRetention retention) {
+    try {
+      PersonalDataRetention.Erased erased = retention.run();
+      if (erased.total() > 0) {
+        LOG.info("Erased the personal data of {} bookings, {} waiting-list and {} lottery entries past their retention period",
+            erased.bookings(), erased.waitingListEntries(), erased.lotteryEntries());
+      }
+    } catch (RuntimeException failure) {
+      LOG.warn("Erasing personal data past its retention period failed ({}); trying again in {} s",
+          failure.getClass().getSimpleName(), RETENTION_PERIOD_SECONDS);
     }
   }
 

@@ -354,9 +354,11 @@ public final class ApiLoad {
         if (hold.statusCode() != 201) {
           throw new IllegalStateException("hold answered " + hold.statusCode() + ": " + hold.body());
         }
-        held.incrementAndGet();
+        int number = held.incrementAndGet();
+        // Citizens who book online give a way to be reached; one address each, as real citizens have.
         HttpResponse<String> booking = post("/api/v1/bookings", String.format(
-            "{\"holdId\":\"%s\",\"citizen\":{\"name\":\"Load Test\"}}", json(hold.body()).get("holdId").asText()));
+            "{\"holdId\":\"%s\",\"citizen\":{\"name\":\"Load Test\",\"email\":\"load-%d@example.org\"}}",
+            json(hold.body()).get("holdId").asText(), number));
         if (booking.statusCode() != 201) {
           throw new IllegalStateException("confirming a hold answered " + booking.statusCode() + ": " + booking.body());
         }

@@ -74,8 +74,9 @@ class BadInputTest {
     assertProblem(api.get("/api/v1/offices/nirgendwo/availability?service=wohngeld"), 404, "not-found");
     assertProblem(api.get("/api/v1/offices/sbh-mitte/availability?service=gibt-es-nicht"), 422, "validation-failed");
     assertProblem(api.post("/api/v1/bookings", Map.of("holdId", "sbh-mitte.00000000-0000-4000-8000-000000000000",
-        "citizen", Map.of("name", "A"))), 404, "not-found");
-    assertProblem(api.post("/api/v1/bookings", Map.of("holdId", "kein-hold", "citizen", Map.of("name", "A"))), 404, "not-found");
+        "citizen", Map.of("name", "A", "email", "a@example.org"))), 404, "not-found");
+    assertProblem(api.post("/api/v1/bookings", Map.of("holdId", "kein-hold", "citizen", Map.of("name", "A", "email", "a@example.org"))),
+        404, "not-found");
     assertProblem(api.get("/api/v1/bookings/not-a-reference"), 404, "not-found");
   }
 

@@ -125,7 +125,7 @@ class StaffFlowTest {
     String start = api.get("/api/v1/offices/" + OFFICE + "/availability?service=" + SERVICE + "&from=" + date + "&to=" + date)
         .json().get("days").get(0).get("slots").get(0).get("start").asText();
     Api.Answer hold = api.post("/api/v1/holds", Map.of("officeId", OFFICE, "services", List.of(Api.service(SERVICE, 1)), "start", start));
-    return api.post("/api/v1/bookings", Map.of("holdId", hold.json().get("holdId").asText(), "citizen", Map.of("name", "Max Muster"))).json();
+    return api.post("/api/v1/bookings", Map.of("holdId", hold.json().get("holdId").asText(), "citizen", Map.of("name", "Max Muster", "email", "max@example.org"))).json();
   }
 
   private Api.Answer staffChange(String token, String reference, String action) {

@@ -381,6 +381,9 @@ public final class BookingService
       if (hold.isPresent() && !BookingRules.reachable(hold.get().mode(), command.citizen())) {
         return new Refused(Refusal.PHONE_REQUIRED, "a phone appointment needs the phone number to call back");
       }
+      if (command.actor() instanceof Actor.Citizen && !command.citizen().hasContact()) {
+        return new Refused(Refusal.INVALID_REQUEST, "give an email address or a phone number, so that the office can reach you");
+      }
       Optional<IdentityQuota> identityQuota = identityQuota(command, hold);
       Optional<VideoLink> videoLink = hold.filter(found -> found.mode() == AppointmentMode.VIDEO)
           .map(found -> videoRoom.open(new VideoRoom.Meeting(found.office(), found.start(), found.end())));

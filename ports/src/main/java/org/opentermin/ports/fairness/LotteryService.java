@@ -104,7 +104,7 @@ public final class LotteryService implements EnterLottery {
         key,
         Secrets.sha256(token),
         ImmutableList.copyOf(services),
-        Optional.of(command.citizen()),
+        Optional.of(command.citizen().withoutNote()), // a note belongs to a booking, not to an entry
         identityKeys,
         command.waitingListIfLost(),
         now,

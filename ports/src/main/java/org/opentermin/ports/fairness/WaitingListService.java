@@ -117,7 +117,8 @@ public final class WaitingListService implements JoinWaitingList {
     }
     String token = Secrets.newManageToken(random);
     EntryId id = new EntryId(office.id(), random.nextUuid());
-    Entry entry = new Entry(id, services, dates, registration.citizen(), keys, Secrets.sha256(token), now,
+    // A note belongs to a booking and its caseworker; the waiting list keeps only how to reach the citizen.
+    Entry entry = new Entry(id, services, dates, registration.citizen().withoutNote(), keys, Secrets.sha256(token), now,
         Status.WAITING, Optional.empty(), now);
     if (store.add(entry) == WaitingListStore.Addition.ALREADY_WAITING) {
       return refused(Refusal.ALREADY_EXISTS, "the same person already waits at this office for one of these services");

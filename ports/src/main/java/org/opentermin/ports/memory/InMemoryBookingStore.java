@@ -20,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.BusyPeriod;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
@@ -38,8 +39,8 @@ import org.opentermin.ports.out.BookingStore;
 
 /**
  * {@link BookingStore} in memory. One lock serializes every method, which makes the
- * no-double-booking check and the insert one atomic step. Every change is recorded, under the
- * same lock, in its {@link #auditLog()}.
+ * no-double-booking check and the insert one atomic step, and each erasure one step. Every
+ * change is recorded, under the same lock, in its {@link #auditLog()}.
  */
 public final class InMemoryBookingStore implements BookingStore {
 
@@ -308,6 +309,62 @@ public final class InMemoryBookingStore implements BookingStore {
             .toList();
     expired.forEach(rows::remove);
     return expired.size();
+  }
+
+  @Override
+  public synchronized boolean erase(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
+    checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this erasure");
+    checkArgument(event.to() == expected || event.to() == AppointmentStatus.CANCELLED, "an erasure keeps the status or cancels");
+    Row row = rows.get(booking);
+    if (row == null || row.appointment().status() != expected || !expected.isBooking() || row.appointment().isErased()) {
+      return false;
+    }
+    eraseRow(row, event);
+    return true;
+  }
+
+  @Override
+  public synchronized int eraseFinished(OfficeId office, Instant finishedBy, Instant now, int limit) {
+    checkNotNull(office, "office");
+    checkNotNull(finishedBy, "finishedBy");
+    checkArgument(limit > 0, "limit must be positive");
+    List<Row> due = rows.values().stream()
+        .filter(row -> row.appointment().office().equals(office))
+        .filter(row -> row.appointment().status().isBooking() && !row.appointment().isErased())
+        .filter(row -> !row.appointment().end().isAfter(finishedBy)
+            || row.cancelledAt().filter(cancelled -> !cancelled.isAfter(finishedBy)).isPresent())
+        .sorted(Comparator.comparing((Row row) -> row.appointment().end()))
+        .limit(limit)
+        .toList();
+    for (Row row : due) {
+      AppointmentStatus status = row.appointment().status();
+      eraseRow(row, new BookingEvent(row.appointment().id(), now, Actor.SYSTEM, status, status, BookingEvent.ERASURE_NOTE));
+    }
+    return due.size();
+  }
+
+  /** Keeps what statistics need, forgets everything personal, empties the earlier notes, records the event. */
+  private void eraseRow(Row row, BookingEvent event) {
+    Appointment booking = row.appointment();
+    boolean cancels = event.to() == AppointmentStatus.CANCELLED && booking.status() != AppointmentStatus.CANCELLED;
+    booking.reference().ifPresent(references::remove);
+    rows.put(booking.id(), new Row(
+        booking.withStatus(event.to()).erased(event.at()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        ImmutableSet.of(), row.reschedules(), cancels ? Optional.of(event.at()) : row.cancelledAt()));
+    List<BookingEvent> events = history.getOrDefault(booking.id(), List.of()).stream()
+        .map(earlier -> new BookingEvent(earlier.appointment(), earlier.at(), earlier.actor(), earlier.from(), earlier.to(), ""))
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    events.add(event);
+    history.put(booking.id(), events);
+    auditLog.append(AuditEntry.ofErasure(event));
+  }
+
+  @Override
+  public synchronized Optional<Pseudonyms> pseudonyms(AppointmentId booking) {
+    return Optional.ofNullable(rows.get(checkNotNull(booking, "booking")))
+        .filter(row -> row.appointment().status().isBooking() && !row.appointment().isErased())
+        .map(row -> new Pseudonyms(
+            !row.identityKeys().isEmpty(), row.clientKey().isPresent(), row.holdKey().isPresent() || row.confirmKey().isPresent()));
   }
 
   /**

@@ -20,6 +20,7 @@ import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.FairnessSecret;
+import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WorkingTime;
 import org.opentermin.ports.out.CatalogStore;
@@ -34,6 +35,7 @@ public final class InMemoryCatalogStore implements CatalogStore {
   private final Map<OfficeId, Map<java.time.LocalDate, OfficeClosure>> closures = new HashMap<>();
   private final Map<OfficeId, Long> versions = new HashMap<>();
   private final Map<OfficeId, AccessPolicies> policies = new HashMap<>();
+  private final Map<OfficeId, RetentionPeriod> retention = new HashMap<>();
   private final RandomSource random;
   private long lastVersion;
 
@@ -160,6 +162,19 @@ public final class InMemoryCatalogStore implements CatalogStore {
     }
     policies.put(office, changed);
     changed(office);
+  }
+
+  @Override
+  public synchronized Optional<RetentionPeriod> retentionPeriod(OfficeId office) {
+    checkNotNull(office, "office");
+    return offices.containsKey(office) ? Optional.of(retention.getOrDefault(office, RetentionPeriod.DEFAULT)) : Optional.empty();
+  }
+
+  @Override
+  public synchronized void saveRetentionPeriod(OfficeId office, RetentionPeriod period) {
+    checkNotNull(period, "period");
+    checkKnown(office);
+    retention.put(office, period);
   }
 
   private void checkKnown(OfficeId office) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,6 +124,26 @@ public final class InMemoryLotteryStore implements LotteryStore {
     }
     draws.put(key, new Draw(key, draw.drawAt(), draw.commitment(), DrawStatus.DRAWN, draw.claimedAt(), Optional.of(seed), Optional.of(drawnAt)));
     return true;
+  }
+
+  @Override
+  public synchronized int deleteEntries(OfficeId office, LocalDate dayBefore, int limit) {
+    checkNotNull(office, "office");
+    checkNotNull(dayBefore, "dayBefore");
+    checkArgument(limit > 0, "limit must be positive");
+    List<Entry> old = entries.values().stream()
+        .filter(entry -> entry.draw().office().equals(office) && entry.draw().day().isBefore(dayBefore))
+        .sorted(Comparator.comparing((Entry entry) -> entry.draw().day()))
+        .limit(limit)
+        .toList();
+    for (Entry entry : old) {
+      entries.remove(entry.id());
+      Set<String> taken = identities.get(entry.draw());
+      if (taken != null) {
+        taken.removeAll(entry.identityKeys());
+      }
+    }
+    return old.size();
   }
 
   private static boolean due(Draw draw, Instant now, Instant reclaimBefore) {

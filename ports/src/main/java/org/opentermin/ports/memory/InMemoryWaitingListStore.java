@@ -5,9 +5,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,6 +88,24 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
     }
     entries.put(id, entry.with(target, entry.offer(), at));
     return true;
+  }
+
+  @Override
+  public synchronized int deleteFinished(OfficeId office, Instant closedBy, LocalDate datesEndedBy, int limit) {
+    checkNotNull(office, "office");
+    checkNotNull(closedBy, "closedBy");
+    checkNotNull(datesEndedBy, "datesEndedBy");
+    checkArgument(limit > 0, "limit must be positive");
+    List<EntryId> finished = entries.values().stream()
+        .filter(entry -> entry.office().equals(office))
+        .filter(entry -> (!entry.status().isOpen() && !entry.changedAt().isAfter(closedBy))
+            || !entry.dates().endExclusive().isAfter(datesEndedBy))
+        .sorted(Comparator.comparing(Entry::changedAt))
+        .limit(limit)
+        .map(Entry::id)
+        .toList();
+    finished.forEach(entries::remove);
+    return finished.size();
   }
 
   @Override

@@ -287,6 +287,37 @@ public interface BookingStore {
   int deleteExpiredHolds(OfficeId office, Instant now, int limit);
 
   /**
+   * Erases the personal data of the booking if it is still in status {@code expected} and not
+   * erased yet, and sets its status to {@code event.to()} (a cancellation records its instant, as
+   * {@link #changeStatus} does), in one step. Erasing removes the citizen (name, contact, note),
+   * the reference (which becomes free) and the manage token's hash, the identity keys, the client
+   * key, both idempotency keys with the retry payload, and the notes of the booking's earlier
+   * events; then {@code event} is recorded and the booking stays, erased at {@code event.at()}, for
+   * anonymous statistics. Returns whether it was erased.
+   */
+  boolean erase(AppointmentId booking, AppointmentStatus expected, BookingEvent event);
+
+  /**
+   * Erases, as {@link #erase} does, the personal data of up to {@code limit} bookings of the office
+   * that are not erased yet and ended, or were cancelled, at or before {@code finishedBy}; records
+   * for each an event of {@link org.opentermin.core.booking.Actor#SYSTEM} at {@code now} with
+   * {@link BookingEvent#ERASURE_NOTE} that keeps its status. Returns how many it erased. Safe to
+   * run from several app instances at once: each booking is erased once.
+   */
+  int eraseFinished(OfficeId office, Instant finishedBy, Instant now, int limit);
+
+  /** What the store keeps about a booking beyond its data, as flags; empty if unknown or erased. */
+  Optional<Pseudonyms> pseudonyms(AppointmentId booking);
+
+  /**
+   * Pseudonymous data a booking may carry besides the hash of its manage token (which every
+   * booking has): keyed hashes of the citizen's email and phone (kept under an identity limit), a
+   * keyed hash of the client's address (kept from a hold under a hold limit), and an idempotency
+   * key's hash with the sealed manage token for a retried confirmation.
+   */
+  record Pseudonyms(boolean identityKeys, boolean clientKey, boolean idempotencyKey) {}
+
+  /**
    * What an idempotent request leaves behind: the hash of its key, a fingerprint of the request
    * (a retry must match it), and an opaque payload for the retry (e.g. a sealed secret).
    */

@@ -11,6 +11,7 @@ import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.AccessPolicy;
+import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WorkingTime;
 
@@ -71,4 +72,13 @@ public interface CatalogStore {
    * Changes the office's {@link #scheduleVersion}.
    */
   void saveAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy);
+
+  /**
+   * How long the office keeps personal data ({@link RetentionPeriod#DEFAULT} unless one was saved);
+   * empty for an unknown office.
+   */
+  Optional<RetentionPeriod> retentionPeriod(OfficeId office);
+
+  /** Sets the office's retention period. Does not change the {@link #scheduleVersion}. */
+  void saveRetentionPeriod(OfficeId office, RetentionPeriod period);
 }

@@ -69,6 +69,13 @@ public interface LotteryStore {
   /** Marks a claimed draw as drawn and reveals its seed; false unless the draw was claimed. */
   boolean finish(DrawKey key, String seed, Instant drawnAt);
 
+  /**
+   * Deletes up to {@code limit} entries, with their identity keys, of the office's draws for days
+   * before {@code dayBefore}; returns how many. The draws stay, with their commitment and seed.
+   * Safe to run from several app instances at once.
+   */
+  int deleteEntries(OfficeId office, LocalDate dayBefore, int limit);
+
   /** One draw: a release wave of one day at one office. */
   record DrawKey(OfficeId office, LocalDate day, int wave) {
     public DrawKey {

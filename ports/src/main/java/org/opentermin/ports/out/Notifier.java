@@ -13,7 +13,8 @@ import org.opentermin.core.catalog.OfficeId;
  * out. Implementations never log personal data and never name the service (it may be
  * sensitive): a notification carries no service, and the texts that leave the system (subject,
  * body, text message, calendar file) say only what {@link
- * org.opentermin.core.booking.OutsideText} says, an appointment at the office. Thread-safe.
+ * org.opentermin.core.booking.OutsideText} says, an appointment at the office. A notification
+ * never carries the citizen's note. Thread-safe.
  */
 public interface Notifier {
 
@@ -36,7 +37,8 @@ public interface Notifier {
     public Notification {
       checkNotNull(kind, "kind");
       checkNotNull(office, "office");
-      checkNotNull(recipient, "recipient");
+      // The note is for the office's staff only; no message ever carries it.
+      recipient = checkNotNull(recipient, "recipient").withoutNote();
       checkNotNull(entryId, "entryId");
       checkNotNull(deadline, "deadline");
       checkNotNull(appointmentStart, "appointmentStart");

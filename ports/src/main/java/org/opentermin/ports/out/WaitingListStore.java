@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,6 +62,15 @@ public interface WaitingListStore {
    * capacity is free again at once rather than at its expiry. Returns whether a hold was deleted.
    */
   boolean releaseHold(AppointmentId hold);
+
+  /**
+   * Deletes up to {@code limit} entries of the office that are no longer on the list (neither
+   * waiting nor offered) since {@code closedBy} or earlier, or whose dates ended (their exclusive
+   * end) on or before {@code datesEndedBy} whatever their status; returns how many. The personal
+   * data goes with them: entries are not kept for statistics. Safe to run from several app
+   * instances at once.
+   */
+  int deleteFinished(OfficeId office, Instant closedBy, LocalDate datesEndedBy, int limit);
 
   /** Where an entry stands. */
   enum Status {

@@ -27,6 +27,11 @@ public enum AuditAction {
   MARKED_NO_SHOW(Scope.BOOKING),
   /** A recorded change of a booking that none of the other actions describes. */
   CHANGED(Scope.BOOKING),
+  /**
+   * The booking's personal data was erased, by the retention job or early on request (an upcoming
+   * booking is cancelled by it). Not a {@link #forChange} outcome: the store that erases records it.
+   */
+  ERASED(Scope.BOOKING),
   /** An administrator changed the office's configuration: resources, working time, closures, rules. */
   CONFIGURED(Scope.OFFICE);
 
@@ -54,7 +59,7 @@ public enum AuditAction {
 
   /**
    * The action a recorded booking change stands for. The PostgreSQL adapter's trigger that audits
-   * {@code booking_events} (migration V11) decides the same way, in the same order; change both
+   * {@code booking_events} (migrations V11, V12) decides the same way, in the same order; change both
    * together.
    */
   public static AuditAction forChange(AppointmentStatus from, AppointmentStatus to) {

@@ -57,6 +57,17 @@ public record AuditEntry(
         Optional.of(event.appointment()), reference, event.from() + " -> " + event.to());
   }
 
+  /**
+   * The erasure of a booking's personal data, recorded by {@code event}: the reference is gone with
+   * the data, the statuses say whether the erasure cancelled the booking.
+   */
+  public static AuditEntry ofErasure(BookingEvent event) {
+    checkNotNull(event, "event");
+    return new AuditEntry(
+        event.at(), event.actor(), AuditAction.ERASED, event.appointment().office(), Optional.of(event.appointment()),
+        Optional.empty(), event.from() + " -> " + event.to());
+  }
+
   /** {@code actor} read {@code booking} (the booking itself or its history). */
   public static AuditEntry readBooking(Instant at, Actor actor, AuditAction action, Appointment booking) {
     checkNotNull(booking, "booking");

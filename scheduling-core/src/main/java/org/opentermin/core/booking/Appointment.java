@@ -16,7 +16,11 @@ import org.opentermin.core.catalog.ResourceId;
  * form, then a booking with a reference and the citizen's data. A hold has an expiry and no
  * reference or citizen; a booking has both and no expiry. Its {@link AppointmentMode mode} is set
  * with the hold and never changes; only a video booking has a video link, and one that is
- * confirmed or checked in always has it. Immutable.
+ * confirmed or checked in always has it until it is erased. Once its personal data is erased
+ * (after the office's retention period, or early at the citizen's request), a booking keeps only
+ * what anonymous statistics need: office, resource, time, services, channel, mode and status, with
+ * {@code erasedAt} and neither reference, citizen nor video link. Holds are never erased; they are
+ * deleted. Immutable.
  */
 public record Appointment(
     AppointmentId id,
@@ -30,7 +34,8 @@ public record Appointment(
     Optional<BookingReference> reference,
     Optional<Citizen> citizen,
     AppointmentMode mode,
-    Optional<VideoLink> videoLink) {
+    Optional<VideoLink> videoLink,
+    Optional<Instant> erasedAt) {
 
   public Appointment {
     checkNotNull(id, "id");
@@ -45,15 +50,36 @@ public record Appointment(
     checkNotNull(expiresAt, "expiresAt");
     checkNotNull(reference, "reference");
     checkNotNull(citizen, "citizen");
+    checkNotNull(erasedAt, "erasedAt");
     boolean hold = status == AppointmentStatus.HELD;
+    boolean erased = erasedAt.isPresent();
+    checkArgument(!(hold && erased), "a hold is deleted, never erased");
     checkArgument(hold == expiresAt.isPresent(), "exactly holds have an expiry: %s", status);
-    checkArgument(hold != reference.isPresent(), "exactly bookings have a reference: %s", status);
-    checkArgument(hold != citizen.isPresent(), "exactly bookings have a citizen: %s", status);
+    checkArgument((!hold && !erased) == reference.isPresent(), "exactly bookings that are not erased have a reference: %s", status);
+    checkArgument((!hold && !erased) == citizen.isPresent(), "exactly bookings that are not erased have a citizen: %s", status);
     checkNotNull(mode, "mode");
     checkNotNull(videoLink, "videoLink");
-    checkArgument(videoLink.isEmpty() || (mode == AppointmentMode.VIDEO && !hold), "only video bookings have a video link");
+    checkArgument(videoLink.isEmpty() || (mode == AppointmentMode.VIDEO && !hold && !erased),
+        "only video bookings that are not erased have a video link");
     boolean active = status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.CHECKED_IN;
-    checkArgument(!(active && mode == AppointmentMode.VIDEO) || videoLink.isPresent(), "a video booking has a video link");
+    checkArgument(!(active && mode == AppointmentMode.VIDEO && !erased) || videoLink.isPresent(), "a video booking has a video link");
+  }
+
+  /** An appointment whose personal data is not erased: a hold, or a booking with reference and citizen. */
+  public Appointment(
+      AppointmentId id,
+      ResourceId resource,
+      Instant start,
+      Instant end,
+      ImmutableList<BookedService> services,
+      Channel channel,
+      AppointmentStatus status,
+      Optional<Instant> expiresAt,
+      Optional<BookingReference> reference,
+      Optional<Citizen> citizen,
+      AppointmentMode mode,
+      Optional<VideoLink> videoLink) {
+    this(id, resource, start, end, services, channel, status, expiresAt, reference, citizen, mode, videoLink, Optional.empty());
   }
 
   /** An appointment in person. */
@@ -119,7 +145,8 @@ public record Appointment(
   /** This booking in another status. */
   public Appointment withStatus(AppointmentStatus newStatus) {
     checkArgument(status.isBooking() && newStatus.isBooking(), "a hold changes status only by confirmation");
-    return new Appointment(id, resource, start, end, services, channel, newStatus, expiresAt, reference, citizen, mode, videoLink);
+    return new Appointment(
+        id, resource, start, end, services, channel, newStatus, expiresAt, reference, citizen, mode, videoLink, erasedAt);
   }
 
   /**
@@ -127,10 +154,23 @@ public record Appointment(
    * same mode; the booking keeps its channel, mode and video link.
    */
   public Appointment movedTo(Appointment hold) {
-    checkArgument(status.isBooking(), "only a booking can be moved");
+    checkArgument(status.isBooking() && !isErased(), "only a booking that is not erased can be moved");
     checkArgument(hold.mode == mode, "a %s booking moves only to a %s hold, not %s", mode, mode, hold.mode);
     return new Appointment(
         id, hold.resource, hold.start, hold.end, hold.services, channel, status, expiresAt, reference, citizen, mode, videoLink);
+  }
+
+  /** This booking without its personal data (reference, citizen, video link), erased {@code at}. */
+  public Appointment erased(Instant at) {
+    checkNotNull(at, "at");
+    checkArgument(status.isBooking() && !isErased(), "only a booking that is not erased yet can be erased, not %s", status);
+    return new Appointment(id, resource, start, end, services, channel, status, expiresAt, Optional.empty(), Optional.empty(), mode,
+        Optional.empty(), Optional.of(at));
+  }
+
+  /** Whether this booking's personal data has been erased. */
+  public boolean isErased() {
+    return erasedAt.isPresent();
   }
 
   /** Whether this is a hold that still counts at {@code now}. */

@@ -20,6 +20,9 @@ import org.opentermin.core.catalog.AppointmentMode;
  *       mode.
  *   <li>Staff check people in on the appointment's day, complete a confirmed or checked-in
  *       booking from that day on, and mark a confirmed booking as no-show once it has started.
+ *   <li>The personal data of a booking can be erased early by its citizen (or by staff on the
+ *       citizen's request) at any time except while the appointment is under way: an upcoming
+ *       confirmed booking is cancelled by it, a finished or cancelled one keeps its status.
  * </ul>
  */
 public final class BookingRules {
@@ -104,5 +107,30 @@ public final class BookingRules {
       return Optional.of(Refusal.ILLEGAL_TRANSITION);
     }
     return now.isBefore(booking.start()) ? Optional.of(Refusal.TOO_EARLY) : Optional.empty();
+  }
+
+  /**
+   * Early erasure on request; the system erases by the retention period instead, without asking
+   * this rule. Refused while the appointment is under way ({@code TOO_EARLY}: staff may still need
+   * the name at the counter), and for holds and erased bookings.
+   */
+  public static Optional<Refusal> erase(Appointment booking, Actor actor, Instant now) {
+    if (!booking.status().isBooking() || booking.isErased() || actor instanceof Actor.SystemActor) {
+      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+    }
+    return switch (booking.status()) {
+      case CONFIRMED, CHECKED_IN -> {
+        boolean upcoming = booking.status() == AppointmentStatus.CONFIRMED && now.isBefore(booking.start());
+        boolean ended = !now.isBefore(booking.end());
+        yield upcoming || ended ? Optional.empty() : Optional.of(Refusal.TOO_EARLY);
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  /** The status a booking has once its data is erased at {@code now}: an upcoming one is cancelled by it. */
+  public static AppointmentStatus statusAfterErasure(Appointment booking, Instant now) {
+    boolean upcoming = booking.status() == AppointmentStatus.CONFIRMED && now.isBefore(booking.start());
+    return upcoming ? AppointmentStatus.CANCELLED : booking.status();
   }
 }

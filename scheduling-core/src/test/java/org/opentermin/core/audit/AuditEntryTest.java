@@ -64,6 +64,19 @@ class AuditEntryTest {
   }
 
   @Test
+  void anErasureIsRecordedAsSuchWithoutTheReferenceThatWentWithTheData() {
+    BookingEvent erased = new BookingEvent(
+        BOOKING_ID, AT, Actor.SYSTEM, AppointmentStatus.COMPLETED, AppointmentStatus.COMPLETED, BookingEvent.ERASURE_NOTE);
+
+    AuditEntry entry = AuditEntry.ofErasure(erased);
+
+    assertThat(entry).isEqualTo(new AuditEntry(
+        AT, Actor.SYSTEM, AuditAction.ERASED, MITTE, Optional.of(BOOKING_ID), Optional.empty(), "COMPLETED -> COMPLETED"));
+    assertThat(AuditAction.ERASED.concernsOneBooking()).isTrue();
+    assertThat(AuditAction.ERASED.isRead()).isFalse();
+  }
+
+  @Test
   void aDayReadNamesTheDay() {
     AuditEntry entry = AuditEntry.readDay(AT, CASEWORKER, MITTE, LocalDate.of(2026, 12, 2));
 

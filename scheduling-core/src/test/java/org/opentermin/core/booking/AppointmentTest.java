@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 
 class AppointmentTest {
@@ -282,6 +283,89 @@ class AppointmentTest {
     @Test
     void bookingIsNeverALiveHold() {
       assertThat(booking(AppointmentStatus.CONFIRMED).isLiveHoldAt(HOLD_EXPIRES.minusSeconds(300))).isFalse();
+    }
+  }
+
+  @Nested
+  class Erased {
+
+    private final Instant erasedAt = END.plusSeconds(30 * 86_400);
+
+    @Test
+    void erasedBookingKeepsTheStatisticsButNeitherReferenceNorCitizen() {
+      Appointment completed = booking(AppointmentStatus.COMPLETED);
+
+      Appointment erased = completed.erased(erasedAt);
+
+      assertThat(erased.isErased()).isTrue();
+      assertThat(erased.erasedAt()).contains(erasedAt);
+      assertThat(erased.reference()).isEmpty();
+      assertThat(erased.citizen()).isEmpty();
+      assertThat(erased)
+          .extracting(Appointment::id, Appointment::office, Appointment::resource, Appointment::start, Appointment::end,
+              Appointment::services, Appointment::channel, Appointment::status)
+          .containsExactly(completed.id(), MITTE, DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.COMPLETED);
+    }
+
+    @Test
+    void erasedBookingStaysErasedWhenItsStatusChanges() {
+      Appointment erased = booking(AppointmentStatus.CONFIRMED).erased(erasedAt);
+
+      assertThat(erased.withStatus(AppointmentStatus.CANCELLED).erasedAt()).contains(erasedAt);
+    }
+
+    @Test
+    void notErasedBookingsAndHoldsHaveNoErasureInstant() {
+      assertThat(booking(AppointmentStatus.CONFIRMED).isErased()).isFalse();
+      assertThat(hold(HOLD_EXPIRES).erasedAt()).isEmpty();
+    }
+
+    @Test
+    void erasedBookingThatStillHasAReferenceOrACitizenIsRejected() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.COMPLETED, Optional.empty(), Optional.of(REFERENCE), Optional.empty(), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
+          .withMessageContaining("reference");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.COMPLETED, Optional.empty(), Optional.empty(), Optional.of(ERIKA), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
+          .withMessageContaining("citizen");
+    }
+
+    @Test
+    void erasingAVideoBookingDropsItsLinkThatItWouldOtherwiseAlwaysHave() {
+      Appointment video = Appointment.hold(appointmentId(MITTE, 3), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE,
+              HOLD_EXPIRES, AppointmentMode.VIDEO)
+          .confirmed(REFERENCE, ERIKA, Optional.of(VideoLink.of("https://meet.example.org/raum-7q2x")));
+
+      Appointment erased = video.erased(erasedAt);
+
+      assertThat(erased.videoLink()).isEmpty();
+      assertThat(erased.mode()).isEqualTo(AppointmentMode.VIDEO);
+      assertThat(erased.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 3), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.CONFIRMED, Optional.empty(), Optional.empty(), Optional.empty(), AppointmentMode.VIDEO,
+              Optional.of(VideoLink.of("https://meet.example.org/raum-7q2x")), Optional.of(erasedAt)))
+          .withMessageContaining("video link");
+    }
+
+    @Test
+    void holdIsNeverErased() {
+      assertThatIllegalArgumentException().isThrownBy(() -> hold(HOLD_EXPIRES).erased(erasedAt));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.HELD, Optional.of(HOLD_EXPIRES), Optional.empty(), Optional.empty(), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
+          .withMessageContaining("hold");
+    }
+
+    @Test
+    void erasedBookingIsNotErasedAgainNorMoved() {
+      Appointment erased = booking(AppointmentStatus.CONFIRMED).erased(erasedAt);
+
+      assertThatIllegalArgumentException().isThrownBy(() -> erased.erased(erasedAt.plusSeconds(1)));
+      assertThatIllegalArgumentException().isThrownBy(() -> erased.movedTo(holdAt(MITTE, START, HOLD_EXPIRES)));
     }
   }
 }

@@ -338,4 +338,56 @@ class BookingRulesTest {
           .contains(Refusal.ILLEGAL_TRANSITION);
     }
   }
+
+  @Nested
+  class Erase {
+
+    private final Instant end = START.plus(Duration.ofMinutes(20));
+
+    @Test
+    void citizenErasesAnUpcomingBookingWhichCancelsIt() {
+      Appointment confirmed = booking(AppointmentStatus.CONFIRMED);
+
+      assertThat(BookingRules.erase(confirmed, Actor.CITIZEN, START.minusNanos(1))).isEmpty();
+      assertThat(BookingRules.statusAfterErasure(confirmed, START.minusNanos(1))).isEqualTo(AppointmentStatus.CANCELLED);
+    }
+
+    @Test
+    void whileTheAppointmentIsUnderWayItsDataCannotBeErased() {
+      assertThat(BookingRules.erase(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START)).contains(Refusal.TOO_EARLY);
+      assertThat(BookingRules.erase(booking(AppointmentStatus.CHECKED_IN), STAFF, end.minusNanos(1))).contains(Refusal.TOO_EARLY);
+    }
+
+    @Test
+    void fromTheEndOnABookingNobodyClosedIsErasedAndKeepsItsStatus() {
+      Appointment confirmed = booking(AppointmentStatus.CONFIRMED);
+
+      assertThat(BookingRules.erase(confirmed, Actor.CITIZEN, end)).isEmpty();
+      assertThat(BookingRules.statusAfterErasure(confirmed, end)).isEqualTo(AppointmentStatus.CONFIRMED);
+      assertThat(BookingRules.erase(booking(AppointmentStatus.CHECKED_IN), Actor.CITIZEN, end)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AppointmentStatus.class, names = {"COMPLETED", "NO_SHOW", "CANCELLED"})
+    void aClosedBookingIsErasedAtAnyTimeAndKeepsItsStatus(AppointmentStatus status) {
+      Appointment booking = booking(status);
+
+      assertThat(BookingRules.erase(booking, Actor.CITIZEN, LAST_WEEK)).isEmpty();
+      assertThat(BookingRules.erase(booking, STAFF, START.plusSeconds(60))).isEmpty();
+      assertThat(BookingRules.statusAfterErasure(booking, LAST_WEEK)).isEqualTo(status);
+    }
+
+    @Test
+    void anErasedBookingOrAHoldCannotBeErased() {
+      Appointment erased = booking(AppointmentStatus.CANCELLED).erased(LAST_WEEK);
+
+      assertThat(BookingRules.erase(erased, Actor.CITIZEN, LAST_WEEK)).contains(Refusal.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.erase(hold(HOLD_EXPIRES), Actor.CITIZEN, LAST_WEEK)).contains(Refusal.ILLEGAL_TRANSITION);
+    }
+
+    @Test
+    void theSystemErasesByTheRetentionPeriodNotByRequest() {
+      assertThat(BookingRules.erase(booking(AppointmentStatus.COMPLETED), Actor.SYSTEM, end)).contains(Refusal.ILLEGAL_TRANSITION);
+    }
+  }
 }

@@ -111,4 +111,46 @@ class CitizenTest {
         .isThrownBy(() -> new Citizen("Erika Mustermann", Optional.of(email), Optional.empty()))
         .withMessageNotContaining("erika");
   }
+
+  @Test
+  void noteOfFiveHundredCharactersIsAcceptedAndFiveHundredAndOneRejected() {
+    assertThat(new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("n".repeat(500))).note())
+        .hasValueSatisfying(note -> assertThat(note).hasSize(500));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("n".repeat(501))))
+        .withMessageContaining("500");
+  }
+
+  @Test
+  void blankNoteIsRejectedWithoutRepeatingIt() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("   ")))
+        .withMessageContaining("note");
+  }
+
+  @Test
+  void textAndErrorMessagesNeverShowTheNote() {
+    Citizen withNote = new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("Mietschulden seit März"));
+
+    assertThat(withNote.toString()).doesNotContain("Mietschulden");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("Mietschulden ".repeat(50))))
+        .withMessageNotContaining("Mietschulden");
+  }
+
+  @Test
+  void withoutNoteKeepsNameAndContactAndDropsTheNote() {
+    Citizen withNote = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty(), Optional.of("Rollstuhl"));
+
+    assertThat(withNote.withoutNote()).isEqualTo(new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty()));
+    assertThat(ERIKA.withoutNote()).isSameAs(ERIKA);
+  }
+
+  @Test
+  void aCitizenWithEmailOrPhoneCanBeReachedOneWithOnlyANameCannot() {
+    assertThat(ERIKA.hasContact()).isTrue();
+    assertThat(new Citizen("Erika Mustermann", Optional.empty(), Optional.of("+49 30 1234567")).hasContact()).isTrue();
+    assertThat(new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty()).hasContact()).isTrue();
+    assertThat(Citizen.named("Max Mustermann").hasContact()).isFalse();
+  }
 }
