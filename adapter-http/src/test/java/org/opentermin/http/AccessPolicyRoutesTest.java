@@ -1,16 +1,14 @@
 package org.opentermin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opentermin.http.ApiDocClient.expect;
+import static org.opentermin.http.ApiDocClient.expectProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -98,7 +96,7 @@ class AccessPolicyRoutesTest {
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
         routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
         privacy, privacy)).start(0);
-    docs = new ApiDocClient(api.port(), openApi());
+    docs = ApiDocClient.forServerAt(api.port());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {
       expect(201, docs.post("/api/v1/admin/offices", """
@@ -364,33 +362,11 @@ class AccessPolicyRoutesTest {
     return answer.json().at("/errors/0/field").asText();
   }
 
-  private static void expect(int status, ApiDocClient.Answer answer) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-  }
-
-  private static void expectProblem(int status, String type, ApiDocClient.Answer answer) {
-    expect(status, answer);
-    assertThat(answer.text("type")).isEqualTo(ProblemTitles.TYPE_BASE + type);
-  }
-
   private static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
     } catch (IOException notJson) {
       throw new UncheckedIOException(notJson);
-    }
-  }
-
-  private String openApi() {
-    try {
-      return HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/openapi.json")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(interrupted);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.opentermin.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -35,6 +37,32 @@ final class ApiDocClient {
     } catch (IOException notJson) {
       throw new UncheckedIOException(notJson);
     }
+  }
+
+  /** A client for the API at {@code port}, checking against the document that API serves. */
+  static ApiDocClient forServerAt(int port) {
+    try {
+      String document = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ApiDocumentation.OPENAPI_PATH)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+      return new ApiDocClient(port, document);
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
+  /** Asserts the answer's status, showing its body when it differs. */
+  static void expect(int status, Answer answer) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+  }
+
+  /** Asserts the answer is a problem document of {@code type} with {@code status}. */
+  static void expectProblem(int status, String type, Answer answer) {
+    expect(status, answer);
+    assertThat(answer.text("type")).isEqualTo(ProblemTitles.TYPE_BASE + type);
   }
 
   /** An answer with its body as text. */

@@ -1,22 +1,17 @@
 package org.opentermin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opentermin.http.ApiDocClient.expect;
+import static org.opentermin.http.ApiDocClient.expectProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +70,7 @@ class AppointmentModeRoutesTest {
         new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
         routing, routing, new AuditService(catalogStore, bookingStore.auditLog()), privacy, privacy)).start(0);
-    docs = new ApiDocClient(api.port(), openApi());
+    docs = ApiDocClient.forServerAt(api.port());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     staff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
     expect(201, docs.post("/api/v1/admin/offices", """
@@ -285,27 +280,5 @@ class AppointmentModeRoutesTest {
         {"id": "%s", "name": "%s", "kind": "CASEWORKER", "serviceIds": [%s]}""".formatted(id, id, services), AUTHORIZATION, admin));
     expect(200, docs.put("/api/v1/admin/offices/sbh-mitte/resources/" + id + "/schedule", """
         {"rules": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "from": "08:00", "to": "16:00"}]}""", AUTHORIZATION, admin));
-  }
-
-  private static void expect(int status, ApiDocClient.Answer answer) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-  }
-
-  private static void expectProblem(int status, String type, ApiDocClient.Answer answer) {
-    expect(status, answer);
-    assertThat(answer.text("type")).isEqualTo(ProblemTitles.TYPE_BASE + type);
-  }
-
-  private String openApi() {
-    try {
-      return HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/openapi.json")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(interrupted);
-    }
   }
 }

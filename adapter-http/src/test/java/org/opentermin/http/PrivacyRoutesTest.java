@@ -1,10 +1,10 @@
 package org.opentermin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opentermin.http.ApiDocClient.expect;
+import static org.opentermin.http.ApiDocClient.expectProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,7 +98,7 @@ class PrivacyRoutesTest {
             RandomSource.seeded(3)),
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
         routing, routing, new AuditService(catalogStore, bookingStore.auditLog()), privacy, privacy)).start(0);
-    docs = new ApiDocClient(api.port(), openApi());
+    docs = ApiDocClient.forServerAt(api.port());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     staff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {
@@ -293,27 +293,5 @@ class PrivacyRoutesTest {
     expectProblem(403, "forbidden", docs.get(RETENTION, AUTHORIZATION, otherAdmin));
     expectProblem(404, "not-found", docs.get("/api/v1/admin/offices/sbh-sued/retention", AUTHORIZATION, admin));
     assertThat(docs.get(RETENTION, AUTHORIZATION, admin).json().get("retentionDays").asInt()).as("unchanged").isEqualTo(90);
-  }
-
-  private static void expect(int status, ApiDocClient.Answer answer) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-  }
-
-  private static void expectProblem(int status, String type, ApiDocClient.Answer answer) {
-    expect(status, answer);
-    assertThat(answer.text("type")).isEqualTo(ProblemTitles.TYPE_BASE + type);
-  }
-
-  private String openApi() {
-    try {
-      return HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/openapi.json")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(interrupted);
-    }
   }
 }

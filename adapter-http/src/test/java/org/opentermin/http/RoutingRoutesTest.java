@@ -1,6 +1,8 @@
 package org.opentermin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opentermin.http.ApiDocClient.expect;
+import static org.opentermin.http.ApiDocClient.expectProblem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +90,7 @@ class RoutingRoutesTest {
         tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
         routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
         privacy, privacy)).start(0);
-    docs = new ApiDocClient(api.port(), openApi());
+    docs = ApiDocClient.forServerAt(api.port());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     mitteAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();
     mitteStaff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
@@ -343,27 +345,5 @@ class RoutingRoutesTest {
         AUTHORIZATION, admin));
     expect(200, docs.put("/api/v1/admin/offices/" + office + "/resources/" + id + "/schedule", """
         {"rules": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "from": "08:00", "to": "16:00"}]}""", AUTHORIZATION, admin));
-  }
-
-  private static void expect(int status, ApiDocClient.Answer answer) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-  }
-
-  private static void expectProblem(int status, String type, ApiDocClient.Answer answer) {
-    expect(status, answer);
-    assertThat(answer.text("type")).isEqualTo(ProblemTitles.TYPE_BASE + type);
-  }
-
-  private String openApi() {
-    try {
-      return HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/openapi.json")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(interrupted);
-    }
   }
 }
