@@ -15,10 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 import org.opentermin.core.availability.OfficeSchedule;
 import org.opentermin.core.availability.ScheduledResource;
 import org.opentermin.core.calendar.GermanState;
@@ -38,8 +35,8 @@ import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.catalog.TeamId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.AccessPolicy;
-import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.fairness.FairnessSecret;
+import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.time.TimeOfDayRange;
 import org.opentermin.core.worktime.Absence;
@@ -63,8 +60,6 @@ import org.opentermin.ports.out.CatalogStore;
 /** {@link CatalogStore} in PostgreSQL. Each method is one transaction. */
 final class JdbiCatalogStore implements CatalogStore {
 
-  /** SQLSTATE foreign_key_violation: something referred to does not exist. */
-  private static final String FOREIGN_KEY_VIOLATION = "23503";
   private static final String WORK = "WORK";
   private static final String BREAK = "BREAK";
   /** The service_id of an office's own row in access_policies. */
@@ -90,7 +85,7 @@ final class JdbiCatalogStore implements CatalogStore {
         office.horizon().maximumDaysAhead(),
         office.holdDuration().toSeconds(),
         office.address().orElse(null));
-    write(handle -> CatalogSql.upsertOffice(handle, row), "office");
+    transactions.write(handle -> CatalogSql.upsertOffice(handle, row), "office");
   }
 
   @Override
@@ -126,7 +121,7 @@ final class JdbiCatalogStore implements CatalogStore {
             .map(resource -> new ServiceModeResourceRow(
                 service.id().value(), entry.getKey().name(), resource.getKey().value(), resource.getValue().value())))
         .toList();
-    write(handle -> {
+    transactions.write(handle -> {
       CatalogSql.upsertService(handle, row);
       CatalogSql.replaceServiceDurations(handle, service.id().value(), durations);
       CatalogSql.replaceServiceModes(handle, service.id().value(), modes, modeResources);
@@ -164,7 +159,7 @@ final class JdbiCatalogStore implements CatalogStore {
     checkNotNull(resource, "resource");
     String office = resource.office().value();
     String id = resource.id().value();
-    write(handle -> {
+    transactions.write(handle -> {
       CatalogSql.upsertResource(handle, office, id, resource.name(), resource.kind().name(), resource.team().map(TeamId::value).orElse(null));
       CatalogSql.replaceSkills(handle, office, id, resource.skills().stream().map(ServiceId::value).toArray(String[]::new));
       CatalogSql.touchOffice(handle, office);
@@ -183,7 +178,7 @@ final class JdbiCatalogStore implements CatalogStore {
     checkNotNull(workingTime, "workingTime");
     String officeId = office.value();
     String resourceId = resource.value();
-    write(handle -> {
+    transactions.write(handle -> {
       if (!CatalogSql.resourceExists(handle, officeId, resourceId)) {
         throw new IllegalArgumentException("unknown resource " + resource + " at office " + office);
       }
@@ -211,7 +206,7 @@ final class JdbiCatalogStore implements CatalogStore {
   @Override
   public void saveClosure(OfficeId office, OfficeClosure closure) {
     checkNotNull(closure, "closure");
-    write(handle -> {
+    transactions.write(handle -> {
       CatalogSql.upsertClosure(handle, office.value(), new ClosureRow(closure.date(), closure.reason()));
       CatalogSql.touchOffice(handle, office.value());
     }, "office");
@@ -285,7 +280,7 @@ final class JdbiCatalogStore implements CatalogStore {
     checkNotNull(policy, "policy");
     String officeId = office.value();
     String serviceId = service.map(ServiceId::value).orElse(OFFICE_POLICY);
-    write(handle -> {
+    transactions.write(handle -> {
       // First, so that the office row's lock orders concurrent saves of one office's policies.
       if (CatalogSql.touchOffice(handle, officeId) == 0) {
         throw new IllegalArgumentException("unknown office " + office);
@@ -314,21 +309,7 @@ final class JdbiCatalogStore implements CatalogStore {
   public void saveRetentionPeriod(OfficeId office, RetentionPeriod period) {
     checkNotNull(office, "office");
     checkNotNull(period, "period");
-    write(handle -> PrivacySql.saveRetentionDays(handle, office.value(), period.days()), "office of a retention period");
-  }
-
-  private void write(Consumer<Handle> work, String whatMustExist) {
-    try {
-      transactions.inTransaction(handle -> {
-        work.accept(handle);
-        return null;
-      });
-    } catch (JdbiException failure) {
-      if (FOREIGN_KEY_VIOLATION.equals(Transactions.sqlState(failure))) {
-        throw new IllegalArgumentException("unknown " + whatMustExist + " (" + Transactions.violatedConstraint(failure) + ")", failure);
-      }
-      throw failure;
-    }
+    transactions.write(handle -> PrivacySql.saveRetentionDays(handle, office.value(), period.days()), "office of a retention period");
   }
 
   private static RuleRow ruleRow(String resourceId, String kind, WeeklyRule rule) {

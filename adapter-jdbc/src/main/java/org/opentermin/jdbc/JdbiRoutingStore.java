@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ServiceId;
@@ -38,10 +37,6 @@ import org.opentermin.ports.out.RoutingStore;
  */
 final class JdbiRoutingStore implements RoutingStore {
 
-  /** SQLSTATE foreign_key_violation. */
-  private static final String FOREIGN_KEY_VIOLATION = "23503";
-  /** SQLSTATE unique_violation. */
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Transactions transactions;
 
@@ -153,7 +148,7 @@ final class JdbiRoutingStore implements RoutingStore {
   public void replaceCaseAssignments(OfficeId office, List<CaseAssignment> assignments) {
     checkNotNull(office, "office");
     List<RoutingSql.CaseRow> rows = checkNotNull(assignments, "assignments").stream().map(assignment -> caseRow(office, assignment)).toList();
-    write(handle -> {
+    transactions.write(handle -> {
       RoutingSql.deleteCaseAssignments(handle, office.value());
       RoutingSql.insertCaseAssignments(handle, rows);
     }, "office or caseworker of a case");
@@ -163,7 +158,7 @@ final class JdbiRoutingStore implements RoutingStore {
   public void saveCaseAssignment(OfficeId office, CaseAssignment assignment) {
     checkNotNull(office, "office");
     RoutingSql.CaseRow row = caseRow(office, checkNotNull(assignment, "assignment"));
-    write(handle -> RoutingSql.saveCaseAssignment(handle, row), "office or caseworker of a case");
+    transactions.write(handle -> RoutingSql.saveCaseAssignment(handle, row), "office or caseworker of a case");
   }
 
   @Override
@@ -175,28 +170,10 @@ final class JdbiRoutingStore implements RoutingStore {
 
   /** A change of the rules: the version moves in the same transaction. */
   private void changeRules(Consumer<Handle> work, String whatMustExist) {
-    write(handle -> {
+    transactions.write(handle -> {
       RoutingSql.bumpVersion(handle);
       work.accept(handle);
     }, whatMustExist);
-  }
-
-  private void write(Consumer<Handle> work, String whatMustExist) {
-    try {
-      transactions.inTransaction(handle -> {
-        work.accept(handle);
-        return null;
-      });
-    } catch (JdbiException failure) {
-      String state = Transactions.sqlState(failure);
-      if (FOREIGN_KEY_VIOLATION.equals(state)) {
-        throw new IllegalArgumentException("unknown " + whatMustExist + " (" + Transactions.violatedConstraint(failure) + ")", failure);
-      }
-      if (UNIQUE_VIOLATION.equals(state)) {
-        throw new IllegalArgumentException("two entries share a key (" + Transactions.violatedConstraint(failure) + ")", failure);
-      }
-      throw failure;
-    }
   }
 
   private static RoutingSql.CaseRow caseRow(OfficeId office, CaseAssignment assignment) {

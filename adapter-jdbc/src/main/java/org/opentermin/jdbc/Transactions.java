@@ -3,7 +3,8 @@ package org.opentermin.jdbc;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -18,6 +19,10 @@ final class Transactions {
   /** SQLSTATEs that mean "try again": serialization_failure, deadlock_detected. */
   private static final Set<String> TRANSIENT = Set.of("40001", "40P01");
   private static final int ATTEMPTS = 20;
+  /** SQLSTATE foreign_key_violation: something referred to does not exist. */
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+  /** SQLSTATE unique_violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Jdbi jdbi;
 
@@ -47,6 +52,29 @@ final class Transactions {
         }
         backOff(attempt);
       }
+    }
+  }
+
+  /**
+   * Runs {@code work} in a transaction like {@link #inTransaction}; a reference to something that
+   * does not exist (a foreign key) or a second entry with the same key becomes an {@link
+   * IllegalArgumentException} naming {@code whatMustExist} and the constraint, and nothing is written.
+   */
+  void write(Consumer<Handle> work, String whatMustExist) {
+    try {
+      inTransaction(handle -> {
+        work.accept(handle);
+        return null;
+      });
+    } catch (JdbiException failure) {
+      String state = sqlState(failure);
+      if (FOREIGN_KEY_VIOLATION.equals(state)) {
+        throw new IllegalArgumentException("unknown " + whatMustExist + " (" + violatedConstraint(failure) + ")", failure);
+      }
+      if (UNIQUE_VIOLATION.equals(state)) {
+        throw new IllegalArgumentException("two entries share a key (" + violatedConstraint(failure) + ")", failure);
+      }
+      throw failure;
     }
   }
 
