@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -59,8 +58,9 @@ class AppointmentModeRoutesTest {
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
     CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1),
-        Duration.ZERO, new GeneratedVideoRooms(URI.create("https://video.example.org/rooms"), RandomSource.seeded(5)));
+    BookingService bookings = BookingService.builder(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1))
+        .videoRoom(new GeneratedVideoRooms(URI.create("https://video.example.org/rooms"), RandomSource.seeded(5)))
+        .build();
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     ResponsibilityService routing =
         new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -80,8 +79,9 @@ class RoutingRoutesTest {
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
     CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
     ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
-    BookingService bookings = new BookingService(
-        catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1), Duration.ZERO, routing);
+    BookingService bookings = BookingService.builder(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1))
+        .responsibility(routing)
+        .build();
     PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
     api = HttpApi.create(new UseCases(

@@ -107,9 +107,11 @@ public final class OpenTermin implements AutoCloseable {
       ResponsibilityService responsibility =
           new ResponsibilityService(
               adapter.catalog(), adapter.routing(), adapter.auditLog(), clock, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
-      BookingService bookings = new BookingService(
-          adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random, BookingService.RECOMMENDED_SCHEDULE_RECHECK,
-          responsibility, new GeneratedVideoRooms(config.videoBaseUrl(), random));
+      BookingService bookings = BookingService.builder(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random)
+          .scheduleRecheck(BookingService.RECOMMENDED_SCHEDULE_RECHECK)
+          .responsibility(responsibility)
+          .videoRoom(new GeneratedVideoRooms(config.videoBaseUrl(), random))
+          .build();
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), adapter.auditLog(), clock, random);
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       PrivacyService privacy = new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);

@@ -155,8 +155,9 @@ final class FairnessRun {
     this.catalogStore = new InMemoryCatalogStore(RandomSource.seeded(settings.seed()));
     this.bookingStore = new InMemoryBookingStore();
     this.catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    this.service = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 1),
-        Duration.ZERO, new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME));
+    this.service = BookingService.builder(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 1))
+        .challenge(new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME))
+        .build();
     this.cleanup = new ExpiredHoldCleanup(catalogStore, bookingStore, clock);
     Notifier notifier = this::notified;
     InMemoryLotteryStore lotteryStore = new InMemoryLotteryStore();

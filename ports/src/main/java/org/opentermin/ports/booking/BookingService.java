@@ -156,7 +156,7 @@ public final class BookingService
    * log that {@code bookings} records its changes in.
    */
   public BookingService(CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random) {
-    this(catalog, bookings, audit, clock, random, Duration.ZERO);
+    this(builder(catalog, bookings, audit, clock, random));
   }
 
   /**
@@ -166,110 +166,88 @@ public final class BookingService
    */
   public BookingService(
       CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random, Duration scheduleRecheck) {
-    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random));
+    this(builder(catalog, bookings, audit, clock, random).scheduleRecheck(scheduleRecheck));
   }
 
   /**
-   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration)},
-   * with video appointments getting their rooms from {@code videoRoom}.
+   * A service built from {@code builder}: its challenges, responsibility rules and video rooms
+   * where given, the defaults of {@link Builder} otherwise.
    */
-  public BookingService(
-      CatalogStore catalog,
-      BookingStore bookings,
-      AuditLog audit,
-      Clock clock,
-      RandomSource random,
-      Duration scheduleRecheck,
-      VideoRoom videoRoom) {
-    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.empty(), videoRoom);
+  private BookingService(Builder builder) {
+    this.bookings = builder.bookings;
+    this.audit = builder.audit;
+    this.clock = builder.clock;
+    this.random = builder.random;
+    this.challenge = builder.challenge.orElseGet(() -> localChallenge(builder.random));
+    this.responsibility = builder.responsibility;
+    this.videoRoom = builder.videoRoom.orElseGet(() -> new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, builder.random));
+    this.offices = new CompiledOffices(builder.catalog, builder.clock, builder.scheduleRecheck);
   }
 
-  /** A service whose challenges come from {@code challenge}, e.g. one shared by every instance. */
-  public BookingService(
-      CatalogStore catalog,
-      BookingStore bookings,
-      AuditLog audit,
-      Clock clock,
-      RandomSource random,
-      Duration scheduleRecheck,
-      Challenge challenge) {
-    this(catalog, bookings, audit, clock, random, scheduleRecheck, challenge, Optional.empty());
+  /** A builder for a service over these stores, clock and randomness; the rest is optional. */
+  public static Builder builder(CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random) {
+    return new Builder(catalog, bookings, audit, clock, random);
   }
 
   /**
-   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration)},
-   * following the responsibility rules of {@code responsibility}.
+   * Builds a {@link BookingService}. Without further settings it sees every schedule change from
+   * the next request on, verifies only its own proof-of-work challenges, follows no
+   * responsibility rules, and opens video rooms under {@link GeneratedVideoRooms#DEFAULT_BASE_URL}.
    */
-  public BookingService(
-      CatalogStore catalog,
-      BookingStore bookings,
-      AuditLog audit,
-      Clock clock,
-      RandomSource random,
-      Duration scheduleRecheck,
-      ResponsibilityService responsibility) {
-    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility));
-  }
+  public static final class Builder {
+    private final CatalogStore catalog;
+    private final BookingStore bookings;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final RandomSource random;
+    private Duration scheduleRecheck = Duration.ZERO;
+    private Optional<Challenge> challenge = Optional.empty();
+    private Optional<ResponsibilityService> responsibility = Optional.empty();
+    private Optional<VideoRoom> videoRoom = Optional.empty();
 
-  /**
-   * As {@link #BookingService(CatalogStore, BookingStore, AuditLog, Clock, RandomSource, Duration,
-   * ResponsibilityService)}, with video appointments getting their rooms from {@code videoRoom}.
-   */
-  public BookingService(
-      CatalogStore catalog,
-      BookingStore bookings,
-      AuditLog audit,
-      Clock clock,
-      RandomSource random,
-      Duration scheduleRecheck,
-      ResponsibilityService responsibility,
-      VideoRoom videoRoom) {
-    this(catalog, bookings, audit, clock, random, scheduleRecheck, localChallenge(random), Optional.of(responsibility), videoRoom);
-  }
+    private Builder(CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random) {
+      this.catalog = checkNotNull(catalog, "catalog");
+      this.bookings = checkNotNull(bookings, "bookings");
+      this.audit = checkNotNull(audit, "audit");
+      this.clock = checkNotNull(clock, "clock");
+      this.random = checkNotNull(random, "random");
+    }
 
-  /**
-   * A service that follows the responsibility rules of {@code responsibility}: availability and
-   * holds with a citizen's routing inputs offer only the responsible caseworkers, and exclusive
-   * offices serve online only the citizens they are responsible for. Video appointments get rooms
-   * under {@link GeneratedVideoRooms#DEFAULT_BASE_URL}.
-   */
-  public BookingService(
-      CatalogStore catalog,
-      BookingStore bookings,
-      AuditLog audit,
-      Clock clock,
-      RandomSource random,
-      Duration scheduleRecheck,
-      Challenge challenge,
-      Optional<ResponsibilityService> responsibility) {
-    this(catalog, bookings, audit, clock, random, scheduleRecheck, challenge, responsibility,
-        new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, random));
-  }
+    /**
+     * Checks whether an office's schedule changed at most every {@code recheck}: a change then takes
+     * up to that long to reach this instance, and most requests save the check's round trip.
+     */
+    public Builder scheduleRecheck(Duration recheck) {
+      checkArgument(!checkNotNull(recheck, "recheck").isNegative(), "schedule recheck must not be negative");
+      this.scheduleRecheck = recheck;
+      return this;
+    }
 
-  /**
-   * A service with its challenges from {@code challenge}, following the responsibility rules of
-   * {@code responsibility} if given, whose video appointments get their rooms from {@code videoRoom}.
-   */
-  public BookingService(
-      CatalogStore catalog,
-      BookingStore bookings,
-      AuditLog audit,
-      Clock clock,
-      RandomSource random,
-      Duration scheduleRecheck,
-      Challenge challenge,
-      Optional<ResponsibilityService> responsibility,
-      VideoRoom videoRoom) {
-    checkNotNull(catalog, "catalog");
-    this.responsibility = checkNotNull(responsibility, "responsibility");
-    this.challenge = checkNotNull(challenge, "challenge");
-    this.videoRoom = checkNotNull(videoRoom, "videoRoom");
-    this.bookings = checkNotNull(bookings, "bookings");
-    this.audit = checkNotNull(audit, "audit");
-    this.clock = checkNotNull(clock, "clock");
-    this.random = checkNotNull(random, "random");
-    checkArgument(!scheduleRecheck.isNegative(), "schedule recheck must not be negative");
-    this.offices = new CompiledOffices(catalog, clock, scheduleRecheck);
+    /** Challenges from {@code challenge}, e.g. one shared by every instance. */
+    public Builder challenge(Challenge challenge) {
+      this.challenge = Optional.of(checkNotNull(challenge, "challenge"));
+      return this;
+    }
+
+    /**
+     * Follows the responsibility rules of {@code responsibility}: availability and holds with a
+     * citizen's routing inputs offer only the responsible caseworkers, and exclusive offices serve
+     * online only the citizens they are responsible for.
+     */
+    public Builder responsibility(ResponsibilityService responsibility) {
+      this.responsibility = Optional.of(checkNotNull(responsibility, "responsibility"));
+      return this;
+    }
+
+    /** Video appointments get their rooms from {@code videoRoom}. */
+    public Builder videoRoom(VideoRoom videoRoom) {
+      this.videoRoom = Optional.of(checkNotNull(videoRoom, "videoRoom"));
+      return this;
+    }
+
+    public BookingService build() {
+      return new BookingService(this);
+    }
   }
 
   @Override

@@ -76,7 +76,7 @@ class AppointmentModesTest {
       return generated.open(meeting);
     };
     InMemoryBookingStore bookings = new InMemoryBookingStore();
-    service = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), Duration.ZERO, recording);
+    service = BookingService.builder(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42)).videoRoom(recording).build();
   }
 
   private AvailabilityResult availability(OfficeId office, ImmutableList<ServiceRequest> services, AppointmentMode mode) {

@@ -81,7 +81,7 @@ class RoutedBookingTest {
         TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b")))), ADMIN))
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     RandomSource random = RandomSource.seeded(42);
-    bookings = new BookingService(catalog, store, store.auditLog(), clock, random, Duration.ZERO, responsibility);
+    bookings = BookingService.builder(catalog, store, store.auditLog(), clock, random).responsibility(responsibility).build();
   }
 
   private AvailabilityResult availability(OfficeId office, Optional<RoutingInputs> routing) {
