@@ -102,7 +102,7 @@ final class CitizenRoutes {
     }
     AvailabilityResult result =
         useCases.availability().findSlots(
-            new FindAvailability.Query(office.id(), services, Channel.ONLINE, requested, RoutingRoutes.inputs(ctx), mode));
+            new FindAvailability.Query(office.id(), services, channel(ctx, office.id()), requested, RoutingRoutes.inputs(ctx), mode));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -114,7 +114,7 @@ final class CitizenRoutes {
     ZoneId zone = offices.zone(office);
     FirstSlotResult result =
         useCases.availability().firstFreeSlot(
-            office, requestedServices(ctx), Channel.ONLINE, RoutingRoutes.inputs(ctx), Parameters.mode(ctx));
+            office, requestedServices(ctx), channel(ctx, office), RoutingRoutes.inputs(ctx), Parameters.mode(ctx));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -123,6 +123,30 @@ final class CitizenRoutes {
       return;
     }
     throw new ApiProblem(404, "no-free-slot", "nothing is free within the office's booking horizon");
+  }
+
+  /**
+   * The channel whose capacity is asked for: online for citizens; staff whose token reaches the
+   * office may ask for {@code channel=PHONE} or {@code COUNTER}, the time they book callers into,
+   * which an exclusive office offers them without routing inputs.
+   */
+  private Channel channel(Context ctx, OfficeId office) {
+    String requested = ctx.queryParam("channel");
+    if (requested == null || requested.equals(Channel.ONLINE.name())) {
+      return Channel.ONLINE;
+    }
+    Channel channel;
+    try {
+      channel = Channel.valueOf(requested);
+    } catch (IllegalArgumentException unknown) {
+      throw ApiProblem.badRequest("unknown channel", new ApiProblem.FieldError("channel", "must be ONLINE, PHONE or COUNTER"));
+    }
+    Optional<AccessGrant> staff = authentication.optional(ctx);
+    if (staff.isEmpty()) {
+      throw ApiProblem.forbidden("only staff look for " + channel + " time; citizens book ONLINE");
+    }
+    Authentication.requireReach(staff.get(), office);
+    return channel;
   }
 
   /** The {@code service} parameters; each occurrence is one person for that service. */

@@ -59,7 +59,7 @@ public final class HttpApi {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
-      config.http.maxRequestSize = MAXIMUM_IMPORT_BYTES;
+      config.http.maxRequestSize = MAXIMUM_BODY_BYTES;
       config.http.prefer405over404 = true;
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);

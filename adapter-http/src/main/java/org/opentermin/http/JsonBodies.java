@@ -23,6 +23,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -30,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -80,6 +82,10 @@ final class JsonBodies {
     // The guard checks declared lengths; a chunked body shows its size only here.
     if (body.length > HttpApi.MAXIMUM_BODY_BYTES) {
       throw new ApiProblem(413, "payload-too-large", "request bodies are limited to " + HttpApi.MAXIMUM_BODY_BYTES / 1024 + " KiB");
+    }
+    // PostgreSQL cannot store the NUL character in text, and no person types it.
+    if (new String(body, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("\\u0000")) {
+      throw ApiProblem.badRequest("text must not contain the NUL character (\\u0000)");
     }
     T value;
     try {

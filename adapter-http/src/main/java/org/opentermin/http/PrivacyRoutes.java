@@ -134,9 +134,11 @@ final class PrivacyRoutes {
   }
 
   private void setRetention(Context ctx) {
-    OfficeId office = authentication.officeForAdmin(ctx);
+    Authentication.InOffice caller = authentication.adminOfOffice(ctx);
+    OfficeId office = caller.office();
     Requests.Retention body = JsonBodies.read(ctx, Requests.Retention.class);
-    Optional<Refused> refused = useCases.retention().setRetentionPeriod(office, RetentionPeriod.ofDays(body.retentionDays()));
+    Optional<Refused> refused =
+        useCases.retention().setRetentionPeriod(office, RetentionPeriod.ofDays(body.retentionDays()), caller.actor());
     if (refused.isPresent()) {
       throw ErrorMapping.problem(refused.get());
     }

@@ -180,7 +180,11 @@ final class RoutingCsv {
         }
       }
     } catch (IOException | UncheckedIOException malformed) {
-      throw new ApiProblem(422, "validation-failed", "the file is not valid CSV: " + malformed.getMessage());
+      Throwable cause = malformed;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new ApiProblem(422, "validation-failed", "the file is not valid CSV: " + cause.getMessage());
     }
     return new Parsed<>(ImmutableList.copyOf(entries), ImmutableList.copyOf(errors));
   }
@@ -202,17 +206,21 @@ final class RoutingCsv {
 
     long lineAt(long target) {
       for (; position < target; position++) {
-        if (text.charAt(position) == '\n') {
-          line++;
-        }
+        countBreak();
       }
       // A record after skipped empty lines starts where they start.
       for (; position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r'); position++) {
-        if (text.charAt(position) == '\n') {
-          line++;
-        }
+        countBreak();
       }
       return line;
+    }
+
+    /** Lines end with LF, CR LF or (old spreadsheet programs on the Mac) a lone CR. */
+    private void countBreak() {
+      char c = text.charAt(position);
+      if (c == '\n' || (c == '\r' && (position + 1 == text.length() || text.charAt(position + 1) != '\n'))) {
+        line++;
+      }
     }
   }
 

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,9 +38,9 @@ import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.routing.RuleProblem;
 import org.opentermin.core.routing.StreetName;
 import org.opentermin.core.routing.TeamRule;
-import org.opentermin.ports.in.ConfigureResponsibility;
 import org.opentermin.ports.in.ConfigureResponsibility.CaseEntry;
 import org.opentermin.ports.in.ConfigureResponsibility.ImportResult;
+import org.opentermin.ports.in.ConfigureResponsibility;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.out.RoutingStore.RoutingTables;
@@ -101,10 +103,10 @@ final class RoutingRoutes {
       @Size(max = 64) String caseNumber) {
 
     RoutingInputs toDomain() {
-      Address address = DomainInput.build("street", () -> new Address(
-          PostalCode.of(postalCode),
-          blankToEmpty(street).map(StreetName::of),
-          blankToEmpty(houseNumber).map(HouseNumber::parse)));
+      PostalCode code = DomainInput.build("postalCode", () -> PostalCode.of(postalCode));
+      Optional<StreetName> streetName = DomainInput.build("street", () -> blankToEmpty(street).map(StreetName::of));
+      Optional<HouseNumber> number = DomainInput.build("houseNumber", () -> blankToEmpty(houseNumber).map(HouseNumber::parse));
+      Address address = DomainInput.build("houseNumber", () -> new Address(code, streetName, number));
       Optional<CaseNumber> caseNumber = blankToEmpty(this.caseNumber).map(value -> DomainInput.build("caseNumber", () -> CaseNumber.of(value)));
       return DomainInput.build("surname", () -> new RoutingInputs(address, surname.strip(), caseNumber));
     }
@@ -115,11 +117,10 @@ final class RoutingRoutes {
       @Pattern(regexp = Requests.ID, message = Requests.ID_MESSAGE) String serviceId) {}
 
   /**
-   * Who is responsible. Never names a person: the kind of responsibility, the team if a team, and
-   * whether the case number was recognised (then a caseworker, or the deputy standing in, serves).
+   * Who is responsible. Never names a person, nor says whether a caseworker is absent: the kind
+   * of responsibility, the team if a team, and whether the case number was recognised.
    */
-  record ResponsibilityView(
-      String officeId, String officeName, String responsible, String teamId, boolean caseRecognised, boolean deputy) {}
+  record ResponsibilityView(String officeId, String officeName, String responsible, String teamId, boolean caseRecognised) {}
 
   private void resolve(Context ctx) {
     ResponsibilityQuestion body = JsonBodies.read(ctx, ResponsibilityQuestion.class);
@@ -134,8 +135,7 @@ final class RoutingRoutes {
     Optional<Responsible> responsible = found.routing().responsible();
     String kind = responsible.map(who -> who instanceof Responsible.Team ? "TEAM" : "CASEWORKER").orElse("OFFICE");
     String team = responsible.filter(Responsible.Team.class::isInstance).map(who -> ((Responsible.Team) who).team().value()).orElse(null);
-    ctx.json(new ResponsibilityView(office.id().value(), office.name(), kind, team,
-        found.byCase().isPresent(), found.byCase().map(byCase -> byCase.deputy()).orElse(false)));
+    ctx.json(new ResponsibilityView(office.id().value(), office.name(), kind, team, found.byCase().isPresent()));
   }
 
   /** The routing inputs in the query (availability), if any is given; postal code and surname are then required. */
@@ -348,7 +348,16 @@ final class RoutingRoutes {
     if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("text/csv")) {
       throw new ApiProblem(415, "unsupported-media-type", "send the rules as text/csv");
     }
-    return ctx.bodyAsBytes();
+    // Read here, after the caller was authenticated, and capped here: the server caps other bodies far lower.
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(HttpApi.MAXIMUM_IMPORT_BYTES + 1);
+      if (body.length > HttpApi.MAXIMUM_IMPORT_BYTES) {
+        throw new ApiProblem(413, "payload-too-large", "imported files are limited to " + HttpApi.MAXIMUM_IMPORT_BYTES / (1024 * 1024) + " MiB");
+      }
+      return body;
+    } catch (IOException unreadable) {
+      throw ApiProblem.badRequest("the file could not be read completely");
+    }
   }
 
   /**

@@ -162,6 +162,46 @@ class RoutingRoutesTest {
   }
 
   @Test
+  void linesEndingInCarriageReturnsAloneAreCountedToo() {
+    ApiDocClient.Answer refused = csv(ADDRESS_RULES, "plz;dienststelle\r80331;sbh-mitte\r8033;sbh-mitte\r", admin);
+
+    expectProblem(422, "validation-failed", refused);
+    assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("line 3");
+  }
+
+  @Test
+  void aFileLargerThanAnyJsonBodyIsImported() {
+    StringBuilder file = new StringBuilder("postal_code;street;house_from;house_to;parity;office_id\n");
+    for (int street = 0; street < 2_000; street++) {
+      file.append("80331;Lange Gasse ").append(street).append(";1;999;odd;sbh-mitte\n");
+    }
+    assertThat(file.length()).isGreaterThan(HttpApi.MAXIMUM_BODY_BYTES);
+
+    ApiDocClient.Answer imported = csv(ADDRESS_RULES, file.toString(), admin);
+
+    expect(200, imported);
+    assertThat(imported.json().get("entries").asInt()).isEqualTo(2_000);
+  }
+
+  @Test
+  void aJsonBodyLargerThanTheLimitIsRefusedOnEveryOtherRoute() {
+    String surname = "a".repeat(HttpApi.MAXIMUM_BODY_BYTES);
+
+    expectProblem(413, "payload-too-large", docs.post("/api/v1/responsibility",
+        "{\"routing\": {\"postalCode\": \"80331\", \"surname\": \"" + surname + "\"}}"));
+  }
+
+  @Test
+  void aBadPostalCodeIsBlamedOnThePostalCode_andANulCharacterIsRefused() {
+    ApiDocClient.Answer badCode = resolve("8033", null, null, "Müller");
+    ApiDocClient.Answer nul = docs.post("/api/v1/responsibility", "{\"routing\": {\"postalCode\": \"80331\", \"surname\": \"M\\u0000\"}}");
+
+    expectProblem(422, "validation-failed", badCode);
+    assertThat(badCode.json().at("/errors/0/field").asText()).isEqualTo("routing.postalCode");
+    expectProblem(400, "invalid-request", nul);
+  }
+
+  @Test
   void aHeaderWithUnknownColumnsIsRefused() {
     ApiDocClient.Answer refused = csv(ADDRESS_RULES, "plz;ort;dienststelle\n80331;München;sbh-mitte\n", admin);
 
@@ -280,7 +320,8 @@ class RoutingRoutesTest {
     assertThat(resolveWithCase("Müller", "SBH-7/2026").json().get("caseRecognised").asBoolean()).isFalse();
     ApiDocClient.Answer audit = docs.get("/api/v1/admin/offices/sbh-mitte/audit", AUTHORIZATION, mitteAdmin);
     assertThat(audit.json().get("entries").findValuesAsText("detail"))
-        .contains("case SBH-7/2026 assigned to anna of team a", "case SBH-7/2026 removed");
+        .contains("a case assigned to anna of team a", "a case removed")
+        .noneMatch(detail -> detail.contains("SBH-7/2026"));
   }
 
   @Test

@@ -281,7 +281,8 @@ final class BookingSql {
     return handle.createUpdate("""
             UPDATE appointments SET status = :to, updated_at = :now,
               cancelled_at = CASE WHEN :to = 'CANCELLED' THEN CAST(:now AS timestamptz) END
-            WHERE office_id = :officeId AND appointment_id = :id AND status = :expected AND status <> 'HELD'""")
+            WHERE office_id = :officeId AND appointment_id = :id AND status = :expected AND status <> 'HELD'
+              AND erased_at IS NULL""")
         .bind("officeId", officeId)
         .bind("id", id)
         .bind("expected", expected)
@@ -315,6 +316,7 @@ final class BookingSql {
               service_ids = :serviceIds, persons = :persons, updated_at = :now,
               reschedule_count = reschedule_count + 1
             WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED' AND mode = :mode
+              AND erased_at IS NULL
               AND (CAST(:maxReschedules AS integer) IS NULL OR reschedule_count < :maxReschedules)""")
         .bind("officeId", officeId)
         .bind("id", id)

@@ -97,6 +97,8 @@ class ResponsibilityTest {
       String nordDay = "/api/v1/offices/sbh-nord/availability?service=" + SERVICE + "&from=" + DAY + "&to=" + DAY;
       assertThat(api.get(nordDay).json().get("type").asText()).endsWith("/routing-required");
       assertThat(api.get(nordDay + "&postalCode=80937&surname=Weber").status()).isEqualTo(200);
+      assertThat(api.get(nordDay + "&channel=PHONE", "Authorization", ADMIN).status()).as("staff look for callers' time").isEqualTo(200);
+      assertThat(api.get(nordDay + "&channel=PHONE").status()).as("citizens book online").isEqualTo(403);
     } finally {
       api.put("/api/v1/admin/offices/sbh-nord/routing", Map.of("exclusive", false), "Authorization", ADMIN);
       running.routingChanged();

@@ -1,6 +1,7 @@
 package org.opentermin.ports.in;
 
 import java.util.Optional;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.privacy.RetentionPeriod;
 
@@ -17,5 +18,5 @@ public interface ConfigureRetention {
    * Sets the office's retention period; it applies from the job's next run, also to bookings made
    * before. Refused ({@code NOT_FOUND}) for an unknown office.
    */
-  Optional<Refused> setRetentionPeriod(OfficeId office, RetentionPeriod period);
+  Optional<Refused> setRetentionPeriod(OfficeId office, RetentionPeriod period, Actor by);
 }

@@ -235,7 +235,7 @@ public final class InMemoryBookingStore implements BookingStore {
   public synchronized boolean changeStatus(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
     checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this change");
     Row row = rows.get(booking);
-    if (row == null || row.appointment().status() != expected || !expected.isBooking()) {
+    if (row == null || row.appointment().status() != expected || !expected.isBooking() || row.appointment().erasedAt().isPresent()) {
       return false;
     }
     Row changed = row.with(row.appointment().withStatus(event.to()));
@@ -274,6 +274,7 @@ public final class InMemoryBookingStore implements BookingStore {
     Row holdRow = rows.get(hold);
     if (bookingRow == null
         || bookingRow.appointment().status() != AppointmentStatus.CONFIRMED
+        || bookingRow.appointment().erasedAt().isPresent()
         || holdRow == null
         || !holdRow.appointment().isLiveHoldAt(now)
         || holdRow.appointment().mode() != bookingRow.appointment().mode()) {

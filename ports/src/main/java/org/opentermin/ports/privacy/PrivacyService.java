@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.audit.AuditEntry;
+import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
@@ -27,8 +28,8 @@ import org.opentermin.ports.in.ConfigureRetention;
 import org.opentermin.ports.in.ManagePersonalData;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.out.AuditLog;
-import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.StoredBooking;
+import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
 
 /**
@@ -114,12 +115,15 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
   }
 
   @Override
-  public Optional<Refused> setRetentionPeriod(OfficeId office, RetentionPeriod period) {
+  public Optional<Refused> setRetentionPeriod(OfficeId office, RetentionPeriod period, Actor by) {
     checkNotNull(office, "office");
     checkNotNull(period, "period");
+    checkNotNull(by, "by");
     if (catalog.office(office).isEmpty()) {
       return Optional.of(new Refused(Refusal.NOT_FOUND, "unknown office " + office));
     }
+    // Recorded first, as every configuration change: a shorter period erases bookings within minutes.
+    audit.append(AuditEntry.ofOffice(now(), by, AuditAction.CONFIGURED, office, "retention period: " + period.days() + " days"));
     catalog.saveRetentionPeriod(office, period);
     return Optional.empty();
   }

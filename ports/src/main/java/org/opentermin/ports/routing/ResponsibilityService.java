@@ -325,8 +325,8 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     if (assignment.isEmpty()) {
       return new Refused(Refusal.INVALID_REQUEST, caseError(entry, resources).message());
     }
-    configured(office, by, "case " + entry.caseNumber().value() + " assigned to " + assignment.get().caseworker()
-        + " of team " + assignment.get().team());
+    // Never the case number: it points to a person's case, and the audit log is kept for good.
+    configured(office, by, "a case assigned to " + assignment.get().caseworker() + " of team " + assignment.get().team());
     store.saveCaseAssignment(office, assignment.get());
     return new Done();
   }
@@ -335,7 +335,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   public boolean removeCase(OfficeId office, CaseNumber caseNumber, Actor by) {
     boolean removed = store.removeCaseAssignment(checkNotNull(office, "office"), checkNotNull(caseNumber, "caseNumber"));
     if (removed) {
-      configured(office, by, "case " + caseNumber.value() + " removed");
+      configured(office, by, "a case removed");
     }
     return removed;
   }

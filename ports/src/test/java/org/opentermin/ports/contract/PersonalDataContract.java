@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +49,6 @@ import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.AuditLog;
-import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
 import org.opentermin.ports.out.BookingStore.Confirmation;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
@@ -56,13 +56,14 @@ import org.opentermin.ports.out.BookingStore.HoldInsertion;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
 import org.opentermin.ports.out.BookingStore.IdentityQuota;
 import org.opentermin.ports.out.BookingStore.Pseudonyms;
+import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
-import org.opentermin.ports.out.LotteryStore;
 import org.opentermin.ports.out.LotteryStore.Draw;
 import org.opentermin.ports.out.LotteryStore.DrawKey;
-import org.opentermin.ports.out.WaitingListStore;
+import org.opentermin.ports.out.LotteryStore;
 import org.opentermin.ports.out.WaitingListStore.EntryId;
 import org.opentermin.ports.out.WaitingListStore.Status;
+import org.opentermin.ports.out.WaitingListStore;
 
 /**
  * What every adapter of the four stores MUST do with personal data: keep a booking's note, erase a
@@ -253,6 +254,23 @@ public abstract class PersonalDataContract {
     assertThat(bookings.activeBookings(OFFICE, ImmutableSet.of("key-KYMW2345"), ImmutableSet.of(BASIC_INCOME.id()),
         NINE.minus(Duration.ofDays(1)), NINE.plus(Duration.ofDays(1)))).isZero();
     assertThat(bookings.find(booking.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CONFIRMED);
+  }
+
+  @Test
+  void anErasedBookingNeitherChangesNorMoves_soNothingTypedLandsInItsHistoryAfterwards() {
+    Appointment booking = booked(NINE, "GQNE2345");
+    bookings.erase(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
+        booking.id(), NOW, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, BookingEvent.ERASURE_NOTE));
+    Appointment later = hold(OFFICE, ANNA, NINE.plus(Duration.ofHours(1)));
+
+    boolean cancelled = bookings.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
+        booking.id(), NOW, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, "Frau Muster rief an"));
+    BookingStore.Rescheduling moved = bookings.reschedule(booking.id(), later.id(), NOW, new BookingEvent(
+        booking.id(), NOW, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "moved"), OptionalInt.empty());
+
+    assertThat(cancelled).isFalse();
+    assertThat(moved).isNotEqualTo(BookingStore.Rescheduling.MOVED);
+    assertThat(bookings.history(booking.id())).extracting(BookingEvent::note).doesNotContain("Frau Muster rief an", "moved");
   }
 
   @Test

@@ -216,11 +216,16 @@ class PrivacyServiceTest {
   void administratorsSetAnOfficesRetentionPeriod() {
     assertThat(privacy.retentionPeriod(OFFICE)).contains(RetentionPeriod.DEFAULT);
 
-    assertThat(privacy.setRetentionPeriod(OFFICE, RetentionPeriod.ofDays(90))).isEmpty();
+    assertThat(privacy.setRetentionPeriod(OFFICE, RetentionPeriod.ofDays(90), Actor.staff("admin-1"))).isEmpty();
 
     assertThat(privacy.retentionPeriod(OFFICE)).contains(RetentionPeriod.ofDays(90));
+    assertThat(auditEntries()).last().satisfies(entry -> {
+      assertThat(entry.action()).isEqualTo(AuditAction.CONFIGURED);
+      assertThat(entry.actor()).isEqualTo(Actor.staff("admin-1"));
+      assertThat(entry.detail()).isEqualTo("retention period: 90 days");
+    });
     assertThat(privacy.retentionPeriod(OfficeId.of("nowhere"))).isEmpty();
-    assertThat(privacy.setRetentionPeriod(OfficeId.of("nowhere"), RetentionPeriod.ofDays(90)))
+    assertThat(privacy.setRetentionPeriod(OfficeId.of("nowhere"), RetentionPeriod.ofDays(90), Actor.staff("admin-1")))
         .hasValueSatisfying(refused -> assertThat(refused.reason()).isEqualTo(Refusal.NOT_FOUND));
   }
 }

@@ -286,7 +286,7 @@ class ResponsibilityServiceTest {
     assertThat(office).extracting(AuditEntry::action).containsOnly(AuditAction.CONFIGURED);
     assertThat(office).extracting(AuditEntry::detail).containsExactly(
         "address rules imported: 1 for this office", "team rules imported: 2",
-        "case SBH-7/2026 assigned to anna of team team-a", "deputy of team team-a: ben");
+        "a case assigned to anna of team team-a", "deputy of team team-a: ben");
     assertThat(office.get(2).actor()).isEqualTo(Actor.staff("staff-9"));
     assertThat(other).extracting(AuditEntry::detail).containsExactly("address rules imported: 1 for this office");
   }
