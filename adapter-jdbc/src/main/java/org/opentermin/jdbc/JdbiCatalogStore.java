@@ -132,15 +132,15 @@ final class JdbiCatalogStore implements CatalogStore {
 
   @Override
   public Optional<Service> service(ServiceId id) {
-    // One transaction, so that the parts belong together.
-    return transactions.inTransaction(handle -> CatalogSql.service(handle, id.value())
+    // One snapshot, so that the parts belong together.
+    return transactions.readConsistent(handle -> CatalogSql.service(handle, id.value())
         .map(row -> service(row, CatalogSql.serviceDurations(handle, id.value()),
             CatalogSql.serviceModes(handle, id.value()), CatalogSql.serviceModeResources(handle, id.value()))));
   }
 
   @Override
   public ImmutableList<Service> services() {
-    return transactions.inTransaction(handle -> {
+    return transactions.readConsistent(handle -> {
       Map<String, List<ServiceDurationRow>> durations =
           CatalogSql.serviceDurations(handle).stream().collect(Collectors.groupingBy(ServiceDurationRow::serviceId));
       Map<String, List<ServiceModeRow>> modes =
@@ -214,8 +214,8 @@ final class JdbiCatalogStore implements CatalogStore {
 
   @Override
   public Optional<OfficeSchedule> schedule(OfficeId officeId) {
-    // One transaction, so that the parts belong together.
-    return transactions.inTransaction(handle -> {
+    // One snapshot, so that the parts belong together.
+    return transactions.readConsistent(handle -> {
       Optional<Office> office = CatalogSql.office(handle, officeId.value()).map(JdbiCatalogStore::office);
       if (office.isEmpty()) {
         return Optional.empty();
@@ -258,8 +258,8 @@ final class JdbiCatalogStore implements CatalogStore {
   @Override
   public Optional<AccessPolicies> accessPolicies(OfficeId office) {
     checkNotNull(office, "office");
-    // One transaction, so that the secret and the policies belong together.
-    return transactions.inTransaction(handle -> CatalogSql.fairnessSecret(handle, office.value()).map(secret -> {
+    // One snapshot, so that the secret and the policies belong together.
+    return transactions.readConsistent(handle -> CatalogSql.fairnessSecret(handle, office.value()).map(secret -> {
       AccessPolicy own = AccessPolicy.none();
       ImmutableMap.Builder<ServiceId, AccessPolicy> services = ImmutableMap.builder();
       for (PolicyRow row : CatalogSql.accessPolicies(handle, office.value())) {

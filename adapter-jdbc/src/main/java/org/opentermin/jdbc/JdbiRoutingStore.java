@@ -46,7 +46,7 @@ final class JdbiRoutingStore implements RoutingStore {
 
   @Override
   public RoutingTables tables() {
-    return transactions.inTransaction(handle -> {
+    return transactions.readConsistent(handle -> {
       ImmutableList<AddressRule> addressRules =
           RoutingSql.addressRules(handle).stream().map(JdbiRoutingStore::addressRule).collect(ImmutableList.toImmutableList());
       ImmutableList<TeamRule> teamRules =

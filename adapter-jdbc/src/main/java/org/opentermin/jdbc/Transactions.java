@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Runs one store operation as one transaction and repeats it when PostgreSQL reports a transient
@@ -32,6 +33,14 @@ final class Transactions {
 
   <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
     return retrying(() -> jdbi.inTransaction(work));
+  }
+
+  /**
+   * Reads with several statements that see one snapshot (REPEATABLE READ), so that parts read one
+   * after another belong together even while a writer commits in between.
+   */
+  <T> T readConsistent(HandleCallback<T, RuntimeException> work) {
+    return retrying(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work));
   }
 
   /**
