@@ -184,14 +184,6 @@ class RoutingRoutesTest {
   }
 
   @Test
-  void aJsonBodyLargerThanTheLimitIsRefusedOnEveryOtherRoute() {
-    String surname = "a".repeat(HttpApi.MAXIMUM_BODY_BYTES);
-
-    expectProblem(413, "payload-too-large", docs.post("/api/v1/responsibility",
-        "{\"routing\": {\"postalCode\": \"80331\", \"surname\": \"" + surname + "\"}}"));
-  }
-
-  @Test
   void aBadPostalCodeIsBlamedOnThePostalCode_andANulCharacterIsRefused() {
     ApiDocClient.Answer badCode = resolve("8033", null, null, "Müller");
     ApiDocClient.Answer nul = docs.post("/api/v1/responsibility", "{\"routing\": {\"postalCode\": \"80331\", \"surname\": \"M\\u0000\"}}");
