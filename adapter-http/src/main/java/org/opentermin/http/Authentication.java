@@ -69,12 +69,7 @@ final class Authentication {
     return new InOffice(grant, office);
   }
 
-  /** The office in the path, for anyone whose token reaches it; the token is checked first. */
-  OfficeId officeForStaff(Context ctx) {
-    return staffOfOffice(ctx).office();
-  }
-
-  /** Like {@link #officeForStaff}, with who asks. */
+  /** The office in the path, for anyone whose token reaches it, with who asks; the token is checked first. */
   InOffice staffOfOffice(Context ctx) {
     AccessGrant grant = required(ctx);
     OfficeId office = Parameters.officeId(ctx);

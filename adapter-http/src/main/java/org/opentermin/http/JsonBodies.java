@@ -31,7 +31,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -84,7 +83,7 @@ final class JsonBodies {
       throw new ApiProblem(413, "payload-too-large", "request bodies are limited to " + HttpApi.MAXIMUM_BODY_BYTES / 1024 + " KiB");
     }
     // PostgreSQL cannot store the NUL character in text, and no person types it.
-    if (new String(body, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("\\u0000")) {
+    if (new String(body, StandardCharsets.UTF_8).contains("\\u0000")) {
       throw ApiProblem.badRequest("text must not contain the NUL character (\\u0000)");
     }
     T value;

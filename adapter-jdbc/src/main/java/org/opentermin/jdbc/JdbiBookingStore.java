@@ -311,7 +311,8 @@ final class JdbiBookingStore implements BookingStore {
         row.payload() == null ? new byte[0] : row.payload());
   }
 
-  private static ImmutableList<BookedService> bookedServices(String[] serviceIds, Integer[] persons) {
+  /** The services of a row, whose two arrays run in parallel; for every store that keeps services so. */
+  static ImmutableList<BookedService> bookedServices(String[] serviceIds, Integer[] persons) {
     ImmutableList.Builder<BookedService> services = ImmutableList.builder();
     for (int i = 0; i < serviceIds.length; i++) {
       services.add(new BookedService(ServiceId.of(serviceIds[i]), persons[i]));

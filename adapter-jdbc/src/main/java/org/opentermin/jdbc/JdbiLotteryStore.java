@@ -17,7 +17,6 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
-import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.ports.out.LotteryStore;
 
 /**
@@ -165,10 +164,7 @@ final class JdbiLotteryStore implements LotteryStore {
   }
 
   private static Entry entry(LotterySql.EntryRow row, ImmutableSet<String> identityKeys) {
-    ImmutableList.Builder<BookedService> services = ImmutableList.builder();
-    for (int i = 0; i < row.serviceIds().length; i++) {
-      services.add(new BookedService(ServiceId.of(row.serviceIds()[i]), row.persons()[i]));
-    }
+    ImmutableList<BookedService> services = JdbiBookingStore.bookedServices(row.serviceIds(), row.persons());
     Optional<Citizen> citizen = Optional.ofNullable(row.citizenName()).map(name ->
         new Citizen(name, Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone())));
     Outcome outcome = switch (OutcomeStatus.valueOf(row.outcome())) {
@@ -177,6 +173,6 @@ final class JdbiLotteryStore implements LotteryStore {
       case WON -> Outcome.won(new BookingReference(row.reference()), row.appointmentStart().toInstant());
     };
     return new Entry(row.entryId(), new DrawKey(OfficeId.of(row.officeId()), row.day(), row.wave()), row.tokenHash(),
-        services.build(), citizen, identityKeys, row.waitingListIfLost(), row.enteredAt().toInstant(), outcome);
+        services, citizen, identityKeys, row.waitingListIfLost(), row.enteredAt().toInstant(), outcome);
   }
 }

@@ -10,12 +10,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
-import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.WaitingListStore;
 
@@ -119,9 +117,7 @@ final class JdbiWaitingListStore implements WaitingListStore {
 
   private static Entry entry(WaitingListSql.EntryRow row) {
     OfficeId office = OfficeId.of(row.officeId());
-    ImmutableList<BookedService> services = IntStream.range(0, row.serviceIds().length)
-        .mapToObj(i -> new BookedService(ServiceId.of(row.serviceIds()[i]), row.persons()[i]))
-        .collect(ImmutableList.toImmutableList());
+    ImmutableList<BookedService> services = JdbiBookingStore.bookedServices(row.serviceIds(), row.persons());
     Optional<Offer> offer = row.offeredHold() == null
         ? Optional.empty()
         : Optional.of(new Offer(new AppointmentId(office, row.offeredHold()), row.offeredStart().toInstant(), row.offerDeadline().toInstant()));

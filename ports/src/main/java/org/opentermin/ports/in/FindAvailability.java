@@ -68,20 +68,19 @@ public interface FindAvailability {
       checkNotNull(mode, "mode");
     }
 
-    /** A query for appointments in person. */
-    public Query(
-        OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, DateRange dates, Optional<RoutingInputs> routing) {
-      this(office, services, channel, dates, routing, AppointmentMode.IN_PERSON);
-    }
-
-    /** A query without routing. */
-    public Query(OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, DateRange dates, AppointmentMode mode) {
-      this(office, services, channel, dates, Optional.empty(), mode);
-    }
-
     /** A query for appointments in person, without routing. */
     public Query(OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, DateRange dates) {
       this(office, services, channel, dates, Optional.empty(), AppointmentMode.IN_PERSON);
+    }
+
+    /** This query with these routing inputs (or none). */
+    public Query withRouting(Optional<RoutingInputs> inputs) {
+      return new Query(office, services, channel, dates, inputs, mode);
+    }
+
+    /** This query for appointments in {@code appointmentMode}. */
+    public Query withMode(AppointmentMode appointmentMode) {
+      return new Query(office, services, channel, dates, routing, appointmentMode);
     }
   }
 }

@@ -60,34 +60,15 @@ public interface HoldSlot {
       checkNotNull(mode, "mode");
     }
 
-    /** A hold for an appointment in person. */
-    public Command(
-        OfficeId office,
-        ImmutableList<ServiceRequest> services,
-        Instant start,
-        Channel channel,
-        Actor actor,
-        Optional<String> idempotencyKey,
-        boolean urgent,
-        Optional<String> clientKey,
-        Optional<ChallengeAnswer> challenge,
-        Optional<RoutingInputs> routing) {
-      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, routing, AppointmentMode.IN_PERSON);
+    /** This hold with these routing inputs (or none). */
+    public Command withRouting(Optional<RoutingInputs> inputs) {
+      return new Command(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, inputs, mode);
     }
 
-    /** A hold without routing. */
-    public Command(
-        OfficeId office,
-        ImmutableList<ServiceRequest> services,
-        Instant start,
-        Channel channel,
-        Actor actor,
-        Optional<String> idempotencyKey,
-        boolean urgent,
-        Optional<String> clientKey,
-        Optional<ChallengeAnswer> challenge,
-        AppointmentMode mode) {
-      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, Optional.empty(), mode);
+    /** This hold in {@code appointmentMode}. */
+    public Command withMode(AppointmentMode appointmentMode) {
+      return new Command(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, routing,
+          checkNotNull(appointmentMode, "appointmentMode"));
     }
 
     /** A hold in person, without routing. */
@@ -101,7 +82,7 @@ public interface HoldSlot {
         boolean urgent,
         Optional<String> clientKey,
         Optional<ChallengeAnswer> challenge) {
-      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, AppointmentMode.IN_PERSON);
+      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, Optional.empty(), AppointmentMode.IN_PERSON);
     }
 
     /** A hold in person that is not urgent, from no particular client, without a challenge answer. */
@@ -112,7 +93,7 @@ public interface HoldSlot {
         Channel channel,
         Actor actor,
         Optional<String> idempotencyKey) {
-      this(office, services, start, channel, actor, idempotencyKey, false, Optional.empty(), Optional.empty(), Optional.empty());
+      this(office, services, start, channel, actor, idempotencyKey, false, Optional.empty(), Optional.empty());
     }
   }
 

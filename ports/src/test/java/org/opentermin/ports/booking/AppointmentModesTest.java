@@ -80,12 +80,12 @@ class AppointmentModesTest {
   }
 
   private AvailabilityResult availability(OfficeId office, ImmutableList<ServiceRequest> services, AppointmentMode mode) {
-    return service.findSlots(new FindAvailability.Query(office, services, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE), mode));
+    return service.findSlots(new FindAvailability.Query(office, services, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE)).withMode(mode));
   }
 
   private static HoldSlot.Command holdCommand(Instant start, AppointmentMode mode) {
     return new HoldSlot.Command(OFFICE, ONE_HOUSING, start, Channel.ONLINE, Actor.CITIZEN, Optional.empty(), false,
-        Optional.empty(), Optional.empty(), mode);
+        Optional.empty(), Optional.empty()).withMode(mode);
   }
 
   private Appointment held(Instant start, AppointmentMode mode) {
@@ -140,7 +140,7 @@ class AppointmentModesTest {
         .contains("the requested service", "VIDEO", "IN_PERSON").doesNotContain("basic-income");
     assertThat(refusalOf(service.firstFreeSlot(OFFICE, basicIncome, Channel.ONLINE, AppointmentMode.PHONE))).isEqualTo(Refusal.MODE_NOT_OFFERED);
     assertThat(refusalOf(service.hold(new HoldSlot.Command(OFFICE, basicIncome, NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty(),
-        false, Optional.empty(), Optional.empty(), AppointmentMode.PHONE)))).isEqualTo(Refusal.MODE_NOT_OFFERED);
+        false, Optional.empty(), Optional.empty()).withMode(AppointmentMode.PHONE)))).isEqualTo(Refusal.MODE_NOT_OFFERED);
   }
 
   @Test
@@ -177,7 +177,7 @@ class AppointmentModesTest {
   @Test
   void staffBookingACallerForAPhoneAppointmentAlsoNeedTheNumber() {
     HoldResult hold = service.hold(new HoldSlot.Command(OFFICE, ONE_HOUSING, NINE, Channel.PHONE, Actor.staff("s-1"),
-        Optional.empty(), false, Optional.empty(), Optional.empty(), AppointmentMode.PHONE));
+        Optional.empty(), false, Optional.empty(), Optional.empty()).withMode(AppointmentMode.PHONE));
     ConfirmBooking.Command withoutNumber =
         new ConfirmBooking.Command(((HoldResult.Held) hold).hold().id(), WITHOUT_PHONE, Actor.staff("s-1"), Optional.empty());
 
@@ -266,9 +266,9 @@ class AppointmentModesTest {
   @Test
   void idempotencyKeyOfAHoldInOneModeCannotBeReusedForAnother() {
     HoldSlot.Command phone = new HoldSlot.Command(OFFICE, ONE_HOUSING, NINE, Channel.ONLINE, Actor.CITIZEN,
-        Optional.of("hold-key-0123456789"), false, Optional.empty(), Optional.empty(), AppointmentMode.PHONE);
+        Optional.of("hold-key-0123456789"), false, Optional.empty(), Optional.empty()).withMode(AppointmentMode.PHONE);
     HoldSlot.Command video = new HoldSlot.Command(OFFICE, ONE_HOUSING, NINE, Channel.ONLINE, Actor.CITIZEN,
-        Optional.of("hold-key-0123456789"), false, Optional.empty(), Optional.empty(), AppointmentMode.VIDEO);
+        Optional.of("hold-key-0123456789"), false, Optional.empty(), Optional.empty()).withMode(AppointmentMode.VIDEO);
 
     assertThat(service.hold(phone)).isInstanceOf(HoldResult.Held.class);
     assertThat(((HoldResult.Held) service.hold(phone)).hold().mode()).isEqualTo(AppointmentMode.PHONE);

@@ -85,7 +85,7 @@ class RoutedBookingTest {
   }
 
   private AvailabilityResult availability(OfficeId office, Optional<RoutingInputs> routing) {
-    return bookings.findSlots(new FindAvailability.Query(office, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE), routing));
+    return bookings.findSlots(new FindAvailability.Query(office, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE)).withRouting(routing));
   }
 
   private ImmutableList<Slot> slots(OfficeId office, Optional<RoutingInputs> routing) {
@@ -96,7 +96,7 @@ class RoutedBookingTest {
 
   private HoldResult hold(OfficeId office, Channel channel, Actor actor, Optional<RoutingInputs> routing) {
     return bookings.hold(new HoldSlot.Command(
-        office, ONE_BASIC_INCOME, NINE, channel, actor, Optional.empty(), false, Optional.empty(), Optional.empty(), routing));
+        office, ONE_BASIC_INCOME, NINE, channel, actor, Optional.empty(), false, Optional.empty(), Optional.empty()).withRouting(routing));
   }
 
   private static Refusal refusalOf(Object result) {
@@ -115,7 +115,7 @@ class RoutedBookingTest {
     for (int attempt = 0; attempt < 5; attempt++) {
       HoldResult result = bookings.hold(new HoldSlot.Command(
           OFFICE, ONE_BASIC_INCOME, NINE.plus(Duration.ofMinutes(30L * attempt)), Channel.ONLINE, Actor.CITIZEN,
-          Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.of(MUELLER_NORTH)));
+          Optional.empty(), false, Optional.empty(), Optional.empty()).withRouting(Optional.of(MUELLER_NORTH)));
 
       assertThat(((HoldResult.Held) result).hold().resource()).isEqualTo(BEN);
     }
@@ -136,7 +136,7 @@ class RoutedBookingTest {
     Instant eight = at(MONDAY_DATE, 8, 0);
     for (int minutes = 0; minutes < 60; minutes += 30) {
       bookings.hold(new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, eight.plus(Duration.ofMinutes(minutes)), Channel.ONLINE,
-          Actor.CITIZEN, Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.of(MUELLER_NORTH)));
+          Actor.CITIZEN, Optional.empty(), false, Optional.empty(), Optional.empty()).withRouting(Optional.of(MUELLER_NORTH)));
     }
 
     FirstSlotResult routed = bookings.firstFreeSlot(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, Optional.of(MUELLER_NORTH));
@@ -181,7 +181,7 @@ class RoutedBookingTest {
     BookingService plain = new BookingService(catalog, store, store.auditLog(), clock, RandomSource.seeded(1));
 
     AvailabilityResult result = plain.findSlots(
-        new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE), Optional.of(MUELLER_NORTH)));
+        new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE)).withRouting(Optional.of(MUELLER_NORTH)));
 
     assertThat(refusalOf(result)).isEqualTo(Refusal.NOT_COVERED);
   }
