@@ -47,6 +47,7 @@ class LotteryDrawGraceTest {
     ClosedCapacity withoutLottery = closed(RELEASE_ONLY, longBefore);
     ClosedCapacity withLottery = closed(WITH_LOTTERY, longBefore);
 
+    assertThat(withoutLottery.byRelease()).isNotEmpty();
     assertThat(withLottery.byRelease()).hasSameSizeAs(withoutLottery.byRelease());
     for (int i = 0; i < withLottery.byRelease().size(); i++) {
       BusyPeriod plain = withoutLottery.byRelease().get(i);
