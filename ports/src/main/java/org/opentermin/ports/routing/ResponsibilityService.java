@@ -126,11 +126,6 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     return new Found(routing.get(), Optional.empty());
   }
 
-  /** Whether {@code office} takes online bookings only from citizens it is responsible for. */
-  public boolean isExclusive(OfficeId office) {
-    return current().tables().office(office).exclusive();
-  }
-
   /**
    * Which of the office's resources may serve a citizen routed to {@code responsible}: a team's
    * members or the one caseworker.
@@ -155,7 +150,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
 
   /** Whether citizens may only book online with routing inputs: the channel is online and the office exclusive. */
   public boolean requiresRouting(OfficeId office, Channel channel) {
-    return channel == Channel.ONLINE && isExclusive(office);
+    return channel == Channel.ONLINE && current().tables().office(office).exclusive();
   }
 
   private static boolean isAbsent(Optional<OfficeSchedule> schedule, ResourceId resource, Instant now) {

@@ -114,14 +114,6 @@ public record AppointmentRequest(
   }
 
   /**
-   * The services' durations at the office in person times their persons, before rounding to the
-   * grid: what must not exceed {@link #MAXIMUM_DURATION}.
-   */
-  public static Duration totalDuration(Office office, Iterable<RequestedService> services) {
-    return totalDuration(office, services, AppointmentMode.IN_PERSON);
-  }
-
-  /**
    * The services' durations at the office in {@code mode} times their persons, before rounding to
    * the grid: what must not exceed {@link #MAXIMUM_DURATION}. Callers use it to refuse such
    * requests politely. Every service must be served in {@code mode}.
