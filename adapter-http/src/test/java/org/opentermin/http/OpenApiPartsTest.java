@@ -9,7 +9,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -32,16 +31,6 @@ import org.junit.jupiter.api.Test;
 class OpenApiPartsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Test
-  void joinedPartsEqualTheDocumentBeforeTheSplit() throws IOException {
-    JsonNode before;
-    try (InputStream in = OpenApiPartsTest.class.getResourceAsStream("/org/opentermin/http/openapi-before-split.json")) {
-      before = JSON.readTree(in);
-    }
-
-    assertThat(JSON.readTree(OpenApiParts.document())).isEqualTo(before);
-  }
 
   @Test
   void joinedDocumentIsValidOpenApi31() {
