@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +65,17 @@ final class OpenApiParts {
     } catch (JsonProcessingException unwritable) {
       throw new IllegalStateException("cannot write the joined OpenAPI document", unwritable);
     }
+  }
+
+  /**
+   * Writes the joined document, indented, to the file named by the only argument: the build lints
+   * that file.
+   */
+  public static void main(String[] args) throws IOException {
+    checkArgument(args.length == 1, "usage: OpenApiParts <file to write>");
+    Path file = Path.of(args[0]);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), join(read()));
   }
 
   /** The parts on the class path by name, in the order of {@link #PARTS}. */
