@@ -28,31 +28,47 @@ import java.util.Set;
 final class OpenApiParts {
 
   static final String DIRECTORY = "/org/opentermin/http/openapi/";
+
   /** The part that describes the document itself. */
   static final String ROOT = "openapi.json";
 
-  /** Every part, in the order of the joined document: the root first, features, then shared parts. */
-  static final List<String> PARTS = List.of(
-      ROOT,
-      "booking.json",
-      "staff.json",
-      "admin.json",
-      "fairness.json",
-      "routing.json",
-      "privacy.json",
-      "audit.json",
-      "operations.json",
-      "shared.json",
-      "problems.json");
+  /**
+   * Every part, in the order of the joined document: the root first, features, then shared parts.
+   */
+  static final List<String> PARTS =
+      List.of(
+          ROOT,
+          "booking.json",
+          "staff.json",
+          "admin.json",
+          "fairness.json",
+          "routing.json",
+          "privacy.json",
+          "audit.json",
+          "operations.json",
+          "shared.json",
+          "problems.json");
 
   private static final String PATHS = "paths";
   private static final String COMPONENTS = "components";
+
   /** Only the root says these. */
-  private static final Set<String> DOCUMENT_FIELDS = Set.of("openapi", "info", "servers", "tags", "security", "externalDocs");
+  private static final Set<String> DOCUMENT_FIELDS =
+      Set.of("openapi", "info", "servers", "tags", "security", "externalDocs");
+
   /** The kinds of components OpenAPI 3.1 knows, in the order of its specification. */
-  private static final List<String> COMPONENT_KINDS = List.of(
-      "schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks",
-      "pathItems");
+  private static final List<String> COMPONENT_KINDS =
+      List.of(
+          "schemas",
+          "responses",
+          "parameters",
+          "examples",
+          "requestBodies",
+          "headers",
+          "securitySchemes",
+          "links",
+          "callbacks",
+          "pathItems");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,8 +110,8 @@ final class OpenApiParts {
   /**
    * One document from {@code parts} in their iteration order, the first of which is the root.
    *
-   * @throws IllegalArgumentException when two parts define one path or component, a part other
-   *     than the root says what only the root says, or a part holds what no OpenAPI document does
+   * @throws IllegalArgumentException when two parts define one path or component, a part other than
+   *     the root says what only the root says, or a part holds what no OpenAPI document does
    */
   static ObjectNode join(Map<String, JsonNode> parts) {
     checkArgument(!parts.isEmpty(), "no OpenAPI parts");
@@ -104,31 +120,45 @@ final class OpenApiParts {
     Map<String, ObjectNode> components = new LinkedHashMap<>();
     Map<String, String> definedIn = new HashMap<>();
     String root = parts.keySet().iterator().next();
-    parts.forEach((part, content) -> {
-      checkArgument(content.isObject(), "OpenAPI part %s is not a JSON object", part);
-      for (Map.Entry<String, JsonNode> field : content.properties()) {
-        String name = field.getKey();
-        if (name.equals(PATHS)) {
-          addAll(paths, field.getValue(), part, "path ", definedIn);
-        } else if (name.equals(COMPONENTS)) {
-          checkArgument(field.getValue().isObject(), "components in OpenAPI part %s are not a JSON object", part);
-          for (Map.Entry<String, JsonNode> kind : field.getValue().properties()) {
-            checkArgument(COMPONENT_KINDS.contains(kind.getKey()), "OpenAPI part %s has components of no known kind: %s", part,
-                kind.getKey());
-            ObjectNode named = components.computeIfAbsent(kind.getKey(), any -> JSON.createObjectNode());
-            addAll(named, kind.getValue(), part, "component " + kind.getKey() + "/", definedIn);
+    parts.forEach(
+        (part, content) -> {
+          checkArgument(content.isObject(), "OpenAPI part %s is not a JSON object", part);
+          for (Map.Entry<String, JsonNode> field : content.properties()) {
+            String name = field.getKey();
+            if (name.equals(PATHS)) {
+              addAll(paths, field.getValue(), part, "path ", definedIn);
+            } else if (name.equals(COMPONENTS)) {
+              checkArgument(
+                  field.getValue().isObject(),
+                  "components in OpenAPI part %s are not a JSON object",
+                  part);
+              for (Map.Entry<String, JsonNode> kind : field.getValue().properties()) {
+                checkArgument(
+                    COMPONENT_KINDS.contains(kind.getKey()),
+                    "OpenAPI part %s has components of no known kind: %s",
+                    part,
+                    kind.getKey());
+                ObjectNode named =
+                    components.computeIfAbsent(kind.getKey(), any -> JSON.createObjectNode());
+                addAll(named, kind.getValue(), part, "component " + kind.getKey() + "/", definedIn);
+              }
+            } else {
+              checkArgument(
+                  DOCUMENT_FIELDS.contains(name) || name.startsWith("x-"),
+                  "OpenAPI part %s has an unknown field %s",
+                  part,
+                  name);
+              checkArgument(
+                  part.equals(root), "%s belongs in the root part %s, not in %s", name, root, part);
+              document.set(name, field.getValue());
+            }
           }
-        } else {
-          checkArgument(DOCUMENT_FIELDS.contains(name) || name.startsWith("x-"), "OpenAPI part %s has an unknown field %s", part,
-              name);
-          checkArgument(part.equals(root), "%s belongs in the root part %s, not in %s", name, root, part);
-          document.set(name, field.getValue());
-        }
-      }
-    });
+        });
     document.set(PATHS, paths);
     ObjectNode ordered = document.putObject(COMPONENTS);
-    COMPONENT_KINDS.stream().filter(components::containsKey).forEach(kind -> ordered.set(kind, components.get(kind)));
+    COMPONENT_KINDS.stream()
+        .filter(components::containsKey)
+        .forEach(kind -> ordered.set(kind, components.get(kind)));
     return document;
   }
 
@@ -141,11 +171,18 @@ final class OpenApiParts {
     }
   }
 
-  private static void addAll(ObjectNode into, JsonNode entries, String part, String what, Map<String, String> definedIn) {
+  private static void addAll(
+      ObjectNode into, JsonNode entries, String part, String what, Map<String, String> definedIn) {
     checkArgument(entries.isObject(), "%s in OpenAPI part %s is not a JSON object", what, part);
     for (Map.Entry<String, JsonNode> entry : entries.properties()) {
       String previous = definedIn.putIfAbsent(what + entry.getKey(), part);
-      checkArgument(previous == null, "%s%s is defined in both %s and %s", what, entry.getKey(), previous, part);
+      checkArgument(
+          previous == null,
+          "%s%s is defined in both %s and %s",
+          what,
+          entry.getKey(),
+          previous,
+          part);
       into.set(entry.getKey(), entry.getValue());
     }
   }

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-feature parts of the API description and the one document joined from them: valid
- * OpenAPI 3.1, nothing defined twice, nothing lost, every reference resolvable.
+ * The per-feature parts of the API description and the one document joined from them: valid OpenAPI
+ * 3.1, nothing defined twice, nothing lost, every reference resolvable.
  */
 class OpenApiPartsTest {
 
@@ -36,7 +36,10 @@ class OpenApiPartsTest {
   void joinedDocumentIsValidOpenApi31() {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    SwaggerParseResult result = new OpenAPIV3Parser().readContents(new String(OpenApiParts.document(), StandardCharsets.UTF_8), null, options);
+    SwaggerParseResult result =
+        new OpenAPIV3Parser()
+            .readContents(
+                new String(OpenApiParts.document(), StandardCharsets.UTF_8), null, options);
 
     assertThat(result.getMessages()).isEmpty();
     assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
@@ -47,17 +50,37 @@ class OpenApiPartsTest {
   void everyPathAndComponentOfEveryPartIsInTheJoinedDocumentOnce() throws IOException {
     JsonNode joined = JSON.readTree(OpenApiParts.document());
     List<String> defined = new ArrayList<>();
-    OpenApiParts.read().forEach((part, content) -> {
-      content.path("paths").fieldNames().forEachRemaining(path -> defined.add("paths " + path));
-      content.path("components").properties().forEach(kind ->
-          kind.getValue().fieldNames().forEachRemaining(name -> defined.add(kind.getKey() + " " + name)));
-    });
+    OpenApiParts.read()
+        .forEach(
+            (part, content) -> {
+              content
+                  .path("paths")
+                  .fieldNames()
+                  .forEachRemaining(path -> defined.add("paths " + path));
+              content
+                  .path("components")
+                  .properties()
+                  .forEach(
+                      kind ->
+                          kind.getValue()
+                              .fieldNames()
+                              .forEachRemaining(name -> defined.add(kind.getKey() + " " + name)));
+            });
     List<String> inJoined = new ArrayList<>();
     joined.path("paths").fieldNames().forEachRemaining(path -> inJoined.add("paths " + path));
-    joined.path("components").properties().forEach(kind ->
-        kind.getValue().fieldNames().forEachRemaining(name -> inJoined.add(kind.getKey() + " " + name)));
+    joined
+        .path("components")
+        .properties()
+        .forEach(
+            kind ->
+                kind.getValue()
+                    .fieldNames()
+                    .forEachRemaining(name -> inJoined.add(kind.getKey() + " " + name)));
 
-    assertThat(defined).as("paths and components across the parts").doesNotHaveDuplicates().hasSizeGreaterThan(100);
+    assertThat(defined)
+        .as("paths and components across the parts")
+        .doesNotHaveDuplicates()
+        .hasSizeGreaterThan(100);
     assertThat(inJoined).containsExactlyInAnyOrderElementsOf(defined);
   }
 
@@ -68,8 +91,12 @@ class OpenApiPartsTest {
     collectReferences(joined, references);
 
     assertThat(references).as("references in the joined document").hasSizeGreaterThan(100);
-    assertThat(references.stream().filter(ref -> !ref.startsWith("#/") || joined.at(ref.substring(1)).isMissingNode()))
-        .as("references to nothing").isEmpty();
+    assertThat(
+            references.stream()
+                .filter(
+                    ref -> !ref.startsWith("#/") || joined.at(ref.substring(1)).isMissingNode()))
+        .as("references to nothing")
+        .isEmpty();
   }
 
   @Test
@@ -77,7 +104,10 @@ class OpenApiPartsTest {
     Path directory = Path.of(OpenApiParts.class.getResource(OpenApiParts.DIRECTORY).toURI());
     Set<String> files;
     try (Stream<Path> listed = Files.list(directory)) {
-      files = listed.map(file -> file.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+      files =
+          listed
+              .map(file -> file.getFileName().toString())
+              .collect(Collectors.toCollection(TreeSet::new));
     }
 
     assertThat(files).containsExactlyInAnyOrderElementsOf(OpenApiParts.PARTS);
@@ -85,13 +115,12 @@ class OpenApiPartsTest {
 
   @Test
   void aPathDefinedInTwoPartsStopsTheJoin() {
-    Map<String, JsonNode> parts = parts(
-        "root.json", """
-            {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {}}}""",
-        "booking.json", """
-            {"paths": {"/b": {}}}""",
-        "staff.json", """
-            {"paths": {"/a": {"get": {}}}}""");
+    Map<String, JsonNode> parts =
+        parts(
+            "root.json",
+                "{'openapi': '3.1.0', 'info': {'title': 't', 'version': '1'}, 'paths': {'/a': {}}}",
+            "booking.json", "{'paths': {'/b': {}}}",
+            "staff.json", "{'paths': {'/a': {'get': {}}}}");
 
     assertThatThrownBy(() -> OpenApiParts.join(parts))
         .isInstanceOf(IllegalArgumentException.class)
@@ -100,13 +129,12 @@ class OpenApiPartsTest {
 
   @Test
   void aComponentDefinedInTwoPartsStopsTheJoin() {
-    Map<String, JsonNode> parts = parts(
-        "root.json", """
-            {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}}""",
-        "booking.json", """
-            {"components": {"schemas": {"Id": {"type": "string"}}, "parameters": {"Id": {}}}}""",
-        "shared.json", """
-            {"components": {"schemas": {"Id": {"type": "integer"}}}}""");
+    Map<String, JsonNode> parts =
+        parts(
+            "root.json", "{'openapi': '3.1.0', 'info': {'title': 't', 'version': '1'}}",
+            "booking.json",
+                "{'components': {'schemas': {'Id': {'type': 'string'}}, 'parameters': {'Id': {}}}}",
+            "shared.json", "{'components': {'schemas': {'Id': {'type': 'integer'}}}}");
 
     assertThatThrownBy(() -> OpenApiParts.join(parts))
         .isInstanceOf(IllegalArgumentException.class)
@@ -115,13 +143,15 @@ class OpenApiPartsTest {
 
   @Test
   void componentsOfDifferentKindsMayShareAName() {
-    Map<String, JsonNode> parts = parts(
-        "root.json", """
-            {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "servers": [{"url": "/"}]}""",
-        "booking.json", """
-            {"paths": {"/b": {"get": {}}}, "components": {"schemas": {"Id": {"type": "string"}}}}""",
-        "shared.json", """
-            {"components": {"parameters": {"Id": {"name": "id"}}}}""");
+    Map<String, JsonNode> parts =
+        parts(
+            "root.json",
+                "{'openapi': '3.1.0', 'info': {'title': 't', 'version': '1'}, 'servers': [{'url':"
+                    + " '/'}]}",
+            "booking.json",
+                "{'paths': {'/b': {'get': {}}}, 'components': {'schemas': {'Id': {'type':"
+                    + " 'string'}}}}",
+            "shared.json", "{'components': {'parameters': {'Id': {'name': 'id'}}}}");
 
     JsonNode joined = OpenApiParts.join(parts);
 
@@ -133,11 +163,10 @@ class OpenApiPartsTest {
 
   @Test
   void onlyTheRootDescribesTheDocument() {
-    Map<String, JsonNode> parts = parts(
-        "root.json", """
-            {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}}""",
-        "booking.json", """
-            {"info": {"title": "other", "version": "2"}}""");
+    Map<String, JsonNode> parts =
+        parts(
+            "root.json", "{'openapi': '3.1.0', 'info': {'title': 't', 'version': '1'}}",
+            "booking.json", "{'info': {'title': 'other', 'version': '2'}}");
 
     assertThatThrownBy(() -> OpenApiParts.join(parts))
         .isInstanceOf(IllegalArgumentException.class)
@@ -146,23 +175,22 @@ class OpenApiPartsTest {
 
   @Test
   void aPartWithAFieldNoOpenApiDocumentHasStopsTheJoin() {
-    Map<String, JsonNode> parts = parts(
-        "root.json", """
-            {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}}""",
-        "booking.json", """
-            {"components": {"schema": {"Id": {"type": "string"}}}}""");
+    Map<String, JsonNode> parts =
+        parts(
+            "root.json", "{'openapi': '3.1.0', 'info': {'title': 't', 'version': '1'}}",
+            "booking.json", "{'components': {'schema': {'Id': {'type': 'string'}}}}");
 
     assertThatThrownBy(() -> OpenApiParts.join(parts))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("OpenAPI part booking.json has components of no known kind: schema");
   }
 
-  /** Parts from alternating names and JSON texts, in that order. */
+  /** Parts from alternating names and JSON texts (with ' for "), in that order. */
   private static Map<String, JsonNode> parts(String... namesAndTexts) {
     Map<String, JsonNode> parts = new LinkedHashMap<>();
     for (int i = 0; i < namesAndTexts.length; i += 2) {
       try {
-        parts.put(namesAndTexts[i], JSON.readTree(namesAndTexts[i + 1]));
+        parts.put(namesAndTexts[i], JSON.readTree(namesAndTexts[i + 1].replace('\'', '"')));
       } catch (IOException notJson) {
         throw new UncheckedIOException(notJson);
       }
@@ -172,13 +200,15 @@ class OpenApiPartsTest {
 
   private static void collectReferences(JsonNode node, Set<String> references) {
     if (node.isObject()) {
-      node.properties().forEach(field -> {
-        if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
-          references.add(field.getValue().asText());
-        } else {
-          collectReferences(field.getValue(), references);
-        }
-      });
+      node.properties()
+          .forEach(
+              field -> {
+                if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
+                  references.add(field.getValue().asText());
+                } else {
+                  collectReferences(field.getValue(), references);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(element -> collectReferences(element, references));
     }
