@@ -14,12 +14,12 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The API's own description: {@code /openapi.json} (OpenAPI 3.1, kept as a resource next to this
- * class) and {@code /docs}, Swagger UI served from the webjar, never from the internet.
+ * The API's own description: {@code /openapi.json} (OpenAPI 3.1, joined at start-up from the
+ * {@link OpenApiParts} kept as resources next to this class) and {@code /docs}, Swagger UI served
+ * from the webjar, never from the internet.
  */
 final class ApiDocumentation {
 
-  static final String OPENAPI_RESOURCE = "/org/opentermin/http/openapi.json";
   static final String OPENAPI_PATH = "/openapi.json";
   static final String DOCS_PATH = "/docs";
   /** Our own script for the docs page. */
@@ -58,7 +58,7 @@ final class ApiDocumentation {
   private ApiDocumentation() {}
 
   static void register(JavalinConfig config) {
-    byte[] openApi = resource(OPENAPI_RESOURCE);
+    byte[] openApi = OpenApiParts.document();
     byte[] page = new String(resource(DOCS_PAGE_RESOURCE), UTF_8)
         .replace("{{swaggerUi}}", SWAGGER_UI_PATH)
         .replace("{{assets}}", DOCS_ASSETS_PATH)
