@@ -65,19 +65,16 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   private final RoutingStore store;
   private final AuditLog audit;
   private final Clock clock;
-  private final Duration recheckAfter;
-  private volatile Compiled compiled;
-
-  /** The stored rules and when their version was last confirmed. */
-  private record Compiled(long version, Instant checkedAt, RoutingTables tables, ResponsibilityRules rules) {}
+  private final CompiledRouting compiled;
 
   public ResponsibilityService(CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock, Duration recheckAfter) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
     this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
-    this.recheckAfter = checkNotNull(recheckAfter, "recheckAfter");
+    checkNotNull(recheckAfter, "recheckAfter");
     checkArgument(!recheckAfter.isNegative(), "recheck must not be negative");
+    this.compiled = new CompiledRouting(store, clock, recheckAfter);
   }
 
   /** A service that sees every change from the next request on. */
@@ -101,7 +98,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
    */
   public ResponsibilityResult resolve(
       RoutingInputs inputs, Optional<ServiceId> service, Function<OfficeId, Optional<OfficeSchedule>> schedules) {
-    Compiled current = current();
+    CompiledRouting.Compiled current = compiled.current();
     Optional<Routing> routing = current.rules().route(inputs.address(), inputs.surname(), service);
     if (routing.isEmpty()) {
       return new Refused(Refusal.NOT_COVERED, "no office is responsible for this address online; check the postal code and street");
@@ -150,7 +147,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
 
   /** Whether citizens may only book online with routing inputs: the channel is online and the office exclusive. */
   public boolean requiresRouting(OfficeId office, Channel channel) {
-    return channel == Channel.ONLINE && current().tables().office(office).exclusive();
+    return channel == Channel.ONLINE && compiled.current().tables().office(office).exclusive();
   }
 
   private static boolean isAbsent(Optional<OfficeSchedule> schedule, ResourceId resource, Instant now) {
@@ -163,31 +160,6 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
         .findFirst()
         .map(scheduled -> scheduled.workingTime().absences().stream().anyMatch(absence -> absence.covers(local)))
         .orElse(true);
-  }
-
-  private Compiled current() {
-    Instant now = clock.instant();
-    Compiled cached = compiled;
-    if (cached != null && !now.isBefore(cached.checkedAt()) && now.isBefore(cached.checkedAt().plus(recheckAfter))) {
-      return cached;
-    }
-    long version = store.version();
-    if (cached != null && cached.version() == version) {
-      Compiled confirmed = new Compiled(version, now, cached.tables(), cached.rules());
-      compiled = confirmed;
-      return confirmed;
-    }
-    // Read after the version, so that what is read is at least that new.
-    RoutingTables tables = store.tables();
-    Compiled fresh = new Compiled(version, now, tables, rulesOf(tables.addressRules(), tables.teamRules(), tables));
-    compiled = fresh;
-    return fresh;
-  }
-
-  private static ResponsibilityRules rulesOf(List<AddressRule> addressRules, List<TeamRule> teamRules, RoutingTables tables) {
-    Map<OfficeId, NamePrefixes> prefixes = new HashMap<>();
-    tables.offices().forEach((office, routing) -> prefixes.put(office, routing.namePrefixes()));
-    return new ResponsibilityRules(addressRules, teamRules, prefixes);
   }
 
   // ---- configuration ----
@@ -215,7 +187,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
       return new Rejected(errors);
     }
     RoutingTables tables = store.tables();
-    List<RuleProblem> problems = rulesOf(rules, tables.teamRules(), tables).check();
+    List<RuleProblem> problems = CompiledRouting.rulesOf(rules, tables.teamRules(), tables).check();
     // Every office that had or gets address rules: its area may have changed.
     Map<OfficeId, Integer> perOffice = new TreeMap<>();
     tables.addressRules().forEach(rule -> perOffice.putIfAbsent(rule.office(), 0));
@@ -263,7 +235,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     List<TeamRule> allTeamRules = new ArrayList<>();
     tables.teamRules().stream().filter(rule -> !rule.office().equals(office)).forEach(allTeamRules::add);
     allTeamRules.addAll(rules);
-    List<RuleProblem> problems = teamProblems(rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
+    List<RuleProblem> problems = teamProblems(CompiledRouting.rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
     configured(office, by, "team rules imported: " + rules.size());
     return stored(rules.size(), problems, () -> store.replaceTeamRules(office, rules));
   }
@@ -376,7 +348,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   @Override
   public ImmutableList<RuleProblem> problems() {
     RoutingTables tables = store.tables();
-    return rulesOf(tables.addressRules(), tables.teamRules(), tables).check();
+    return CompiledRouting.rulesOf(tables.addressRules(), tables.teamRules(), tables).check();
   }
 
   /**
