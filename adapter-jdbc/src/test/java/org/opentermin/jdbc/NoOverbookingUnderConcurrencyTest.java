@@ -44,13 +44,14 @@ import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.in.BookingResult;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 /**
@@ -83,10 +84,10 @@ class NoOverbookingUnderConcurrencyTest {
         JdbcAdapter second = JdbcAdapter.connect(database)) {
       setUpOffice(first);
       Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-      List<BookingService> instances =
+      List<BookingServices> instances =
           List.of(
-              new BookingService(first.catalog(), first.bookings(), first.auditLog(), clock, RandomSource.seeded(1)),
-              new BookingService(second.catalog(), second.bookings(), second.auditLog(), clock, RandomSource.seeded(2)));
+              BookingServices.of(first.catalog(), first.bookings(), first.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges()),
+              BookingServices.of(second.catalog(), second.bookings(), second.auditLog(), clock, RandomSource.seeded(2), new InMemorySpentChallenges()));
 
       List<Outcome> outcomes = run(instances);
 
@@ -122,11 +123,11 @@ class NoOverbookingUnderConcurrencyTest {
     }
   }
 
-  private static List<Outcome> run(List<BookingService> instances) throws Exception {
+  private static List<Outcome> run(List<BookingServices> instances) throws Exception {
     Random random = new Random(2026);
     List<Callable<Outcome>> attempts = new ArrayList<>();
     for (int i = 0; i < ATTEMPTS; i++) {
-      BookingService instance = instances.get(i % instances.size());
+      BookingServices instance = instances.get(i % instances.size());
       Instant start = ZonedDateTime.of(DAY.atTime(8, 0), ZONE).toInstant().plus(Duration.ofMinutes(10L * random.nextInt(STARTS)));
       Service service = random.nextBoolean() ? ONE_SLOT : THREE_SLOTS;
       attempts.add(() -> attempt(instance, start, service));
@@ -143,7 +144,7 @@ class NoOverbookingUnderConcurrencyTest {
     }
   }
 
-  private static Outcome attempt(BookingService instance, Instant start, Service service) {
+  private static Outcome attempt(BookingServices instance, Instant start, Service service) {
     HoldResult hold =
         instance.hold(new HoldSlot.Command(
             OFFICE, ImmutableList.of(new ServiceRequest(service.id(), 1)), start, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));

@@ -16,8 +16,8 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.Lottery;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
-import org.opentermin.ports.booking.BookingService.SystemPurpose;
+import org.opentermin.ports.booking.SystemBookings;
+import org.opentermin.ports.booking.SystemBookings.SystemPurpose;
 import org.opentermin.ports.in.ChangeResult;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.ServiceRequest;
@@ -56,7 +56,7 @@ public final class LotteryDraws {
 
   private final CatalogStore catalog;
   private final LotteryStore store;
-  private final BookingService bookings;
+  private final SystemBookings bookings;
   private final Notifier notifier;
   private final LosersWaitingList waitingList;
   private final Clock clock;
@@ -64,7 +64,7 @@ public final class LotteryDraws {
   public LotteryDraws(
       CatalogStore catalog,
       LotteryStore store,
-      BookingService bookings,
+      SystemBookings bookings,
       Notifier notifier,
       LosersWaitingList waitingList,
       Clock clock) {
@@ -127,13 +127,13 @@ public final class LotteryDraws {
         .collect(ImmutableList.toImmutableList());
     for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
       Optional<Instant> start =
-          bookings.firstStartForSystem(key.office(), services, DateRange.ofDay(key.day()), SystemPurpose.LOTTERY_WIN);
+          bookings.firstStart(key.office(), services, DateRange.ofDay(key.day()), SystemPurpose.LOTTERY_WIN);
       if (start.isEmpty()) {
         return Outcome.lost();
       }
-      HoldResult hold = bookings.holdForSystem(key.office(), services, start.get(), now().plus(WIN_HOLD), SystemPurpose.LOTTERY_WIN);
+      HoldResult hold = bookings.hold(key.office(), services, start.get(), now().plus(WIN_HOLD), SystemPurpose.LOTTERY_WIN);
       if (hold instanceof HoldResult.Held held) {
-        ChangeResult confirmed = bookings.confirmForSystem(
+        ChangeResult confirmed = bookings.confirm(
             held.hold().id(), citizen, entry.tokenHash(), "lottery " + key.day() + " wave " + key.wave() + ", entry " + entry.id());
         if (confirmed instanceof ChangeResult.Changed changed) {
           Appointment booking = changed.booking();

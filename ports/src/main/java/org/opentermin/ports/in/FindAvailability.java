@@ -17,6 +17,13 @@ import org.opentermin.core.time.DateRange;
  */
 public interface FindAvailability {
 
+  /**
+   * Longest date range, in days, that one query may span: a quarter of a year. Longer queries are
+   * refused with {@link org.opentermin.core.booking.Refusal#INVALID_REQUEST}; adapters may check
+   * it earlier with the same number.
+   */
+  int MAXIMUM_QUERY_DAYS = 92;
+
   /** The free slots on the days of {@code query.dates()} that lie within the office's horizon. */
   AvailabilityResult findSlots(Query query);
 

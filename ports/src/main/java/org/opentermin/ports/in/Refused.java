@@ -11,7 +11,7 @@ import org.opentermin.core.booking.Refusal;
 public record Refused(Refusal reason, String detail)
     implements AvailabilityResult, FirstSlotResult, HoldResult, BookingResult, ChangeResult, GetChallenge.ChallengeResult,
         EnterLottery.EntryResult, EnterLottery.DrawsResult,
-        ResolveResponsibility.ResponsibilityResult, ConfigureResponsibility.Outcome {
+        ResolveResponsibility.ResponsibilityResult, ConfigureResponsibility.Outcome, ViewDay.DayResult {
 
   public Refused {
     checkNotNull(reason, "reason");

@@ -12,6 +12,7 @@ import static org.opentermin.ports.contract.ContractFixtures.OTHER_OFFICE;
 import static org.opentermin.ports.contract.ContractFixtures.at;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.access.AccessGrant;
+import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
@@ -31,6 +34,7 @@ import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -44,8 +48,10 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.out.VideoRoom;
 import org.opentermin.ports.video.GeneratedVideoRooms;
@@ -63,7 +69,7 @@ class AppointmentModesTest {
   private final List<VideoRoom.Meeting> meetings = new ArrayList<>();
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
-  private BookingService service;
+  private BookingServices service;
 
   @BeforeEach
   void setUp() {
@@ -76,7 +82,11 @@ class AppointmentModesTest {
       return generated.open(meeting);
     };
     InMemoryBookingStore bookings = new InMemoryBookingStore();
-    service = BookingService.builder(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42)).videoRoom(recording).build();
+    RandomSource random = RandomSource.seeded(42);
+    service = BookingServices.builder(
+            catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+        .videoRoom(recording)
+        .build();
   }
 
   private AvailabilityResult availability(OfficeId office, ImmutableList<ServiceRequest> services, AppointmentMode mode) {
@@ -280,7 +290,7 @@ class AppointmentModesTest {
     booked(NINE, AppointmentMode.VIDEO);
     booked(NINE, AppointmentMode.PHONE);
 
-    assertThat(service.bookingsOn(OFFICE, MONDAY_DATE, Actor.staff("s-1")).orElseThrow().bookings())
+    assertThat(((ViewDay.Day) service.bookingsOn(OFFICE, MONDAY_DATE, new AccessGrant("s-1", AccessRole.STAFF, ImmutableSet.of(OFFICE)))).bookings())
         .extracting(Appointment::mode, Appointment::status)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(AppointmentMode.VIDEO, AppointmentStatus.CONFIRMED),

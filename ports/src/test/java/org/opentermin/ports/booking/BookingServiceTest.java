@@ -35,6 +35,7 @@ import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.OfficeClosure;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -50,6 +51,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 class BookingServiceTest {
@@ -62,14 +64,14 @@ class BookingServiceTest {
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
-  private BookingService service;
+  private BookingServices service;
 
   @BeforeEach
   void setUp() {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    service = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42));
+    service = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
   }
 
   private HoldSlot.Command holdCommand(Instant start) {
@@ -160,7 +162,11 @@ class BookingServiceTest {
 
     @Test
     void withARecheckIntervalScheduleChangesCountOnceItHasPassed() {
-      BookingService rechecking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), Duration.ofMinutes(1));
+      RandomSource random = RandomSource.seeded(1);
+      BookingServices rechecking = BookingServices.builder(
+              catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+          .scheduleRecheck(Duration.ofMinutes(1))
+          .build();
       assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
 
       catalog.saveClosure(OFFICE, new OfficeClosure(MONDAY_DATE, "Personalversammlung"));
@@ -172,7 +178,11 @@ class BookingServiceTest {
 
     @Test
     void aClockThatSteppedBackDoesNotKeepAnOldScheduleBeyondTheRecheckInterval() {
-      BookingService rechecking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), Duration.ofMinutes(1));
+      RandomSource random = RandomSource.seeded(1);
+      BookingServices rechecking = BookingServices.builder(
+              catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+          .scheduleRecheck(Duration.ofMinutes(1))
+          .build();
       Instant start = clock.instant();
       clock.advance(Duration.ofHours(1));
       assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();

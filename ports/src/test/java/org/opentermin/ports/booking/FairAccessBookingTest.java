@@ -58,6 +58,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 /** The booking use cases under an office's fair-access policy; each rule alone. */
@@ -71,7 +72,7 @@ class FairAccessBookingTest {
 
   private final MutableClock clock = new MutableClock(NOW);
   private CatalogService catalog;
-  private BookingService service;
+  private BookingServices service;
 
   @BeforeEach
   void setUp() {
@@ -79,7 +80,7 @@ class FairAccessBookingTest {
     ContractFixtures.fill(store);
     InMemoryBookingStore bookings = new InMemoryBookingStore();
     catalog = new CatalogService(store, bookings.auditLog(), clock);
-    service = new BookingService(store, bookings, bookings.auditLog(), clock, RandomSource.seeded(42));
+    service = BookingServices.of(store, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
   }
 
   private void policy(AccessPolicy policy) {

@@ -31,6 +31,7 @@ import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.routing.TeamRule;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -44,6 +45,7 @@ import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.routing.ResponsibilityService;
 
@@ -64,7 +66,7 @@ class RoutedBookingTest {
 
   private final MutableClock clock = new MutableClock(NOW);
   private ResponsibilityService responsibility;
-  private BookingService bookings;
+  private BookingServices bookings;
 
   @BeforeEach
   void setUp() {
@@ -81,7 +83,9 @@ class RoutedBookingTest {
         TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b")))), ADMIN))
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     RandomSource random = RandomSource.seeded(42);
-    bookings = BookingService.builder(catalog, store, store.auditLog(), clock, random).responsibility(responsibility).build();
+    bookings = BookingServices.builder(
+            catalog, store, store.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+        .responsibility(responsibility).build();
   }
 
   private AvailabilityResult availability(OfficeId office, Optional<RoutingInputs> routing) {
@@ -178,7 +182,7 @@ class RoutedBookingTest {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     InMemoryBookingStore store = new InMemoryBookingStore();
-    BookingService plain = new BookingService(catalog, store, store.auditLog(), clock, RandomSource.seeded(1));
+    BookingServices plain = BookingServices.of(catalog, store, store.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
 
     AvailabilityResult result = plain.findSlots(
         new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE)).withRouting(Optional.of(MUELLER_NORTH)));

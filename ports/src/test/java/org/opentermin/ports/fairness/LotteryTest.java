@@ -48,7 +48,7 @@ import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.core.fairness.ReleaseWave;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.booking.Secrets;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
@@ -62,6 +62,7 @@ import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.RecordingNotifier;
 import org.opentermin.ports.out.LotteryStore;
 import org.opentermin.ports.out.Notifier;
@@ -83,7 +84,7 @@ class LotteryTest {
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
   private InMemoryLotteryStore store;
-  private BookingService booking;
+  private BookingServices booking;
   private LotteryService lottery;
   private RecordingNotifier notifier;
   private List<LosersWaitingList.Loser> waitingList;
@@ -95,14 +96,14 @@ class LotteryTest {
     catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(LOTTERY));
     bookings = new InMemoryBookingStore();
     store = new InMemoryLotteryStore();
-    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1));
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
     lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
     notifier = new RecordingNotifier();
     waitingList = Collections.synchronizedList(new ArrayList<>());
   }
 
   private LotteryDraws draws() {
-    return new LotteryDraws(catalog, store, booking, notifier, waitingList::add, clock);
+    return new LotteryDraws(catalog, store, booking.system(), notifier, waitingList::add, clock);
   }
 
   private FairnessSecret secret() {
@@ -276,7 +277,7 @@ class LotteryTest {
       // The same office (and secret), fresh bookings and entries.
       bookings = new InMemoryBookingStore();
       store = new InMemoryLotteryStore();
-      booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1));
+      booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
       lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
       clock.set(NOW);
       List<LotteryStore.Entry> arrival = new ArrayList<>(entries);

@@ -33,7 +33,7 @@ import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.Quarantine;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -52,6 +52,7 @@ import org.opentermin.ports.in.JoinWaitingList.Registration;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.memory.RecordingNotifier;
 import org.opentermin.ports.out.AuditLog;
@@ -71,7 +72,7 @@ class WaitingListServiceTest {
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookingStore;
-  private BookingService bookings;
+  private BookingServices bookings;
   private RecordingNotifier notifier;
   private WaitingListService waitingList;
   private WaitingListOffers offers;
@@ -87,10 +88,10 @@ class WaitingListServiceTest {
         .withWaitingList(new WaitingListPolicy(OFFER_EXPIRY))));
     bookingStore = new InMemoryBookingStore();
     InMemoryWaitingListStore store = new InMemoryWaitingListStore(bookingStore);
-    bookings = new BookingService(catalog, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(42));
+    bookings = BookingServices.of(catalog, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
     notifier = new RecordingNotifier();
     waitingList = new WaitingListService(catalog, store, bookingStore.auditLog(), clock, RandomSource.seeded(43));
-    offers = new WaitingListOffers(catalog, bookings, bookingStore, store, notifier, clock);
+    offers = new WaitingListOffers(catalog, bookings.system(), bookingStore, store, notifier, clock);
   }
 
   private static Citizen citizen(int number) {

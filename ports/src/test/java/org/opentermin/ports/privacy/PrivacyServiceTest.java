@@ -30,7 +30,7 @@ import org.opentermin.core.booking.Refusal;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.privacy.RetentionPeriod;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.BookingAccess;
@@ -44,6 +44,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore.Pseudonyms;
 import org.opentermin.ports.out.RandomSource;
@@ -61,7 +62,7 @@ class PrivacyServiceTest {
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
-  private BookingService booking;
+  private BookingServices booking;
   private PrivacyService privacy;
 
   @BeforeEach
@@ -69,7 +70,7 @@ class PrivacyServiceTest {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(7));
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(7), new InMemorySpentChallenges());
     privacy = new PrivacyService(catalog, bookings, bookings.auditLog(), clock);
   }
 
