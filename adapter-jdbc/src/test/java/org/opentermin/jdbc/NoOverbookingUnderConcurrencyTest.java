@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.calendar.HolidayRegion;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
@@ -75,7 +75,7 @@ class NoOverbookingUnderConcurrencyTest {
   /** 08:00 to 13:00 on a 10-minute grid: 30 starts, two caseworkers each. */
   private static final int STARTS = 30;
 
-  private record Outcome(Optional<String> reference, Optional<Refusal> refusal) {}
+  private record Outcome(Optional<String> reference, Optional<RefusalReason> refusal) {}
 
   @Test
   void twoInstancesSixtyFourThreadsFiveThousandAttemptsNeverOverbook() throws Exception {
@@ -94,7 +94,7 @@ class NoOverbookingUnderConcurrencyTest {
       Set<String> confirmed = new HashSet<>();
       for (Outcome outcome : outcomes) {
         outcome.reference().ifPresent(confirmed::add);
-        outcome.refusal().ifPresent(refusal -> assertThat(refusal).isEqualTo(Refusal.UNAVAILABLE));
+        outcome.refusal().ifPresent(refusal -> assertThat(refusal).isEqualTo(RefusalReason.UNAVAILABLE));
       }
       assertThat(outcomes).hasSize(ATTEMPTS);
       assertThat(confirmed).as("some attempts succeed").hasSizeGreaterThan(STARTS / 3);

@@ -21,7 +21,7 @@ import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.fairness.LotteryDraws;
 import org.opentermin.ports.fairness.LotteryService;
-import org.opentermin.ports.fairness.WaitingListForLosers;
+import org.opentermin.ports.fairness.WaitingListHandOff;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
@@ -137,7 +137,7 @@ public final class OpenTermin implements AutoCloseable {
       jobs.scheduleWithFixedDelay(
           () -> runWaitingListOffers(offers), WAITING_LIST_PERIOD_SECONDS, WAITING_LIST_PERIOD_SECONDS, TimeUnit.SECONDS);
       LotteryDraws draws = new LotteryDraws(
-          adapter.catalog(), adapter.lottery(), bookings.system(), new LoggingNotifier(), new WaitingListForLosers(waitingList), clock);
+          adapter.catalog(), adapter.lottery(), bookings.system(), new LoggingNotifier(), new WaitingListHandOff(waitingList), clock);
       jobs.scheduleWithFixedDelay(() -> runDraws(draws), LOTTERY_PERIOD_SECONDS, LOTTERY_PERIOD_SECONDS, TimeUnit.SECONDS);
       PersonalDataRetention retention =
           new PersonalDataRetention(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), clock);

@@ -31,7 +31,7 @@ import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.calendar.HolidayRegion;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
@@ -52,7 +52,7 @@ import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.challenge.ProofOfWorkChallenge;
-import org.opentermin.ports.fairness.LosersWaitingList;
+import org.opentermin.ports.fairness.LostEntryHandOff;
 import org.opentermin.ports.fairness.LotteryDraws;
 import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListOffers;
@@ -169,7 +169,7 @@ final class FairnessRun {
     InMemoryWaitingListStore waitingStore = new InMemoryWaitingListStore(bookingStore);
     this.lottery = new LotteryService(catalogStore, lotteryStore, clock, RandomSource.seeded(settings.seed() + 2));
     this.waitingList = new WaitingListService(catalogStore, waitingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 3));
-    LosersWaitingList losers = this::lostLottery;
+    LostEntryHandOff losers = this::lostLottery;
     this.draws = new LotteryDraws(catalogStore, lotteryStore, service.system(), notifier, losers, clock);
     this.offers = new WaitingListOffers(catalogStore, service.system(), bookingStore, waitingStore, notifier, clock);
     setUpOffice();
@@ -545,7 +545,7 @@ final class FairnessRun {
   }
 
   /** The app's hand-over of lost lottery entries to the waiting list, for the day they asked for. */
-  private void lostLottery(LosersWaitingList.Loser loser) {
+  private void lostLottery(LostEntryHandOff.Loser loser) {
     Person person = byEmail.get(loser.citizen().email().orElseThrow());
     if (hasOpenEntry(person)) {
       return;
@@ -798,7 +798,7 @@ final class FairnessRun {
         abandoned(held.hold());
         pollAgain();
       }
-    } else if (hold instanceof Refused refused && refused.reason() != Refusal.UNAVAILABLE) {
+    } else if (hold instanceof Refused refused && refused.reason() != RefusalReason.UNAVAILABLE) {
       // Not taken by someone else (e.g. the difficulty rose while the client worked): still free.
       pollAgain();
     }

@@ -10,7 +10,7 @@ import org.opentermin.core.availability.Availability;
 import org.opentermin.core.availability.Occupancy;
 import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -42,7 +42,7 @@ final class AvailabilityService implements FindAvailability {
   @Override
   public AvailabilityResult findSlots(FindAvailability.Query query) {
     if (query.dates().lengthInDays() > MAXIMUM_QUERY_DAYS) {
-      return new Refused(Refusal.INVALID_REQUEST, "a query spans at most " + MAXIMUM_QUERY_DAYS + " days");
+      return new Refused(RefusalReason.INVALID_REQUEST, "a query spans at most " + MAXIMUM_QUERY_DAYS + " days");
     }
     Step<ResolvedRequest> step =
         requests.resolveRouted(query.office(), query.services(), query.channel(), query.mode(), Actor.SYSTEM, query.routing());

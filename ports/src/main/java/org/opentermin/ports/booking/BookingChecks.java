@@ -12,7 +12,7 @@ import org.opentermin.core.availability.AppointmentRequest;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookedService;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.ports.in.Refused;
@@ -30,7 +30,7 @@ final class BookingChecks {
   /** Citizens book online; phone and counter bookings are made by staff. */
   static Optional<Refused> checkChannel(Channel channel, Actor actor) {
     if (actor instanceof Actor.Citizen && channel != Channel.ONLINE) {
-      return Optional.of(new Refused(Refusal.NOT_PERMITTED, "citizens book online; " + channel + " is for staff"));
+      return Optional.of(new Refused(RefusalReason.NOT_PERMITTED, "citizens book online; " + channel + " is for staff"));
     }
     return Optional.empty();
   }
@@ -41,14 +41,14 @@ final class BookingChecks {
   }
 
   /** A refusal with {@code detail} where a core rule gave a reason. */
-  static Optional<Refused> refusedIf(Optional<Refusal> reason, String detail) {
+  static Optional<Refused> refusedIf(Optional<RefusalReason> reason, String detail) {
     return reason.map(found -> new Refused(found, detail));
   }
 
   /** The idempotency key, if well formed. */
   static Step<Optional<String>> validKey(Optional<String> key) {
     if (key.isPresent() && !Secrets.IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
-      return Step.stop(Refusal.INVALID_REQUEST, "an idempotency key is 16 to 200 characters: letters, digits, _ . : -");
+      return Step.stop(RefusalReason.INVALID_REQUEST, "an idempotency key is 16 to 200 characters: letters, digits, _ . : -");
     }
     return Step.go(key);
   }

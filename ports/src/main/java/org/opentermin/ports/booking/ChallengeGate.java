@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.ports.in.HoldSlot;
@@ -68,6 +68,6 @@ final class ChallengeGate {
   }
 
   private static Optional<Refused> refused(String detail) {
-    return Optional.of(new Refused(Refusal.CHALLENGE_REQUIRED, detail));
+    return Optional.of(new Refused(RefusalReason.CHALLENGE_REQUIRED, detail));
   }
 }

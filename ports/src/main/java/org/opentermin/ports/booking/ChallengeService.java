@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.AccessPolicy;
@@ -35,7 +35,7 @@ final class ChallengeService implements GetChallenge {
   public ChallengeResult challenge(OfficeId officeId) {
     Optional<CompiledOffices.CompiledOffice> compiled = offices.get(officeId);
     if (compiled.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office " + officeId);
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office " + officeId);
     }
     Instant now = BookingChecks.now(clock);
     AccessPolicies policies = compiled.get().policies();

@@ -11,7 +11,7 @@ import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
@@ -71,10 +71,10 @@ final class ConfirmationService implements ConfirmBooking {
     Set<Channel> channels = BookingChecks.channelsFor(command.actor());
     Optional<Appointment> hold = bookings.find(command.hold()).filter(found -> found.isLiveHoldAt(now) && channels.contains(found.channel()));
     if (hold.isPresent() && !BookingRules.reachable(hold.get().mode(), command.citizen())) {
-      return new Refused(Refusal.PHONE_REQUIRED, "a phone appointment needs the phone number to call back");
+      return new Refused(RefusalReason.PHONE_REQUIRED, "a phone appointment needs the phone number to call back");
     }
     if (command.actor() instanceof Actor.Citizen && !command.citizen().hasContact()) {
-      return new Refused(Refusal.INVALID_REQUEST, "give an email address or a phone number, so that the office can reach you");
+      return new Refused(RefusalReason.INVALID_REQUEST, "give an email address or a phone number, so that the office can reach you");
     }
     Step<Optional<IdentityQuota>> identityQuota = command.actor() instanceof Actor.Citizen
         ? identityQuotas.forHold(office, hold, command.citizen())
@@ -103,7 +103,7 @@ final class ConfirmationService implements ConfirmBooking {
         case KEY_TAKEN:
           return replay(bookings.findByConfirmKey(office, Secrets.keyHash(key.orElseThrow())).orElseThrow(), command, key.get());
         case IDENTITY_LIMIT:
-          return new Refused(Refusal.IDENTITY_LIMIT,
+          return new Refused(RefusalReason.IDENTITY_LIMIT,
               "the same person already has as many bookings for this service at this office as it allows");
         case REFERENCE_TAKEN:
           break; // draw another reference
@@ -116,21 +116,21 @@ final class ConfirmationService implements ConfirmBooking {
   private Refused whyNotConfirmed(AppointmentId holdId, Actor actor, Instant now) {
     Optional<Appointment> hold = bookings.find(holdId);
     if (hold.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown or expired hold");
+      return new Refused(RefusalReason.NOT_FOUND, "unknown or expired hold");
     }
     return BookingChecks.checkChannel(hold.get().channel(), actor)
         .or(() -> BookingChecks.refusedIf(BookingRules.confirm(hold.get(), now), "the hold cannot be confirmed"))
-        .orElseGet(() -> new Refused(Refusal.HOLD_EXPIRED, "the hold expired"));
+        .orElseGet(() -> new Refused(RefusalReason.HOLD_EXPIRED, "the hold expired"));
   }
 
   private BookingResult replay(IdempotencyMatch earlier, ConfirmBooking.Command command, String key) {
     if (!earlier.requestFingerprint().equals(command.hold().toString())) {
-      return new Refused(Refusal.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used for another request");
+      return new Refused(RefusalReason.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used for another request");
     }
     Optional<String> token = Secrets.unseal(earlier.retryPayload(), key);
     Optional<Appointment> booking = bookings.find(earlier.appointment());
     if (token.isEmpty() || booking.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "the booking made with this key no longer exists");
+      return new Refused(RefusalReason.NOT_FOUND, "the booking made with this key no longer exists");
     }
     return new BookingResult.Confirmed(booking.get(), token.get());
   }

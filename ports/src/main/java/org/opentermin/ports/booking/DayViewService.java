@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ViewDay;
@@ -42,11 +42,11 @@ final class DayViewService implements ViewDay {
     checkNotNull(date, "date");
     checkNotNull(viewer, "viewer");
     if (!viewer.reaches(officeId)) {
-      return new Refused(Refusal.NOT_PERMITTED, "this token does not reach office " + officeId);
+      return new Refused(RefusalReason.NOT_PERMITTED, "this token does not reach office " + officeId);
     }
     Optional<CompiledOffices.CompiledOffice> compiled = offices.get(officeId);
     if (compiled.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office " + officeId);
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office " + officeId);
     }
     ZoneId zone = compiled.get().office().zone();
     Instant from = date.atStartOfDay(zone).toInstant();

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.availability.Occupancy;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.fairness.AccessPolicy;
@@ -48,10 +48,10 @@ final class HoldCandidates {
   Step<Candidates> at(ResolvedRequest resolved, Instant start, Channel channel, boolean urgent, ClosureScope scope, Instant now) {
     List<ResourceId> open = freeAt(resolved, start, List.of(), now);
     if (open.isEmpty()) {
-      return Step.stop(Refusal.UNAVAILABLE,
+      return Step.stop(RefusalReason.UNAVAILABLE,
           resolved.serving().isPresent() ? "the caseworkers responsible for you do not offer this time" : "this time is not offered");
     }
-    Refused whenTaken = new Refused(Refusal.UNAVAILABLE, "this time is no longer free");
+    Refused whenTaken = new Refused(RefusalReason.UNAVAILABLE, "this time is no longer free");
     AccessPolicy policy = resolved.policy();
     if (!policy.isNone()) {
       Instant end = start.plus(resolved.request().duration());
@@ -62,7 +62,7 @@ final class HoldCandidates {
         return new Step.Stop<>(whyClosed(resolved, start, closed, now));
       }
       if (open.size() < working.size() && freeAt(resolved, start, closed.withoutContingents(), now).size() > open.size()) {
-        whenTaken = new Refused(Refusal.CONTINGENT_EXHAUSTED,
+        whenTaken = new Refused(RefusalReason.CONTINGENT_EXHAUSTED,
             "this channel's share of this time is taken; the rest is kept for bookings by another channel");
       }
     }
@@ -90,11 +90,11 @@ final class HoldCandidates {
   /** Which rule closed a start that the office would otherwise offer. */
   private static Refused whyClosed(ResolvedRequest resolved, Instant start, ClosedCapacity closed, Instant now) {
     if (!freeAt(resolved, start, closed.withoutRelease(), now).isEmpty()) {
-      return new Refused(Refusal.NOT_YET_RELEASED, "this time is not open for booking yet");
+      return new Refused(RefusalReason.NOT_YET_RELEASED, "this time is not open for booking yet");
     }
     if (!freeAt(resolved, start, closed.withoutContingents(), now).isEmpty()) {
-      return new Refused(Refusal.CONTINGENT_EXHAUSTED, "this time is kept for bookings by another channel");
+      return new Refused(RefusalReason.CONTINGENT_EXHAUSTED, "this time is kept for bookings by another channel");
     }
-    return new Refused(Refusal.UNAVAILABLE, "this time is not free");
+    return new Refused(RefusalReason.UNAVAILABLE, "this time is not free");
   }
 }

@@ -10,7 +10,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.fairness.ClosureScope;
@@ -106,7 +106,7 @@ final class HoldService implements HoldSlot {
       case KEY_TAKEN:
         return replay(bookings.findByHoldKey(office.id(), idempotency.orElseThrow().keyHash()).orElseThrow(), fingerprint);
       case CLIENT_LIMIT:
-        return new Refused(Refusal.HOLD_LIMIT,
+        return new Refused(RefusalReason.HOLD_LIMIT,
             "this client has " + clientQuota.orElseThrow().maxLiveHolds() + " open holds at this office; confirm one or let it expire");
       case TIME_TAKEN:
         break;
@@ -116,14 +116,14 @@ final class HoldService implements HoldSlot {
 
   private HoldResult replay(IdempotencyMatch earlier, String fingerprint) {
     if (!earlier.requestFingerprint().equals(fingerprint)) {
-      return new Refused(Refusal.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used for another request");
+      return new Refused(RefusalReason.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used for another request");
     }
     Optional<Appointment> hold = bookings.find(earlier.appointment());
     if (hold.isEmpty()) {
-      return new Refused(Refusal.HOLD_EXPIRED, "the hold made with this key expired");
+      return new Refused(RefusalReason.HOLD_EXPIRED, "the hold made with this key expired");
     }
     if (hold.get().status() != AppointmentStatus.HELD) {
-      return new Refused(Refusal.HOLD_ALREADY_USED, "the hold made with this key was already confirmed");
+      return new Refused(RefusalReason.HOLD_ALREADY_USED, "the hold made with this key was already confirmed");
     }
     return new HoldResult.Held(hold.get());
   }

@@ -7,7 +7,7 @@ import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.Identity;
@@ -57,7 +57,7 @@ final class IdentityQuotas {
         .map(identity -> identity.key(policies.secret()))
         .collect(ImmutableSet.toImmutableSet());
     if (keys.isEmpty()) {
-      return Step.stop(Refusal.INVALID_REQUEST, "this office needs a valid email address or phone number to book");
+      return Step.stop(RefusalReason.INVALID_REQUEST, "this office needs a valid email address or phone number to book");
     }
     Instant start = hold.get().start();
     return Step.go(Optional.of(new IdentityQuota(

@@ -17,7 +17,7 @@ import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.ChangeResult;
 import org.opentermin.ports.in.ManageBooking;
@@ -96,12 +96,12 @@ final class ManageBookingService implements ManageBooking {
   public ChangeResult reschedule(BookingReference reference, BookingAccess access, AppointmentId newHold) {
     Optional<Appointment> found = accessible(reference, access);
     if (found.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown booking");
+      return new Refused(RefusalReason.NOT_FOUND, "unknown booking");
     }
     Appointment booking = found.get();
     Optional<Appointment> foundHold = bookings.find(newHold).filter(held -> held.office().equals(booking.office()));
     if (foundHold.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown hold");
+      return new Refused(RefusalReason.NOT_FOUND, "unknown hold");
     }
     Appointment hold = foundHold.get();
     Optional<Refused> wrongChannel = BookingChecks.checkChannel(hold.channel(), access.actor());
@@ -109,9 +109,9 @@ final class ManageBookingService implements ManageBooking {
       return wrongChannel.get();
     }
     Instant now = BookingChecks.now(clock);
-    Optional<Refusal> refusal = BookingRules.reschedule(booking, hold, access.actor(), now);
-    if (refusal.equals(Optional.of(Refusal.MODE_MISMATCH))) {
-      return new Refused(Refusal.MODE_MISMATCH,
+    Optional<RefusalReason> refusal = BookingRules.reschedule(booking, hold, access.actor(), now);
+    if (refusal.equals(Optional.of(RefusalReason.MODE_MISMATCH))) {
+      return new Refused(RefusalReason.MODE_MISMATCH,
           "this is a " + booking.mode() + " appointment; hold a new time for " + booking.mode() + " to move it");
     }
     if (refusal.isPresent()) {
@@ -131,40 +131,40 @@ final class ManageBookingService implements ManageBooking {
       case MOVED:
         return new ChangeResult.Changed(booking.movedTo(hold));
       case LIMIT_REACHED:
-        return new Refused(Refusal.RESCHEDULE_LIMIT,
+        return new Refused(RefusalReason.RESCHEDULE_LIMIT,
             "this booking was moved " + limit.getAsInt() + " times, as often as this office allows; cancel it and book anew");
       case NOT_LIVE:
         break;
     }
-    return new Refused(Refusal.HOLD_EXPIRED, "the booking or the hold changed meanwhile; nothing was moved");
+    return new Refused(RefusalReason.HOLD_EXPIRED, "the booking or the hold changed meanwhile; nothing was moved");
   }
 
   /** A business rule of a status change, given the booking, the instant and the office's zone. */
   @FunctionalInterface
   private interface ChangeRule {
-    Optional<Refusal> check(Appointment booking, Instant now, ZoneId zone);
+    Optional<RefusalReason> check(Appointment booking, Instant now, ZoneId zone);
   }
 
   private ChangeResult change(
       BookingReference reference, BookingAccess access, AppointmentStatus target, String note, ChangeRule rule) {
     Optional<Appointment> found = accessible(reference, access);
     if (found.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown booking");
+      return new Refused(RefusalReason.NOT_FOUND, "unknown booking");
     }
     Appointment booking = found.get();
     Optional<ZoneId> zone = offices.get(booking.office()).map(compiled -> compiled.office().zone());
     if (zone.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office");
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office");
     }
     Instant now = BookingChecks.now(clock);
-    Optional<Refusal> refusal = rule.check(booking, now, zone.get());
+    Optional<RefusalReason> refusal = rule.check(booking, now, zone.get());
     if (refusal.isPresent()) {
       return new Refused(refusal.get(), "the booking cannot change to " + target);
     }
     String boundedNote = note.length() > BookingEvent.MAXIMUM_NOTE_LENGTH ? note.substring(0, BookingEvent.MAXIMUM_NOTE_LENGTH) : note;
     BookingEvent event = new BookingEvent(booking.id(), now, access.actor(), booking.status(), target, boundedNote);
     if (!bookings.changeStatus(booking.id(), booking.status(), event)) {
-      return new Refused(Refusal.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
+      return new Refused(RefusalReason.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
     }
     return new ChangeResult.Changed(booking.withStatus(target));
   }

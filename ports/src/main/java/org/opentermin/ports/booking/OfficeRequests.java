@@ -12,7 +12,7 @@ import org.opentermin.core.availability.RequestedService;
 import org.opentermin.core.availability.ScheduledResource;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.OutsideText;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ModeOptions;
@@ -59,14 +59,14 @@ final class OfficeRequests {
     ResolvedRequest resolved = step.value();
     if (responsibility.isEmpty()) {
       if (routing.isPresent()) {
-        return Step.stop(Refusal.NOT_COVERED, "this installation has no responsibility rules; book without routing inputs");
+        return Step.stop(RefusalReason.NOT_COVERED, "this installation has no responsibility rules; book without routing inputs");
       }
       return step;
     }
     ResponsibilityService rules = responsibility.get();
     if (routing.isEmpty()) {
       if (!(actor instanceof Actor.Staff) && rules.requiresRouting(officeId, channel)) {
-        return Step.stop(Refusal.ROUTING_REQUIRED,
+        return Step.stop(RefusalReason.ROUTING_REQUIRED,
             "this office serves only the citizens it is responsible for: give your address and surname");
       }
       return step;
@@ -80,7 +80,7 @@ final class OfficeRequests {
     }
     Routing routed = ((ResolveResponsibility.Found) result).routing();
     if (!routed.office().equals(officeId)) {
-      return Step.stop(Refusal.NOT_RESPONSIBLE, "office " + routed.office() + " is responsible for you, not " + officeId);
+      return Step.stop(RefusalReason.NOT_RESPONSIBLE, "office " + routed.office() + " is responsible for you, not " + officeId);
     }
     if (routed.responsible().isEmpty()) {
       return step;
@@ -100,25 +100,25 @@ final class OfficeRequests {
     }
     Optional<CompiledOffices.CompiledOffice> found = offices.get(officeId);
     if (found.isEmpty()) {
-      return Step.stop(Refusal.NOT_FOUND, "unknown office " + officeId);
+      return Step.stop(RefusalReason.NOT_FOUND, "unknown office " + officeId);
     }
     CompiledOffices.CompiledOffice compiled = found.get();
     Office office = compiled.office();
     if (services.isEmpty()) {
-      return Step.stop(Refusal.INVALID_REQUEST, "name at least one service");
+      return Step.stop(RefusalReason.INVALID_REQUEST, "name at least one service");
     }
     List<RequestedService> requested = new ArrayList<>();
     for (ServiceRequest wanted : merged(services)) {
       Service service = compiled.services().get(wanted.service());
       if (service == null) {
-        return Step.stop(Refusal.INVALID_REQUEST, "unknown service " + wanted.service());
+        return Step.stop(RefusalReason.INVALID_REQUEST, "unknown service " + wanted.service());
       }
       if (wanted.persons() < 1 || wanted.persons() > service.maxPersons()) {
-        return Step.stop(Refusal.INVALID_REQUEST,
+        return Step.stop(RefusalReason.INVALID_REQUEST,
             OutsideText.inRefusal(service) + " takes 1 to " + service.maxPersons() + " persons, not " + wanted.persons());
       }
       if (!service.allows(channel)) {
-        return Step.stop(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service) + " cannot be booked via " + channel);
+        return Step.stop(RefusalReason.INVALID_REQUEST, OutsideText.inRefusal(service) + " cannot be booked via " + channel);
       }
       Optional<Refused> wrongMode = checkMode(service, mode, office.id());
       if (wrongMode.isPresent()) {
@@ -127,7 +127,7 @@ final class OfficeRequests {
       requested.add(RequestedService.of(service, wanted.persons()));
     }
     if (AppointmentRequest.totalDuration(office, requested, mode).compareTo(AppointmentRequest.MAXIMUM_DURATION) > 0) {
-      return Step.stop(Refusal.INVALID_REQUEST, "these services together take longer than a day");
+      return Step.stop(RefusalReason.INVALID_REQUEST, "these services together take longer than a day");
     }
     AccessPolicies policies = compiled.policies();
     AccessPolicy policy = policies.forServices(requested.stream().map(wanted -> wanted.service().id()).toList());
@@ -142,12 +142,12 @@ final class OfficeRequests {
   /** Refuses a mode the service is not served in, or not at this office, because only others' resources serve it. */
   private static Optional<Refused> checkMode(Service service, AppointmentMode mode, OfficeId office) {
     if (!service.allows(mode)) {
-      return Optional.of(new Refused(Refusal.MODE_NOT_OFFERED, OutsideText.inRefusal(service) + " is not offered " + describe(mode)
+      return Optional.of(new Refused(RefusalReason.MODE_NOT_OFFERED, OutsideText.inRefusal(service) + " is not offered " + describe(mode)
           + "; it is offered " + service.modes().keySet().stream().map(OfficeRequests::describe).collect(Collectors.joining(", "))));
     }
     ModeOptions options = service.options(mode);
     if (!options.resources().isEmpty() && !options.resources().containsKey(office)) {
-      return Optional.of(new Refused(Refusal.MODE_NOT_OFFERED,
+      return Optional.of(new Refused(RefusalReason.MODE_NOT_OFFERED,
           OutsideText.inRefusal(service) + " is not offered " + describe(mode) + " at office " + office));
     }
     return Optional.empty();

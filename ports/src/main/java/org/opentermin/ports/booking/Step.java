@@ -2,7 +2,7 @@ package org.opentermin.ports.booking;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.ports.in.Refused;
 
 /**
@@ -15,7 +15,7 @@ sealed interface Step<T> permits Step.Go, Step.Stop {
     return new Go<>(value);
   }
 
-  static <T> Step<T> stop(Refusal reason, String detail) {
+  static <T> Step<T> stop(RefusalReason reason, String detail) {
     return new Stop<>(new Refused(reason, detail));
   }
 

@@ -19,7 +19,7 @@ import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
@@ -106,7 +106,7 @@ final class SystemBookingService implements SystemBookings {
     if (placement.outcome() == BookingStore.HoldInsertion.INSERTED) {
       return new HoldResult.Held(placement.hold().orElseThrow());
     }
-    return new Refused(Refusal.UNAVAILABLE, "this time is no longer free");
+    return new Refused(RefusalReason.UNAVAILABLE, "this time is no longer free");
   }
 
   @Override
@@ -130,11 +130,11 @@ final class SystemBookingService implements SystemBookings {
         case CONFIRMED:
           return new ChangeResult.Changed(result.booking().orElseThrow());
         case IDENTITY_LIMIT:
-          return new Refused(Refusal.IDENTITY_LIMIT,
+          return new Refused(RefusalReason.IDENTITY_LIMIT,
               "the same person already has as many bookings for this service at this office as it allows");
         case NOT_LIVE:
         case KEY_TAKEN:
-          return new Refused(Refusal.HOLD_EXPIRED, "the hold is gone");
+          return new Refused(RefusalReason.HOLD_EXPIRED, "the hold is gone");
         case REFERENCE_TAKEN:
           break; // draw another reference
       }

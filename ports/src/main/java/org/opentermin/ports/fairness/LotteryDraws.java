@@ -58,7 +58,7 @@ public final class LotteryDraws {
   private final LotteryStore store;
   private final SystemBookings bookings;
   private final Notifier notifier;
-  private final LosersWaitingList waitingList;
+  private final LostEntryHandOff waitingList;
   private final Clock clock;
 
   public LotteryDraws(
@@ -66,7 +66,7 @@ public final class LotteryDraws {
       LotteryStore store,
       SystemBookings bookings,
       Notifier notifier,
-      LosersWaitingList waitingList,
+      LostEntryHandOff waitingList,
       Clock clock) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
@@ -158,7 +158,7 @@ public final class LotteryDraws {
         outcome.start()));
     if (!won && entry.waitingListIfLost()) {
       ImmutableList<BookedService> services = entry.services();
-      waitingList.add(new LosersWaitingList.Loser(key.office(), services, key.day(), citizen, entry.id()));
+      waitingList.add(new LostEntryHandOff.Loser(key.office(), services, key.day(), citizen, entry.id()));
     }
   }
 

@@ -24,7 +24,7 @@ import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.OfficeSchedule;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -87,7 +87,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     checkNotNull(inputs, "inputs");
     checkNotNull(service, "service");
     if (service.isPresent() && catalog.service(service.get()).isEmpty()) {
-      return new Refused(Refusal.INVALID_REQUEST, "unknown service " + service.get());
+      return new Refused(RefusalReason.INVALID_REQUEST, "unknown service " + service.get());
     }
     return resolve(inputs, service, catalog::schedule);
   }
@@ -101,7 +101,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     CompiledRouting.Compiled current = compiled.current();
     Optional<Routing> routing = current.rules().route(inputs.address(), inputs.surname(), service);
     if (routing.isEmpty()) {
-      return new Refused(Refusal.NOT_COVERED, "no office is responsible for this address online; check the postal code and street");
+      return new Refused(RefusalReason.NOT_COVERED, "no office is responsible for this address online; check the postal code and street");
     }
     OfficeId office = routing.get().office();
     if (inputs.caseNumber().isPresent()) {
@@ -285,12 +285,12 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     checkNotNull(office, "office");
     checkNotNull(entry, "entry");
     if (catalog.office(office).isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office " + office);
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office " + office);
     }
     Map<ResourceId, Resource> resources = resourcesById(office);
     Optional<CaseAssignment> assignment = assignment(entry, resources);
     if (assignment.isEmpty()) {
-      return new Refused(Refusal.INVALID_REQUEST, caseError(entry, resources).message());
+      return new Refused(RefusalReason.INVALID_REQUEST, caseError(entry, resources).message());
     }
     // Never the case number: it points to a person's case, and the audit log is kept for good.
     configured(office, by, "a case assigned to " + assignment.get().caseworker() + " of team " + assignment.get().team());
@@ -325,10 +325,10 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     checkNotNull(team, "team");
     checkNotNull(deputy, "deputy");
     if (catalog.office(office).isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office " + office);
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office " + office);
     }
     if (deputy.isPresent() && !resourcesById(office).containsKey(deputy.get())) {
-      return new Refused(Refusal.INVALID_REQUEST, "office " + office + " has no caseworker " + deputy.get());
+      return new Refused(RefusalReason.INVALID_REQUEST, "office " + office + " has no caseworker " + deputy.get());
     }
     configured(office, by, "deputy of team " + team + ": " + deputy.map(ResourceId::value).orElse("none"));
     store.saveDeputy(office, team, deputy);

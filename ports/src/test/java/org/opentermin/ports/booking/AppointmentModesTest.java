@@ -28,7 +28,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
@@ -114,7 +114,7 @@ class AppointmentModesTest {
     return (BookingResult.Confirmed) result;
   }
 
-  private static Refusal refusalOf(Object result) {
+  private static RefusalReason refusalOf(Object result) {
     assertThat(result).isInstanceOf(Refused.class);
     return ((Refused) result).reason();
   }
@@ -136,7 +136,7 @@ class AppointmentModesTest {
 
     assertThat(video.slots()).isNotEmpty().allSatisfy(slot -> assertThat(slot.capacity()).isEqualTo(1));
     assertThat(held(NINE, AppointmentMode.VIDEO).resource()).isEqualTo(BEN);
-    assertThat(refusalOf(service.hold(holdCommand(NINE, AppointmentMode.VIDEO)))).isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(refusalOf(service.hold(holdCommand(NINE, AppointmentMode.VIDEO)))).isEqualTo(RefusalReason.UNAVAILABLE);
     assertThat(held(NINE, AppointmentMode.IN_PERSON).mode()).as("the other caseworker still sees people").isEqualTo(AppointmentMode.IN_PERSON);
   }
 
@@ -145,19 +145,19 @@ class AppointmentModesTest {
     ImmutableList<ServiceRequest> basicIncome = ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
 
     Object refused = availability(OFFICE, basicIncome, AppointmentMode.VIDEO);
-    assertThat(refusalOf(refused)).isEqualTo(Refusal.MODE_NOT_OFFERED);
+    assertThat(refusalOf(refused)).isEqualTo(RefusalReason.MODE_NOT_OFFERED);
     assertThat(((Refused) refused).detail()).as("a sensitive service is not named")
         .contains("the requested service", "VIDEO", "IN_PERSON").doesNotContain("basic-income");
-    assertThat(refusalOf(service.firstFreeSlot(OFFICE, basicIncome, Channel.ONLINE, AppointmentMode.PHONE))).isEqualTo(Refusal.MODE_NOT_OFFERED);
+    assertThat(refusalOf(service.firstFreeSlot(OFFICE, basicIncome, Channel.ONLINE, AppointmentMode.PHONE))).isEqualTo(RefusalReason.MODE_NOT_OFFERED);
     assertThat(refusalOf(service.hold(new HoldSlot.Command(OFFICE, basicIncome, NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty(),
-        false, Optional.empty(), Optional.empty()).withMode(AppointmentMode.PHONE)))).isEqualTo(Refusal.MODE_NOT_OFFERED);
+        false, Optional.empty(), Optional.empty()).withMode(AppointmentMode.PHONE)))).isEqualTo(RefusalReason.MODE_NOT_OFFERED);
   }
 
   @Test
   void modeServedOnlyByAnotherOfficesResourcesIsNotOfferedHere() {
     Object refused = availability(OTHER_OFFICE, ONE_HOUSING, AppointmentMode.VIDEO);
 
-    assertThat(refusalOf(refused)).isEqualTo(Refusal.MODE_NOT_OFFERED);
+    assertThat(refusalOf(refused)).isEqualTo(RefusalReason.MODE_NOT_OFFERED);
     assertThat(((Refused) refused).detail()).contains("service housing", OTHER_OFFICE.value());
     assertThat(availability(OTHER_OFFICE, ONE_HOUSING, AppointmentMode.PHONE)).isInstanceOf(AvailabilityResult.Found.class);
   }
@@ -173,7 +173,7 @@ class AppointmentModesTest {
   void phoneBookingWithoutAPhoneNumberIsRefusedAndTheHoldStaysForARetry() {
     Appointment hold = held(NINE, AppointmentMode.PHONE);
 
-    assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(Refusal.PHONE_REQUIRED);
+    assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(RefusalReason.PHONE_REQUIRED);
     BookingResult retried = confirm(hold, WITH_PHONE);
 
     assertThat(retried).isInstanceOf(BookingResult.Confirmed.class);
@@ -191,7 +191,7 @@ class AppointmentModesTest {
     ConfirmBooking.Command withoutNumber =
         new ConfirmBooking.Command(((HoldResult.Held) hold).hold().id(), WITHOUT_PHONE, Actor.staff("s-1"), Optional.empty());
 
-    assertThat(refusalOf(service.confirm(withoutNumber))).isEqualTo(Refusal.PHONE_REQUIRED);
+    assertThat(refusalOf(service.confirm(withoutNumber))).isEqualTo(RefusalReason.PHONE_REQUIRED);
   }
 
   @Test
@@ -199,7 +199,7 @@ class AppointmentModesTest {
     Appointment hold = held(NINE, AppointmentMode.PHONE);
     clock.advance(Duration.ofMinutes(10));
 
-    assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(Refusal.HOLD_EXPIRED);
+    assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(RefusalReason.HOLD_EXPIRED);
   }
 
   @Test
@@ -267,7 +267,7 @@ class AppointmentModesTest {
     ChangeResult refused = service.reschedule(
         confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken()), inPerson.id());
 
-    assertThat(refusalOf(refused)).isEqualTo(Refusal.MODE_MISMATCH);
+    assertThat(refusalOf(refused)).isEqualTo(RefusalReason.MODE_MISMATCH);
     assertThat(((Refused) refused).detail()).contains("PHONE");
     assertThat(service.find(confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken())).orElseThrow()
         .start()).isEqualTo(NINE);
@@ -282,7 +282,7 @@ class AppointmentModesTest {
 
     assertThat(service.hold(phone)).isInstanceOf(HoldResult.Held.class);
     assertThat(((HoldResult.Held) service.hold(phone)).hold().mode()).isEqualTo(AppointmentMode.PHONE);
-    assertThat(refusalOf(service.hold(video))).isEqualTo(Refusal.IDEMPOTENCY_KEY_REUSED);
+    assertThat(refusalOf(service.hold(video))).isEqualTo(RefusalReason.IDEMPOTENCY_KEY_REUSED);
   }
 
   @Test

@@ -27,7 +27,7 @@ import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Service;
@@ -91,7 +91,7 @@ class BookingAuditTest {
     assertThat(service.find(reference, stranger)).isEmpty();
     assertThat(service.history(reference, stranger)).isEmpty();
     assertThat(service.cancel(reference, stranger, "")).isInstanceOfSatisfying(Refused.class,
-        refused -> assertThat(refused.reason()).isEqualTo(Refusal.NOT_FOUND));
+        refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_FOUND));
     assertThat(service.find(reference, BookingAccess.byStaff(CASEWORKER)).orElseThrow().status()).isEqualTo(AppointmentStatus.CONFIRMED);
     assertThat(audited()).extracting(AuditEntry::actor).doesNotContain(Actor.staff("t-sued"));
   }
@@ -144,7 +144,7 @@ class BookingAuditTest {
   @Test
   void aDayOfAnUnknownOfficeIsNeitherShownNorRecorded() {
     assertThat(service.bookingsOn(OfficeId.of("nowhere"), MONDAY_DATE, ADMIN))
-        .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(Refusal.NOT_FOUND));
+        .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_FOUND));
 
     assertThat(bookings.auditLog().read(AuditLog.Query.firstPage(OfficeId.of("nowhere"), 10)).entries())
         .isEmpty();
@@ -164,7 +164,7 @@ class BookingAuditTest {
     booked(BASIC_INCOME, NINE);
 
     assertThat(service.bookingsOn(OFFICE, MONDAY_DATE, OTHER_CASEWORKER))
-        .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(Refusal.NOT_PERMITTED));
+        .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_PERMITTED));
     assertThat(audited()).extracting(AuditEntry::action).doesNotContain(AuditAction.VIEWED_DAY);
   }
 
@@ -205,7 +205,7 @@ class BookingAuditTest {
         OFFICE, ImmutableList.of(new ServiceRequest(HOUSING.id(), 4)), NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
 
     assertThat(BASIC_INCOME.sensitive()).isTrue();
-    assertThat(sensitive.reason()).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(sensitive.reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(sensitive.detail()).doesNotContain(BASIC_INCOME.id().value(), BASIC_INCOME.name()).contains("1 to 2 persons");
     assertThat(plain.detail()).contains(HOUSING.id().value());
   }

@@ -27,7 +27,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.ChallengePolicy;
@@ -120,7 +120,7 @@ class FairAccessBookingTest {
     return (BookingResult.Confirmed) result;
   }
 
-  private static Refusal refusalOf(Object result) {
+  private static RefusalReason refusalOf(Object result) {
     assertThat(result).isInstanceOf(Refused.class);
     return ((Refused) result).reason();
   }
@@ -139,7 +139,7 @@ class FairAccessBookingTest {
 
     assertThat(slotsOn(MONDAY_DATE)).isNotEmpty();
     assertThat(slotsOn(MONDAY_DATE.plusDays(1))).isEmpty();
-    assertThat(refusalOf(citizenHold(TUESDAY_NINE))).isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refusalOf(citizenHold(TUESDAY_NINE))).isEqualTo(RefusalReason.NOT_YET_RELEASED);
     assertThat(hold(TUESDAY_NINE, Channel.PHONE, Actor.staff("s-1"))).as("staff book for callers").isInstanceOf(HoldResult.Held.class);
 
     clock.set(at(MONDAY_DATE, 8, 0));
@@ -156,7 +156,7 @@ class FairAccessBookingTest {
 
     assertThat(slotsOn(MONDAY_DATE)).filteredOn(slot -> slot.start().equals(NINE)).extracting(Slot::capacity).containsExactly(1);
     assertThat(held(citizenHold(NINE)).resource()).isEqualTo(BEN);
-    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(Refusal.CONTINGENT_EXHAUSTED);
+    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(RefusalReason.CONTINGENT_EXHAUSTED);
     assertThat(held(hold(NINE, Channel.PHONE, Actor.staff("s-1"))).resource()).isEqualTo(ANNA);
 
     Instant ten = NINE.plus(Duration.ofHours(1));
@@ -176,9 +176,9 @@ class FairAccessBookingTest {
     assertThat(cancel).isInstanceOf(ChangeResult.Changed.class);
 
     assertThat(slotsOn(MONDAY_DATE)).filteredOn(slot -> slot.start().equals(NINE)).isEmpty();
-    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(RefusalReason.UNAVAILABLE);
     clock.advance(Duration.ofMinutes(59));
-    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(RefusalReason.UNAVAILABLE);
     clock.advance(Duration.ofMinutes(1));
     assertThat(slotsOn(MONDAY_DATE)).filteredOn(slot -> slot.start().equals(NINE)).extracting(Slot::capacity).containsExactly(1);
   }
@@ -198,7 +198,7 @@ class FairAccessBookingTest {
     held(clientHold(NINE, "10.0.0.1"));
     held(clientHold(NINE, "10.0.0.1"));
 
-    assertThat(refusalOf(clientHold(NINE.plus(Duration.ofHours(1)), "10.0.0.1"))).isEqualTo(Refusal.HOLD_LIMIT);
+    assertThat(refusalOf(clientHold(NINE.plus(Duration.ofHours(1)), "10.0.0.1"))).isEqualTo(RefusalReason.HOLD_LIMIT);
     assertThat(clientHold(NINE.plus(Duration.ofHours(1)), "10.0.0.2")).isInstanceOf(HoldResult.Held.class);
     assertThat(hold(NINE.plus(Duration.ofHours(1)), Channel.PHONE, Actor.staff("s-1"))).isInstanceOf(HoldResult.Held.class);
 
@@ -213,8 +213,8 @@ class FairAccessBookingTest {
     Appointment second = held(citizenHold(NINE.plus(Duration.ofHours(1))));
 
     Citizen sameErika = new Citizen("E. Mustermann", Optional.of("  Erika+second@Example.org"), Optional.empty());
-    assertThat(refusalOf(confirm(second, sameErika))).isEqualTo(Refusal.IDENTITY_LIMIT);
-    assertThat(refusalOf(confirm(second, Citizen.named("No Contact")))).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(refusalOf(confirm(second, sameErika))).isEqualTo(RefusalReason.IDENTITY_LIMIT);
+    assertThat(refusalOf(confirm(second, Citizen.named("No Contact")))).isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(confirm(second, new Citizen("Max", Optional.of("max@example.org"), Optional.empty())))
         .isInstanceOf(BookingResult.Confirmed.class);
   }
@@ -229,7 +229,7 @@ class FairAccessBookingTest {
     assertThat(service.reschedule(reference, access, held(citizenHold(NINE.plus(Duration.ofHours(1)))).id()))
         .isInstanceOf(ChangeResult.Changed.class);
     Appointment again = held(citizenHold(NINE.plus(Duration.ofHours(2))));
-    assertThat(refusalOf(service.reschedule(reference, access, again.id()))).isEqualTo(Refusal.RESCHEDULE_LIMIT);
+    assertThat(refusalOf(service.reschedule(reference, access, again.id()))).isEqualTo(RefusalReason.RESCHEDULE_LIMIT);
     assertThat(service.reschedule(reference, BookingAccess.byStaff(new AccessGrant("s-1", AccessRole.STAFF, ImmutableSet.of(OFFICE))), again.id()))
         .as("staff are not limited").isInstanceOf(ChangeResult.Changed.class);
   }
@@ -237,7 +237,7 @@ class FairAccessBookingTest {
   @Test
   void anOfficeThatAlwaysAsksForAChallengeAcceptsEachSolvedChallengeOnce() {
     policy(AccessPolicy.none().withChallenge(new ChallengePolicy(true, 4, 0)));
-    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(Refusal.CHALLENGE_REQUIRED);
+    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(RefusalReason.CHALLENGE_REQUIRED);
 
     GetChallenge.ChallengeResult issued = service.challenge(OFFICE);
     assertThat(issued).isInstanceOf(GetChallenge.Required.class);
@@ -245,8 +245,8 @@ class FairAccessBookingTest {
     HoldSlot.ChallengeAnswer answer = new HoldSlot.ChallengeAnswer(challenge, ProofOfWork.solve(challenge, 4));
 
     assertThat(solvedHold(answer)).isInstanceOf(HoldResult.Held.class);
-    assertThat(refusalOf(solvedHold(answer))).as("spent").isEqualTo(Refusal.CHALLENGE_REQUIRED);
-    assertThat(refusalOf(solvedHold(new HoldSlot.ChallengeAnswer(challenge + "x", "1")))).isEqualTo(Refusal.CHALLENGE_REQUIRED);
+    assertThat(refusalOf(solvedHold(answer))).as("spent").isEqualTo(RefusalReason.CHALLENGE_REQUIRED);
+    assertThat(refusalOf(solvedHold(new HoldSlot.ChallengeAnswer(challenge + "x", "1")))).isEqualTo(RefusalReason.CHALLENGE_REQUIRED);
     assertThat(hold(NINE, Channel.PHONE, Actor.staff("s-1"))).as("staff solve nothing").isInstanceOf(HoldResult.Held.class);
   }
 
@@ -258,7 +258,7 @@ class FairAccessBookingTest {
       assertThat(citizenHold(NINE.plus(Duration.ofMinutes(30L * i)))).isInstanceOf(HoldResult.Held.class);
     }
 
-    assertThat(refusalOf(citizenHold(NINE.plus(Duration.ofHours(2))))).isEqualTo(Refusal.CHALLENGE_REQUIRED);
+    assertThat(refusalOf(citizenHold(NINE.plus(Duration.ofHours(2))))).isEqualTo(RefusalReason.CHALLENGE_REQUIRED);
     assertThat(service.challenge(OFFICE)).isInstanceOf(GetChallenge.Required.class);
     clock.advance(Duration.ofMinutes(1));
     assertThat(service.challenge(OFFICE)).as("the rate fell").isInstanceOf(GetChallenge.NotRequired.class);
@@ -283,7 +283,7 @@ class FairAccessBookingTest {
     assertThat(citizenHold(NINE)).isInstanceOf(HoldResult.Held.class);
     HoldResult housing = service.hold(new HoldSlot.Command(
         OFFICE, ImmutableList.of(new ServiceRequest(HOUSING.id(), 1)), NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
-    assertThat(refusalOf(housing)).isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refusalOf(housing)).isEqualTo(RefusalReason.NOT_YET_RELEASED);
   }
 
   @Test

@@ -35,7 +35,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ServiceId;
@@ -87,7 +87,7 @@ class LotteryTest {
   private BookingServices booking;
   private LotteryService lottery;
   private RecordingNotifier notifier;
-  private List<LosersWaitingList.Loser> waitingList;
+  private List<LostEntryHandOff.Loser> waitingList;
 
   @BeforeEach
   void setUp() {
@@ -193,24 +193,24 @@ class LotteryTest {
     Refused again = refused(enter(new Citizen("E. M.", Optional.of("ErikaMustermann+termin@googlemail.com"), Optional.empty())));
     Refused byPhone = refused(enter(new Citizen("Erika", Optional.of("erika.mustermann@gmail.com"), Optional.of("089 123456"))));
 
-    assertThat(again.reason()).isEqualTo(Refusal.ALREADY_EXISTS);
-    assertThat(byPhone.reason()).isEqualTo(Refusal.ALREADY_EXISTS);
+    assertThat(again.reason()).isEqualTo(RefusalReason.ALREADY_EXISTS);
+    assertThat(byPhone.reason()).isEqualTo(RefusalReason.ALREADY_EXISTS);
     assertThat(view().entries()).isEqualTo(1);
   }
 
   @Test
   void entriesWithoutContactForUnknownOfficesOrServicesOrWithoutALotteryAreRefused() {
-    assertThat(refused(enter(Citizen.named("No Contact"))).reason()).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(refused(enter(Citizen.named("No Contact"))).reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(refused(enter(new Citizen("Bad", Optional.of("not-an-address"), Optional.empty()))).reason())
-        .isEqualTo(Refusal.INVALID_REQUEST);
+        .isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(refused(lottery.enter(new EnterLottery.Command(OfficeId.of("nowhere"), ONE_BASIC_INCOME, DAY, citizen(1), false))).reason())
-        .isEqualTo(Refusal.NOT_FOUND);
+        .isEqualTo(RefusalReason.NOT_FOUND);
     assertThat(refused(lottery.enter(new EnterLottery.Command(
             OFFICE, ImmutableList.of(new ServiceRequest(ServiceId.of("nothing"), 1)), DAY, citizen(1), false))).reason())
-        .isEqualTo(Refusal.INVALID_REQUEST);
+        .isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(refused(lottery.enter(new EnterLottery.Command(OTHER_OFFICE, ONE_BASIC_INCOME, DAY, citizen(1), false))).reason())
-        .isEqualTo(Refusal.NOT_PERMITTED);
-    assertThat(refused(lottery.draws(OTHER_OFFICE, DAY)).reason()).isEqualTo(Refusal.NOT_PERMITTED);
+        .isEqualTo(RefusalReason.NOT_PERMITTED);
+    assertThat(refused(lottery.draws(OTHER_OFFICE, DAY)).reason()).isEqualTo(RefusalReason.NOT_PERMITTED);
   }
 
   @Test
@@ -218,9 +218,9 @@ class LotteryTest {
     Refused early = refused(lottery.enter(new EnterLottery.Command(OFFICE, ONE_BASIC_INCOME, DAY.plusDays(7), citizen(1), false)));
     Refused late = refused(lottery.enter(new EnterLottery.Command(OFFICE, ONE_BASIC_INCOME, MONDAY_DATE, citizen(1), false)));
 
-    assertThat(early.reason()).isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(early.reason()).isEqualTo(RefusalReason.NOT_YET_RELEASED);
     assertThat(early.detail()).contains(DRAW_AT.plus(Duration.ofDays(5)).toString());
-    assertThat(late.reason()).isEqualTo(Refusal.TOO_LATE);
+    assertThat(late.reason()).isEqualTo(RefusalReason.TOO_LATE);
     assertThat(lottery.draw(OFFICE, DAY.plusDays(7), 0).orElseThrow().status()).isEqualTo(EnterLottery.DrawStatus.SCHEDULED);
     assertThat(lottery.draw(OFFICE, DAY.plusDays(7), 0).orElseThrow().commitment()).as("published when entries open").isEmpty();
   }
@@ -330,13 +330,13 @@ class LotteryTest {
   void firstComeFirstServedOpensOnlyTheDrawGraceAfterTheDraw() {
     entered(citizen(1));
     Instant nine = at(DAY, 9, 0);
-    assertThat(refused(citizenHold(nine)).reason()).as("while entries are open").isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason()).as("while entries are open").isEqualTo(RefusalReason.NOT_YET_RELEASED);
 
     clock.set(DRAW_AT);
-    assertThat(refused(citizenHold(nine)).reason()).as("at the draw time").isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason()).as("at the draw time").isEqualTo(RefusalReason.NOT_YET_RELEASED);
     draws().run();
     clock.set(DRAW_AT.plus(LotteryPolicy.DRAW_GRACE).minusSeconds(1));
-    assertThat(refused(citizenHold(nine)).reason()).as("just before the grace ends").isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason()).as("just before the grace ends").isEqualTo(RefusalReason.NOT_YET_RELEASED);
 
     clock.set(DRAW_AT.plus(LotteryPolicy.DRAW_GRACE));
     AvailabilityResult left = booking.findSlots(new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(DAY)));

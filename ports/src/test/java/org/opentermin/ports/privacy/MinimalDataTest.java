@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.time.DateRange;
@@ -68,7 +68,7 @@ class MinimalDataTest {
     BookingResult result = confirm(Channel.ONLINE, Actor.CITIZEN, Citizen.named("Erika Mustermann"));
 
     assertThat(result).isInstanceOfSatisfying(Refused.class, refused -> {
-      assertThat(refused.reason()).isEqualTo(Refusal.INVALID_REQUEST);
+      assertThat(refused.reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refused.detail()).contains("email address or a phone number");
     });
     assertThat(confirm(Channel.ONLINE, Actor.CITIZEN, new Citizen("Erika Mustermann", Optional.empty(), Optional.of("+49 89 1234"))))

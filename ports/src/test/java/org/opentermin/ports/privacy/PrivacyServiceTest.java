@@ -26,7 +26,7 @@ import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.privacy.RetentionPeriod;
@@ -130,7 +130,7 @@ class PrivacyServiceTest {
     assertThat(privacy.download(new BookingReference("ZZZZ2222"), token(confirmed))).isEmpty();
     ChangeResult wrongErase = privacy.erase(reference(confirmed), wrong);
     ChangeResult unknownErase = privacy.erase(new BookingReference("ZZZZ2222"), token(confirmed));
-    assertThat(wrongErase).isEqualTo(unknownErase).isEqualTo(new Refused(Refusal.NOT_FOUND, "unknown booking"));
+    assertThat(wrongErase).isEqualTo(unknownErase).isEqualTo(new Refused(RefusalReason.NOT_FOUND, "unknown booking"));
     assertThat(bookings.find(confirmed.booking().id()).orElseThrow().citizen()).contains(ERIKA);
   }
 
@@ -145,7 +145,7 @@ class PrivacyServiceTest {
     assertThat(bookings.find(confirmed.booking().id())).contains(erased);
     assertThat(booking.find(reference(confirmed), token(confirmed))).isEmpty();
     assertThat(privacy.download(reference(confirmed), token(confirmed))).isEmpty();
-    assertThat(privacy.erase(reference(confirmed), token(confirmed))).isEqualTo(new Refused(Refusal.NOT_FOUND, "unknown booking"));
+    assertThat(privacy.erase(reference(confirmed), token(confirmed))).isEqualTo(new Refused(RefusalReason.NOT_FOUND, "unknown booking"));
     assertThat(bookings.history(confirmed.booking().id())).last()
         .isEqualTo(new BookingEvent(erased.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED,
             BookingEvent.ERASURE_NOTE));
@@ -174,7 +174,7 @@ class PrivacyServiceTest {
 
     ChangeResult result = privacy.erase(reference(confirmed), token(confirmed));
 
-    assertThat(result).isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(Refusal.TOO_EARLY));
+    assertThat(result).isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.TOO_EARLY));
     assertThat(privacy.download(reference(confirmed), token(confirmed))).isPresent();
   }
 
@@ -200,7 +200,7 @@ class PrivacyServiceTest {
     BookingAccess elsewhere = BookingAccess.byStaff(new AccessGrant("clerk-99", AccessRole.STAFF, ImmutableSet.of(OTHER_OFFICE)));
 
     assertThat(privacy.download(reference(confirmed), elsewhere)).isEmpty();
-    assertThat(privacy.erase(reference(confirmed), elsewhere)).isEqualTo(new Refused(Refusal.NOT_FOUND, "unknown booking"));
+    assertThat(privacy.erase(reference(confirmed), elsewhere)).isEqualTo(new Refused(RefusalReason.NOT_FOUND, "unknown booking"));
     assertThat(auditEntries()).extracting(AuditEntry::action).doesNotContain(AuditAction.VIEWED_BOOKING, AuditAction.ERASED);
 
     assertThat(privacy.download(reference(confirmed), CLERK)).isPresent();
@@ -227,6 +227,6 @@ class PrivacyServiceTest {
     });
     assertThat(privacy.retentionPeriod(OfficeId.of("nowhere"))).isEmpty();
     assertThat(privacy.setRetentionPeriod(OfficeId.of("nowhere"), RetentionPeriod.ofDays(90), Actor.staff("admin-1")))
-        .hasValueSatisfying(refused -> assertThat(refused.reason()).isEqualTo(Refusal.NOT_FOUND));
+        .hasValueSatisfying(refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_FOUND));
   }
 }
