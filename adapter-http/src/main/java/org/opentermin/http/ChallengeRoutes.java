@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.Refused;
-import org.opentermin.ports.out.Challenge;
 
 /**
  * The anti-bot challenge a citizen's client solves before a hold, when the office's policy asks
@@ -32,7 +31,7 @@ final class ChallengeRoutes {
       throw ErrorMapping.problem(refused);
     }
     if (result instanceof GetChallenge.Required required) {
-      Challenge.Ticket ticket = required.ticket();
+      GetChallenge.Ticket ticket = required.ticket();
       ctx.json(new Views.ChallengeView(true, ticket.challenge(), ticket.algorithm(), ticket.difficultyBits(), Views.utc(ticket.expiresAt())));
       return;
     }

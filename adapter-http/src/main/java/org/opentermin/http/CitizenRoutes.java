@@ -44,7 +44,7 @@ import org.opentermin.ports.in.ServiceRequest;
 final class CitizenRoutes {
 
   /** The longest date range one availability request may span, in days. */
-  static final int MAXIMUM_RANGE_DAYS = 92;
+  static final int MAXIMUM_RANGE_DAYS = FindAvailability.MAXIMUM_QUERY_DAYS;
   /** The range an availability request gets without {@code to}: two weeks. */
   static final int DEFAULT_RANGE_DAYS = 14;
   static final int MAXIMUM_SERVICES_PER_REQUEST = 20;

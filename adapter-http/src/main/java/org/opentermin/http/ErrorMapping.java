@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import java.util.List;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.ports.in.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ final class ErrorMapping {
 
   /** The problem a use case's refusal stands for. */
   static ApiProblem problem(Refused refused) {
-    Refusal reason = refused.reason();
+    RefusalReason reason = refused.reason();
     return switch (reason) {
       case UNAVAILABLE -> new ApiProblem(409, "unavailable", refused.detail());
       case HOLD_EXPIRED -> new ApiProblem(409, "hold-expired", refused.detail());

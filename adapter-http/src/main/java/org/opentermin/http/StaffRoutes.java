@@ -62,8 +62,11 @@ final class StaffRoutes {
     OfficeId officeId = staff.office();
     Office office = offices.office(officeId);
     LocalDate date = Parameters.date(ctx, "date").orElseGet(() -> LocalDate.now(useCases.clock().withZone(office.zone())));
-    ViewDay.Day day = useCases.day().bookingsOn(officeId, date, staff.actor())
-        .orElseThrow(() -> ApiProblem.notFound("unknown office " + officeId));
+    ViewDay.DayResult result = useCases.day().bookingsOn(officeId, date, staff.grant());
+    if (result instanceof Refused refused) {
+      throw ErrorMapping.problem(refused);
+    }
+    ViewDay.Day day = (ViewDay.Day) result;
     ctx.json(new Views.DayBookingsView(officeId.value(), date.toString(),
         day.bookings().stream().map(booking -> Views.StaffBookingView.of(booking, office.zone())).toList()));
   }

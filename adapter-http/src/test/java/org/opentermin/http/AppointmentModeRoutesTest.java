@@ -19,8 +19,9 @@ import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.audit.AuditService;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
@@ -28,6 +29,7 @@ import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.privacy.PrivacyService;
@@ -58,7 +60,10 @@ class AppointmentModeRoutesTest {
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
     CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    BookingService bookings = BookingService.builder(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1))
+    RandomSource random = RandomSource.seeded(1);
+    BookingServices bookings = BookingServices.builder(
+            catalogStore, bookingStore, bookingStore.auditLog(), clock, random,
+            ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
         .videoRoom(new GeneratedVideoRooms(URI.create("https://video.example.org/rooms"), RandomSource.seeded(5)))
         .build();
     AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));

@@ -22,7 +22,7 @@ import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.audit.AuditService;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListService;
@@ -31,6 +31,7 @@ import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.privacy.PrivacyService;
@@ -87,7 +88,7 @@ class PrivacyRoutesTest {
     InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
     InMemoryBookingStore bookingStore = new InMemoryBookingStore();
     CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
+    BookingServices bookings = BookingServices.of(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
     PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
     ResponsibilityService routing =
         new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);

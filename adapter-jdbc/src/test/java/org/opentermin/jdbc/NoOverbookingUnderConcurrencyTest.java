@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.calendar.HolidayRegion;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
@@ -44,13 +44,14 @@ import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.in.BookingResult;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 /**
@@ -74,7 +75,7 @@ class NoOverbookingUnderConcurrencyTest {
   /** 08:00 to 13:00 on a 10-minute grid: 30 starts, two caseworkers each. */
   private static final int STARTS = 30;
 
-  private record Outcome(Optional<String> reference, Optional<Refusal> refusal) {}
+  private record Outcome(Optional<String> reference, Optional<RefusalReason> refusal) {}
 
   @Test
   void twoInstancesSixtyFourThreadsFiveThousandAttemptsNeverOverbook() throws Exception {
@@ -83,17 +84,17 @@ class NoOverbookingUnderConcurrencyTest {
         JdbcAdapter second = JdbcAdapter.connect(database)) {
       setUpOffice(first);
       Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-      List<BookingService> instances =
+      List<BookingServices> instances =
           List.of(
-              new BookingService(first.catalog(), first.bookings(), first.auditLog(), clock, RandomSource.seeded(1)),
-              new BookingService(second.catalog(), second.bookings(), second.auditLog(), clock, RandomSource.seeded(2)));
+              BookingServices.of(first.catalog(), first.bookings(), first.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges()),
+              BookingServices.of(second.catalog(), second.bookings(), second.auditLog(), clock, RandomSource.seeded(2), new InMemorySpentChallenges()));
 
       List<Outcome> outcomes = run(instances);
 
       Set<String> confirmed = new HashSet<>();
       for (Outcome outcome : outcomes) {
         outcome.reference().ifPresent(confirmed::add);
-        outcome.refusal().ifPresent(refusal -> assertThat(refusal).isEqualTo(Refusal.UNAVAILABLE));
+        outcome.refusal().ifPresent(refusal -> assertThat(refusal).isEqualTo(RefusalReason.UNAVAILABLE));
       }
       assertThat(outcomes).hasSize(ATTEMPTS);
       assertThat(confirmed).as("some attempts succeed").hasSizeGreaterThan(STARTS / 3);
@@ -122,11 +123,11 @@ class NoOverbookingUnderConcurrencyTest {
     }
   }
 
-  private static List<Outcome> run(List<BookingService> instances) throws Exception {
+  private static List<Outcome> run(List<BookingServices> instances) throws Exception {
     Random random = new Random(2026);
     List<Callable<Outcome>> attempts = new ArrayList<>();
     for (int i = 0; i < ATTEMPTS; i++) {
-      BookingService instance = instances.get(i % instances.size());
+      BookingServices instance = instances.get(i % instances.size());
       Instant start = ZonedDateTime.of(DAY.atTime(8, 0), ZONE).toInstant().plus(Duration.ofMinutes(10L * random.nextInt(STARTS)));
       Service service = random.nextBoolean() ? ONE_SLOT : THREE_SLOTS;
       attempts.add(() -> attempt(instance, start, service));
@@ -143,7 +144,7 @@ class NoOverbookingUnderConcurrencyTest {
     }
   }
 
-  private static Outcome attempt(BookingService instance, Instant start, Service service) {
+  private static Outcome attempt(BookingServices instance, Instant start, Service service) {
     HoldResult hold =
         instance.hold(new HoldSlot.Command(
             OFFICE, ImmutableList.of(new ServiceRequest(service.id(), 1)), start, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));

@@ -15,14 +15,16 @@ import org.opentermin.jdbc.JdbcAdapter;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.access.IssuedToken;
 import org.opentermin.ports.audit.AuditService;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.catalog.CatalogService;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.fairness.LotteryDraws;
 import org.opentermin.ports.fairness.LotteryService;
-import org.opentermin.ports.fairness.WaitingListForLosers;
+import org.opentermin.ports.fairness.WaitingListHandOff;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.privacy.PersonalDataRetention;
 import org.opentermin.ports.privacy.PrivacyService;
@@ -106,9 +108,11 @@ public final class OpenTermin implements AutoCloseable {
       }
       ResponsibilityService responsibility =
           new ResponsibilityService(
-              adapter.catalog(), adapter.routing(), adapter.auditLog(), clock, BookingService.RECOMMENDED_SCHEDULE_RECHECK);
-      BookingService bookings = BookingService.builder(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random)
-          .scheduleRecheck(BookingService.RECOMMENDED_SCHEDULE_RECHECK)
+              adapter.catalog(), adapter.routing(), adapter.auditLog(), clock, BookingServices.RECOMMENDED_SCHEDULE_RECHECK);
+      // Challenges that only this instance verifies: a secret drawn at start, spent ids in memory.
+      BookingServices bookings = BookingServices.builder(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random,
+              ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+          .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
           .responsibility(responsibility)
           .videoRoom(new GeneratedVideoRooms(config.videoBaseUrl(), random))
           .build();
@@ -116,7 +120,8 @@ public final class OpenTermin implements AutoCloseable {
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       PrivacyService privacy = new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);
       HttpApi api = HttpApi.create(new UseCases(
-          catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens,
+          catalog, catalog, bookings.availability(), bookings.holding(), bookings.confirming(), bookings.managing(),
+          bookings.dayView(), bookings.challenges(), waitingList, accessTokens,
           adapter::isReachable, clock, lottery, responsibility, responsibility,
           new AuditService(adapter.catalog(), adapter.auditLog()), privacy, privacy),
           config.httpSettings());
@@ -128,11 +133,11 @@ public final class OpenTermin implements AutoCloseable {
       ExpiredHoldCleanup cleanup = new ExpiredHoldCleanup(adapter.catalog(), adapter.bookings(), clock);
       jobs.scheduleWithFixedDelay(() -> runCleanup(cleanup), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
       WaitingListOffers offers = new WaitingListOffers(
-          adapter.catalog(), bookings, adapter.bookings(), adapter.waitingList(), new LoggingNotifier(), clock);
+          adapter.catalog(), bookings.system(), adapter.bookings(), adapter.waitingList(), new LoggingNotifier(), clock);
       jobs.scheduleWithFixedDelay(
           () -> runWaitingListOffers(offers), WAITING_LIST_PERIOD_SECONDS, WAITING_LIST_PERIOD_SECONDS, TimeUnit.SECONDS);
       LotteryDraws draws = new LotteryDraws(
-          adapter.catalog(), adapter.lottery(), bookings, new LoggingNotifier(), new WaitingListForLosers(waitingList), clock);
+          adapter.catalog(), adapter.lottery(), bookings.system(), new LoggingNotifier(), new WaitingListHandOff(waitingList), clock);
       jobs.scheduleWithFixedDelay(() -> runDraws(draws), LOTTERY_PERIOD_SECONDS, LOTTERY_PERIOD_SECONDS, TimeUnit.SECONDS);
       PersonalDataRetention retention =
           new PersonalDataRetention(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), clock);

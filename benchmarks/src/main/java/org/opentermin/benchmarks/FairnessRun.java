@@ -3,6 +3,7 @@ package org.opentermin.benchmarks;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +23,15 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.opentermin.core.access.AccessGrant;
+import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.calendar.HolidayRegion;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
@@ -45,11 +48,11 @@ import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.challenge.ProofOfWorkChallenge;
-import org.opentermin.ports.fairness.LosersWaitingList;
+import org.opentermin.ports.fairness.LostEntryHandOff;
 import org.opentermin.ports.fairness.LotteryDraws;
 import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListOffers;
@@ -68,6 +71,7 @@ import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
@@ -108,7 +112,7 @@ final class FairnessRun {
   private final InMemoryCatalogStore catalogStore;
   private final InMemoryBookingStore bookingStore;
   private final CatalogService catalog;
-  private final BookingService service;
+  private final BookingServices service;
   private final ExpiredHoldCleanup cleanup;
   private final LotteryService lottery;
   private final LotteryDraws draws;
@@ -155,8 +159,9 @@ final class FairnessRun {
     this.catalogStore = new InMemoryCatalogStore(RandomSource.seeded(settings.seed()));
     this.bookingStore = new InMemoryBookingStore();
     this.catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    this.service = BookingService.builder(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 1))
-        .challenge(new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME))
+    this.service = BookingServices.builder(
+            catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 1),
+            new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME))
         .build();
     this.cleanup = new ExpiredHoldCleanup(catalogStore, bookingStore, clock);
     Notifier notifier = this::notified;
@@ -164,9 +169,9 @@ final class FairnessRun {
     InMemoryWaitingListStore waitingStore = new InMemoryWaitingListStore(bookingStore);
     this.lottery = new LotteryService(catalogStore, lotteryStore, clock, RandomSource.seeded(settings.seed() + 2));
     this.waitingList = new WaitingListService(catalogStore, waitingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 3));
-    LosersWaitingList losers = this::lostLottery;
-    this.draws = new LotteryDraws(catalogStore, lotteryStore, service, notifier, losers, clock);
-    this.offers = new WaitingListOffers(catalogStore, service, bookingStore, waitingStore, notifier, clock);
+    LostEntryHandOff losers = this::lostLottery;
+    this.draws = new LotteryDraws(catalogStore, lotteryStore, service.system(), notifier, losers, clock);
+    this.offers = new WaitingListOffers(catalogStore, service.system(), bookingStore, waitingStore, notifier, clock);
     setUpOffice();
     this.policies = catalog.accessPolicies(OFFICE).orElseThrow();
   }
@@ -540,7 +545,7 @@ final class FairnessRun {
   }
 
   /** The app's hand-over of lost lottery entries to the waiting list, for the day they asked for. */
-  private void lostLottery(LosersWaitingList.Loser loser) {
+  private void lostLottery(LostEntryHandOff.Loser loser) {
     Person person = byEmail.get(loser.citizen().email().orElseThrow());
     if (hasOpenEntry(person)) {
       return;
@@ -793,7 +798,7 @@ final class FairnessRun {
         abandoned(held.hold());
         pollAgain();
       }
-    } else if (hold instanceof Refused refused && refused.reason() != Refusal.UNAVAILABLE) {
+    } else if (hold instanceof Refused refused && refused.reason() != RefusalReason.UNAVAILABLE) {
       // Not taken by someone else (e.g. the difficulty rose while the client worked): still free.
       pollAgain();
     }
@@ -810,7 +815,7 @@ final class FairnessRun {
     int bot = 0;
     int citizen = 0;
     for (LocalDate day = FIRST_DAY; !day.isAfter(lastDay); day = day.plusDays(1)) {
-      for (Appointment booking : service.bookingsOn(OFFICE, day, Actor.SYSTEM).orElseThrow().bookings()) {
+      for (Appointment booking : ((ViewDay.Day) service.bookingsOn(OFFICE, day, new AccessGrant("fairness-run", AccessRole.ADMIN, ImmutableSet.of()))).bookings()) {
         if (booking.status() != org.opentermin.core.booking.AppointmentStatus.CONFIRMED) {
           continue;
         }

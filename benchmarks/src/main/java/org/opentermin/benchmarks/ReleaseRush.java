@@ -54,12 +54,14 @@ import org.opentermin.core.worktime.WorkingTime;
 import org.opentermin.jdbc.DatabaseSettings;
 import org.opentermin.jdbc.EmbeddedPostgresServer;
 import org.opentermin.jdbc.JdbcAdapter;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.in.BookingResult;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 /**
@@ -100,9 +102,12 @@ public final class ReleaseRush {
       DatabaseSettings settings = server.database("rush").withMaximumPoolSize(poolSize);
       try (JdbcAdapter adapter = JdbcAdapter.connect(settings)) {
         setUp(adapter, caseworkers);
-        BookingService service =
-            new BookingService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(7),
-                BookingService.RECOMMENDED_SCHEDULE_RECHECK);
+        RandomSource random = RandomSource.seeded(7);
+        BookingServices service = BookingServices.builder(
+                adapter.catalog(), adapter.bookings(), adapter.auditLog(), Clock.fixed(NOW, ZoneOffset.UTC), random,
+                ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+            .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
+            .build();
         Attempt attempt;
         DataSource direct = null;
         switch (path) {
@@ -183,7 +188,7 @@ public final class ReleaseRush {
     return new Result(confirmed.get(), seconds, latencies);
   }
 
-  private static boolean holdAndConfirm(BookingService service, Instant start) {
+  private static boolean holdAndConfirm(BookingServices service, Instant start) {
     HoldResult hold = service.hold(new HoldSlot.Command(
         OFFICE, ImmutableList.of(new ServiceRequest(SERVICE.id(), 1)), start, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
     if (!(hold instanceof HoldResult.Held held)) {

@@ -18,9 +18,10 @@ import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 class DemoDataTest {
@@ -97,7 +98,8 @@ class DemoDataTest {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     demo.saveTo(catalog);
     InMemoryBookingStore bookings = new InMemoryBookingStore();
-    BookingService service = new BookingService(catalog, bookings, bookings.auditLog(), Clock.fixed(NOW, ZoneId.of("UTC")), RandomSource.seeded(1));
+    BookingServices service = BookingServices.of(
+        catalog, bookings, bookings.auditLog(), Clock.fixed(NOW, ZoneId.of("UTC")), RandomSource.seeded(1), new InMemorySpentChallenges());
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
     DemoOverview.print(catalog.offices(), catalog.services(), TODAY, service, new PrintStream(buffer, true, StandardCharsets.UTF_8));

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.opentermin.app.AppConfig;
 import org.opentermin.app.OpenTermin;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 
 /**
  * The app under test, started once per test JVM: embedded PostgreSQL in a fresh temporary data
@@ -97,7 +97,7 @@ final class RunningApp {
 
   /**
    * Lets the app see a policy change at once. An instance rechecks an office's schedule version at
-   * most every {@link BookingService#RECOMMENDED_SCHEDULE_RECHECK} of its clock, and this clock
+   * most every {@link BookingServices#RECOMMENDED_SCHEDULE_RECHECK} of its clock, and this clock
    * stands still: it is moved past that for one request that reads the office, then set back.
    */
   void policyChanged(String office) {
@@ -111,7 +111,7 @@ final class RunningApp {
 
   private void afterRecheck(Runnable request) {
     Instant now = clock.instant();
-    clock.advance(BookingService.RECOMMENDED_SCHEDULE_RECHECK.plus(Duration.ofMillis(1)));
+    clock.advance(BookingServices.RECOMMENDED_SCHEDULE_RECHECK.plus(Duration.ofMillis(1)));
     try {
       request.run();
     } finally {

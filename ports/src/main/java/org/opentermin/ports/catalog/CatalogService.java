@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -68,7 +68,7 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
   @Override
   public Optional<Refused> createOffice(Office office, Actor by) {
     if (catalog.office(office.id()).isPresent()) {
-      return refused(Refusal.ALREADY_EXISTS, "an office with id " + office.id() + " exists");
+      return refused(RefusalReason.ALREADY_EXISTS, "an office with id " + office.id() + " exists");
     }
     configured(office.id(), by, "office created");
     catalog.saveOffice(office);
@@ -78,13 +78,13 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
   @Override
   public Optional<Refused> createService(Service service) {
     if (catalog.service(service.id()).isPresent()) {
-      return refused(Refusal.ALREADY_EXISTS, "a service with id " + service.id() + " exists");
+      return refused(RefusalReason.ALREADY_EXISTS, "a service with id " + service.id() + " exists");
     }
     Set<OfficeId> named = new TreeSet<>(service.durationAtOffice().keySet());
     service.modes().values().forEach(options -> named.addAll(options.resources().keySet()));
     for (OfficeId office : named) {
       if (catalog.office(office).isEmpty()) {
-        return refused(Refusal.INVALID_REQUEST, "unknown office " + office);
+        return refused(RefusalReason.INVALID_REQUEST, "unknown office " + office);
       }
     }
     catalog.saveService(service);
@@ -94,15 +94,15 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
   @Override
   public Optional<Refused> createResource(Resource resource, Actor by) {
     if (catalog.office(resource.office()).isEmpty()) {
-      return refused(Refusal.NOT_FOUND, "unknown office " + resource.office());
+      return refused(RefusalReason.NOT_FOUND, "unknown office " + resource.office());
     }
     for (ServiceId skill : resource.skills()) {
       if (catalog.service(skill).isEmpty()) {
-        return refused(Refusal.INVALID_REQUEST, "unknown service " + skill);
+        return refused(RefusalReason.INVALID_REQUEST, "unknown service " + skill);
       }
     }
     if (findResource(resource.office(), resource.id()).isPresent()) {
-      return refused(Refusal.ALREADY_EXISTS, "a resource with id " + resource.id() + " exists at " + resource.office());
+      return refused(RefusalReason.ALREADY_EXISTS, "a resource with id " + resource.id() + " exists at " + resource.office());
     }
     configured(resource.office(), by, "resource " + resource.id() + " created");
     catalog.saveResource(resource);
@@ -113,10 +113,10 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
   public Optional<Refused> replaceWorkingTime(OfficeId office, ResourceId resource, WorkingTime workingTime, Actor by) {
     checkNotNull(workingTime, "workingTime");
     if (catalog.office(office).isEmpty()) {
-      return refused(Refusal.NOT_FOUND, "unknown office " + office);
+      return refused(RefusalReason.NOT_FOUND, "unknown office " + office);
     }
     if (findResource(office, resource).isEmpty()) {
-      return refused(Refusal.NOT_FOUND, "unknown resource " + resource + " at " + office);
+      return refused(RefusalReason.NOT_FOUND, "unknown resource " + resource + " at " + office);
     }
     configured(office, by, "working time of resource " + resource + " replaced");
     catalog.saveWorkingTime(office, resource, workingTime);
@@ -127,7 +127,7 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
   public Optional<Refused> addClosure(OfficeId office, OfficeClosure closure, Actor by) {
     checkNotNull(closure, "closure");
     if (catalog.office(office).isEmpty()) {
-      return refused(Refusal.NOT_FOUND, "unknown office " + office);
+      return refused(RefusalReason.NOT_FOUND, "unknown office " + office);
     }
     configured(office, by, "closure on " + closure.date());
     catalog.saveClosure(office, closure);
@@ -144,11 +144,11 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
     checkNotNull(service, "service");
     checkNotNull(policy, "policy");
     if (catalog.office(office).isEmpty()) {
-      return refused(Refusal.NOT_FOUND, "unknown office " + office);
+      return refused(RefusalReason.NOT_FOUND, "unknown office " + office);
     }
     if (service.isPresent()) {
       if (catalog.service(service.get()).isEmpty() || !offers(office, service.get())) {
-        return refused(Refusal.NOT_FOUND, "office " + office + " does not offer service " + service.get());
+        return refused(RefusalReason.NOT_FOUND, "office " + office + " does not offer service " + service.get());
       }
     }
     configured(office, by, "access policy"
@@ -172,7 +172,7 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
     audit.append(AuditEntry.ofOffice(clock.instant().truncatedTo(ChronoUnit.MICROS), by, AuditAction.CONFIGURED, office, what));
   }
 
-  private static Optional<Refused> refused(Refusal reason, String detail) {
+  private static Optional<Refused> refused(RefusalReason reason, String detail) {
     return Optional.of(new Refused(reason, detail));
   }
 }

@@ -75,6 +75,17 @@ public final class ProofOfWorkChallenge implements Challenge {
     this.spent = checkNotNull(spent, "spent");
   }
 
+  /**
+   * Challenges with the default lifetime and a secret drawn from {@code random}: only this instance
+   * can verify them, so every instance needs its clients to come back to it, or its own spent ids.
+   */
+  public static ProofOfWorkChallenge withRandomSecret(RandomSource random, SpentChallenges spent) {
+    checkNotNull(random, "random");
+    byte[] secret = new byte[MINIMUM_SECRET_BYTES];
+    random.nextBytes(secret);
+    return new ProofOfWorkChallenge(secret, random, DEFAULT_LIFETIME, spent);
+  }
+
   /** With the {@linkplain #DEFAULT_LIFETIME default lifetime}. */
   public ProofOfWorkChallenge(byte[] secret, RandomSource random, SpentChallenges spent) {
     this(secret, random, DEFAULT_LIFETIME, spent);

@@ -16,8 +16,8 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.Lottery;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
-import org.opentermin.ports.booking.BookingService.SystemPurpose;
+import org.opentermin.ports.booking.SystemBookings;
+import org.opentermin.ports.booking.SystemBookings.SystemPurpose;
 import org.opentermin.ports.in.ChangeResult;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.ServiceRequest;
@@ -56,17 +56,17 @@ public final class LotteryDraws {
 
   private final CatalogStore catalog;
   private final LotteryStore store;
-  private final BookingService bookings;
+  private final SystemBookings bookings;
   private final Notifier notifier;
-  private final LosersWaitingList waitingList;
+  private final LostEntryHandOff waitingList;
   private final Clock clock;
 
   public LotteryDraws(
       CatalogStore catalog,
       LotteryStore store,
-      BookingService bookings,
+      SystemBookings bookings,
       Notifier notifier,
-      LosersWaitingList waitingList,
+      LostEntryHandOff waitingList,
       Clock clock) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
@@ -127,13 +127,13 @@ public final class LotteryDraws {
         .collect(ImmutableList.toImmutableList());
     for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
       Optional<Instant> start =
-          bookings.firstStartForSystem(key.office(), services, DateRange.ofDay(key.day()), SystemPurpose.LOTTERY_WIN);
+          bookings.firstStart(key.office(), services, DateRange.ofDay(key.day()), SystemPurpose.LOTTERY_WIN);
       if (start.isEmpty()) {
         return Outcome.lost();
       }
-      HoldResult hold = bookings.holdForSystem(key.office(), services, start.get(), now().plus(WIN_HOLD), SystemPurpose.LOTTERY_WIN);
+      HoldResult hold = bookings.hold(key.office(), services, start.get(), now().plus(WIN_HOLD), SystemPurpose.LOTTERY_WIN);
       if (hold instanceof HoldResult.Held held) {
-        ChangeResult confirmed = bookings.confirmForSystem(
+        ChangeResult confirmed = bookings.confirm(
             held.hold().id(), citizen, entry.tokenHash(), "lottery " + key.day() + " wave " + key.wave() + ", entry " + entry.id());
         if (confirmed instanceof ChangeResult.Changed changed) {
           Appointment booking = changed.booking();
@@ -158,7 +158,7 @@ public final class LotteryDraws {
         outcome.start()));
     if (!won && entry.waitingListIfLost()) {
       ImmutableList<BookedService> services = entry.services();
-      waitingList.add(new LosersWaitingList.Loser(key.office(), services, key.day(), citizen, entry.id()));
+      waitingList.add(new LostEntryHandOff.Loser(key.office(), services, key.day(), citizen, entry.id()));
     }
   }
 

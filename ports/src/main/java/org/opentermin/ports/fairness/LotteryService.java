@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.OutsideText;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
@@ -69,7 +69,7 @@ public final class LotteryService implements EnterLottery {
     Optional<Office> office = catalog.office(command.office());
     Optional<AccessPolicies> policies = catalog.accessPolicies(command.office());
     if (office.isEmpty() || policies.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office " + command.office());
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office " + command.office());
     }
     List<BookedService> services = new ArrayList<>();
     Optional<Refused> invalid = checkServices(command.services(), services);
@@ -78,22 +78,22 @@ public final class LotteryService implements EnterLottery {
     }
     AccessPolicy policy = policies.get().forServices(services.stream().map(BookedService::service).toList());
     if (policy.lottery().isEmpty() || policy.release().isEmpty()) {
-      return new Refused(Refusal.NOT_PERMITTED, "office " + command.office() + " does not draw these services by lottery");
+      return new Refused(RefusalReason.NOT_PERMITTED, "office " + command.office() + " does not draw these services by lottery");
     }
     ImmutableSet<String> identityKeys = Identity.of(command.citizen()).stream()
         .map(identity -> identity.key(policies.get().secret()))
         .collect(ImmutableSet.toImmutableSet());
     if (identityKeys.isEmpty()) {
-      return new Refused(Refusal.INVALID_REQUEST, "a lottery entry needs a valid email address or phone number");
+      return new Refused(RefusalReason.INVALID_REQUEST, "a lottery entry needs a valid email address or phone number");
     }
     Instant now = now();
     Waves waves = new Waves(policies.get(), policy, office.get(), command.day());
     Optional<Integer> wave = waves.openForEntries(now);
     if (wave.isEmpty()) {
       Optional<Instant> next = waves.nextEntriesOpenAt(now);
-      return next.<EntryResult>map(opens -> new Refused(Refusal.NOT_YET_RELEASED,
+      return next.<EntryResult>map(opens -> new Refused(RefusalReason.NOT_YET_RELEASED,
               "entries for " + command.day() + " open at " + opens))
-          .orElseGet(() -> new Refused(Refusal.TOO_LATE,
+          .orElseGet(() -> new Refused(RefusalReason.TOO_LATE,
               "every lottery for " + command.day() + " has been drawn; book what is left from " + waves.lastFirstComeFirstServed()));
     }
     DrawKey key = new DrawKey(command.office(), command.day(), wave.get());
@@ -113,10 +113,10 @@ public final class LotteryService implements EnterLottery {
       case ENTERED:
         break;
       case IDENTITY_TAKEN:
-        return new Refused(Refusal.ALREADY_EXISTS, "this person has entered the lottery for " + command.day() + " already");
+        return new Refused(RefusalReason.ALREADY_EXISTS, "this person has entered the lottery for " + command.day() + " already");
       case DRAW_CLOSED:
       default:
-        return new Refused(Refusal.TOO_LATE, "the lottery for " + command.day() + " is being drawn; entries are closed");
+        return new Refused(RefusalReason.TOO_LATE, "the lottery for " + command.day() + " is being drawn; entries are closed");
     }
     Draw stored = store.draw(key).orElse(draw);
     return new Entered(entry.id(), token, command.day(), key.wave(), stored.drawAt(), stored.commitment());
@@ -164,7 +164,7 @@ public final class LotteryService implements EnterLottery {
     Optional<Office> office = catalog.office(officeId);
     Optional<AccessPolicies> policies = catalog.accessPolicies(officeId);
     if (office.isEmpty() || policies.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office " + officeId);
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office " + officeId);
     }
     Instant now = now();
     Map<Integer, DrawView> views = new LinkedHashMap<>();
@@ -185,7 +185,7 @@ public final class LotteryService implements EnterLottery {
     boolean anyLottery = policy.lottery().isPresent()
         || policies.get().services().values().stream().anyMatch(service -> service.lottery().isPresent());
     if (views.isEmpty() && !anyLottery) {
-      return new Refused(Refusal.NOT_PERMITTED, "office " + officeId + " has no lottery");
+      return new Refused(RefusalReason.NOT_PERMITTED, "office " + officeId + " has no lottery");
     }
     return new Draws(views.values().stream()
         .sorted(Comparator.comparingInt(DrawView::wave))
@@ -214,26 +214,26 @@ public final class LotteryService implements EnterLottery {
   /** Checks and merges the requested services (the same service twice counts its persons together). */
   private Optional<Refused> checkServices(List<ServiceRequest> requested, List<BookedService> checked) {
     if (requested.isEmpty()) {
-      return Optional.of(new Refused(Refusal.INVALID_REQUEST, "name at least one service"));
+      return Optional.of(new Refused(RefusalReason.INVALID_REQUEST, "name at least one service"));
     }
     Map<ServiceId, Integer> persons = new LinkedHashMap<>();
     for (ServiceRequest wanted : requested) {
       persons.merge(wanted.service(), wanted.persons(), Integer::sum);
     }
     if (persons.size() > MAXIMUM_SERVICES) {
-      return Optional.of(new Refused(Refusal.INVALID_REQUEST, "an entry names at most " + MAXIMUM_SERVICES + " services"));
+      return Optional.of(new Refused(RefusalReason.INVALID_REQUEST, "an entry names at most " + MAXIMUM_SERVICES + " services"));
     }
     for (Map.Entry<ServiceId, Integer> wanted : persons.entrySet()) {
       Optional<Service> service = catalog.service(wanted.getKey());
       if (service.isEmpty()) {
-        return Optional.of(new Refused(Refusal.INVALID_REQUEST, "unknown service " + wanted.getKey()));
+        return Optional.of(new Refused(RefusalReason.INVALID_REQUEST, "unknown service " + wanted.getKey()));
       }
       if (wanted.getValue() < 1 || wanted.getValue() > service.get().maxPersons()) {
-        return Optional.of(new Refused(Refusal.INVALID_REQUEST,
+        return Optional.of(new Refused(RefusalReason.INVALID_REQUEST,
             OutsideText.inRefusal(service.get()) + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.getValue()));
       }
       if (!service.get().allows(Channel.ONLINE)) {
-        return Optional.of(new Refused(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online"));
+        return Optional.of(new Refused(RefusalReason.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online"));
       }
       checked.add(new BookedService(wanted.getKey(), wanted.getValue()));
     }

@@ -24,8 +24,8 @@ import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.core.fairness.WaitingOrder;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
-import org.opentermin.ports.booking.BookingService.SystemPurpose;
+import org.opentermin.ports.booking.SystemBookings;
+import org.opentermin.ports.booking.SystemBookings.SystemPurpose;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.out.BookingStore;
@@ -56,14 +56,14 @@ import org.opentermin.ports.out.WaitingListStore.Status;
 public final class WaitingListOffers {
 
   private final CatalogStore catalog;
-  private final BookingService booking;
+  private final SystemBookings booking;
   private final BookingStore bookings;
   private final WaitingListStore store;
   private final Notifier notifier;
   private final Clock clock;
 
   public WaitingListOffers(
-      CatalogStore catalog, BookingService booking, BookingStore bookings, WaitingListStore store, Notifier notifier, Clock clock) {
+      CatalogStore catalog, SystemBookings booking, BookingStore bookings, WaitingListStore store, Notifier notifier, Clock clock) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.booking = checkNotNull(booking, "booking");
     this.bookings = checkNotNull(bookings, "bookings");
@@ -129,7 +129,7 @@ public final class WaitingListOffers {
       if (nothingFree.contains(request)) {
         continue;
       }
-      Optional<Instant> start = booking.firstStartForSystem(office.id(), services, dates, SystemPurpose.WAITING_LIST_OFFER);
+      Optional<Instant> start = booking.firstStart(office.id(), services, dates, SystemPurpose.WAITING_LIST_OFFER);
       if (start.isEmpty()) {
         nothingFree.add(request);
         continue;
@@ -137,7 +137,7 @@ public final class WaitingListOffers {
       if (alreadyBooked(office, policies.forServices(ids), entry, start.get())) {
         continue; // an offer the identity limit would refuse blocks the time for nothing
       }
-      HoldResult held = booking.holdForSystem(
+      HoldResult held = booking.hold(
           office.id(), services, start.get(), policy.get().offerExpiresAt(now), SystemPurpose.WAITING_LIST_OFFER);
       if (!(held instanceof HoldResult.Held placed)) {
         continue; // taken meanwhile; the next run looks again

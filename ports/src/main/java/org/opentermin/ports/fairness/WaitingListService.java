@@ -19,7 +19,7 @@ import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.OutsideText;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
@@ -71,49 +71,49 @@ public final class WaitingListService implements JoinWaitingList {
     checkNotNull(registration, "registration");
     Office office = catalog.office(registration.office()).orElse(null);
     if (office == null) {
-      return refused(Refusal.NOT_FOUND, "unknown office " + registration.office());
+      return refused(RefusalReason.NOT_FOUND, "unknown office " + registration.office());
     }
     if (registration.services().isEmpty()) {
-      return refused(Refusal.INVALID_REQUEST, "name at least one service");
+      return refused(RefusalReason.INVALID_REQUEST, "name at least one service");
     }
     if (registration.services().stream().anyMatch(wanted -> wanted.persons() < 1)) {
-      return refused(Refusal.INVALID_REQUEST, "each service is for at least one person");
+      return refused(RefusalReason.INVALID_REQUEST, "each service is for at least one person");
     }
     ImmutableList<BookedService> services = merged(registration.services());
     ImmutableList<Resource> resources = catalog.resources(office.id());
     for (BookedService wanted : services) {
       Optional<Service> service = catalog.service(wanted.service());
       if (service.isEmpty() || resources.stream().noneMatch(resource -> resource.canServeAll(List.of(wanted.service())))) {
-        return refused(Refusal.INVALID_REQUEST, "unknown service " + wanted.service() + " at office " + office.id());
+        return refused(RefusalReason.INVALID_REQUEST, "unknown service " + wanted.service() + " at office " + office.id());
       }
       if (wanted.persons() < 1 || wanted.persons() > service.get().maxPersons()) {
-        return refused(Refusal.INVALID_REQUEST,
+        return refused(RefusalReason.INVALID_REQUEST,
             OutsideText.inRefusal(service.get()) + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.persons());
       }
       if (!service.get().allows(Channel.ONLINE)) {
-        return refused(Refusal.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online");
+        return refused(RefusalReason.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online");
       }
     }
     AccessPolicies policies = catalog.accessPolicies(office.id()).orElseThrow();
     List<ServiceId> ids = services.stream().map(BookedService::service).toList();
     if (policies.forServices(ids).waitingList().isEmpty()) {
-      return refused(Refusal.NOT_PERMITTED, "this office has no waiting list");
+      return refused(RefusalReason.NOT_PERMITTED, "this office has no waiting list");
     }
     Instant now = now();
     DateRange dates = registration.dates();
     DateRange bookable = bookable(office, now);
     if (dates.isEmpty() || dates.lengthInDays() > MAXIMUM_DAYS) {
-      return refused(Refusal.INVALID_REQUEST, "an entry spans 1 to " + MAXIMUM_DAYS + " days");
+      return refused(RefusalReason.INVALID_REQUEST, "an entry spans 1 to " + MAXIMUM_DAYS + " days");
     }
     if (dates.start().isBefore(bookable.start()) || dates.endExclusive().isAfter(bookable.endExclusive())) {
-      return refused(Refusal.INVALID_REQUEST,
+      return refused(RefusalReason.INVALID_REQUEST,
           "office " + office.id() + " can be booked from " + bookable.start() + " to " + bookable.last());
     }
     ImmutableSet<String> keys = Identity.of(registration.citizen()).stream()
         .map(identity -> identity.key(policies.secret()))
         .collect(ImmutableSet.toImmutableSet());
     if (keys.isEmpty()) {
-      return refused(Refusal.INVALID_REQUEST, "the waiting list needs a valid email address or phone number");
+      return refused(RefusalReason.INVALID_REQUEST, "the waiting list needs a valid email address or phone number");
     }
     String token = Secrets.newManageToken(random);
     EntryId id = new EntryId(office.id(), random.nextUuid());
@@ -121,7 +121,7 @@ public final class WaitingListService implements JoinWaitingList {
     Entry entry = new Entry(id, services, dates, registration.citizen().withoutNote(), keys, Secrets.sha256(token), now,
         Status.WAITING, Optional.empty(), now);
     if (store.add(entry) == WaitingListStore.Addition.ALREADY_WAITING) {
-      return refused(Refusal.ALREADY_EXISTS, "the same person already waits at this office for one of these services");
+      return refused(RefusalReason.ALREADY_EXISTS, "the same person already waits at this office for one of these services");
     }
     return new Joined(id, token, Status.WAITING);
   }
@@ -148,15 +148,15 @@ public final class WaitingListService implements JoinWaitingList {
           }
           break;
         default:
-          return new NotWithdrawn(new Refused(Refusal.ILLEGAL_TRANSITION,
+          return new NotWithdrawn(new Refused(RefusalReason.ILLEGAL_TRANSITION,
               "this entry is " + entry.status().name().toLowerCase(java.util.Locale.ROOT) + " and no longer on the list"));
       }
       found = store.find(entryId);
     }
     if (found.isEmpty()) {
-      return new NotWithdrawn(new Refused(Refusal.NOT_FOUND, "unknown waiting-list entry"));
+      return new NotWithdrawn(new Refused(RefusalReason.NOT_FOUND, "unknown waiting-list entry"));
     }
-    return new NotWithdrawn(new Refused(Refusal.ILLEGAL_TRANSITION, "the entry changed meanwhile; try again"));
+    return new NotWithdrawn(new Refused(RefusalReason.ILLEGAL_TRANSITION, "the entry changed meanwhile; try again"));
   }
 
   @Override
@@ -213,7 +213,7 @@ public final class WaitingListService implements JoinWaitingList {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  private static NotJoined refused(Refusal reason, String detail) {
+  private static NotJoined refused(RefusalReason reason, String detail) {
     return new NotJoined(new Refused(reason, detail));
   }
 }

@@ -13,9 +13,16 @@ import org.opentermin.core.time.DateRange;
 /**
  * Which starts an office can offer for some services in an appointment mode, given current
  * bookings and holds. A mode that a requested service is not served in (at the office) is refused
- * with {@link org.opentermin.core.booking.Refusal#MODE_NOT_OFFERED}.
+ * with {@link org.opentermin.core.booking.RefusalReason#MODE_NOT_OFFERED}.
  */
 public interface FindAvailability {
+
+  /**
+   * Longest date range, in days, that one query may span: a quarter of a year. Longer queries are
+   * refused with {@link org.opentermin.core.booking.RefusalReason#INVALID_REQUEST}; adapters may check
+   * it earlier with the same number.
+   */
+  int MAXIMUM_QUERY_DAYS = 92;
 
   /** The free slots on the days of {@code query.dates()} that lie within the office's horizon. */
   AvailabilityResult findSlots(Query query);

@@ -1,9 +1,10 @@
 package org.opentermin.ports.in;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.time.Instant;
 import org.opentermin.core.catalog.OfficeId;
-import org.opentermin.ports.out.Challenge;
 
 /**
  * The challenge a client solves before an online hold, when the office's policy asks for one:
@@ -17,7 +18,7 @@ public interface GetChallenge {
   sealed interface ChallengeResult permits Required, NotRequired, Refused {}
 
   /** Solve this and send the answer with the hold. */
-  record Required(Challenge.Ticket ticket) implements ChallengeResult {
+  record Required(Ticket ticket) implements ChallengeResult {
     public Required {
       checkNotNull(ticket, "ticket");
     }
@@ -25,4 +26,20 @@ public interface GetChallenge {
 
   /** Holds at this office need no challenge at the moment. */
   record NotRequired() implements ChallengeResult {}
+
+  /**
+   * What a client is given to solve: the opaque challenge text, the name of the algorithm that
+   * tells the client what to do with it, how hard it is, and until when (exclusive) it may be
+   * answered. Immutable.
+   */
+  record Ticket(String challenge, String algorithm, int difficultyBits, Instant expiresAt) {
+    public Ticket {
+      checkNotNull(challenge, "challenge");
+      checkArgument(!challenge.isEmpty(), "a challenge needs text");
+      checkNotNull(algorithm, "algorithm");
+      checkArgument(!algorithm.isEmpty(), "a challenge needs an algorithm");
+      checkArgument(difficultyBits >= 0, "difficulty must not be negative, not %s", difficultyBits);
+      checkNotNull(expiresAt, "expiresAt");
+    }
+  }
 }

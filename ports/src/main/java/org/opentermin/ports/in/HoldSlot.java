@@ -18,7 +18,7 @@ import org.opentermin.core.routing.RoutingInputs;
  * refuse the hold: not yet released, reserved for another channel, too many live holds of the
  * client, or a challenge to solve first. A hold is for one appointment mode, which the booking
  * keeps; a mode a requested service is not served in is refused with {@link
- * org.opentermin.core.booking.Refusal#MODE_NOT_OFFERED}.
+ * org.opentermin.core.booking.RefusalReason#MODE_NOT_OFFERED}.
  */
 public interface HoldSlot {
 

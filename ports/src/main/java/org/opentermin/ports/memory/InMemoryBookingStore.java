@@ -44,32 +44,7 @@ import org.opentermin.ports.out.BookingStore;
  */
 public final class InMemoryBookingStore implements BookingStore {
 
-  /** One stored appointment with what only the store keeps. */
-  private record Row(
-      Appointment appointment,
-      Optional<byte[]> manageTokenHash,
-      Optional<IdempotencyRecord> holdKey,
-      Optional<IdempotencyRecord> confirmKey,
-      Optional<String> clientKey,
-      ImmutableSet<String> identityKeys,
-      int reschedules,
-      Optional<Instant> cancelledAt) {
-
-    static Row hold(Appointment hold, Optional<IdempotencyRecord> holdKey, Optional<String> clientKey) {
-      return new Row(hold, Optional.empty(), holdKey, Optional.empty(), clientKey, ImmutableSet.of(), 0, Optional.empty());
-    }
-
-    Row with(Appointment changed) {
-      return new Row(changed, manageTokenHash, holdKey, confirmKey, clientKey, identityKeys, reschedules, cancelledAt);
-    }
-
-    boolean occupiesAt(Instant now) {
-      AppointmentStatus status = appointment.status();
-      return status == AppointmentStatus.HELD ? appointment.isLiveHoldAt(now) : status.occupiesTime();
-    }
-  }
-
-  private final Map<AppointmentId, Row> rows = new LinkedHashMap<>();
+  private final Map<AppointmentId, BookingRow> rows = new LinkedHashMap<>();
   private final Map<BookingReference, AppointmentId> references = new HashMap<>();
   private final Map<AppointmentId, List<BookingEvent>> history = new HashMap<>();
   private final InMemoryAuditLog auditLog;
@@ -92,7 +67,7 @@ public final class InMemoryBookingStore implements BookingStore {
   @Override
   public synchronized ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to) {
     return rows.values().stream()
-        .map(Row::appointment)
+        .map(BookingRow::appointment)
         .filter(appointment -> appointment.office().equals(office) && appointment.status().occupiesTime())
         .filter(appointment -> appointment.start().isBefore(to) && appointment.end().isAfter(from))
         .map(appointment -> new BusyPeriod(appointment.resource(), appointment.start(), appointment.end(), appointment.expiresAt().orElse(Instant.MAX)))
@@ -102,7 +77,7 @@ public final class InMemoryBookingStore implements BookingStore {
   @Override
   public synchronized ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to) {
     return rows.values().stream()
-        .map(Row::appointment)
+        .map(BookingRow::appointment)
         .filter(appointment -> appointment.office().equals(office) && appointment.status().isBooking())
         .filter(appointment -> !appointment.start().isBefore(from) && appointment.start().isBefore(to))
         .sorted(Comparator.comparing(Appointment::start)
@@ -127,7 +102,7 @@ public final class InMemoryBookingStore implements BookingStore {
   @Override
   public synchronized HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkArgument(!rows.containsKey(claim.id()), "appointment %s exists", claim.id());
-    if (idempotency.isPresent() && findByKey(claim.id().office(), idempotency.get().keyHash(), Row::holdKey).isPresent()) {
+    if (idempotency.isPresent() && findByKey(claim.id().office(), idempotency.get().keyHash(), BookingRow::holdKey).isPresent()) {
       return new HoldPlacement(HoldInsertion.KEY_TAKEN, Optional.empty());
     }
     if (claim.clientQuota().isPresent()) {
@@ -143,7 +118,7 @@ public final class InMemoryBookingStore implements BookingStore {
     for (ResourceId candidate : claim.candidates()) {
       Appointment hold = claim.on(candidate);
       if (claimable(hold, now)) {
-        rows.put(hold.id(), Row.hold(hold, idempotency, claim.clientQuota().map(ClientQuota::clientKey)));
+        rows.put(hold.id(), BookingRow.hold(hold, idempotency, claim.clientQuota().map(ClientQuota::clientKey)));
         return new HoldPlacement(HoldInsertion.INSERTED, Optional.of(hold));
       }
     }
@@ -152,10 +127,10 @@ public final class InMemoryBookingStore implements BookingStore {
 
   /** Whether the hold's time is free on its resource; deletes expired holds in the way. */
   private boolean claimable(Appointment hold, Instant now) {
-    Iterator<Row> all = rows.values().iterator();
+    Iterator<BookingRow> all = rows.values().iterator();
     boolean free = true;
     while (all.hasNext()) {
-      Row row = all.next();
+      BookingRow row = all.next();
       Appointment other = row.appointment();
       boolean overlaps =
           other.office().equals(hold.office())
@@ -173,12 +148,12 @@ public final class InMemoryBookingStore implements BookingStore {
 
   @Override
   public synchronized Optional<IdempotencyMatch> findByHoldKey(OfficeId office, byte[] keyHash) {
-    return findByKey(office, keyHash, Row::holdKey);
+    return findByKey(office, keyHash, BookingRow::holdKey);
   }
 
   @Override
   public synchronized Optional<Appointment> find(AppointmentId id) {
-    return Optional.ofNullable(rows.get(id)).map(Row::appointment);
+    return Optional.ofNullable(rows.get(id)).map(BookingRow::appointment);
   }
 
   @Override
@@ -202,7 +177,7 @@ public final class InMemoryBookingStore implements BookingStore {
       BookingEvent event) {
     checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
     checkNotNull(videoLink, "videoLink");
-    Row row = rows.get(hold);
+    BookingRow row = rows.get(hold);
     if (row == null || !row.appointment().isLiveHoldAt(now) || !channels.contains(row.appointment().channel())) {
       return new ConfirmResult(Confirmation.NOT_LIVE, Optional.empty());
     }
@@ -211,7 +186,7 @@ public final class InMemoryBookingStore implements BookingStore {
     if (references.containsKey(reference)) {
       return new ConfirmResult(Confirmation.REFERENCE_TAKEN, Optional.empty());
     }
-    if (idempotency.isPresent() && findByKey(hold.office(), idempotency.get().keyHash(), Row::confirmKey).isPresent()) {
+    if (idempotency.isPresent() && findByKey(hold.office(), idempotency.get().keyHash(), BookingRow::confirmKey).isPresent()) {
       return new ConfirmResult(Confirmation.KEY_TAKEN, Optional.empty());
     }
     if (identityQuota.isPresent() && identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
@@ -219,7 +194,7 @@ public final class InMemoryBookingStore implements BookingStore {
     }
     Appointment booking = row.appointment().confirmed(reference, citizen, videoLink);
     ImmutableSet<String> identityKeys = identityQuota.map(IdentityQuota::identityKeys).orElse(ImmutableSet.of());
-    rows.put(hold, new Row(
+    rows.put(hold, new BookingRow(
         booking, Optional.of(manageTokenHash.clone()), row.holdKey(), idempotency, row.clientKey(), identityKeys, 0, Optional.empty()));
     references.put(reference, hold);
     record(event);
@@ -228,19 +203,19 @@ public final class InMemoryBookingStore implements BookingStore {
 
   @Override
   public synchronized Optional<IdempotencyMatch> findByConfirmKey(OfficeId office, byte[] keyHash) {
-    return findByKey(office, keyHash, Row::confirmKey);
+    return findByKey(office, keyHash, BookingRow::confirmKey);
   }
 
   @Override
   public synchronized boolean changeStatus(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
     checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this change");
-    Row row = rows.get(booking);
+    BookingRow row = rows.get(booking);
     if (row == null || row.appointment().status() != expected || !expected.isBooking() || row.appointment().erasedAt().isPresent()) {
       return false;
     }
-    Row changed = row.with(row.appointment().withStatus(event.to()));
+    BookingRow changed = row.with(row.appointment().withStatus(event.to()));
     if (event.to() == AppointmentStatus.CANCELLED) {
-      changed = new Row(changed.appointment(), changed.manageTokenHash(), changed.holdKey(), changed.confirmKey(),
+      changed = new BookingRow(changed.appointment(), changed.manageTokenHash(), changed.holdKey(), changed.confirmKey(),
           changed.clientKey(), changed.identityKeys(), changed.reschedules(), Optional.of(event.at()));
     }
     rows.put(booking, changed);
@@ -270,8 +245,8 @@ public final class InMemoryBookingStore implements BookingStore {
   public synchronized Rescheduling reschedule(
       AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event, OptionalInt maxReschedules) {
     checkArgument(booking.office().equals(hold.office()), "a booking moves only within its office");
-    Row bookingRow = rows.get(booking);
-    Row holdRow = rows.get(hold);
+    BookingRow bookingRow = rows.get(booking);
+    BookingRow holdRow = rows.get(hold);
     if (bookingRow == null
         || bookingRow.appointment().status() != AppointmentStatus.CONFIRMED
         || bookingRow.appointment().erasedAt().isPresent()
@@ -285,7 +260,7 @@ public final class InMemoryBookingStore implements BookingStore {
     }
     rows.remove(hold);
     Appointment moved = bookingRow.appointment().movedTo(holdRow.appointment());
-    rows.put(booking, new Row(moved, bookingRow.manageTokenHash(), bookingRow.holdKey(), bookingRow.confirmKey(),
+    rows.put(booking, new BookingRow(moved, bookingRow.manageTokenHash(), bookingRow.holdKey(), bookingRow.confirmKey(),
         bookingRow.clientKey(), bookingRow.identityKeys(), bookingRow.reschedules() + 1, bookingRow.cancelledAt()));
     record(event);
     return Rescheduling.MOVED;
@@ -301,7 +276,7 @@ public final class InMemoryBookingStore implements BookingStore {
     checkArgument(limit > 0, "limit must be positive");
     List<AppointmentId> expired =
         rows.values().stream()
-            .map(Row::appointment)
+            .map(BookingRow::appointment)
             .filter(appointment -> appointment.office().equals(office))
             .filter(appointment -> appointment.status() == AppointmentStatus.HELD && !appointment.isLiveHoldAt(now))
             .sorted(Comparator.comparing(appointment -> appointment.expiresAt().orElseThrow()))
@@ -316,7 +291,7 @@ public final class InMemoryBookingStore implements BookingStore {
   public synchronized boolean erase(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
     checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this erasure");
     checkArgument(event.to() == expected || event.to() == AppointmentStatus.CANCELLED, "an erasure keeps the status or cancels");
-    Row row = rows.get(booking);
+    BookingRow row = rows.get(booking);
     if (row == null || row.appointment().status() != expected || !expected.isBooking() || row.appointment().isErased()) {
       return false;
     }
@@ -329,15 +304,15 @@ public final class InMemoryBookingStore implements BookingStore {
     checkNotNull(office, "office");
     checkNotNull(finishedBy, "finishedBy");
     checkArgument(limit > 0, "limit must be positive");
-    List<Row> due = rows.values().stream()
+    List<BookingRow> due = rows.values().stream()
         .filter(row -> row.appointment().office().equals(office))
         .filter(row -> row.appointment().status().isBooking() && !row.appointment().isErased())
         .filter(row -> !row.appointment().end().isAfter(finishedBy)
             || row.cancelledAt().filter(cancelled -> !cancelled.isAfter(finishedBy)).isPresent())
-        .sorted(Comparator.comparing((Row row) -> row.appointment().end()))
+        .sorted(Comparator.comparing((BookingRow row) -> row.appointment().end()))
         .limit(limit)
         .toList();
-    for (Row row : due) {
+    for (BookingRow row : due) {
       AppointmentStatus status = row.appointment().status();
       eraseRow(row, new BookingEvent(row.appointment().id(), now, Actor.SYSTEM, status, status, BookingEvent.ERASURE_NOTE));
     }
@@ -345,11 +320,11 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   /** Keeps what statistics need, forgets everything personal, empties the earlier notes, records the event. */
-  private void eraseRow(Row row, BookingEvent event) {
+  private void eraseRow(BookingRow row, BookingEvent event) {
     Appointment booking = row.appointment();
     boolean cancels = event.to() == AppointmentStatus.CANCELLED && booking.status() != AppointmentStatus.CANCELLED;
     booking.reference().ifPresent(references::remove);
-    rows.put(booking.id(), new Row(
+    rows.put(booking.id(), new BookingRow(
         booking.withStatus(event.to()).erased(event.at()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         ImmutableSet.of(), row.reschedules(), cancels ? Optional.of(event.at()) : row.cancelledAt()));
     List<BookingEvent> events = history.getOrDefault(booking.id(), List.of()).stream()
@@ -375,7 +350,7 @@ public final class InMemoryBookingStore implements BookingStore {
    */
   public synchronized boolean deleteHold(AppointmentId hold) {
     checkNotNull(hold, "hold");
-    Row row = rows.get(hold);
+    BookingRow row = rows.get(hold);
     if (row == null || row.appointment().status() != AppointmentStatus.HELD) {
       return false;
     }
@@ -390,7 +365,7 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   private Optional<IdempotencyMatch> findByKey(
-      OfficeId office, byte[] keyHash, java.util.function.Function<Row, Optional<IdempotencyRecord>> key) {
+      OfficeId office, byte[] keyHash, java.util.function.Function<BookingRow, Optional<IdempotencyRecord>> key) {
     checkNotNull(keyHash, "keyHash");
     ByteBuffer wanted = ByteBuffer.wrap(keyHash);
     return rows.values().stream()

@@ -16,7 +16,7 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Service;
@@ -91,20 +91,20 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
   public ChangeResult erase(BookingReference reference, BookingAccess access) {
     Optional<Appointment> found = accessible(reference, access);
     if (found.isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown booking");
+      return new Refused(RefusalReason.NOT_FOUND, "unknown booking");
     }
     Appointment booking = found.get();
     Instant now = now();
-    Optional<Refusal> refusal = BookingRules.erase(booking, access.actor(), now);
+    Optional<RefusalReason> refusal = BookingRules.erase(booking, access.actor(), now);
     if (refusal.isPresent()) {
-      return new Refused(refusal.get(), refusal.get() == Refusal.TOO_EARLY
+      return new Refused(refusal.get(), refusal.get() == RefusalReason.TOO_EARLY
           ? "the appointment is under way; its data can be erased once it has ended"
           : "this booking's data cannot be erased");
     }
     AppointmentStatus target = BookingRules.statusAfterErasure(booking, now);
     BookingEvent event = new BookingEvent(booking.id(), now, access.actor(), booking.status(), target, BookingEvent.ERASURE_NOTE);
     if (!bookings.erase(booking.id(), booking.status(), event)) {
-      return new Refused(Refusal.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
+      return new Refused(RefusalReason.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
     }
     return new ChangeResult.Changed(booking.withStatus(target).erased(now));
   }
@@ -120,7 +120,7 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
     checkNotNull(period, "period");
     checkNotNull(by, "by");
     if (catalog.office(office).isEmpty()) {
-      return Optional.of(new Refused(Refusal.NOT_FOUND, "unknown office " + office));
+      return Optional.of(new Refused(RefusalReason.NOT_FOUND, "unknown office " + office));
     }
     // Recorded first, as every configuration change: a shorter period erases bookings within minutes.
     audit.append(AuditEntry.ofOffice(now(), by, AuditAction.CONFIGURED, office, "retention period: " + period.days() + " days"));

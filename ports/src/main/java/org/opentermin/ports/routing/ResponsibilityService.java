@@ -24,7 +24,7 @@ import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.OfficeSchedule;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
@@ -36,9 +36,7 @@ import org.opentermin.core.routing.CaseAssignment;
 import org.opentermin.core.routing.CaseAssignments;
 import org.opentermin.core.routing.CaseNumber;
 import org.opentermin.core.routing.CaseRouting;
-import org.opentermin.core.routing.NamePrefixes;
 import org.opentermin.core.routing.OfficeRouting;
-import org.opentermin.core.routing.ResponsibilityRules;
 import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.Routing;
 import org.opentermin.core.routing.RoutingInputs;
@@ -65,19 +63,16 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   private final RoutingStore store;
   private final AuditLog audit;
   private final Clock clock;
-  private final Duration recheckAfter;
-  private volatile Compiled compiled;
-
-  /** The stored rules and when their version was last confirmed. */
-  private record Compiled(long version, Instant checkedAt, RoutingTables tables, ResponsibilityRules rules) {}
+  private final CompiledRouting compiled;
 
   public ResponsibilityService(CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock, Duration recheckAfter) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
     this.audit = checkNotNull(audit, "audit");
     this.clock = checkNotNull(clock, "clock");
-    this.recheckAfter = checkNotNull(recheckAfter, "recheckAfter");
+    checkNotNull(recheckAfter, "recheckAfter");
     checkArgument(!recheckAfter.isNegative(), "recheck must not be negative");
+    this.compiled = new CompiledRouting(store, clock, recheckAfter);
   }
 
   /** A service that sees every change from the next request on. */
@@ -90,7 +85,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     checkNotNull(inputs, "inputs");
     checkNotNull(service, "service");
     if (service.isPresent() && catalog.service(service.get()).isEmpty()) {
-      return new Refused(Refusal.INVALID_REQUEST, "unknown service " + service.get());
+      return new Refused(RefusalReason.INVALID_REQUEST, "unknown service " + service.get());
     }
     return resolve(inputs, service, catalog::schedule);
   }
@@ -101,10 +96,10 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
    */
   public ResponsibilityResult resolve(
       RoutingInputs inputs, Optional<ServiceId> service, Function<OfficeId, Optional<OfficeSchedule>> schedules) {
-    Compiled current = current();
+    CompiledRouting.Compiled current = compiled.current();
     Optional<Routing> routing = current.rules().route(inputs.address(), inputs.surname(), service);
     if (routing.isEmpty()) {
-      return new Refused(Refusal.NOT_COVERED, "no office is responsible for this address online; check the postal code and street");
+      return new Refused(RefusalReason.NOT_COVERED, "no office is responsible for this address online; check the postal code and street");
     }
     OfficeId office = routing.get().office();
     if (inputs.caseNumber().isPresent()) {
@@ -150,7 +145,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
 
   /** Whether citizens may only book online with routing inputs: the channel is online and the office exclusive. */
   public boolean requiresRouting(OfficeId office, Channel channel) {
-    return channel == Channel.ONLINE && current().tables().office(office).exclusive();
+    return channel == Channel.ONLINE && compiled.current().tables().office(office).exclusive();
   }
 
   private static boolean isAbsent(Optional<OfficeSchedule> schedule, ResourceId resource, Instant now) {
@@ -163,31 +158,6 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
         .findFirst()
         .map(scheduled -> scheduled.workingTime().absences().stream().anyMatch(absence -> absence.covers(local)))
         .orElse(true);
-  }
-
-  private Compiled current() {
-    Instant now = clock.instant();
-    Compiled cached = compiled;
-    if (cached != null && !now.isBefore(cached.checkedAt()) && now.isBefore(cached.checkedAt().plus(recheckAfter))) {
-      return cached;
-    }
-    long version = store.version();
-    if (cached != null && cached.version() == version) {
-      Compiled confirmed = new Compiled(version, now, cached.tables(), cached.rules());
-      compiled = confirmed;
-      return confirmed;
-    }
-    // Read after the version, so that what is read is at least that new.
-    RoutingTables tables = store.tables();
-    Compiled fresh = new Compiled(version, now, tables, rulesOf(tables.addressRules(), tables.teamRules(), tables));
-    compiled = fresh;
-    return fresh;
-  }
-
-  private static ResponsibilityRules rulesOf(List<AddressRule> addressRules, List<TeamRule> teamRules, RoutingTables tables) {
-    Map<OfficeId, NamePrefixes> prefixes = new HashMap<>();
-    tables.offices().forEach((office, routing) -> prefixes.put(office, routing.namePrefixes()));
-    return new ResponsibilityRules(addressRules, teamRules, prefixes);
   }
 
   // ---- configuration ----
@@ -215,7 +185,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
       return new Rejected(errors);
     }
     RoutingTables tables = store.tables();
-    List<RuleProblem> problems = rulesOf(rules, tables.teamRules(), tables).check();
+    List<RuleProblem> problems = CompiledRouting.rulesOf(rules, tables.teamRules(), tables).check();
     // Every office that had or gets address rules: its area may have changed.
     Map<OfficeId, Integer> perOffice = new TreeMap<>();
     tables.addressRules().forEach(rule -> perOffice.putIfAbsent(rule.office(), 0));
@@ -263,7 +233,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     List<TeamRule> allTeamRules = new ArrayList<>();
     tables.teamRules().stream().filter(rule -> !rule.office().equals(office)).forEach(allTeamRules::add);
     allTeamRules.addAll(rules);
-    List<RuleProblem> problems = teamProblems(rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
+    List<RuleProblem> problems = teamProblems(CompiledRouting.rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
     configured(office, by, "team rules imported: " + rules.size());
     return stored(rules.size(), problems, () -> store.replaceTeamRules(office, rules));
   }
@@ -313,12 +283,12 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     checkNotNull(office, "office");
     checkNotNull(entry, "entry");
     if (catalog.office(office).isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office " + office);
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office " + office);
     }
     Map<ResourceId, Resource> resources = resourcesById(office);
     Optional<CaseAssignment> assignment = assignment(entry, resources);
     if (assignment.isEmpty()) {
-      return new Refused(Refusal.INVALID_REQUEST, caseError(entry, resources).message());
+      return new Refused(RefusalReason.INVALID_REQUEST, caseError(entry, resources).message());
     }
     // Never the case number: it points to a person's case, and the audit log is kept for good.
     configured(office, by, "a case assigned to " + assignment.get().caseworker() + " of team " + assignment.get().team());
@@ -353,10 +323,10 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     checkNotNull(team, "team");
     checkNotNull(deputy, "deputy");
     if (catalog.office(office).isEmpty()) {
-      return new Refused(Refusal.NOT_FOUND, "unknown office " + office);
+      return new Refused(RefusalReason.NOT_FOUND, "unknown office " + office);
     }
     if (deputy.isPresent() && !resourcesById(office).containsKey(deputy.get())) {
-      return new Refused(Refusal.INVALID_REQUEST, "office " + office + " has no caseworker " + deputy.get());
+      return new Refused(RefusalReason.INVALID_REQUEST, "office " + office + " has no caseworker " + deputy.get());
     }
     configured(office, by, "deputy of team " + team + ": " + deputy.map(ResourceId::value).orElse("none"));
     store.saveDeputy(office, team, deputy);
@@ -376,7 +346,7 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   @Override
   public ImmutableList<RuleProblem> problems() {
     RoutingTables tables = store.tables();
-    return rulesOf(tables.addressRules(), tables.teamRules(), tables).check();
+    return CompiledRouting.rulesOf(tables.addressRules(), tables.teamRules(), tables).check();
   }
 
   /**

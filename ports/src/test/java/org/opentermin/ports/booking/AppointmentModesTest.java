@@ -12,6 +12,7 @@ import static org.opentermin.ports.contract.ContractFixtures.OTHER_OFFICE;
 import static org.opentermin.ports.contract.ContractFixtures.at;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,17 +21,20 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.access.AccessGrant;
+import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -44,8 +48,10 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.out.VideoRoom;
 import org.opentermin.ports.video.GeneratedVideoRooms;
@@ -63,7 +69,7 @@ class AppointmentModesTest {
   private final List<VideoRoom.Meeting> meetings = new ArrayList<>();
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
-  private BookingService service;
+  private BookingServices service;
 
   @BeforeEach
   void setUp() {
@@ -76,7 +82,11 @@ class AppointmentModesTest {
       return generated.open(meeting);
     };
     InMemoryBookingStore bookings = new InMemoryBookingStore();
-    service = BookingService.builder(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42)).videoRoom(recording).build();
+    RandomSource random = RandomSource.seeded(42);
+    service = BookingServices.builder(
+            catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+        .videoRoom(recording)
+        .build();
   }
 
   private AvailabilityResult availability(OfficeId office, ImmutableList<ServiceRequest> services, AppointmentMode mode) {
@@ -104,7 +114,7 @@ class AppointmentModesTest {
     return (BookingResult.Confirmed) result;
   }
 
-  private static Refusal refusalOf(Object result) {
+  private static RefusalReason refusalOf(Object result) {
     assertThat(result).isInstanceOf(Refused.class);
     return ((Refused) result).reason();
   }
@@ -126,7 +136,7 @@ class AppointmentModesTest {
 
     assertThat(video.slots()).isNotEmpty().allSatisfy(slot -> assertThat(slot.capacity()).isEqualTo(1));
     assertThat(held(NINE, AppointmentMode.VIDEO).resource()).isEqualTo(BEN);
-    assertThat(refusalOf(service.hold(holdCommand(NINE, AppointmentMode.VIDEO)))).isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(refusalOf(service.hold(holdCommand(NINE, AppointmentMode.VIDEO)))).isEqualTo(RefusalReason.UNAVAILABLE);
     assertThat(held(NINE, AppointmentMode.IN_PERSON).mode()).as("the other caseworker still sees people").isEqualTo(AppointmentMode.IN_PERSON);
   }
 
@@ -135,19 +145,19 @@ class AppointmentModesTest {
     ImmutableList<ServiceRequest> basicIncome = ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
 
     Object refused = availability(OFFICE, basicIncome, AppointmentMode.VIDEO);
-    assertThat(refusalOf(refused)).isEqualTo(Refusal.MODE_NOT_OFFERED);
+    assertThat(refusalOf(refused)).isEqualTo(RefusalReason.MODE_NOT_OFFERED);
     assertThat(((Refused) refused).detail()).as("a sensitive service is not named")
         .contains("the requested service", "VIDEO", "IN_PERSON").doesNotContain("basic-income");
-    assertThat(refusalOf(service.firstFreeSlot(OFFICE, basicIncome, Channel.ONLINE, AppointmentMode.PHONE))).isEqualTo(Refusal.MODE_NOT_OFFERED);
+    assertThat(refusalOf(service.firstFreeSlot(OFFICE, basicIncome, Channel.ONLINE, AppointmentMode.PHONE))).isEqualTo(RefusalReason.MODE_NOT_OFFERED);
     assertThat(refusalOf(service.hold(new HoldSlot.Command(OFFICE, basicIncome, NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty(),
-        false, Optional.empty(), Optional.empty()).withMode(AppointmentMode.PHONE)))).isEqualTo(Refusal.MODE_NOT_OFFERED);
+        false, Optional.empty(), Optional.empty()).withMode(AppointmentMode.PHONE)))).isEqualTo(RefusalReason.MODE_NOT_OFFERED);
   }
 
   @Test
   void modeServedOnlyByAnotherOfficesResourcesIsNotOfferedHere() {
     Object refused = availability(OTHER_OFFICE, ONE_HOUSING, AppointmentMode.VIDEO);
 
-    assertThat(refusalOf(refused)).isEqualTo(Refusal.MODE_NOT_OFFERED);
+    assertThat(refusalOf(refused)).isEqualTo(RefusalReason.MODE_NOT_OFFERED);
     assertThat(((Refused) refused).detail()).contains("service housing", OTHER_OFFICE.value());
     assertThat(availability(OTHER_OFFICE, ONE_HOUSING, AppointmentMode.PHONE)).isInstanceOf(AvailabilityResult.Found.class);
   }
@@ -163,7 +173,7 @@ class AppointmentModesTest {
   void phoneBookingWithoutAPhoneNumberIsRefusedAndTheHoldStaysForARetry() {
     Appointment hold = held(NINE, AppointmentMode.PHONE);
 
-    assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(Refusal.PHONE_REQUIRED);
+    assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(RefusalReason.PHONE_REQUIRED);
     BookingResult retried = confirm(hold, WITH_PHONE);
 
     assertThat(retried).isInstanceOf(BookingResult.Confirmed.class);
@@ -181,7 +191,7 @@ class AppointmentModesTest {
     ConfirmBooking.Command withoutNumber =
         new ConfirmBooking.Command(((HoldResult.Held) hold).hold().id(), WITHOUT_PHONE, Actor.staff("s-1"), Optional.empty());
 
-    assertThat(refusalOf(service.confirm(withoutNumber))).isEqualTo(Refusal.PHONE_REQUIRED);
+    assertThat(refusalOf(service.confirm(withoutNumber))).isEqualTo(RefusalReason.PHONE_REQUIRED);
   }
 
   @Test
@@ -189,7 +199,7 @@ class AppointmentModesTest {
     Appointment hold = held(NINE, AppointmentMode.PHONE);
     clock.advance(Duration.ofMinutes(10));
 
-    assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(Refusal.HOLD_EXPIRED);
+    assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(RefusalReason.HOLD_EXPIRED);
   }
 
   @Test
@@ -257,7 +267,7 @@ class AppointmentModesTest {
     ChangeResult refused = service.reschedule(
         confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken()), inPerson.id());
 
-    assertThat(refusalOf(refused)).isEqualTo(Refusal.MODE_MISMATCH);
+    assertThat(refusalOf(refused)).isEqualTo(RefusalReason.MODE_MISMATCH);
     assertThat(((Refused) refused).detail()).contains("PHONE");
     assertThat(service.find(confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken())).orElseThrow()
         .start()).isEqualTo(NINE);
@@ -272,7 +282,7 @@ class AppointmentModesTest {
 
     assertThat(service.hold(phone)).isInstanceOf(HoldResult.Held.class);
     assertThat(((HoldResult.Held) service.hold(phone)).hold().mode()).isEqualTo(AppointmentMode.PHONE);
-    assertThat(refusalOf(service.hold(video))).isEqualTo(Refusal.IDEMPOTENCY_KEY_REUSED);
+    assertThat(refusalOf(service.hold(video))).isEqualTo(RefusalReason.IDEMPOTENCY_KEY_REUSED);
   }
 
   @Test
@@ -280,7 +290,7 @@ class AppointmentModesTest {
     booked(NINE, AppointmentMode.VIDEO);
     booked(NINE, AppointmentMode.PHONE);
 
-    assertThat(service.bookingsOn(OFFICE, MONDAY_DATE, Actor.staff("s-1")).orElseThrow().bookings())
+    assertThat(((ViewDay.Day) service.bookingsOn(OFFICE, MONDAY_DATE, new AccessGrant("s-1", AccessRole.STAFF, ImmutableSet.of(OFFICE)))).bookings())
         .extracting(Appointment::mode, Appointment::status)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(AppointmentMode.VIDEO, AppointmentStatus.CONFIRMED),

@@ -27,7 +27,7 @@ import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Service;
@@ -40,9 +40,11 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemoryAuditLog;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.RandomSource;
 
@@ -58,14 +60,14 @@ class BookingAuditTest {
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
-  private BookingService service;
+  private BookingServices service;
 
   @BeforeEach
   void setUp() {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    service = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42));
+    service = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
   }
 
   private BookingResult.Confirmed booked(Service service, Instant start) {
@@ -89,7 +91,7 @@ class BookingAuditTest {
     assertThat(service.find(reference, stranger)).isEmpty();
     assertThat(service.history(reference, stranger)).isEmpty();
     assertThat(service.cancel(reference, stranger, "")).isInstanceOfSatisfying(Refused.class,
-        refused -> assertThat(refused.reason()).isEqualTo(Refusal.NOT_FOUND));
+        refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_FOUND));
     assertThat(service.find(reference, BookingAccess.byStaff(CASEWORKER)).orElseThrow().status()).isEqualTo(AppointmentStatus.CONFIRMED);
     assertThat(audited()).extracting(AuditEntry::actor).doesNotContain(Actor.staff("t-sued"));
   }
@@ -129,7 +131,7 @@ class BookingAuditTest {
   void theDayViewIsRecordedWithItsDateAndViewer() {
     booked(BASIC_INCOME, NINE);
 
-    assertThat(service.bookingsOn(OFFICE, MONDAY_DATE, Actor.staff("t-nord")).orElseThrow().bookings()).hasSize(1);
+    assertThat(((ViewDay.Day) service.bookingsOn(OFFICE, MONDAY_DATE, CASEWORKER)).bookings()).hasSize(1);
 
     assertThat(audited()).last().satisfies(entry -> {
       assertThat(entry.action()).isEqualTo(AuditAction.VIEWED_DAY);
@@ -141,7 +143,8 @@ class BookingAuditTest {
 
   @Test
   void aDayOfAnUnknownOfficeIsNeitherShownNorRecorded() {
-    assertThat(service.bookingsOn(OfficeId.of("nowhere"), MONDAY_DATE, Actor.staff("t-nord"))).isEmpty();
+    assertThat(service.bookingsOn(OfficeId.of("nowhere"), MONDAY_DATE, ADMIN))
+        .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_FOUND));
 
     assertThat(bookings.auditLog().read(AuditLog.Query.firstPage(OfficeId.of("nowhere"), 10)).entries())
         .isEmpty();
@@ -150,10 +153,31 @@ class BookingAuditTest {
   @Test
   void withoutAnAuditEntryNobodySeesTheData() {
     BookingReference reference = booked(BASIC_INCOME, NINE).booking().reference().orElseThrow();
-    BookingService unaudited = new BookingService(catalog, bookings, new RefusingAuditLog(), clock, RandomSource.seeded(1));
+    BookingServices unaudited = BookingServices.of(catalog, bookings, new RefusingAuditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
 
     assertThatThrownBy(() -> unaudited.find(reference, BookingAccess.byStaff(CASEWORKER))).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> unaudited.bookingsOn(OFFICE, MONDAY_DATE, Actor.staff("t-nord"))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> unaudited.bookingsOn(OFFICE, MONDAY_DATE, CASEWORKER)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void staffOfAnotherOfficeAreRefusedTheDayAndTheirAttemptReadsNothing() {
+    booked(BASIC_INCOME, NINE);
+
+    assertThat(service.bookingsOn(OFFICE, MONDAY_DATE, OTHER_CASEWORKER))
+        .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_PERMITTED));
+    assertThat(audited()).extracting(AuditEntry::action).doesNotContain(AuditAction.VIEWED_DAY);
+  }
+
+  @Test
+  void anAdminSeesTheDayOfEveryOfficeAndIsRecordedAsTheViewer() {
+    booked(BASIC_INCOME, NINE);
+
+    assertThat(service.bookingsOn(OFFICE, MONDAY_DATE, ADMIN))
+        .isInstanceOfSatisfying(ViewDay.Day.class, day -> assertThat(day.bookings()).hasSize(1));
+    assertThat(audited()).last().satisfies(entry -> {
+      assertThat(entry.action()).isEqualTo(AuditAction.VIEWED_DAY);
+      assertThat(entry.actor()).isEqualTo(Actor.staff("t-admin"));
+    });
   }
 
   @Test
@@ -181,7 +205,7 @@ class BookingAuditTest {
         OFFICE, ImmutableList.of(new ServiceRequest(HOUSING.id(), 4)), NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
 
     assertThat(BASIC_INCOME.sensitive()).isTrue();
-    assertThat(sensitive.reason()).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(sensitive.reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(sensitive.detail()).doesNotContain(BASIC_INCOME.id().value(), BASIC_INCOME.name()).contains("1 to 2 persons");
     assertThat(plain.detail()).contains(HOUSING.id().value());
   }

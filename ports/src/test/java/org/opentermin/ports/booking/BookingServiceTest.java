@@ -29,12 +29,13 @@ import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.OfficeClosure;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -50,6 +51,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 class BookingServiceTest {
@@ -62,14 +64,14 @@ class BookingServiceTest {
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
-  private BookingService service;
+  private BookingServices service;
 
   @BeforeEach
   void setUp() {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    service = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42));
+    service = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
   }
 
   private HoldSlot.Command holdCommand(Instant start) {
@@ -89,7 +91,7 @@ class BookingServiceTest {
     return (BookingResult.Confirmed) result;
   }
 
-  private static Refusal refusalOf(Object result) {
+  private static RefusalReason refusalOf(Object result) {
     assertThat(result).isInstanceOf(Refused.class);
     return ((Refused) result).reason();
   }
@@ -128,14 +130,14 @@ class BookingServiceTest {
     @Test
     void unknownOfficeServiceTooManyPersonsAndForbiddenChannelAreRefused() {
       assertThat(refusalOf(service.findSlots(new FindAvailability.Query(OfficeId.of("nowhere"), ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE)))))
-          .isEqualTo(Refusal.NOT_FOUND);
+          .isEqualTo(RefusalReason.NOT_FOUND);
       assertThat(refusalOf(service.findSlots(query(ImmutableList.of(new ServiceRequest(ServiceId.of("nothing"), 1)), Channel.ONLINE))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refusalOf(service.findSlots(query(ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 3)), Channel.ONLINE))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refusalOf(service.findSlots(query(ImmutableList.of(new ServiceRequest(HOUSING.id(), 1)), Channel.COUNTER))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
-      assertThat(refusalOf(service.findSlots(query(ImmutableList.of(), Channel.ONLINE)))).isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
+      assertThat(refusalOf(service.findSlots(query(ImmutableList.of(), Channel.ONLINE)))).isEqualTo(RefusalReason.INVALID_REQUEST);
     }
 
     @Test
@@ -160,7 +162,11 @@ class BookingServiceTest {
 
     @Test
     void withARecheckIntervalScheduleChangesCountOnceItHasPassed() {
-      BookingService rechecking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), Duration.ofMinutes(1));
+      RandomSource random = RandomSource.seeded(1);
+      BookingServices rechecking = BookingServices.builder(
+              catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+          .scheduleRecheck(Duration.ofMinutes(1))
+          .build();
       assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
 
       catalog.saveClosure(OFFICE, new OfficeClosure(MONDAY_DATE, "Personalversammlung"));
@@ -172,7 +178,11 @@ class BookingServiceTest {
 
     @Test
     void aClockThatSteppedBackDoesNotKeepAnOldScheduleBeyondTheRecheckInterval() {
-      BookingService rechecking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), Duration.ofMinutes(1));
+      RandomSource random = RandomSource.seeded(1);
+      BookingServices rechecking = BookingServices.builder(
+              catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+          .scheduleRecheck(Duration.ofMinutes(1))
+          .build();
       Instant start = clock.instant();
       clock.advance(Duration.ofHours(1));
       assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
@@ -212,15 +222,15 @@ class BookingServiceTest {
       assertThat(held(NINE).resource()).isEqualTo(ANNA);
       assertThat(held(NINE).resource()).isEqualTo(BEN);
 
-      assertThat(refusalOf(service.hold(holdCommand(NINE)))).isEqualTo(Refusal.UNAVAILABLE);
-      assertThat(refusalOf(service.hold(holdCommand(NINE.plus(Duration.ofMinutes(20)))))).isEqualTo(Refusal.UNAVAILABLE);
+      assertThat(refusalOf(service.hold(holdCommand(NINE)))).isEqualTo(RefusalReason.UNAVAILABLE);
+      assertThat(refusalOf(service.hold(holdCommand(NINE.plus(Duration.ofMinutes(20)))))).isEqualTo(RefusalReason.UNAVAILABLE);
     }
 
     @Test
     void startThatIsNotOfferedIsUnavailable() {
-      assertThat(refusalOf(service.hold(holdCommand(NINE.plus(Duration.ofMinutes(5)))))).as("off the grid").isEqualTo(Refusal.UNAVAILABLE);
-      assertThat(refusalOf(service.hold(holdCommand(at(MONDAY_DATE, 11, 40))))).as("ends after work").isEqualTo(Refusal.UNAVAILABLE);
-      assertThat(refusalOf(service.hold(holdCommand(NOW.minus(Duration.ofDays(1)))))).as("in the past").isEqualTo(Refusal.UNAVAILABLE);
+      assertThat(refusalOf(service.hold(holdCommand(NINE.plus(Duration.ofMinutes(5)))))).as("off the grid").isEqualTo(RefusalReason.UNAVAILABLE);
+      assertThat(refusalOf(service.hold(holdCommand(at(MONDAY_DATE, 11, 40))))).as("ends after work").isEqualTo(RefusalReason.UNAVAILABLE);
+      assertThat(refusalOf(service.hold(holdCommand(NOW.minus(Duration.ofDays(1)))))).as("in the past").isEqualTo(RefusalReason.UNAVAILABLE);
     }
 
     @Test
@@ -241,20 +251,20 @@ class BookingServiceTest {
 
       HoldResult other = service.hold(new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, NINE.plus(Duration.ofHours(1)), Channel.ONLINE, Actor.CITIZEN, Optional.of(key)));
 
-      assertThat(refusalOf(other)).isEqualTo(Refusal.IDEMPOTENCY_KEY_REUSED);
+      assertThat(refusalOf(other)).isEqualTo(RefusalReason.IDEMPOTENCY_KEY_REUSED);
     }
 
     @Test
     void shortIdempotencyKeyIsRefused() {
       assertThat(refusalOf(service.hold(new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, NINE, Channel.ONLINE, Actor.CITIZEN, Optional.of("1")))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
     }
 
     @Test
     void citizensBookOnlineOnlyWhileStaffMayBookByPhone() {
       HoldSlot.Command byPhone = new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, NINE, Channel.PHONE, Actor.CITIZEN, Optional.empty());
 
-      assertThat(refusalOf(service.hold(byPhone))).isEqualTo(Refusal.NOT_PERMITTED);
+      assertThat(refusalOf(service.hold(byPhone))).isEqualTo(RefusalReason.NOT_PERMITTED);
       assertThat(service.hold(new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, NINE, Channel.PHONE, Actor.staff("s-1"), Optional.empty())))
           .isInstanceOf(HoldResult.Held.class);
     }
@@ -283,7 +293,7 @@ class BookingServiceTest {
 
       assertThat(service.find(reference, BookingAccess.byToken("wrong"))).isEmpty();
       assertThat(service.find(new BookingReference("ZZZZZZZZ"), BookingAccess.byToken("wrong"))).isEmpty();
-      assertThat(refusalOf(service.cancel(reference, BookingAccess.byToken("wrong"), ""))).isEqualTo(Refusal.NOT_FOUND);
+      assertThat(refusalOf(service.cancel(reference, BookingAccess.byToken("wrong"), ""))).isEqualTo(RefusalReason.NOT_FOUND);
     }
 
     @Test
@@ -292,7 +302,7 @@ class BookingServiceTest {
       clock.advance(Duration.ofMinutes(10));
 
       assertThat(refusalOf(service.confirm(new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.empty()))))
-          .isEqualTo(Refusal.HOLD_EXPIRED);
+          .isEqualTo(RefusalReason.HOLD_EXPIRED);
     }
 
     @Test
@@ -301,9 +311,9 @@ class BookingServiceTest {
       service.confirm(new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.empty()));
 
       assertThat(refusalOf(service.confirm(new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.empty()))))
-          .isEqualTo(Refusal.HOLD_ALREADY_USED);
+          .isEqualTo(RefusalReason.HOLD_ALREADY_USED);
       assertThat(refusalOf(service.confirm(new ConfirmBooking.Command(new AppointmentId(OFFICE, java.util.UUID.randomUUID()), ERIKA, Actor.CITIZEN, Optional.empty()))))
-          .isEqualTo(Refusal.NOT_FOUND);
+          .isEqualTo(RefusalReason.NOT_FOUND);
     }
 
     @Test
@@ -323,7 +333,7 @@ class BookingServiceTest {
       HoldResult phoneHold = service.hold(new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, NINE, Channel.PHONE, Actor.staff("s-1"), Optional.empty()));
       AppointmentId id = ((HoldResult.Held) phoneHold).hold().id();
 
-      assertThat(refusalOf(service.confirm(new ConfirmBooking.Command(id, ERIKA, Actor.CITIZEN, Optional.empty())))).isEqualTo(Refusal.NOT_PERMITTED);
+      assertThat(refusalOf(service.confirm(new ConfirmBooking.Command(id, ERIKA, Actor.CITIZEN, Optional.empty())))).isEqualTo(RefusalReason.NOT_PERMITTED);
       assertThat(service.confirm(new ConfirmBooking.Command(id, ERIKA, Actor.staff("s-1"), Optional.empty()))).isInstanceOf(BookingResult.Confirmed.class);
     }
   }
@@ -354,19 +364,19 @@ class BookingServiceTest {
       BookingReference reference = confirmed.booking().reference().orElseThrow();
       clock.set(NINE.plusSeconds(1));
 
-      assertThat(refusalOf(service.cancel(reference, BookingAccess.byToken(confirmed.manageToken()), ""))).isEqualTo(Refusal.TOO_LATE);
+      assertThat(refusalOf(service.cancel(reference, BookingAccess.byToken(confirmed.manageToken()), ""))).isEqualTo(RefusalReason.TOO_LATE);
       assertThat(service.cancel(reference, STAFF, "called in sick")).isInstanceOf(ChangeResult.Changed.class);
-      assertThat(refusalOf(service.cancel(reference, STAFF, ""))).isEqualTo(Refusal.ILLEGAL_TRANSITION);
+      assertThat(refusalOf(service.cancel(reference, STAFF, ""))).isEqualTo(RefusalReason.ILLEGAL_TRANSITION);
     }
 
     @Test
     void staffChecksInOnTheDayAndCompletes() {
       BookingReference reference = booked(NINE).booking().reference().orElseThrow();
 
-      assertThat(refusalOf(service.checkIn(reference, STAFF))).isEqualTo(Refusal.TOO_EARLY);
+      assertThat(refusalOf(service.checkIn(reference, STAFF))).isEqualTo(RefusalReason.TOO_EARLY);
       clock.set(at(MONDAY_DATE, 8, 50));
       assertThat(service.checkIn(reference, STAFF)).isInstanceOf(ChangeResult.Changed.class);
-      assertThat(refusalOf(service.markNoShow(reference, STAFF))).isEqualTo(Refusal.ILLEGAL_TRANSITION);
+      assertThat(refusalOf(service.markNoShow(reference, STAFF))).isEqualTo(RefusalReason.ILLEGAL_TRANSITION);
       assertThat(service.complete(reference, STAFF)).isInstanceOf(ChangeResult.Changed.class);
 
       assertThat(service.find(reference, STAFF).orElseThrow().status()).isEqualTo(AppointmentStatus.COMPLETED);
@@ -378,8 +388,8 @@ class BookingServiceTest {
       BookingReference reference = confirmed.booking().reference().orElseThrow();
       clock.set(NINE.plus(Duration.ofMinutes(20)));
 
-      assertThat(refusalOf(service.checkIn(reference, BookingAccess.byToken(confirmed.manageToken())))).isEqualTo(Refusal.NOT_PERMITTED);
-      assertThat(refusalOf(service.markNoShow(reference, BookingAccess.byToken(confirmed.manageToken())))).isEqualTo(Refusal.NOT_PERMITTED);
+      assertThat(refusalOf(service.checkIn(reference, BookingAccess.byToken(confirmed.manageToken())))).isEqualTo(RefusalReason.NOT_PERMITTED);
+      assertThat(refusalOf(service.markNoShow(reference, BookingAccess.byToken(confirmed.manageToken())))).isEqualTo(RefusalReason.NOT_PERMITTED);
       assertThat(service.markNoShow(reference, STAFF)).isInstanceOf(ChangeResult.Changed.class);
     }
 
@@ -388,7 +398,7 @@ class BookingServiceTest {
       BookingReference reference = booked(NINE).booking().reference().orElseThrow();
       clock.set(NINE.minusSeconds(1));
 
-      assertThat(refusalOf(service.markNoShow(reference, STAFF))).isEqualTo(Refusal.TOO_EARLY);
+      assertThat(refusalOf(service.markNoShow(reference, STAFF))).isEqualTo(RefusalReason.TOO_EARLY);
     }
 
     @Test
@@ -416,10 +426,10 @@ class BookingServiceTest {
       HoldResult elsewhere = service.hold(new HoldSlot.Command(OTHER_OFFICE, ONE_BASIC_INCOME, NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
 
       assertThat(refusalOf(service.reschedule(reference, BookingAccess.byToken(confirmed.manageToken()), ((HoldResult.Held) elsewhere).hold().id())))
-          .isEqualTo(Refusal.NOT_FOUND);
+          .isEqualTo(RefusalReason.NOT_FOUND);
       clock.advance(Duration.ofMinutes(10));
       assertThat(refusalOf(service.reschedule(reference, BookingAccess.byToken(confirmed.manageToken()), newTime.id())))
-          .isEqualTo(Refusal.HOLD_EXPIRED);
+          .isEqualTo(RefusalReason.HOLD_EXPIRED);
       assertThat(service.find(reference, BookingAccess.byToken(confirmed.manageToken())).orElseThrow().start()).isEqualTo(NINE);
     }
   }

@@ -27,7 +27,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.ChallengePolicy;
@@ -58,6 +58,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 /** The booking use cases under an office's fair-access policy; each rule alone. */
@@ -71,7 +72,7 @@ class FairAccessBookingTest {
 
   private final MutableClock clock = new MutableClock(NOW);
   private CatalogService catalog;
-  private BookingService service;
+  private BookingServices service;
 
   @BeforeEach
   void setUp() {
@@ -79,7 +80,7 @@ class FairAccessBookingTest {
     ContractFixtures.fill(store);
     InMemoryBookingStore bookings = new InMemoryBookingStore();
     catalog = new CatalogService(store, bookings.auditLog(), clock);
-    service = new BookingService(store, bookings, bookings.auditLog(), clock, RandomSource.seeded(42));
+    service = BookingServices.of(store, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
   }
 
   private void policy(AccessPolicy policy) {
@@ -119,7 +120,7 @@ class FairAccessBookingTest {
     return (BookingResult.Confirmed) result;
   }
 
-  private static Refusal refusalOf(Object result) {
+  private static RefusalReason refusalOf(Object result) {
     assertThat(result).isInstanceOf(Refused.class);
     return ((Refused) result).reason();
   }
@@ -138,7 +139,7 @@ class FairAccessBookingTest {
 
     assertThat(slotsOn(MONDAY_DATE)).isNotEmpty();
     assertThat(slotsOn(MONDAY_DATE.plusDays(1))).isEmpty();
-    assertThat(refusalOf(citizenHold(TUESDAY_NINE))).isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refusalOf(citizenHold(TUESDAY_NINE))).isEqualTo(RefusalReason.NOT_YET_RELEASED);
     assertThat(hold(TUESDAY_NINE, Channel.PHONE, Actor.staff("s-1"))).as("staff book for callers").isInstanceOf(HoldResult.Held.class);
 
     clock.set(at(MONDAY_DATE, 8, 0));
@@ -155,7 +156,7 @@ class FairAccessBookingTest {
 
     assertThat(slotsOn(MONDAY_DATE)).filteredOn(slot -> slot.start().equals(NINE)).extracting(Slot::capacity).containsExactly(1);
     assertThat(held(citizenHold(NINE)).resource()).isEqualTo(BEN);
-    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(Refusal.CONTINGENT_EXHAUSTED);
+    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(RefusalReason.CONTINGENT_EXHAUSTED);
     assertThat(held(hold(NINE, Channel.PHONE, Actor.staff("s-1"))).resource()).isEqualTo(ANNA);
 
     Instant ten = NINE.plus(Duration.ofHours(1));
@@ -175,9 +176,9 @@ class FairAccessBookingTest {
     assertThat(cancel).isInstanceOf(ChangeResult.Changed.class);
 
     assertThat(slotsOn(MONDAY_DATE)).filteredOn(slot -> slot.start().equals(NINE)).isEmpty();
-    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(RefusalReason.UNAVAILABLE);
     clock.advance(Duration.ofMinutes(59));
-    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(RefusalReason.UNAVAILABLE);
     clock.advance(Duration.ofMinutes(1));
     assertThat(slotsOn(MONDAY_DATE)).filteredOn(slot -> slot.start().equals(NINE)).extracting(Slot::capacity).containsExactly(1);
   }
@@ -197,7 +198,7 @@ class FairAccessBookingTest {
     held(clientHold(NINE, "10.0.0.1"));
     held(clientHold(NINE, "10.0.0.1"));
 
-    assertThat(refusalOf(clientHold(NINE.plus(Duration.ofHours(1)), "10.0.0.1"))).isEqualTo(Refusal.HOLD_LIMIT);
+    assertThat(refusalOf(clientHold(NINE.plus(Duration.ofHours(1)), "10.0.0.1"))).isEqualTo(RefusalReason.HOLD_LIMIT);
     assertThat(clientHold(NINE.plus(Duration.ofHours(1)), "10.0.0.2")).isInstanceOf(HoldResult.Held.class);
     assertThat(hold(NINE.plus(Duration.ofHours(1)), Channel.PHONE, Actor.staff("s-1"))).isInstanceOf(HoldResult.Held.class);
 
@@ -212,8 +213,8 @@ class FairAccessBookingTest {
     Appointment second = held(citizenHold(NINE.plus(Duration.ofHours(1))));
 
     Citizen sameErika = new Citizen("E. Mustermann", Optional.of("  Erika+second@Example.org"), Optional.empty());
-    assertThat(refusalOf(confirm(second, sameErika))).isEqualTo(Refusal.IDENTITY_LIMIT);
-    assertThat(refusalOf(confirm(second, Citizen.named("No Contact")))).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(refusalOf(confirm(second, sameErika))).isEqualTo(RefusalReason.IDENTITY_LIMIT);
+    assertThat(refusalOf(confirm(second, Citizen.named("No Contact")))).isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(confirm(second, new Citizen("Max", Optional.of("max@example.org"), Optional.empty())))
         .isInstanceOf(BookingResult.Confirmed.class);
   }
@@ -228,7 +229,7 @@ class FairAccessBookingTest {
     assertThat(service.reschedule(reference, access, held(citizenHold(NINE.plus(Duration.ofHours(1)))).id()))
         .isInstanceOf(ChangeResult.Changed.class);
     Appointment again = held(citizenHold(NINE.plus(Duration.ofHours(2))));
-    assertThat(refusalOf(service.reschedule(reference, access, again.id()))).isEqualTo(Refusal.RESCHEDULE_LIMIT);
+    assertThat(refusalOf(service.reschedule(reference, access, again.id()))).isEqualTo(RefusalReason.RESCHEDULE_LIMIT);
     assertThat(service.reschedule(reference, BookingAccess.byStaff(new AccessGrant("s-1", AccessRole.STAFF, ImmutableSet.of(OFFICE))), again.id()))
         .as("staff are not limited").isInstanceOf(ChangeResult.Changed.class);
   }
@@ -236,7 +237,7 @@ class FairAccessBookingTest {
   @Test
   void anOfficeThatAlwaysAsksForAChallengeAcceptsEachSolvedChallengeOnce() {
     policy(AccessPolicy.none().withChallenge(new ChallengePolicy(true, 4, 0)));
-    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(Refusal.CHALLENGE_REQUIRED);
+    assertThat(refusalOf(citizenHold(NINE))).isEqualTo(RefusalReason.CHALLENGE_REQUIRED);
 
     GetChallenge.ChallengeResult issued = service.challenge(OFFICE);
     assertThat(issued).isInstanceOf(GetChallenge.Required.class);
@@ -244,8 +245,8 @@ class FairAccessBookingTest {
     HoldSlot.ChallengeAnswer answer = new HoldSlot.ChallengeAnswer(challenge, ProofOfWork.solve(challenge, 4));
 
     assertThat(solvedHold(answer)).isInstanceOf(HoldResult.Held.class);
-    assertThat(refusalOf(solvedHold(answer))).as("spent").isEqualTo(Refusal.CHALLENGE_REQUIRED);
-    assertThat(refusalOf(solvedHold(new HoldSlot.ChallengeAnswer(challenge + "x", "1")))).isEqualTo(Refusal.CHALLENGE_REQUIRED);
+    assertThat(refusalOf(solvedHold(answer))).as("spent").isEqualTo(RefusalReason.CHALLENGE_REQUIRED);
+    assertThat(refusalOf(solvedHold(new HoldSlot.ChallengeAnswer(challenge + "x", "1")))).isEqualTo(RefusalReason.CHALLENGE_REQUIRED);
     assertThat(hold(NINE, Channel.PHONE, Actor.staff("s-1"))).as("staff solve nothing").isInstanceOf(HoldResult.Held.class);
   }
 
@@ -257,7 +258,7 @@ class FairAccessBookingTest {
       assertThat(citizenHold(NINE.plus(Duration.ofMinutes(30L * i)))).isInstanceOf(HoldResult.Held.class);
     }
 
-    assertThat(refusalOf(citizenHold(NINE.plus(Duration.ofHours(2))))).isEqualTo(Refusal.CHALLENGE_REQUIRED);
+    assertThat(refusalOf(citizenHold(NINE.plus(Duration.ofHours(2))))).isEqualTo(RefusalReason.CHALLENGE_REQUIRED);
     assertThat(service.challenge(OFFICE)).isInstanceOf(GetChallenge.Required.class);
     clock.advance(Duration.ofMinutes(1));
     assertThat(service.challenge(OFFICE)).as("the rate fell").isInstanceOf(GetChallenge.NotRequired.class);
@@ -282,7 +283,7 @@ class FairAccessBookingTest {
     assertThat(citizenHold(NINE)).isInstanceOf(HoldResult.Held.class);
     HoldResult housing = service.hold(new HoldSlot.Command(
         OFFICE, ImmutableList.of(new ServiceRequest(HOUSING.id(), 1)), NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
-    assertThat(refusalOf(housing)).isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refusalOf(housing)).isEqualTo(RefusalReason.NOT_YET_RELEASED);
   }
 
   @Test

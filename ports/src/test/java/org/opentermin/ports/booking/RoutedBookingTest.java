@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.TeamId;
@@ -31,6 +31,7 @@ import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.routing.TeamRule;
 import org.opentermin.core.time.DateRange;
+import org.opentermin.ports.challenge.ProofOfWorkChallenge;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -44,6 +45,7 @@ import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.routing.ResponsibilityService;
 
@@ -64,7 +66,7 @@ class RoutedBookingTest {
 
   private final MutableClock clock = new MutableClock(NOW);
   private ResponsibilityService responsibility;
-  private BookingService bookings;
+  private BookingServices bookings;
 
   @BeforeEach
   void setUp() {
@@ -81,7 +83,9 @@ class RoutedBookingTest {
         TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TeamId.of("team-b")))), ADMIN))
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     RandomSource random = RandomSource.seeded(42);
-    bookings = BookingService.builder(catalog, store, store.auditLog(), clock, random).responsibility(responsibility).build();
+    bookings = BookingServices.builder(
+            catalog, store, store.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+        .responsibility(responsibility).build();
   }
 
   private AvailabilityResult availability(OfficeId office, Optional<RoutingInputs> routing) {
@@ -99,7 +103,7 @@ class RoutedBookingTest {
         office, ONE_BASIC_INCOME, NINE, channel, actor, Optional.empty(), false, Optional.empty(), Optional.empty()).withRouting(routing));
   }
 
-  private static Refusal refusalOf(Object result) {
+  private static RefusalReason refusalOf(Object result) {
     assertThat(result).isInstanceOf(Refused.class);
     return ((Refused) result).reason();
   }
@@ -125,7 +129,7 @@ class RoutedBookingTest {
   void whenTheResponsibleCaseworkerIsTaken_theOtherTeamIsNotOffered() {
     assertThat(hold(OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.of(MUELLER_NORTH))).isInstanceOf(HoldResult.Held.class);
 
-    assertThat(refusalOf(hold(OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.of(MUELLER_NORTH)))).isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(refusalOf(hold(OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.of(MUELLER_NORTH)))).isEqualTo(RefusalReason.UNAVAILABLE);
     assertThat(slots(OFFICE, Optional.of(MUELLER_NORTH))).noneMatch(slot -> slot.start().equals(NINE));
     assertThat(slots(OFFICE, Optional.empty())).anyMatch(slot -> slot.start().equals(NINE) && slot.capacity() == 1);
   }
@@ -150,24 +154,24 @@ class RoutedBookingTest {
   void anOfficeThatIsNotResponsibleRefuses_andNamesTheOneThatIs() {
     AvailabilityResult result = availability(OTHER_OFFICE, Optional.of(MUELLER_NORTH));
 
-    assertThat(refusalOf(result)).isEqualTo(Refusal.NOT_RESPONSIBLE);
+    assertThat(refusalOf(result)).isEqualTo(RefusalReason.NOT_RESPONSIBLE);
     assertThat(((Refused) result).detail()).contains(OFFICE.value());
-    assertThat(refusalOf(hold(OTHER_OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.of(MUELLER_NORTH)))).isEqualTo(Refusal.NOT_RESPONSIBLE);
+    assertThat(refusalOf(hold(OTHER_OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.of(MUELLER_NORTH)))).isEqualTo(RefusalReason.NOT_RESPONSIBLE);
     assertThat(slots(OTHER_OFFICE, Optional.of(RoutingInputs.of(SOUTH, "Müller")))).isNotEmpty();
   }
 
   @Test
   void anAddressNoRuleCoversIsRefused() {
     assertThat(refusalOf(availability(OFFICE, Optional.of(RoutingInputs.of(Address.of("99999"), "Müller")))))
-        .isEqualTo(Refusal.NOT_COVERED);
+        .isEqualTo(RefusalReason.NOT_COVERED);
   }
 
   @Test
   void anExclusiveOfficeNeedsRoutingOnline_butStaffBookForAnyone() {
     responsibility.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.KEEP, true), ADMIN);
 
-    assertThat(refusalOf(availability(OFFICE, Optional.empty()))).isEqualTo(Refusal.ROUTING_REQUIRED);
-    assertThat(refusalOf(hold(OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()))).isEqualTo(Refusal.ROUTING_REQUIRED);
+    assertThat(refusalOf(availability(OFFICE, Optional.empty()))).isEqualTo(RefusalReason.ROUTING_REQUIRED);
+    assertThat(refusalOf(hold(OFFICE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()))).isEqualTo(RefusalReason.ROUTING_REQUIRED);
     assertThat(slots(OFFICE, Optional.of(MUELLER_NORTH))).isNotEmpty();
     assertThat(hold(OFFICE, Channel.PHONE, Actor.staff("s-1"), Optional.empty())).isInstanceOf(HoldResult.Held.class);
     assertThat(slots(OTHER_OFFICE, Optional.empty())).as("other offices stay open").isNotEmpty();
@@ -178,11 +182,11 @@ class RoutedBookingTest {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     InMemoryBookingStore store = new InMemoryBookingStore();
-    BookingService plain = new BookingService(catalog, store, store.auditLog(), clock, RandomSource.seeded(1));
+    BookingServices plain = BookingServices.of(catalog, store, store.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
 
     AvailabilityResult result = plain.findSlots(
         new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE)).withRouting(Optional.of(MUELLER_NORTH)));
 
-    assertThat(refusalOf(result)).isEqualTo(Refusal.NOT_COVERED);
+    assertThat(refusalOf(result)).isEqualTo(RefusalReason.NOT_COVERED);
   }
 }

@@ -35,7 +35,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ServiceId;
@@ -48,7 +48,7 @@ import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.core.fairness.ReleaseWave;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.booking.Secrets;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
@@ -62,6 +62,7 @@ import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.RecordingNotifier;
 import org.opentermin.ports.out.LotteryStore;
 import org.opentermin.ports.out.Notifier;
@@ -83,10 +84,10 @@ class LotteryTest {
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
   private InMemoryLotteryStore store;
-  private BookingService booking;
+  private BookingServices booking;
   private LotteryService lottery;
   private RecordingNotifier notifier;
-  private List<LosersWaitingList.Loser> waitingList;
+  private List<LostEntryHandOff.Loser> waitingList;
 
   @BeforeEach
   void setUp() {
@@ -95,14 +96,14 @@ class LotteryTest {
     catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(LOTTERY));
     bookings = new InMemoryBookingStore();
     store = new InMemoryLotteryStore();
-    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1));
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
     lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
     notifier = new RecordingNotifier();
     waitingList = Collections.synchronizedList(new ArrayList<>());
   }
 
   private LotteryDraws draws() {
-    return new LotteryDraws(catalog, store, booking, notifier, waitingList::add, clock);
+    return new LotteryDraws(catalog, store, booking.system(), notifier, waitingList::add, clock);
   }
 
   private FairnessSecret secret() {
@@ -192,24 +193,24 @@ class LotteryTest {
     Refused again = refused(enter(new Citizen("E. M.", Optional.of("ErikaMustermann+termin@googlemail.com"), Optional.empty())));
     Refused byPhone = refused(enter(new Citizen("Erika", Optional.of("erika.mustermann@gmail.com"), Optional.of("089 123456"))));
 
-    assertThat(again.reason()).isEqualTo(Refusal.ALREADY_EXISTS);
-    assertThat(byPhone.reason()).isEqualTo(Refusal.ALREADY_EXISTS);
+    assertThat(again.reason()).isEqualTo(RefusalReason.ALREADY_EXISTS);
+    assertThat(byPhone.reason()).isEqualTo(RefusalReason.ALREADY_EXISTS);
     assertThat(view().entries()).isEqualTo(1);
   }
 
   @Test
   void entriesWithoutContactForUnknownOfficesOrServicesOrWithoutALotteryAreRefused() {
-    assertThat(refused(enter(Citizen.named("No Contact"))).reason()).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(refused(enter(Citizen.named("No Contact"))).reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(refused(enter(new Citizen("Bad", Optional.of("not-an-address"), Optional.empty()))).reason())
-        .isEqualTo(Refusal.INVALID_REQUEST);
+        .isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(refused(lottery.enter(new EnterLottery.Command(OfficeId.of("nowhere"), ONE_BASIC_INCOME, DAY, citizen(1), false))).reason())
-        .isEqualTo(Refusal.NOT_FOUND);
+        .isEqualTo(RefusalReason.NOT_FOUND);
     assertThat(refused(lottery.enter(new EnterLottery.Command(
             OFFICE, ImmutableList.of(new ServiceRequest(ServiceId.of("nothing"), 1)), DAY, citizen(1), false))).reason())
-        .isEqualTo(Refusal.INVALID_REQUEST);
+        .isEqualTo(RefusalReason.INVALID_REQUEST);
     assertThat(refused(lottery.enter(new EnterLottery.Command(OTHER_OFFICE, ONE_BASIC_INCOME, DAY, citizen(1), false))).reason())
-        .isEqualTo(Refusal.NOT_PERMITTED);
-    assertThat(refused(lottery.draws(OTHER_OFFICE, DAY)).reason()).isEqualTo(Refusal.NOT_PERMITTED);
+        .isEqualTo(RefusalReason.NOT_PERMITTED);
+    assertThat(refused(lottery.draws(OTHER_OFFICE, DAY)).reason()).isEqualTo(RefusalReason.NOT_PERMITTED);
   }
 
   @Test
@@ -217,9 +218,9 @@ class LotteryTest {
     Refused early = refused(lottery.enter(new EnterLottery.Command(OFFICE, ONE_BASIC_INCOME, DAY.plusDays(7), citizen(1), false)));
     Refused late = refused(lottery.enter(new EnterLottery.Command(OFFICE, ONE_BASIC_INCOME, MONDAY_DATE, citizen(1), false)));
 
-    assertThat(early.reason()).isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(early.reason()).isEqualTo(RefusalReason.NOT_YET_RELEASED);
     assertThat(early.detail()).contains(DRAW_AT.plus(Duration.ofDays(5)).toString());
-    assertThat(late.reason()).isEqualTo(Refusal.TOO_LATE);
+    assertThat(late.reason()).isEqualTo(RefusalReason.TOO_LATE);
     assertThat(lottery.draw(OFFICE, DAY.plusDays(7), 0).orElseThrow().status()).isEqualTo(EnterLottery.DrawStatus.SCHEDULED);
     assertThat(lottery.draw(OFFICE, DAY.plusDays(7), 0).orElseThrow().commitment()).as("published when entries open").isEmpty();
   }
@@ -276,7 +277,7 @@ class LotteryTest {
       // The same office (and secret), fresh bookings and entries.
       bookings = new InMemoryBookingStore();
       store = new InMemoryLotteryStore();
-      booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1));
+      booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
       lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
       clock.set(NOW);
       List<LotteryStore.Entry> arrival = new ArrayList<>(entries);
@@ -329,13 +330,13 @@ class LotteryTest {
   void firstComeFirstServedOpensOnlyTheDrawGraceAfterTheDraw() {
     entered(citizen(1));
     Instant nine = at(DAY, 9, 0);
-    assertThat(refused(citizenHold(nine)).reason()).as("while entries are open").isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason()).as("while entries are open").isEqualTo(RefusalReason.NOT_YET_RELEASED);
 
     clock.set(DRAW_AT);
-    assertThat(refused(citizenHold(nine)).reason()).as("at the draw time").isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason()).as("at the draw time").isEqualTo(RefusalReason.NOT_YET_RELEASED);
     draws().run();
     clock.set(DRAW_AT.plus(LotteryPolicy.DRAW_GRACE).minusSeconds(1));
-    assertThat(refused(citizenHold(nine)).reason()).as("just before the grace ends").isEqualTo(Refusal.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason()).as("just before the grace ends").isEqualTo(RefusalReason.NOT_YET_RELEASED);
 
     clock.set(DRAW_AT.plus(LotteryPolicy.DRAW_GRACE));
     AvailabilityResult left = booking.findSlots(new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(DAY)));

@@ -23,7 +23,7 @@ import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ServiceId;
@@ -33,7 +33,7 @@ import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.Quarantine;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.AvailabilityResult;
@@ -52,6 +52,7 @@ import org.opentermin.ports.in.JoinWaitingList.Registration;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.memory.RecordingNotifier;
 import org.opentermin.ports.out.AuditLog;
@@ -71,7 +72,7 @@ class WaitingListServiceTest {
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookingStore;
-  private BookingService bookings;
+  private BookingServices bookings;
   private RecordingNotifier notifier;
   private WaitingListService waitingList;
   private WaitingListOffers offers;
@@ -87,10 +88,10 @@ class WaitingListServiceTest {
         .withWaitingList(new WaitingListPolicy(OFFER_EXPIRY))));
     bookingStore = new InMemoryBookingStore();
     InMemoryWaitingListStore store = new InMemoryWaitingListStore(bookingStore);
-    bookings = new BookingService(catalog, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(42));
+    bookings = BookingServices.of(catalog, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
     notifier = new RecordingNotifier();
     waitingList = new WaitingListService(catalog, store, bookingStore.auditLog(), clock, RandomSource.seeded(43));
-    offers = new WaitingListOffers(catalog, bookings, bookingStore, store, notifier, clock);
+    offers = new WaitingListOffers(catalog, bookings.system(), bookingStore, store, notifier, clock);
   }
 
   private static Citizen citizen(int number) {
@@ -104,7 +105,7 @@ class WaitingListServiceTest {
     return (Joined) result;
   }
 
-  private Refusal refusalOf(Registration registration) {
+  private RefusalReason refusalOf(Registration registration) {
     JoinWaitingList.JoinResult result = waitingList.register(registration);
     assertThat(result).isInstanceOf(NotJoined.class);
     return ((NotJoined) result).refused().reason();
@@ -319,7 +320,7 @@ class WaitingListServiceTest {
     JoinWaitingList.WithdrawResult result = waitingList.withdraw(entry.entry(), entry.entryToken());
 
     assertThat(result).isInstanceOfSatisfying(JoinWaitingList.NotWithdrawn.class,
-        refused -> assertThat(refused.refused().reason()).isEqualTo(Refusal.ILLEGAL_TRANSITION));
+        refused -> assertThat(refused.refused().reason()).isEqualTo(RefusalReason.ILLEGAL_TRANSITION));
   }
 
   @Test
@@ -370,7 +371,7 @@ class WaitingListServiceTest {
       assertThat(waitingList.find(erika.entry(), max.entryToken())).isEmpty();
       assertThat(waitingList.find(max.entry(), erika.entryToken())).isEmpty();
       assertThat(waitingList.withdraw(erika.entry(), max.entryToken())).isInstanceOfSatisfying(JoinWaitingList.NotWithdrawn.class,
-          refused -> assertThat(refused.refused().reason()).isEqualTo(Refusal.NOT_FOUND));
+          refused -> assertThat(refused.refused().reason()).isEqualTo(RefusalReason.NOT_FOUND));
       assertThat(view(erika).status()).isEqualTo(Status.WAITING);
       assertThat(view(erika).entry()).isEqualTo(erika.entry());
     }
@@ -405,19 +406,19 @@ class WaitingListServiceTest {
 
     @Test
     void officeWithoutWaitingListRefuses() {
-      assertThat(refusalOf(registration(OTHER_OFFICE, ONE_BASIC_INCOME, MONDAY, citizen(1)))).isEqualTo(Refusal.NOT_PERMITTED);
+      assertThat(refusalOf(registration(OTHER_OFFICE, ONE_BASIC_INCOME, MONDAY, citizen(1)))).isEqualTo(RefusalReason.NOT_PERMITTED);
     }
 
     @Test
     void unknownOfficeOrServiceIsRefused() {
-      assertThat(refusalOf(registration(OfficeId.of("nowhere"), ONE_BASIC_INCOME, MONDAY, citizen(1)))).isEqualTo(Refusal.NOT_FOUND);
+      assertThat(refusalOf(registration(OfficeId.of("nowhere"), ONE_BASIC_INCOME, MONDAY, citizen(1)))).isEqualTo(RefusalReason.NOT_FOUND);
       assertThat(refusalOf(registration(OFFICE, ImmutableList.of(new ServiceRequest(ServiceId.of("nothing"), 1)), MONDAY, citizen(1))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
-      assertThat(refusalOf(registration(OFFICE, ImmutableList.of(), MONDAY, citizen(1)))).isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
+      assertThat(refusalOf(registration(OFFICE, ImmutableList.of(), MONDAY, citizen(1)))).isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refusalOf(registration(OFFICE, ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 3)), MONDAY, citizen(1))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refusalOf(registration(OFFICE, ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 0)), MONDAY, citizen(1))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
     }
 
     @Test
@@ -433,20 +434,20 @@ class WaitingListServiceTest {
     @Test
     void datesOutsideTheHorizonOrTooLongAreRefused() {
       assertThat(refusalOf(registration(OFFICE, ONE_BASIC_INCOME, DateRange.ofDay(MONDAY_DATE.minusDays(2)), citizen(1))))
-          .as("past").isEqualTo(Refusal.INVALID_REQUEST);
+          .as("past").isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refusalOf(registration(OFFICE, ONE_BASIC_INCOME, DateRange.closed(MONDAY_DATE, MONDAY_DATE.plusDays(70)), citizen(1))))
-          .as("beyond the 60-day horizon").isEqualTo(Refusal.INVALID_REQUEST);
+          .as("beyond the 60-day horizon").isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refusalOf(registration(OFFICE, ONE_BASIC_INCOME, new DateRange(MONDAY_DATE, MONDAY_DATE), citizen(1))))
-          .as("empty").isEqualTo(Refusal.INVALID_REQUEST);
+          .as("empty").isEqualTo(RefusalReason.INVALID_REQUEST);
     }
 
     @Test
     void citizenWithoutValidEmailOrPhoneIsRefused() {
       assertThat(refusalOf(registration(OFFICE, ONE_BASIC_INCOME, MONDAY, Citizen.named("Erika"))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refusalOf(registration(OFFICE, ONE_BASIC_INCOME, MONDAY,
           new Citizen("Erika", Optional.of("not-an-address"), Optional.of("12")))))
-          .isEqualTo(Refusal.INVALID_REQUEST);
+          .isEqualTo(RefusalReason.INVALID_REQUEST);
     }
 
     @Test
@@ -457,7 +458,7 @@ class WaitingListServiceTest {
       assertThat(refusalOf(registration(OFFICE,
           ImmutableList.of(new ServiceRequest(HOUSING.id(), 1), new ServiceRequest(BASIC_INCOME.id(), 1)), MONDAY,
           new Citizen("E. M.", Optional.of("ErikaMustermann+termin@googlemail.com"), Optional.empty()))))
-          .isEqualTo(Refusal.ALREADY_EXISTS);
+          .isEqualTo(RefusalReason.ALREADY_EXISTS);
     }
   }
 }

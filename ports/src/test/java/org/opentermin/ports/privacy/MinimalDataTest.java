@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.fairness.WaitingListService;
@@ -32,6 +32,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.Notifier;
 import org.opentermin.ports.out.RandomSource;
@@ -45,14 +46,14 @@ class MinimalDataTest {
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
-  private BookingService booking;
+  private BookingServices booking;
 
   @BeforeEach
   void setUp() {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(5));
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(5), new InMemorySpentChallenges());
   }
 
   private BookingResult confirm(Channel channel, Actor actor, Citizen citizen) {
@@ -67,7 +68,7 @@ class MinimalDataTest {
     BookingResult result = confirm(Channel.ONLINE, Actor.CITIZEN, Citizen.named("Erika Mustermann"));
 
     assertThat(result).isInstanceOfSatisfying(Refused.class, refused -> {
-      assertThat(refused.reason()).isEqualTo(Refusal.INVALID_REQUEST);
+      assertThat(refused.reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
       assertThat(refused.detail()).contains("email address or a phone number");
     });
     assertThat(confirm(Channel.ONLINE, Actor.CITIZEN, new Citizen("Erika Mustermann", Optional.empty(), Optional.of("+49 89 1234"))))

@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentermin.core.access.AccessGrant;
+import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
@@ -27,7 +29,7 @@ import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.fairness.WaitingListService;
@@ -38,9 +40,11 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.in.ViewDay;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.LotteryStore;
 import org.opentermin.ports.out.RandomSource;
@@ -53,6 +57,7 @@ class PersonalDataRetentionTest {
 
   private static final Instant NINE = at(MONDAY_DATE, 9, 0);
   private static final Instant END = NINE.plus(Duration.ofMinutes(30));
+  private static final AccessGrant CLERK = new AccessGrant("clerk", AccessRole.STAFF, ImmutableSet.of(OFFICE));
   private static final Citizen ERIKA = new Citizen(
       "Erika Mustermann", Optional.of("erika@example.org"), Optional.empty(), Optional.of("Bitte mit Dolmetscher"));
 
@@ -61,7 +66,7 @@ class PersonalDataRetentionTest {
   private InMemoryBookingStore bookings;
   private InMemoryWaitingListStore waitingList;
   private InMemoryLotteryStore lottery;
-  private BookingService booking;
+  private BookingServices booking;
   private PersonalDataRetention retention;
 
   @BeforeEach
@@ -71,7 +76,7 @@ class PersonalDataRetentionTest {
     bookings = new InMemoryBookingStore();
     waitingList = new InMemoryWaitingListStore(bookings);
     lottery = new InMemoryLotteryStore();
-    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(11));
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(11), new InMemorySpentChallenges());
     retention = new PersonalDataRetention(catalog, bookings, waitingList, lottery, clock, 2);
   }
 
@@ -103,7 +108,7 @@ class PersonalDataRetentionTest {
 
     assertThat(reachable(confirmed)).isEmpty();
     assertThat(stored(confirmed)).isEqualTo(confirmed.booking().erased(clock.instant()));
-    assertThat(booking.bookingsOn(OFFICE, MONDAY_DATE, Actor.staff("clerk")).orElseThrow().bookings())
+    assertThat(((ViewDay.Day) booking.bookingsOn(OFFICE, MONDAY_DATE, CLERK)).bookings())
         .singleElement().satisfies(erased -> {
           assertThat(erased.status()).isEqualTo(AppointmentStatus.CONFIRMED);
           assertThat(erased.citizen()).isEmpty();
@@ -149,7 +154,7 @@ class PersonalDataRetentionTest {
     clock.set(END.plus(Duration.ofDays(40)));
 
     assertThat(retention.run().bookings()).isEqualTo(5);
-    assertThat(booking.bookingsOn(OFFICE, MONDAY_DATE, Actor.staff("clerk")).orElseThrow().bookings()).hasSize(5).allSatisfy(erased -> assertThat(erased.isErased()).isTrue());
+    assertThat(((ViewDay.Day) booking.bookingsOn(OFFICE, MONDAY_DATE, CLERK)).bookings()).hasSize(5).allSatisfy(erased -> assertThat(erased.isErased()).isTrue());
   }
 
   @Test

@@ -26,11 +26,11 @@ import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.privacy.RetentionPeriod;
-import org.opentermin.ports.booking.BookingService;
+import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.contract.MutableClock;
 import org.opentermin.ports.in.BookingAccess;
@@ -44,6 +44,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore.Pseudonyms;
 import org.opentermin.ports.out.RandomSource;
@@ -61,7 +62,7 @@ class PrivacyServiceTest {
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
   private InMemoryBookingStore bookings;
-  private BookingService booking;
+  private BookingServices booking;
   private PrivacyService privacy;
 
   @BeforeEach
@@ -69,7 +70,7 @@ class PrivacyServiceTest {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    booking = new BookingService(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(7));
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(7), new InMemorySpentChallenges());
     privacy = new PrivacyService(catalog, bookings, bookings.auditLog(), clock);
   }
 
@@ -129,7 +130,7 @@ class PrivacyServiceTest {
     assertThat(privacy.download(new BookingReference("ZZZZ2222"), token(confirmed))).isEmpty();
     ChangeResult wrongErase = privacy.erase(reference(confirmed), wrong);
     ChangeResult unknownErase = privacy.erase(new BookingReference("ZZZZ2222"), token(confirmed));
-    assertThat(wrongErase).isEqualTo(unknownErase).isEqualTo(new Refused(Refusal.NOT_FOUND, "unknown booking"));
+    assertThat(wrongErase).isEqualTo(unknownErase).isEqualTo(new Refused(RefusalReason.NOT_FOUND, "unknown booking"));
     assertThat(bookings.find(confirmed.booking().id()).orElseThrow().citizen()).contains(ERIKA);
   }
 
@@ -144,7 +145,7 @@ class PrivacyServiceTest {
     assertThat(bookings.find(confirmed.booking().id())).contains(erased);
     assertThat(booking.find(reference(confirmed), token(confirmed))).isEmpty();
     assertThat(privacy.download(reference(confirmed), token(confirmed))).isEmpty();
-    assertThat(privacy.erase(reference(confirmed), token(confirmed))).isEqualTo(new Refused(Refusal.NOT_FOUND, "unknown booking"));
+    assertThat(privacy.erase(reference(confirmed), token(confirmed))).isEqualTo(new Refused(RefusalReason.NOT_FOUND, "unknown booking"));
     assertThat(bookings.history(confirmed.booking().id())).last()
         .isEqualTo(new BookingEvent(erased.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED,
             BookingEvent.ERASURE_NOTE));
@@ -173,7 +174,7 @@ class PrivacyServiceTest {
 
     ChangeResult result = privacy.erase(reference(confirmed), token(confirmed));
 
-    assertThat(result).isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(Refusal.TOO_EARLY));
+    assertThat(result).isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.TOO_EARLY));
     assertThat(privacy.download(reference(confirmed), token(confirmed))).isPresent();
   }
 
@@ -199,7 +200,7 @@ class PrivacyServiceTest {
     BookingAccess elsewhere = BookingAccess.byStaff(new AccessGrant("clerk-99", AccessRole.STAFF, ImmutableSet.of(OTHER_OFFICE)));
 
     assertThat(privacy.download(reference(confirmed), elsewhere)).isEmpty();
-    assertThat(privacy.erase(reference(confirmed), elsewhere)).isEqualTo(new Refused(Refusal.NOT_FOUND, "unknown booking"));
+    assertThat(privacy.erase(reference(confirmed), elsewhere)).isEqualTo(new Refused(RefusalReason.NOT_FOUND, "unknown booking"));
     assertThat(auditEntries()).extracting(AuditEntry::action).doesNotContain(AuditAction.VIEWED_BOOKING, AuditAction.ERASED);
 
     assertThat(privacy.download(reference(confirmed), CLERK)).isPresent();
@@ -226,6 +227,6 @@ class PrivacyServiceTest {
     });
     assertThat(privacy.retentionPeriod(OfficeId.of("nowhere"))).isEmpty();
     assertThat(privacy.setRetentionPeriod(OfficeId.of("nowhere"), RetentionPeriod.ofDays(90), Actor.staff("admin-1")))
-        .hasValueSatisfying(refused -> assertThat(refused.reason()).isEqualTo(Refusal.NOT_FOUND));
+        .hasValueSatisfying(refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_FOUND));
   }
 }

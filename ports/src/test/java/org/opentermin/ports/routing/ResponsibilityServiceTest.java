@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Refusal;
+import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.Resource;
 import org.opentermin.core.catalog.ResourceId;
@@ -124,7 +124,7 @@ class ResponsibilityServiceTest {
     ResponsibilityResult result = service.resolve(RoutingInputs.of(Address.of("99999"), "Müller"), Optional.empty());
 
     assertThat(result).isInstanceOf(Refused.class);
-    assertThat(((Refused) result).reason()).isEqualTo(Refusal.NOT_COVERED);
+    assertThat(((Refused) result).reason()).isEqualTo(RefusalReason.NOT_COVERED);
   }
 
   @Test
@@ -200,7 +200,7 @@ class ResponsibilityServiceTest {
   void anUnknownServiceIsRefused() {
     ResponsibilityResult result = service.resolve(RoutingInputs.of(NORTH, "Ärmel"), Optional.of(ServiceId.of("nope")));
 
-    assertThat(((Refused) result).reason()).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(((Refused) result).reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
   }
 
   @Test

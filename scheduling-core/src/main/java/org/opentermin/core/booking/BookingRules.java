@@ -29,20 +29,20 @@ public final class BookingRules {
 
   private BookingRules() {}
 
-  public static Optional<Refusal> confirm(Appointment hold, Instant now) {
+  public static Optional<RefusalReason> confirm(Appointment hold, Instant now) {
     if (hold.status() != AppointmentStatus.HELD) {
-      return Optional.of(Refusal.HOLD_ALREADY_USED);
+      return Optional.of(RefusalReason.HOLD_ALREADY_USED);
     }
-    return hold.isLiveHoldAt(now) ? Optional.empty() : Optional.of(Refusal.HOLD_EXPIRED);
+    return hold.isLiveHoldAt(now) ? Optional.empty() : Optional.of(RefusalReason.HOLD_EXPIRED);
   }
 
   /** As {@link #confirm(Appointment, Instant)}, and a phone appointment needs a phone number to call. */
-  public static Optional<Refusal> confirm(Appointment hold, Citizen citizen, Instant now) {
-    Optional<Refusal> refusal = confirm(hold, now);
+  public static Optional<RefusalReason> confirm(Appointment hold, Citizen citizen, Instant now) {
+    Optional<RefusalReason> refusal = confirm(hold, now);
     if (refusal.isPresent()) {
       return refusal;
     }
-    return reachable(hold.mode(), citizen) ? Optional.empty() : Optional.of(Refusal.PHONE_REQUIRED);
+    return reachable(hold.mode(), citizen) ? Optional.empty() : Optional.of(RefusalReason.PHONE_REQUIRED);
   }
 
   /** Whether the caseworker can reach {@code citizen} in {@code mode}: a phone call needs a number. */
@@ -50,63 +50,63 @@ public final class BookingRules {
     return mode != AppointmentMode.PHONE || citizen.phone().isPresent();
   }
 
-  public static Optional<Refusal> cancel(Appointment booking, Actor actor, Instant now) {
+  public static Optional<RefusalReason> cancel(Appointment booking, Actor actor, Instant now) {
     if (actor instanceof Actor.Citizen) {
       if (booking.status() != AppointmentStatus.CONFIRMED) {
-        return Optional.of(Refusal.ILLEGAL_TRANSITION);
+        return Optional.of(RefusalReason.ILLEGAL_TRANSITION);
       }
-      return now.isBefore(booking.start()) ? Optional.empty() : Optional.of(Refusal.TOO_LATE);
+      return now.isBefore(booking.start()) ? Optional.empty() : Optional.of(RefusalReason.TOO_LATE);
     }
     return switch (booking.status()) {
       case CONFIRMED, CHECKED_IN -> Optional.empty();
-      default -> Optional.of(Refusal.ILLEGAL_TRANSITION);
+      default -> Optional.of(RefusalReason.ILLEGAL_TRANSITION);
     };
   }
 
-  public static Optional<Refusal> reschedule(Appointment booking, Appointment hold, Actor actor, Instant now) {
+  public static Optional<RefusalReason> reschedule(Appointment booking, Appointment hold, Actor actor, Instant now) {
     checkArgument(booking.office().equals(hold.office()), "a booking moves only within its office");
     if (booking.status() != AppointmentStatus.CONFIRMED) {
-      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+      return Optional.of(RefusalReason.ILLEGAL_TRANSITION);
     }
     if (actor instanceof Actor.Citizen && !now.isBefore(booking.start())) {
-      return Optional.of(Refusal.TOO_LATE);
+      return Optional.of(RefusalReason.TOO_LATE);
     }
     if (hold.mode() != booking.mode()) {
-      return Optional.of(Refusal.MODE_MISMATCH);
+      return Optional.of(RefusalReason.MODE_MISMATCH);
     }
     return confirm(hold, now);
   }
 
-  public static Optional<Refusal> checkIn(Appointment booking, Actor actor, Instant now, ZoneId zone) {
+  public static Optional<RefusalReason> checkIn(Appointment booking, Actor actor, Instant now, ZoneId zone) {
     if (!(actor instanceof Actor.Staff)) {
-      return Optional.of(Refusal.NOT_PERMITTED);
+      return Optional.of(RefusalReason.NOT_PERMITTED);
     }
     if (booking.status() != AppointmentStatus.CONFIRMED) {
-      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+      return Optional.of(RefusalReason.ILLEGAL_TRANSITION);
     }
     int day = LocalDate.ofInstant(now, zone).compareTo(LocalDate.ofInstant(booking.start(), zone));
-    return day < 0 ? Optional.of(Refusal.TOO_EARLY) : day > 0 ? Optional.of(Refusal.TOO_LATE) : Optional.empty();
+    return day < 0 ? Optional.of(RefusalReason.TOO_EARLY) : day > 0 ? Optional.of(RefusalReason.TOO_LATE) : Optional.empty();
   }
 
-  public static Optional<Refusal> complete(Appointment booking, Actor actor, Instant now, ZoneId zone) {
+  public static Optional<RefusalReason> complete(Appointment booking, Actor actor, Instant now, ZoneId zone) {
     if (!(actor instanceof Actor.Staff)) {
-      return Optional.of(Refusal.NOT_PERMITTED);
+      return Optional.of(RefusalReason.NOT_PERMITTED);
     }
     if (booking.status() != AppointmentStatus.CONFIRMED && booking.status() != AppointmentStatus.CHECKED_IN) {
-      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+      return Optional.of(RefusalReason.ILLEGAL_TRANSITION);
     }
     boolean beforeTheDay = LocalDate.ofInstant(now, zone).isBefore(LocalDate.ofInstant(booking.start(), zone));
-    return beforeTheDay ? Optional.of(Refusal.TOO_EARLY) : Optional.empty();
+    return beforeTheDay ? Optional.of(RefusalReason.TOO_EARLY) : Optional.empty();
   }
 
-  public static Optional<Refusal> markNoShow(Appointment booking, Actor actor, Instant now) {
+  public static Optional<RefusalReason> markNoShow(Appointment booking, Actor actor, Instant now) {
     if (!(actor instanceof Actor.Staff)) {
-      return Optional.of(Refusal.NOT_PERMITTED);
+      return Optional.of(RefusalReason.NOT_PERMITTED);
     }
     if (booking.status() != AppointmentStatus.CONFIRMED) {
-      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+      return Optional.of(RefusalReason.ILLEGAL_TRANSITION);
     }
-    return now.isBefore(booking.start()) ? Optional.of(Refusal.TOO_EARLY) : Optional.empty();
+    return now.isBefore(booking.start()) ? Optional.of(RefusalReason.TOO_EARLY) : Optional.empty();
   }
 
   /**
@@ -114,15 +114,15 @@ public final class BookingRules {
    * this rule. Refused while the appointment is under way ({@code TOO_EARLY}: staff may still need
    * the name at the counter), and for holds and erased bookings.
    */
-  public static Optional<Refusal> erase(Appointment booking, Actor actor, Instant now) {
+  public static Optional<RefusalReason> erase(Appointment booking, Actor actor, Instant now) {
     if (!booking.status().isBooking() || booking.isErased() || actor instanceof Actor.SystemActor) {
-      return Optional.of(Refusal.ILLEGAL_TRANSITION);
+      return Optional.of(RefusalReason.ILLEGAL_TRANSITION);
     }
     return switch (booking.status()) {
       case CONFIRMED, CHECKED_IN -> {
         boolean upcoming = booking.status() == AppointmentStatus.CONFIRMED && now.isBefore(booking.start());
         boolean ended = !now.isBefore(booking.end());
-        yield upcoming || ended ? Optional.empty() : Optional.of(Refusal.TOO_EARLY);
+        yield upcoming || ended ? Optional.empty() : Optional.of(RefusalReason.TOO_EARLY);
       }
       default -> Optional.empty();
     };

@@ -49,4 +49,13 @@ public record Quarantine(Duration delay, Duration randomWindow) {
     long offset = (long) (secret.unit("quarantine", cancelled) * windowMillis);
     return earliest.plusMillis(offset);
   }
+
+  /**
+   * The earliest cancellation instant whose time may still be closed at {@code now}: a
+   * cancellation before it has reopened, whatever its random part.
+   */
+  public Instant stillClosedSince(Instant now) {
+    checkNotNull(now, "now");
+    return now.minus(delay).minus(randomWindow);
+  }
 }

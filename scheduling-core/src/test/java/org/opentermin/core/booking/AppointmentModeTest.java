@@ -99,7 +99,7 @@ class AppointmentModeTest {
 
   @Test
   void phoneHoldCannotBeConfirmedWithoutAPhoneNumber() {
-    assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), WITHOUT_PHONE, BEFORE_EXPIRY)).contains(Refusal.PHONE_REQUIRED);
+    assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), WITHOUT_PHONE, BEFORE_EXPIRY)).contains(RefusalReason.PHONE_REQUIRED);
     assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), ERIKA, BEFORE_EXPIRY)).isEmpty();
   }
 
@@ -111,7 +111,7 @@ class AppointmentModeTest {
 
   @Test
   void expiredPhoneHoldIsReportedAsExpiredRatherThanMissingAPhoneNumber() {
-    assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), WITHOUT_PHONE, HOLD_EXPIRES)).contains(Refusal.HOLD_EXPIRED);
+    assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), WITHOUT_PHONE, HOLD_EXPIRES)).contains(RefusalReason.HOLD_EXPIRED);
   }
 
   @Test
@@ -120,7 +120,7 @@ class AppointmentModeTest {
     Instant lastWeek = berlin(2025, 6, 2, 10, 0);
 
     assertThat(BookingRules.reschedule(booking, holdLater(AppointmentMode.IN_PERSON), Actor.CITIZEN, lastWeek))
-        .contains(Refusal.MODE_MISMATCH);
+        .contains(RefusalReason.MODE_MISMATCH);
     assertThat(BookingRules.reschedule(booking, holdLater(AppointmentMode.VIDEO), Actor.CITIZEN, lastWeek)).isEmpty();
   }
 

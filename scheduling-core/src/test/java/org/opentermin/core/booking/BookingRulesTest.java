@@ -45,31 +45,31 @@ class BookingRulesTest {
 
     @Test
     void holdHasExpiredAtExactlyItsExpiryInstant() {
-      assertThat(BookingRules.confirm(hold(HOLD_EXPIRES), HOLD_EXPIRES)).contains(Refusal.HOLD_EXPIRED);
+      assertThat(BookingRules.confirm(hold(HOLD_EXPIRES), HOLD_EXPIRES)).contains(RefusalReason.HOLD_EXPIRED);
     }
 
     @Test
     void holdCannotBeConfirmedAfterItExpired() {
       assertThat(BookingRules.confirm(hold(HOLD_EXPIRES), HOLD_EXPIRES.plusSeconds(60)))
-          .contains(Refusal.HOLD_EXPIRED);
+          .contains(RefusalReason.HOLD_EXPIRED);
     }
 
     @Test
     void holdThatBecameABookingCannotBeConfirmedAgain() {
       assertThat(BookingRules.confirm(booking(AppointmentStatus.CONFIRMED), LAST_WEEK))
-          .contains(Refusal.HOLD_ALREADY_USED);
+          .contains(RefusalReason.HOLD_ALREADY_USED);
     }
 
     @Test
     void usedHoldIsReportedAsUsedEvenAfterTheOriginalExpiry() {
       assertThat(BookingRules.confirm(booking(AppointmentStatus.CONFIRMED), HOLD_EXPIRES.plusSeconds(3600)))
-          .contains(Refusal.HOLD_ALREADY_USED);
+          .contains(RefusalReason.HOLD_ALREADY_USED);
     }
 
     @ParameterizedTest
     @EnumSource(value = AppointmentStatus.class, names = "HELD", mode = EnumSource.Mode.EXCLUDE)
     void noBookingStatusCountsAsAnUnusedHold(AppointmentStatus status) {
-      assertThat(BookingRules.confirm(booking(status), LAST_WEEK)).contains(Refusal.HOLD_ALREADY_USED);
+      assertThat(BookingRules.confirm(booking(status), LAST_WEEK)).contains(RefusalReason.HOLD_ALREADY_USED);
     }
   }
 
@@ -85,20 +85,20 @@ class BookingRulesTest {
     @Test
     void citizenCannotCancelAtTheStartInstant() {
       assertThat(BookingRules.cancel(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START))
-          .contains(Refusal.TOO_LATE);
+          .contains(RefusalReason.TOO_LATE);
     }
 
     @Test
     void citizenCannotCancelAfterTheStart() {
       assertThat(BookingRules.cancel(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START.plusSeconds(600)))
-          .contains(Refusal.TOO_LATE);
+          .contains(RefusalReason.TOO_LATE);
     }
 
     @ParameterizedTest
     @EnumSource(value = AppointmentStatus.class, names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
     void citizenCancelsOnlyAConfirmedBooking(AppointmentStatus status) {
       assertThat(BookingRules.cancel(booking(status), Actor.CITIZEN, LAST_WEEK))
-          .contains(Refusal.ILLEGAL_TRANSITION);
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
     }
 
     @Test
@@ -115,7 +115,7 @@ class BookingRulesTest {
     @EnumSource(value = AppointmentStatus.class, names = {"CANCELLED", "COMPLETED", "NO_SHOW"})
     void staffCannotCancelAFinishedBooking(AppointmentStatus status) {
       assertThat(BookingRules.cancel(booking(status), STAFF, START.plusSeconds(60)))
-          .contains(Refusal.ILLEGAL_TRANSITION);
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
     }
   }
 
@@ -137,7 +137,7 @@ class BookingRulesTest {
       Appointment newHold = holdAt(MITTE, nextMonday, LAST_WEEK);
 
       assertThat(BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), newHold, Actor.CITIZEN, LAST_WEEK))
-          .contains(Refusal.HOLD_EXPIRED);
+          .contains(RefusalReason.HOLD_EXPIRED);
     }
 
     @Test
@@ -146,7 +146,7 @@ class BookingRulesTest {
           .confirmed(new BookingReference("ABCD2345"), Citizen.named("Max Mustermann"));
 
       assertThat(BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), usedHold, Actor.CITIZEN, LAST_WEEK))
-          .contains(Refusal.HOLD_ALREADY_USED);
+          .contains(RefusalReason.HOLD_ALREADY_USED);
     }
 
     @ParameterizedTest
@@ -155,7 +155,7 @@ class BookingRulesTest {
       Appointment newHold = holdAt(MITTE, nextMonday, LAST_WEEK.plusSeconds(600));
 
       assertThat(BookingRules.reschedule(booking(status), newHold, STAFF, LAST_WEEK))
-          .contains(Refusal.ILLEGAL_TRANSITION);
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
     }
 
     @Test
@@ -163,7 +163,7 @@ class BookingRulesTest {
       Appointment newHold = holdAt(MITTE, nextMonday, START.plusSeconds(600));
 
       assertThat(BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), newHold, Actor.CITIZEN, START))
-          .contains(Refusal.TOO_LATE);
+          .contains(RefusalReason.TOO_LATE);
     }
 
     @Test
@@ -210,19 +210,19 @@ class BookingRulesTest {
     @Test
     void checkInTheDayBeforeIsTooEarly() {
       assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 16, 0), BERLIN))
-          .contains(Refusal.TOO_EARLY);
+          .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
     void checkInAMinuteBeforeMidnightOfTheDayBeforeIsTooEarly() {
       assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 23, 59), BERLIN))
-          .contains(Refusal.TOO_EARLY);
+          .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
     void checkInTheDayAfterIsTooLate() {
       assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 12, 8, 0), BERLIN))
-          .contains(Refusal.TOO_LATE);
+          .contains(RefusalReason.TOO_LATE);
     }
 
     @Test
@@ -231,25 +231,25 @@ class BookingRulesTest {
       assertThat(tenPastMidnight).isEqualTo(Instant.parse("2025-06-11T22:10:00Z"));
 
       assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, tenPastMidnight, BERLIN))
-          .contains(Refusal.TOO_LATE);
+          .contains(RefusalReason.TOO_LATE);
     }
 
     @Test
     void citizenCannotCheckThemselvesIn() {
       assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START, BERLIN))
-          .contains(Refusal.NOT_PERMITTED);
+          .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @Test
     void systemCannotCheckAnyoneIn() {
       assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), Actor.SYSTEM, START, BERLIN))
-          .contains(Refusal.NOT_PERMITTED);
+          .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @ParameterizedTest
     @EnumSource(value = AppointmentStatus.class, names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
     void onlyAConfirmedBookingCanBeCheckedIn(AppointmentStatus status) {
-      assertThat(BookingRules.checkIn(booking(status), STAFF, START, BERLIN)).contains(Refusal.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.checkIn(booking(status), STAFF, START, BERLIN)).contains(RefusalReason.ILLEGAL_TRANSITION);
     }
   }
 
@@ -277,26 +277,26 @@ class BookingRulesTest {
     @Test
     void completingTheDayBeforeIsTooEarly() {
       assertThat(BookingRules.complete(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 23, 59), BERLIN))
-          .contains(Refusal.TOO_EARLY);
+          .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
     void citizenCannotCompleteTheirBooking() {
       assertThat(BookingRules.complete(booking(AppointmentStatus.CHECKED_IN), Actor.CITIZEN, START.plusSeconds(900), BERLIN))
-          .contains(Refusal.NOT_PERMITTED);
+          .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @Test
     void systemCannotCompleteABooking() {
       assertThat(BookingRules.complete(booking(AppointmentStatus.CHECKED_IN), Actor.SYSTEM, START.plusSeconds(900), BERLIN))
-          .contains(Refusal.NOT_PERMITTED);
+          .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @ParameterizedTest
     @EnumSource(value = AppointmentStatus.class, names = {"COMPLETED", "NO_SHOW", "CANCELLED"})
     void onlyAConfirmedOrCheckedInBookingCanBeCompleted(AppointmentStatus status) {
       assertThat(BookingRules.complete(booking(status), STAFF, START.plusSeconds(900), BERLIN))
-          .contains(Refusal.ILLEGAL_TRANSITION);
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
     }
   }
 
@@ -316,26 +316,26 @@ class BookingRulesTest {
     @Test
     void noShowOneSecondBeforeTheStartIsTooEarly() {
       assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), STAFF, START.minusSeconds(1)))
-          .contains(Refusal.TOO_EARLY);
+          .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
     void citizenCannotMarkThemselvesAsNoShow() {
       assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START.plusSeconds(60)))
-          .contains(Refusal.NOT_PERMITTED);
+          .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @Test
     void systemCannotMarkANoShow() {
       assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), Actor.SYSTEM, START.plusSeconds(60)))
-          .contains(Refusal.NOT_PERMITTED);
+          .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @ParameterizedTest
     @EnumSource(value = AppointmentStatus.class, names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
     void onlyAConfirmedBookingCanBecomeANoShow(AppointmentStatus status) {
       assertThat(BookingRules.markNoShow(booking(status), STAFF, START.plusSeconds(60)))
-          .contains(Refusal.ILLEGAL_TRANSITION);
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
     }
   }
 
@@ -354,8 +354,8 @@ class BookingRulesTest {
 
     @Test
     void whileTheAppointmentIsUnderWayItsDataCannotBeErased() {
-      assertThat(BookingRules.erase(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START)).contains(Refusal.TOO_EARLY);
-      assertThat(BookingRules.erase(booking(AppointmentStatus.CHECKED_IN), STAFF, end.minusNanos(1))).contains(Refusal.TOO_EARLY);
+      assertThat(BookingRules.erase(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START)).contains(RefusalReason.TOO_EARLY);
+      assertThat(BookingRules.erase(booking(AppointmentStatus.CHECKED_IN), STAFF, end.minusNanos(1))).contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
@@ -381,13 +381,13 @@ class BookingRulesTest {
     void anErasedBookingOrAHoldCannotBeErased() {
       Appointment erased = booking(AppointmentStatus.CANCELLED).erased(LAST_WEEK);
 
-      assertThat(BookingRules.erase(erased, Actor.CITIZEN, LAST_WEEK)).contains(Refusal.ILLEGAL_TRANSITION);
-      assertThat(BookingRules.erase(hold(HOLD_EXPIRES), Actor.CITIZEN, LAST_WEEK)).contains(Refusal.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.erase(erased, Actor.CITIZEN, LAST_WEEK)).contains(RefusalReason.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.erase(hold(HOLD_EXPIRES), Actor.CITIZEN, LAST_WEEK)).contains(RefusalReason.ILLEGAL_TRANSITION);
     }
 
     @Test
     void theSystemErasesByTheRetentionPeriodNotByRequest() {
-      assertThat(BookingRules.erase(booking(AppointmentStatus.COMPLETED), Actor.SYSTEM, end)).contains(Refusal.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.erase(booking(AppointmentStatus.COMPLETED), Actor.SYSTEM, end)).contains(RefusalReason.ILLEGAL_TRANSITION);
     }
   }
 }

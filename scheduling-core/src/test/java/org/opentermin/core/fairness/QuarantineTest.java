@@ -52,4 +52,18 @@ class QuarantineTest {
     assertThatIllegalArgumentException().isThrownBy(() -> new Quarantine(Duration.ofDays(8), Duration.ZERO)).withMessageContaining("7 days");
     assertThatIllegalArgumentException().isThrownBy(() -> new Quarantine(Duration.ZERO, Duration.ofSeconds(-1)));
   }
+
+  @Test
+  void aCancellationJustInsideDelayPlusWindowMayStillBeClosedAndOneBeforeItHasReopened() {
+    Quarantine quarantine = new Quarantine(Duration.ofMinutes(30), Duration.ofMinutes(90));
+    Instant now = Instant.parse("2027-03-01T10:00:00Z");
+
+    Instant since = quarantine.stillClosedSince(now);
+
+    assertThat(since).isEqualTo(Instant.parse("2027-03-01T08:00:00Z"));
+    for (int i = 0; i < 200; i++) {
+      AppointmentId cancelled = new AppointmentId(OFFICE_ID, new UUID(7, i));
+      assertThat(quarantine.reopensAt(SECRET, cancelled, since.minusMillis(1))).isBeforeOrEqualTo(now);
+    }
+  }
 }

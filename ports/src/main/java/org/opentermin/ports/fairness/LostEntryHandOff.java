@@ -10,16 +10,16 @@ import org.opentermin.core.catalog.OfficeId;
 
 /**
  * Where a lost lottery entry goes when its citizen asked for the waiting list: the hand-over from
- * the lottery to the waiting list, which the app wires. Called once per such entry, after the
+ * the lottery to the waiting list, which the app wires ({@link WaitingListHandOff}). Called once per such entry, after the
  * entry is recorded as lost; the lottery's store forgets the citizen's data afterwards, so the
  * waiting list keeps what it needs. Implementations are thread-safe and must not throw for a
  * business refusal (e.g. a full list): the draw goes on either way.
  */
 @FunctionalInterface
-public interface LosersWaitingList {
+public interface LostEntryHandOff {
 
   /** Nobody is put on a waiting list: for offices or apps without one. */
-  LosersWaitingList NONE = loser -> {};
+  LostEntryHandOff NONE = loser -> {};
 
   void add(Loser loser);
 

@@ -1,10 +1,11 @@
 package org.opentermin.core.booking;
 
 /**
- * Why a booking operation was refused: a business answer, not an error. The HTTP adapter maps
- * each reason to a status code and a problem type.
+ * Why a booking operation was refused: a business answer, not an error. The reason code of the
+ * ports' {@code Refused} result, which adds a detail for the caller; the HTTP adapter maps each
+ * reason to a status code and a problem type.
  */
-public enum Refusal {
+public enum RefusalReason {
   /** The start is not (or no longer) free for the request. */
   UNAVAILABLE,
   /** The hold expired before it was confirmed. */

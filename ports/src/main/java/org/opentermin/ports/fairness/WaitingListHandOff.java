@@ -13,14 +13,14 @@ import org.opentermin.ports.in.ServiceRequest;
  * reaches people who already tried. A refusal (no waiting list at the office, already waiting)
  * leaves the loser where they are: the draw goes on. Thread-safe.
  */
-public final class WaitingListForLosers implements LosersWaitingList {
+public final class WaitingListHandOff implements LostEntryHandOff {
 
   /** How far the waiting-list registration reaches from the lottery's day. */
   static final int DAYS_ON_THE_LIST = 14;
 
   private final JoinWaitingList waitingList;
 
-  public WaitingListForLosers(JoinWaitingList waitingList) {
+  public WaitingListHandOff(JoinWaitingList waitingList) {
     this.waitingList = checkNotNull(waitingList, "waitingList");
   }
 

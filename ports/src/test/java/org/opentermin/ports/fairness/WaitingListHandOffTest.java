@@ -25,7 +25,7 @@ import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.RandomSource;
 
-class WaitingListForLosersTest {
+class WaitingListHandOffTest {
 
   private static final Citizen LOSER = new Citizen("Lena Los", Optional.of("lena@example.org"), Optional.empty());
 
@@ -37,8 +37,8 @@ class WaitingListForLosersTest {
     return new WaitingListService(catalog, store, new InMemoryAuditLog(), Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(2));
   }
 
-  private static LosersWaitingList.Loser loser() {
-    return new LosersWaitingList.Loser(
+  private static LostEntryHandOff.Loser loser() {
+    return new LostEntryHandOff.Loser(
         OFFICE, ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), MONDAY_DATE, LOSER, "entry-1");
   }
 
@@ -48,7 +48,7 @@ class WaitingListForLosersTest {
     catalog.saveAccessPolicy(OFFICE, Optional.empty(),
         Optional.of(AccessPolicy.none().withWaitingList(new WaitingListPolicy(Duration.ofHours(12)))));
 
-    new WaitingListForLosers(waitingList).add(loser());
+    new WaitingListHandOff(waitingList).add(loser());
 
     ImmutableList<JoinWaitingList.StaffEntryView> open = waitingList.openEntries(OFFICE, Actor.staff("s-1"));
     assertThat(open).hasSize(1);
@@ -60,7 +60,7 @@ class WaitingListForLosersTest {
   void anOfficeWithoutAWaitingListLeavesTheLoserWhereTheyAre() {
     WaitingListService waitingList = waitingList();
 
-    new WaitingListForLosers(waitingList).add(loser());
+    new WaitingListHandOff(waitingList).add(loser());
 
     assertThat(waitingList.openEntries(OFFICE, Actor.staff("s-1"))).isEmpty();
   }
