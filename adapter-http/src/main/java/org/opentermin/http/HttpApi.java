@@ -8,6 +8,26 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.opentermin.http.admin.AdminRoutes;
+import org.opentermin.http.audit.AuditRoutes;
+import org.opentermin.http.booking.CitizenRoutes;
+import org.opentermin.http.common.Authentication;
+import org.opentermin.http.common.JsonBodies;
+import org.opentermin.http.common.OfficeCache;
+import org.opentermin.http.common.UseCases;
+import org.opentermin.http.fairness.AccessPolicyRoutes;
+import org.opentermin.http.fairness.ChallengeRoutes;
+import org.opentermin.http.fairness.LotteryRoutes;
+import org.opentermin.http.fairness.WaitingListRoutes;
+import org.opentermin.http.operations.OperationsRoutes;
+import org.opentermin.http.operations.RateLimiter;
+import org.opentermin.http.operations.RateLimits;
+import org.opentermin.http.operations.RequestMetrics;
+import org.opentermin.http.privacy.PrivacyRoutes;
+import org.opentermin.http.problem.ApiProblem;
+import org.opentermin.http.problem.ErrorMapping;
+import org.opentermin.http.routing.RoutingRoutes;
+import org.opentermin.http.staff.StaffRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
   /** Request bodies are limited to 64 KiB; nothing in the API needs more. */
-  public static final int MAXIMUM_BODY_BYTES = 64 * 1024;
+  public static final int MAXIMUM_BODY_BYTES = JsonBodies.MAXIMUM_BODY_BYTES;
 
   /** The largest CSV file of responsibility rules: a city's streets with house-number ranges fit many times. */
   public static final int MAXIMUM_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -71,7 +91,7 @@ public final class HttpApi {
       // After the guard, so that a 429 carries the security headers too; before any handler reads a body.
       config.routes.before(rateLimits::check);
       config.routes.after(HttpApi::logRequest);
-      ErrorMapping.register(config);
+      ErrorMapping.register(config, MAXIMUM_BODY_BYTES);
       new CitizenRoutes(useCases, authentication, offices, metrics).register(config.routes);
       new StaffRoutes(useCases, authentication, offices).register(config.routes);
       new AdminRoutes(useCases, authentication).register(config.routes);

@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentermin.http.common.UseCases;
+import org.opentermin.http.problem.ProblemTitles;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.opentermin.app.demo.DemoData;
 import org.opentermin.app.demo.DemoOverview;
 import org.opentermin.http.HttpApi;
-import org.opentermin.http.UseCases;
+import org.opentermin.http.common.UseCases;
 import org.opentermin.jdbc.JdbcAdapter;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.access.IssuedToken;
