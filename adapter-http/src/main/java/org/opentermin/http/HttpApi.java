@@ -14,7 +14,6 @@ import org.opentermin.http.booking.CitizenRoutes;
 import org.opentermin.http.common.Authentication;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.OfficeCache;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.fairness.AccessPolicyRoutes;
 import org.opentermin.http.fairness.ChallengeRoutes;
 import org.opentermin.http.fairness.LotteryRoutes;
@@ -71,8 +70,8 @@ public final class HttpApi {
     checkNotNull(useCases, "useCases");
     checkNotNull(settings, "settings");
     checkNotNull(ticker, "ticker");
-    Authentication authentication = new Authentication(useCases.accessTokens());
-    OfficeCache offices = new OfficeCache(useCases.catalog());
+    Authentication authentication = new Authentication(useCases.authenticate);
+    OfficeCache offices = new OfficeCache(useCases.catalog);
     RequestMetrics metrics = new RequestMetrics();
     RateLimits rateLimits = new RateLimits(new RateLimiter(settings.rateLimitPerMinute(), ticker), metrics);
     Javalin javalin = Javalin.create(config -> {
@@ -92,17 +91,23 @@ public final class HttpApi {
       config.routes.before(rateLimits::check);
       config.routes.after(HttpApi::logRequest);
       ErrorMapping.register(config, MAXIMUM_BODY_BYTES);
-      new CitizenRoutes(useCases, authentication, offices, metrics).register(config.routes);
-      new StaffRoutes(useCases, authentication, offices).register(config.routes);
-      new AdminRoutes(useCases, authentication).register(config.routes);
-      new AccessPolicyRoutes(useCases, authentication).register(config.routes);
-      new ChallengeRoutes(useCases).register(config.routes);
-      new WaitingListRoutes(useCases, authentication, offices).register(config.routes);
-      new OperationsRoutes(useCases, metrics).register(config.routes);
-      new LotteryRoutes(useCases, offices).register(config.routes);
-      new RoutingRoutes(useCases, authentication, offices).register(config.routes);
-      new AuditRoutes(useCases, authentication).register(config.routes);
-      new PrivacyRoutes(useCases, authentication).register(config.routes);
+      new CitizenRoutes(
+              useCases.catalog, useCases.availability, useCases.hold, useCases.confirm, useCases.manage, useCases.clock,
+              authentication, offices, metrics)
+          .register(config.routes);
+      new StaffRoutes(useCases.manage, useCases.day, useCases.clock, authentication, offices).register(config.routes);
+      new AdminRoutes(useCases.catalog, useCases.configureCatalog, useCases.issueAccessToken, authentication)
+          .register(config.routes);
+      new AccessPolicyRoutes(useCases.configureCatalog, authentication).register(config.routes);
+      new ChallengeRoutes(useCases.challenge).register(config.routes);
+      new WaitingListRoutes(useCases.waitingList, authentication, offices).register(config.routes);
+      new OperationsRoutes(useCases.readiness, metrics).register(config.routes);
+      new LotteryRoutes(useCases.lottery, offices).register(config.routes);
+      new RoutingRoutes(useCases.resolveResponsibility, useCases.configureResponsibility, authentication, offices)
+          .register(config.routes);
+      new AuditRoutes(useCases.audit, authentication).register(config.routes);
+      new PrivacyRoutes(useCases.personalData, useCases.retention, useCases.clock, authentication)
+          .register(config.routes);
       ApiDocumentation.register(config);
     });
     return new HttpApi(javalin);

@@ -45,10 +45,12 @@ import org.opentermin.http.common.Authentication;
 import org.opentermin.http.common.DomainInput;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.Parameters;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
-import org.opentermin.ports.access.IssuedToken;
+import org.opentermin.ports.in.IssuedToken;
+import org.opentermin.ports.in.BrowseCatalog;
+import org.opentermin.ports.in.ConfigureCatalog;
+import org.opentermin.ports.in.IssueAccessToken;
 import org.opentermin.ports.in.Refused;
 
 /**
@@ -61,11 +63,16 @@ public final class AdminRoutes {
   private static final SecureRandom ID_RANDOM = new SecureRandom();
   private static final String ID_SUFFIX_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
-  private final UseCases useCases;
+  private final BrowseCatalog catalog;
+  private final ConfigureCatalog configure;
+  private final IssueAccessToken tokens;
   private final Authentication authentication;
 
-  public AdminRoutes(UseCases useCases, Authentication authentication) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public AdminRoutes(
+      BrowseCatalog catalog, ConfigureCatalog configure, IssueAccessToken tokens, Authentication authentication) {
+    this.catalog = checkNotNull(catalog, "catalog");
+    this.configure = checkNotNull(configure, "configure");
+    this.tokens = checkNotNull(tokens, "tokens");
     this.authentication = checkNotNull(authentication, "authentication");
   }
 
@@ -97,7 +104,7 @@ public final class AdminRoutes {
         BookingHorizon.of(Duration.ofMinutes(Optional.ofNullable(body.minNoticeMinutes()).orElse(0)), body.maxDaysAhead()),
         Duration.ofMinutes(Optional.ofNullable(body.holdMinutes()).orElse((int) Office.DEFAULT_HOLD_DURATION.toMinutes())),
         Optional.ofNullable(body.address()).map(String::strip)));
-    saved(useCases.configure().createOffice(office, Authentication.actor(admin)));
+    saved(configure.createOffice(office, Authentication.actor(admin)));
     ctx.status(201).json(BookingViews.OfficeView.of(office));
   }
 
@@ -113,7 +120,7 @@ public final class AdminRoutes {
         body.maxPersons(),
         ImmutableSet.copyOf(body.channels()),
         Boolean.TRUE.equals(body.sensitive())).withModes(modes));
-    saved(useCases.configure().createService(service));
+    saved(configure.createService(service));
     ctx.status(201).json(BookingViews.ServiceView.of(service));
   }
 
@@ -147,7 +154,7 @@ public final class AdminRoutes {
         body.kind(),
         body.serviceIds().stream().map(ServiceId::of).collect(ImmutableSet.toImmutableSet()),
         Optional.ofNullable(body.team()).map(TeamId::of));
-    saved(useCases.configure().createResource(resource, admin.actor()));
+    saved(configure.createResource(resource, admin.actor()));
     ctx.status(201).json(AdminViews.ResourceView.of(resource));
   }
 
@@ -162,7 +169,7 @@ public final class AdminRoutes {
         .extraTimes(extraTimes(Optional.ofNullable(body.extraTimes()).orElse(List.of())))
         .absences(absences(Optional.ofNullable(body.absences()).orElse(List.of())))
         .build();
-    saved(useCases.configure().replaceWorkingTime(office, resource, workingTime, admin.actor()));
+    saved(configure.replaceWorkingTime(office, resource, workingTime, admin.actor()));
     ctx.json(body);
   }
 
@@ -170,7 +177,7 @@ public final class AdminRoutes {
     Authentication.InOffice admin = authentication.adminOfOffice(ctx);
     OfficeId office = admin.office();
     AdminRequests.NewClosure body = JsonBodies.read(ctx, AdminRequests.NewClosure.class);
-    saved(useCases.configure().addClosure(office, new OfficeClosure(body.date(), body.reason()), admin.actor()));
+    saved(configure.addClosure(office, new OfficeClosure(body.date(), body.reason()), admin.actor()));
     ctx.status(201).json(new AdminViews.ClosureView(office.value(), body.date().toString(), body.reason()));
   }
 
@@ -192,11 +199,11 @@ public final class AdminRoutes {
       throw DomainInput.invalid("officeIds", "a " + body.role() + " token needs at least one office");
     }
     for (OfficeId office : officeIds) {
-      if (useCases.catalog().office(office).isEmpty()) {
+      if (catalog.office(office).isEmpty()) {
         throw DomainInput.invalid("officeIds", "unknown office " + office);
       }
     }
-    IssuedToken issued = useCases.accessTokens().issue(body.role(), officeIds);
+    IssuedToken issued = tokens.issue(body.role(), officeIds);
     ctx.status(201).json(AdminViews.TokenView.of(issued));
   }
 

@@ -2,7 +2,7 @@ package org.opentermin.http.admin;
 
 import java.util.List;
 import org.opentermin.core.catalog.Resource;
-import org.opentermin.ports.access.IssuedToken;
+import org.opentermin.ports.in.IssuedToken;
 
 /** The response bodies of the administration routes. */
 final class AdminViews {

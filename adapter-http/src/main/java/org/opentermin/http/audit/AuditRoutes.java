@@ -12,9 +12,8 @@ import java.util.Optional;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.http.common.Authentication;
 import org.opentermin.http.common.CommonViews;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
-import org.opentermin.ports.out.AuditLog;
+import org.opentermin.ports.in.ReadAuditLog;
 
 /**
  * The office's audit log for its administrators (and admins): who read personal data or changed
@@ -25,11 +24,11 @@ public final class AuditRoutes {
 
   static final int DEFAULT_LIMIT = 100;
 
-  private final UseCases useCases;
+  private final ReadAuditLog audit;
   private final Authentication authentication;
 
-  public AuditRoutes(UseCases useCases, Authentication authentication) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public AuditRoutes(ReadAuditLog audit, Authentication authentication) {
+    this.audit = checkNotNull(audit, "audit");
     this.authentication = checkNotNull(authentication, "authentication");
   }
 
@@ -59,12 +58,12 @@ public final class AuditRoutes {
     if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
       throw ApiProblem.badRequest("from does not lie before to", new ApiProblem.FieldError("to", "must lie after from"));
     }
-    AuditLog.Query query = new AuditLog.Query(admin.office(), from, to, cursor(ctx), limit(ctx));
-    AuditLog.Page page = useCases.audit().auditEntries(query)
+    ReadAuditLog.Query query = new ReadAuditLog.Query(admin.office(), from, to, cursor(ctx), limit(ctx));
+    ReadAuditLog.Page page = audit.auditEntries(query)
         .orElseThrow(() -> ApiProblem.notFound("unknown office " + admin.office()));
     ctx.json(new PageView(
         admin.office().value(),
-        page.entries().stream().map(logged -> EntryView.of(logged.entry())).toList(),
+        page.entries().stream().map(EntryView::of).toList(),
         page.next().isPresent() ? Long.toString(page.next().getAsLong()) : null));
   }
 
@@ -99,9 +98,9 @@ public final class AuditRoutes {
     if (value == null || value.isEmpty()) {
       return DEFAULT_LIMIT;
     }
-    if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > AuditLog.Query.MAXIMUM_LIMIT) {
+    if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > ReadAuditLog.Query.MAXIMUM_LIMIT) {
       throw ApiProblem.badRequest("the limit is out of range",
-          new ApiProblem.FieldError("limit", "must be a whole number from 1 to " + AuditLog.Query.MAXIMUM_LIMIT));
+          new ApiProblem.FieldError("limit", "must be a whole number from 1 to " + ReadAuditLog.Query.MAXIMUM_LIMIT));
     }
     return Integer.parseInt(value);
   }

@@ -20,10 +20,11 @@ import org.opentermin.http.calendar.CalendarEntry;
 import org.opentermin.http.calendar.CalendarFile;
 import org.opentermin.http.common.OfficeCache;
 import org.opentermin.http.common.Parameters;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ProblemTitles;
 import org.opentermin.ports.in.BookingAccess;
+import org.opentermin.ports.in.BrowseCatalog;
+import org.opentermin.ports.in.ManageBooking;
 
 /**
  * A booking as a calendar file. The token comes as a query parameter because calendar apps open
@@ -35,11 +36,13 @@ import org.opentermin.ports.in.BookingAccess;
  */
 final class BookingCalendar {
 
-  private final UseCases useCases;
+  private final BrowseCatalog catalog;
+  private final ManageBooking manage;
   private final OfficeCache offices;
 
-  BookingCalendar(UseCases useCases, OfficeCache offices) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  BookingCalendar(BrowseCatalog catalog, ManageBooking manage, OfficeCache offices) {
+    this.catalog = checkNotNull(catalog, "catalog");
+    this.manage = checkNotNull(manage, "manage");
     this.offices = checkNotNull(offices, "offices");
   }
 
@@ -47,13 +50,13 @@ final class BookingCalendar {
     BookingReference reference = Parameters.reference(ctx);
     String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
     BookingAccess access = BookingAccess.byToken(token);
-    Appointment booking = useCases.manage().find(reference, access).orElseThrow(() -> ApiProblem.notFound("unknown booking"));
-    ImmutableList<BookingEvent> history = useCases.manage().history(reference, access);
+    Appointment booking = manage.find(reference, access).orElseThrow(() -> ApiProblem.notFound("unknown booking"));
+    ImmutableList<BookingEvent> history = manage.history(reference, access);
     Office office = offices.office(booking.office());
     Locale locale = ProblemTitles.locale(ctx.header("Accept-Language"));
     boolean german = locale.equals(Locale.GERMAN);
     String summary = OutsideText.appointmentAt(office, booking.mode(), locale);
-    List<Service> booked = useCases.catalog().services().stream()
+    List<Service> booked = catalog.services().stream()
         .filter(service -> booking.services().stream().anyMatch(item -> item.service().equals(service.id())))
         .toList();
     String services = String.join(", ", OutsideText.serviceNames(booked));

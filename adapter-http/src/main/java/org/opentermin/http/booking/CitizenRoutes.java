@@ -31,7 +31,6 @@ import org.opentermin.http.common.DomainInput;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.OfficeCache;
 import org.opentermin.http.common.Parameters;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.operations.RequestMetrics;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
@@ -39,12 +38,14 @@ import org.opentermin.http.routing.RoutingRoutes;
 import org.opentermin.ports.in.AvailabilityResult;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.BookingResult;
+import org.opentermin.ports.in.BrowseCatalog;
 import org.opentermin.ports.in.ChangeResult;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.FindAvailability;
 import org.opentermin.ports.in.FirstSlotResult;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
+import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 
@@ -62,26 +63,36 @@ public final class CitizenRoutes {
   static final int MAXIMUM_SERVICES_PER_REQUEST = 20;
   static final String MANAGE_TOKEN_HEADER = "X-Manage-Token";
 
-  private final UseCases useCases;
+  private final BrowseCatalog catalog;
+  private final FindAvailability availability;
+  private final HoldSlot hold;
+  private final ConfirmBooking confirm;
+  private final ManageBooking manage;
   private final Authentication authentication;
   private final OfficeCache offices;
   private final BookingCalendar calendar;
   private final RequestMetrics metrics;
   private final Clock clock;
 
-  public CitizenRoutes(UseCases useCases, Authentication authentication, OfficeCache offices, RequestMetrics metrics) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public CitizenRoutes(
+      BrowseCatalog catalog, FindAvailability availability, HoldSlot hold, ConfirmBooking confirm, ManageBooking manage,
+      Clock clock, Authentication authentication, OfficeCache offices, RequestMetrics metrics) {
+    this.catalog = checkNotNull(catalog, "catalog");
+    this.availability = checkNotNull(availability, "availability");
+    this.hold = checkNotNull(hold, "hold");
+    this.confirm = checkNotNull(confirm, "confirm");
+    this.manage = checkNotNull(manage, "manage");
+    this.clock = checkNotNull(clock, "clock");
     this.authentication = checkNotNull(authentication, "authentication");
     this.offices = checkNotNull(offices, "offices");
     this.metrics = checkNotNull(metrics, "metrics");
-    this.clock = useCases.clock();
-    this.calendar = new BookingCalendar(useCases, offices);
+    this.calendar = new BookingCalendar(catalog, manage, offices);
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/offices", ctx -> ctx.json(useCases.catalog().offices().stream().map(BookingViews.OfficeView::of).toList()));
+    routes.get("/api/v1/offices", ctx -> ctx.json(catalog.offices().stream().map(BookingViews.OfficeView::of).toList()));
     routes.get("/api/v1/offices/{officeId}", ctx -> ctx.json(BookingViews.OfficeView.of(offices.office(Parameters.officeId(ctx)))));
-    routes.get("/api/v1/services", ctx -> ctx.json(useCases.catalog().services().stream().map(BookingViews.ServiceView::of).toList()));
+    routes.get("/api/v1/services", ctx -> ctx.json(catalog.services().stream().map(BookingViews.ServiceView::of).toList()));
     routes.get("/api/v1/offices/{officeId}/availability", this::availability);
     routes.get("/api/v1/offices/{officeId}/availability/first", this::firstFreeSlot);
     routes.post("/api/v1/holds", this::hold);
@@ -113,7 +124,7 @@ public final class CitizenRoutes {
           "office " + office.id() + " can be booked from " + today + " to " + bookable.last());
     }
     AvailabilityResult result =
-        useCases.availability().findSlots(
+        availability.findSlots(
             new FindAvailability.Query(office.id(), services, channel(ctx, office.id()), requested, RoutingRoutes.inputs(ctx), mode));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
@@ -125,7 +136,7 @@ public final class CitizenRoutes {
     OfficeId office = Parameters.officeId(ctx);
     ZoneId zone = offices.zone(office);
     FirstSlotResult result =
-        useCases.availability().firstFreeSlot(
+        availability.firstFreeSlot(
             office, requestedServices(ctx), channel(ctx, office), RoutingRoutes.inputs(ctx), Parameters.mode(ctx));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
@@ -200,7 +211,7 @@ public final class CitizenRoutes {
     ImmutableList<ServiceRequest> services = body.services().stream()
         .map(item -> new ServiceRequest(ServiceId.of(item.serviceId()), item.persons()))
         .collect(ImmutableList.toImmutableList());
-    HoldResult result = useCases.hold().hold(new HoldSlot.Command(
+    HoldResult result = hold.hold(new HoldSlot.Command(
         office, services, body.start().toInstant(), channel, actor, Optional.ofNullable(body.idempotencyKey()), urgent, clientKey,
         Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution())),
         Optional.ofNullable(body.routing()).map(RoutingRoutes.RoutingData::toDomain),
@@ -222,7 +233,7 @@ public final class CitizenRoutes {
     BookingRequests.BookingCitizenData data = body.citizen();
     Citizen citizen = DomainInput.build("citizen", () -> new Citizen(data.name().strip(), Optional.ofNullable(data.email()),
         Optional.ofNullable(data.phone()), Optional.ofNullable(data.note()).map(String::strip).filter(note -> !note.isEmpty())));
-    BookingResult result = useCases.confirm().confirm(
+    BookingResult result = confirm.confirm(
         new ConfirmBooking.Command(hold, citizen, actor, Optional.ofNullable(body.idempotencyKey())));
     metrics.bookingAnswered(result);
     if (result instanceof Refused refused) {
@@ -233,19 +244,19 @@ public final class CitizenRoutes {
   }
 
   private void booking(Context ctx) {
-    Appointment booking = useCases.manage().find(Parameters.reference(ctx), citizenAccess(ctx))
+    Appointment booking = manage.find(Parameters.reference(ctx), citizenAccess(ctx))
         .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ctx.json(BookingViews.BookingView.of(booking, offices.zone(booking.office()), null));
   }
 
   private void cancel(Context ctx) {
     String reason = ctx.bodyAsBytes().length == 0 ? "" : Optional.ofNullable(JsonBodies.read(ctx, CommonRequests.Cancellation.class).reason()).orElse("");
-    answer(ctx, useCases.manage().cancel(Parameters.reference(ctx), citizenAccess(ctx), reason));
+    answer(ctx, manage.cancel(Parameters.reference(ctx), citizenAccess(ctx), reason));
   }
 
   private void reschedule(Context ctx) {
     BookingRequests.Reschedule body = JsonBodies.read(ctx, BookingRequests.Reschedule.class);
-    answer(ctx, useCases.manage().reschedule(Parameters.reference(ctx), citizenAccess(ctx), Parameters.holdId(body.holdId())));
+    answer(ctx, manage.reschedule(Parameters.reference(ctx), citizenAccess(ctx), Parameters.holdId(body.holdId())));
   }
 
   private void answer(Context ctx, ChangeResult result) {

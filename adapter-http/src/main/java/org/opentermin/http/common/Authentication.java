@@ -9,7 +9,7 @@ import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.http.problem.ApiProblem;
-import org.opentermin.ports.access.AccessTokens;
+import org.opentermin.ports.in.Authenticate;
 
 /**
  * Who calls: nobody (a citizen), or the holder of a bearer token. A token that is sent but not
@@ -19,9 +19,9 @@ public final class Authentication {
 
   private static final String BEARER = "Bearer ";
 
-  private final AccessTokens tokens;
+  private final Authenticate tokens;
 
-  public Authentication(AccessTokens tokens) {
+  public Authentication(Authenticate tokens) {
     this.tokens = checkNotNull(tokens, "tokens");
   }
 

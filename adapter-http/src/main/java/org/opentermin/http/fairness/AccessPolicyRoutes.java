@@ -13,9 +13,9 @@ import org.opentermin.http.common.Authentication;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.OfficeCache;
 import org.opentermin.http.common.Parameters;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
+import org.opentermin.ports.in.ConfigureCatalog;
 import org.opentermin.ports.in.Refused;
 
 /**
@@ -32,11 +32,11 @@ public final class AccessPolicyRoutes {
   private static final String OFFICE_POLICY = "/api/v1/admin/offices/{officeId}/access-policy";
   private static final String SERVICE_POLICY = "/api/v1/admin/offices/{officeId}/services/{serviceId}/access-policy";
 
-  private final UseCases useCases;
+  private final ConfigureCatalog configure;
   private final Authentication authentication;
 
-  public AccessPolicyRoutes(UseCases useCases, Authentication authentication) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public AccessPolicyRoutes(ConfigureCatalog configure, Authentication authentication) {
+    this.configure = checkNotNull(configure, "configure");
     this.authentication = checkNotNull(authentication, "authentication");
   }
 
@@ -54,14 +54,14 @@ public final class AccessPolicyRoutes {
     Authentication.InOffice admin = authentication.adminOfOffice(ctx);
     OfficeId office = admin.office();
     AccessPolicy policy = JsonBodies.read(ctx, AccessPolicyJson.class).toDomain();
-    saved(useCases.configure().setAccessPolicy(office, Optional.empty(), Optional.of(policy), admin.actor()));
+    saved(configure.setAccessPolicy(office, Optional.empty(), Optional.of(policy), admin.actor()));
     ctx.json(view(office));
   }
 
   /** The office's own rules off; services' own policies stay. */
   private void removeOfficePolicy(Context ctx) {
     Authentication.InOffice admin = authentication.adminOfOffice(ctx);
-    saved(useCases.configure().setAccessPolicy(admin.office(), Optional.empty(), Optional.empty(), admin.actor()));
+    saved(configure.setAccessPolicy(admin.office(), Optional.empty(), Optional.empty(), admin.actor()));
     JsonBodies.noContent(ctx);
   }
 
@@ -69,7 +69,7 @@ public final class AccessPolicyRoutes {
   private void applyRecommended(Context ctx) {
     Authentication.InOffice admin = authentication.adminOfOffice(ctx);
     OfficeId office = admin.office();
-    saved(useCases.configure().setAccessPolicy(office, Optional.empty(), Optional.of(AccessPolicy.recommended()), admin.actor()));
+    saved(configure.setAccessPolicy(office, Optional.empty(), Optional.of(AccessPolicy.recommended()), admin.actor()));
     ctx.json(view(office));
   }
 
@@ -79,7 +79,7 @@ public final class AccessPolicyRoutes {
     OfficeId office = admin.office();
     ServiceId service = Parameters.serviceId(ctx);
     AccessPolicy policy = JsonBodies.read(ctx, AccessPolicyJson.class).toDomain();
-    saved(useCases.configure().setAccessPolicy(office, Optional.of(service), Optional.of(policy), admin.actor()));
+    saved(configure.setAccessPolicy(office, Optional.of(service), Optional.of(policy), admin.actor()));
     ctx.json(view(office));
   }
 
@@ -87,12 +87,12 @@ public final class AccessPolicyRoutes {
   private void removeServicePolicy(Context ctx) {
     Authentication.InOffice admin = authentication.adminOfOffice(ctx);
     ServiceId service = Parameters.serviceId(ctx);
-    saved(useCases.configure().setAccessPolicy(admin.office(), Optional.of(service), Optional.empty(), admin.actor()));
+    saved(configure.setAccessPolicy(admin.office(), Optional.of(service), Optional.empty(), admin.actor()));
     JsonBodies.noContent(ctx);
   }
 
   private AccessPolicyJson.PoliciesView view(OfficeId office) {
-    AccessPolicies policies = useCases.configure().accessPolicies(office)
+    AccessPolicies policies = configure.accessPolicies(office)
         .orElseThrow(() -> ApiProblem.notFound("unknown office " + office));
     return AccessPolicyJson.PoliciesView.of(policies);
   }

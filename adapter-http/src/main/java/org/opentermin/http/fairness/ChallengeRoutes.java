@@ -6,7 +6,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.http.common.CommonViews;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.ports.in.GetChallenge;
@@ -19,10 +18,10 @@ import org.opentermin.ports.out.Challenge;
  */
 public final class ChallengeRoutes {
 
-  private final UseCases useCases;
+  private final GetChallenge challenge;
 
-  public ChallengeRoutes(UseCases useCases) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public ChallengeRoutes(GetChallenge challenge) {
+    this.challenge = checkNotNull(challenge, "challenge");
   }
 
   /** Whether a hold needs a solved challenge now, and if so what to solve, how hard, and until when (exclusive). */
@@ -34,7 +33,7 @@ public final class ChallengeRoutes {
 
   private void challenge(Context ctx) {
     OfficeId office = officeId(ctx);
-    GetChallenge.ChallengeResult result = useCases.challenge().challenge(office);
+    GetChallenge.ChallengeResult result = challenge.challenge(office);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }

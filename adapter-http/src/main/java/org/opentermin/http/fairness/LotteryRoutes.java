@@ -26,7 +26,6 @@ import org.opentermin.http.common.DomainInput;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.OfficeCache;
 import org.opentermin.http.common.Parameters;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.ports.in.EnterLottery;
@@ -41,11 +40,11 @@ public final class LotteryRoutes {
 
   static final String ENTRY_TOKEN_HEADER = "X-Entry-Token";
 
-  private final UseCases useCases;
+  private final EnterLottery lottery;
   private final OfficeCache offices;
 
-  public LotteryRoutes(UseCases useCases, OfficeCache offices) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public LotteryRoutes(EnterLottery lottery, OfficeCache offices) {
+    this.lottery = checkNotNull(lottery, "lottery");
     this.offices = checkNotNull(offices, "offices");
   }
 
@@ -85,7 +84,7 @@ public final class LotteryRoutes {
     CitizenData data = body.citizen();
     Citizen citizen = DomainInput.build("citizen", () ->
         new Citizen(data.name().strip(), Optional.ofNullable(data.email()), Optional.ofNullable(data.phone())));
-    EnterLottery.EntryResult result = useCases.lottery().enter(new EnterLottery.Command(
+    EnterLottery.EntryResult result = lottery.enter(new EnterLottery.Command(
         office, services, body.date(), citizen, Boolean.TRUE.equals(body.waitingListIfLost())));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
@@ -97,7 +96,7 @@ public final class LotteryRoutes {
 
   private void entry(Context ctx) {
     String token = ctx.header(ENTRY_TOKEN_HEADER);
-    EnterLottery.EntryStatus status = useCases.lottery().find(ctx.pathParam("entryId"), token == null ? "" : token)
+    EnterLottery.EntryStatus status = lottery.find(ctx.pathParam("entryId"), token == null ? "" : token)
         .orElseThrow(() -> ApiProblem.notFound("unknown lottery entry"));
     String office = status.office().value();
     EntryStatusView view;
@@ -123,7 +122,7 @@ public final class LotteryRoutes {
     } catch (DateTimeParseException malformed) {
       throw ApiProblem.notFound("no draws on " + ctx.pathParam("date") + ": not a date YYYY-MM-DD");
     }
-    EnterLottery.DrawsResult result = useCases.lottery().draws(office, date);
+    EnterLottery.DrawsResult result = lottery.draws(office, date);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }

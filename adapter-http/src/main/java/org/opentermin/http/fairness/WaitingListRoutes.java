@@ -25,7 +25,6 @@ import org.opentermin.http.common.CommonViews;
 import org.opentermin.http.common.DomainInput;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.OfficeCache;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.ports.in.JoinWaitingList;
@@ -47,8 +46,8 @@ public final class WaitingListRoutes {
   private final Authentication authentication;
   private final OfficeCache offices;
 
-  public WaitingListRoutes(UseCases useCases, Authentication authentication, OfficeCache offices) {
-    this.waitingList = checkNotNull(useCases, "useCases").waitingList();
+  public WaitingListRoutes(JoinWaitingList waitingList, Authentication authentication, OfficeCache offices) {
+    this.waitingList = checkNotNull(waitingList, "waitingList");
     this.authentication = checkNotNull(authentication, "authentication");
     this.offices = checkNotNull(offices, "offices");
   }

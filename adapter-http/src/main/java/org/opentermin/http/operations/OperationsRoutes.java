@@ -5,17 +5,17 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
-import org.opentermin.http.common.UseCases;
+import java.util.function.BooleanSupplier;
 import org.opentermin.http.problem.ApiProblem;
 
 /** For operators and load balancers: liveness, readiness and metrics. */
 public final class OperationsRoutes {
 
-  private final UseCases useCases;
+  private final BooleanSupplier readiness;
   private final RequestMetrics metrics;
 
-  public OperationsRoutes(UseCases useCases, RequestMetrics metrics) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public OperationsRoutes(BooleanSupplier readiness, RequestMetrics metrics) {
+    this.readiness = checkNotNull(readiness, "readiness");
     this.metrics = checkNotNull(metrics, "metrics");
   }
 
@@ -28,7 +28,7 @@ public final class OperationsRoutes {
   private void ready(Context ctx) {
     boolean ready;
     try {
-      ready = useCases.readiness().getAsBoolean();
+      ready = readiness.getAsBoolean();
     } catch (RuntimeException unreachable) {
       ready = false;
     }

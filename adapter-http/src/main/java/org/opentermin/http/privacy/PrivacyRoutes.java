@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,11 @@ import org.opentermin.http.common.Authentication;
 import org.opentermin.http.common.CommonViews;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.Parameters;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.ports.in.ChangeResult;
+import org.opentermin.ports.in.ConfigureRetention;
+import org.opentermin.ports.in.ManagePersonalData;
 import org.opentermin.ports.in.ManagePersonalData.BookingData;
 import org.opentermin.ports.in.Refused;
 
@@ -43,11 +45,15 @@ public final class PrivacyRoutes {
   private static final String BOOKING = "/api/v1/bookings/{reference}";
   private static final String RETENTION = "/api/v1/admin/offices/{officeId}/retention";
 
-  private final UseCases useCases;
+  private final ManagePersonalData personalData;
+  private final ConfigureRetention retention;
+  private final Clock clock;
   private final Authentication authentication;
 
-  public PrivacyRoutes(UseCases useCases, Authentication authentication) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public PrivacyRoutes(ManagePersonalData personalData, ConfigureRetention retention, Clock clock, Authentication authentication) {
+    this.personalData = checkNotNull(personalData, "personalData");
+    this.retention = checkNotNull(retention, "retention");
+    this.clock = checkNotNull(clock, "clock");
     this.authentication = checkNotNull(authentication, "authentication");
   }
 
@@ -131,15 +137,15 @@ public final class PrivacyRoutes {
 
   private void download(Context ctx) {
     BookingReference reference = Parameters.reference(ctx);
-    BookingData data = useCases.personalData().download(reference, CitizenRoutes.citizenAccess(ctx))
+    BookingData data = personalData.download(reference, CitizenRoutes.citizenAccess(ctx))
         .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ctx.header("Content-Disposition", "attachment; filename=\"opentermin-" + reference.value() + ".json\"");
-    ctx.json(BookingDataView.of(data, CommonViews.utc(useCases.clock().instant())));
+    ctx.json(BookingDataView.of(data, CommonViews.utc(clock.instant())));
   }
 
   private void erase(Context ctx) {
     BookingReference reference = Parameters.reference(ctx);
-    ChangeResult result = useCases.personalData().erase(reference, CitizenRoutes.citizenAccess(ctx));
+    ChangeResult result = personalData.erase(reference, CitizenRoutes.citizenAccess(ctx));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -152,7 +158,7 @@ public final class PrivacyRoutes {
     OfficeId office = caller.office();
     Retention body = JsonBodies.read(ctx, Retention.class);
     Optional<Refused> refused =
-        useCases.retention().setRetentionPeriod(office, RetentionPeriod.ofDays(body.retentionDays()), caller.actor());
+        retention.setRetentionPeriod(office, RetentionPeriod.ofDays(body.retentionDays()), caller.actor());
     if (refused.isPresent()) {
       throw ErrorMapping.problem(refused.get());
     }
@@ -160,7 +166,7 @@ public final class PrivacyRoutes {
   }
 
   private OfficeRetentionView retention(OfficeId office) {
-    RetentionPeriod period = useCases.retention().retentionPeriod(office)
+    RetentionPeriod period = retention.retentionPeriod(office)
         .orElseThrow(() -> ApiProblem.notFound("unknown office " + office));
     return new OfficeRetentionView(office.value(), period.days());
   }

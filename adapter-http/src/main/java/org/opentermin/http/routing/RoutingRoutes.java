@@ -44,7 +44,6 @@ import org.opentermin.http.common.CommonRequests;
 import org.opentermin.http.common.DomainInput;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.OfficeCache;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.ports.in.ConfigureResponsibility;
@@ -52,7 +51,6 @@ import org.opentermin.ports.in.ConfigureResponsibility.CaseEntry;
 import org.opentermin.ports.in.ConfigureResponsibility.ImportResult;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ResolveResponsibility;
-import org.opentermin.ports.out.RoutingStore.RoutingTables;
 
 /**
  * Responsibility routing over HTTP. Citizens ask who is responsible for them; the same inputs
@@ -68,12 +66,16 @@ public final class RoutingRoutes {
   static final String TEAM_RULES = "/api/v1/admin/offices/{officeId}/routing/team-rules";
   static final String CASES = "/api/v1/admin/offices/{officeId}/cases";
 
-  private final UseCases useCases;
+  private final ResolveResponsibility resolveResponsibility;
+  private final ConfigureResponsibility configureResponsibility;
   private final Authentication authentication;
   private final OfficeCache offices;
 
-  public RoutingRoutes(UseCases useCases, Authentication authentication, OfficeCache offices) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public RoutingRoutes(
+      ResolveResponsibility resolveResponsibility, ConfigureResponsibility configureResponsibility,
+      Authentication authentication, OfficeCache offices) {
+    this.resolveResponsibility = checkNotNull(resolveResponsibility, "resolveResponsibility");
+    this.configureResponsibility = checkNotNull(configureResponsibility, "configureResponsibility");
     this.authentication = checkNotNull(authentication, "authentication");
     this.offices = checkNotNull(offices, "offices");
   }
@@ -135,7 +137,7 @@ public final class RoutingRoutes {
     ResponsibilityQuestion body = JsonBodies.read(ctx, ResponsibilityQuestion.class);
     RoutingInputs inputs = body.routing().toDomain();
     ResolveResponsibility.ResponsibilityResult result =
-        useCases.resolveResponsibility().resolve(inputs, Optional.ofNullable(body.serviceId()).map(ServiceId::of));
+        resolveResponsibility.resolve(inputs, Optional.ofNullable(body.serviceId()).map(ServiceId::of));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -221,7 +223,7 @@ public final class RoutingRoutes {
   }
 
   private ConfigureResponsibility configure() {
-    return useCases.configureResponsibility();
+    return configureResponsibility;
   }
 
   private void addressRules(Context ctx) {
@@ -264,7 +266,7 @@ public final class RoutingRoutes {
   }
 
   private OfficeRoutingView officeRoutingView(OfficeId office) {
-    RoutingTables tables = configure().tables();
+    ConfigureResponsibility.Tables tables = configure().tables();
     OfficeRouting routing = tables.office(office);
     Map<String, String> deputies = new TreeMap<>();
     tables.deputies().getOrDefault(office, ImmutableMap.of()).forEach((team, deputy) -> deputies.put(team.value(), deputy.value()));

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.opentermin.core.access.AccessGrant;
@@ -19,11 +20,11 @@ import org.opentermin.http.common.CommonRequests;
 import org.opentermin.http.common.JsonBodies;
 import org.opentermin.http.common.OfficeCache;
 import org.opentermin.http.common.Parameters;
-import org.opentermin.http.common.UseCases;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.ChangeResult;
+import org.opentermin.ports.in.ManageBooking;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ViewDay;
 
@@ -35,12 +36,16 @@ import org.opentermin.ports.in.ViewDay;
  */
 public final class StaffRoutes {
 
-  private final UseCases useCases;
+  private final ManageBooking manage;
+  private final ViewDay day;
+  private final Clock clock;
   private final Authentication authentication;
   private final OfficeCache offices;
 
-  public StaffRoutes(UseCases useCases, Authentication authentication, OfficeCache offices) {
-    this.useCases = checkNotNull(useCases, "useCases");
+  public StaffRoutes(ManageBooking manage, ViewDay day, Clock clock, Authentication authentication, OfficeCache offices) {
+    this.manage = checkNotNull(manage, "manage");
+    this.day = checkNotNull(day, "day");
+    this.clock = checkNotNull(clock, "clock");
     this.authentication = checkNotNull(authentication, "authentication");
     this.offices = checkNotNull(offices, "offices");
   }
@@ -56,29 +61,29 @@ public final class StaffRoutes {
     routes.get("/api/v1/staff/bookings/{reference}", this::booking);
     routes.get("/api/v1/staff/bookings/{reference}/history", this::history);
     routes.post("/api/v1/staff/bookings/{reference}/check-in",
-        change((reference, access, ctx) -> useCases.manage().checkIn(reference, access)));
+        change((reference, access, ctx) -> manage.checkIn(reference, access)));
     routes.post("/api/v1/staff/bookings/{reference}/complete",
-        change((reference, access, ctx) -> useCases.manage().complete(reference, access)));
+        change((reference, access, ctx) -> manage.complete(reference, access)));
     routes.post("/api/v1/staff/bookings/{reference}/no-show",
-        change((reference, access, ctx) -> useCases.manage().markNoShow(reference, access)));
+        change((reference, access, ctx) -> manage.markNoShow(reference, access)));
     routes.post("/api/v1/staff/bookings/{reference}/cancel",
-        change((reference, access, ctx) -> useCases.manage().cancel(reference, access, reason(ctx))));
+        change((reference, access, ctx) -> manage.cancel(reference, access, reason(ctx))));
   }
 
   private void day(Context ctx) {
     Authentication.InOffice staff = authentication.staffOfOffice(ctx);
     OfficeId officeId = staff.office();
     Office office = offices.office(officeId);
-    LocalDate date = Parameters.date(ctx, "date").orElseGet(() -> LocalDate.now(useCases.clock().withZone(office.zone())));
-    ViewDay.Day day = useCases.day().bookingsOn(officeId, date, staff.actor())
+    LocalDate date = Parameters.date(ctx, "date").orElseGet(() -> LocalDate.now(clock.withZone(office.zone())));
+    ViewDay.Day bookings = day.bookingsOn(officeId, date, staff.actor())
         .orElseThrow(() -> ApiProblem.notFound("unknown office " + officeId));
     ctx.json(new StaffViews.DayBookingsView(officeId.value(), date.toString(),
-        day.bookings().stream().map(booking -> StaffViews.StaffBookingView.of(booking, office.zone())).toList()));
+        bookings.bookings().stream().map(booking -> StaffViews.StaffBookingView.of(booking, office.zone())).toList()));
   }
 
   private void booking(Context ctx) {
     AccessGrant grant = authentication.required(ctx);
-    Appointment booking = useCases.manage().find(Parameters.reference(ctx), BookingAccess.byStaff(grant))
+    Appointment booking = manage.find(Parameters.reference(ctx), BookingAccess.byStaff(grant))
         .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ctx.json(StaffViews.StaffBookingView.of(booking, offices.zone(booking.office())));
   }
@@ -87,7 +92,7 @@ public final class StaffRoutes {
   private void history(Context ctx) {
     AccessGrant grant = authentication.required(ctx);
     BookingReference reference = Parameters.reference(ctx);
-    ImmutableList<BookingEvent> events = useCases.manage().history(reference, BookingAccess.byStaff(grant));
+    ImmutableList<BookingEvent> events = manage.history(reference, BookingAccess.byStaff(grant));
     if (events.isEmpty()) {
       throw ApiProblem.notFound("unknown booking");
     }

@@ -21,22 +21,8 @@ import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.ProofOfWork;
 import org.opentermin.http.ApiDocClient;
 import org.opentermin.http.HttpApi;
-import org.opentermin.http.common.UseCases;
+import org.opentermin.http.InMemoryUseCases;
 import org.opentermin.ports.access.AccessTokens;
-import org.opentermin.ports.audit.AuditService;
-import org.opentermin.ports.booking.BookingService;
-import org.opentermin.ports.catalog.CatalogService;
-import org.opentermin.ports.fairness.LotteryService;
-import org.opentermin.ports.fairness.WaitingListService;
-import org.opentermin.ports.memory.InMemoryAccessTokenStore;
-import org.opentermin.ports.memory.InMemoryBookingStore;
-import org.opentermin.ports.memory.InMemoryCatalogStore;
-import org.opentermin.ports.memory.InMemoryLotteryStore;
-import org.opentermin.ports.memory.InMemoryRoutingStore;
-import org.opentermin.ports.memory.InMemoryWaitingListStore;
-import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.privacy.PrivacyService;
-import org.opentermin.ports.routing.ResponsibilityService;
 
 /**
  * Fair access through the API over the in-memory adapters: policies read and written by
@@ -85,20 +71,9 @@ class AccessPolicyRoutesTest {
 
   @BeforeEach
   void startWithTwoOffices() {
-    Clock clock = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
-    InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
-    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
-    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
-    tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
-    api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
-        tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
-        privacy, privacy)).start(0);
+    InMemoryUseCases memory = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC));
+    tokens = memory.tokens;
+    api = HttpApi.create(memory.useCases()).start(0);
     docs = ApiDocClient.forServerAt(api.port());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {

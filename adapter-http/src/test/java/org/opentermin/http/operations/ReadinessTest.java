@@ -14,22 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentermin.http.HttpApi;
-import org.opentermin.http.common.UseCases;
-import org.opentermin.ports.access.AccessTokens;
-import org.opentermin.ports.audit.AuditService;
-import org.opentermin.ports.booking.BookingService;
-import org.opentermin.ports.catalog.CatalogService;
-import org.opentermin.ports.fairness.LotteryService;
-import org.opentermin.ports.fairness.WaitingListService;
-import org.opentermin.ports.memory.InMemoryAccessTokenStore;
-import org.opentermin.ports.memory.InMemoryBookingStore;
-import org.opentermin.ports.memory.InMemoryCatalogStore;
-import org.opentermin.ports.memory.InMemoryLotteryStore;
-import org.opentermin.ports.memory.InMemoryRoutingStore;
-import org.opentermin.ports.memory.InMemoryWaitingListStore;
-import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.privacy.PrivacyService;
-import org.opentermin.ports.routing.ResponsibilityService;
+import org.opentermin.http.InMemoryUseCases;
 
 class ReadinessTest {
 
@@ -38,21 +23,8 @@ class ReadinessTest {
 
   @BeforeEach
   void start() {
-    Clock clock = Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC);
-    InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
-    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
-    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
-    AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
-    api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
-        tokens, databaseReachable::get, clock,
-        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
-        privacy, privacy)).start(0);
+    InMemoryUseCases memory = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC));
+    api = HttpApi.create(memory.with(memory.bookings().build()).readiness(databaseReachable::get).build()).start(0);
   }
 
   @AfterEach

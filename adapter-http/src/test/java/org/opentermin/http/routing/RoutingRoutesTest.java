@@ -22,22 +22,8 @@ import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.http.ApiDocClient;
 import org.opentermin.http.HttpApi;
-import org.opentermin.http.common.UseCases;
+import org.opentermin.http.InMemoryUseCases;
 import org.opentermin.ports.access.AccessTokens;
-import org.opentermin.ports.audit.AuditService;
-import org.opentermin.ports.booking.BookingService;
-import org.opentermin.ports.catalog.CatalogService;
-import org.opentermin.ports.fairness.LotteryService;
-import org.opentermin.ports.fairness.WaitingListService;
-import org.opentermin.ports.memory.InMemoryAccessTokenStore;
-import org.opentermin.ports.memory.InMemoryBookingStore;
-import org.opentermin.ports.memory.InMemoryCatalogStore;
-import org.opentermin.ports.memory.InMemoryLotteryStore;
-import org.opentermin.ports.memory.InMemoryRoutingStore;
-import org.opentermin.ports.memory.InMemoryWaitingListStore;
-import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.privacy.PrivacyService;
-import org.opentermin.ports.routing.ResponsibilityService;
 
 /**
  * Responsibility routing through the API over the in-memory adapters: CSV imports with their
@@ -77,22 +63,9 @@ class RoutingRoutesTest {
 
   @BeforeEach
   void start() {
-    Clock clock = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
-    InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
-    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
-    BookingService bookings = BookingService.builder(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1))
-        .responsibility(routing)
-        .build();
-    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
-    AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
-        tokens, () -> true, clock, new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(4)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
-        privacy, privacy)).start(0);
+    InMemoryUseCases memory = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC));
+    AccessTokens tokens = memory.tokens;
+    api = HttpApi.create(memory.with(memory.bookings().responsibility(memory.routing).build()).build()).start(0);
     docs = ApiDocClient.forServerAt(api.port());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     mitteAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();

@@ -1,4 +1,4 @@
-package org.opentermin.ports.access;
+package org.opentermin.ports.in;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
