@@ -13,7 +13,6 @@ import org.opentermin.http.HttpApi;
 import org.opentermin.http.UseCases;
 import org.opentermin.jdbc.JdbcAdapter;
 import org.opentermin.ports.access.AccessTokens;
-import org.opentermin.ports.access.IssuedToken;
 import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
@@ -24,6 +23,7 @@ import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListHandOff;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
+import org.opentermin.ports.in.IssuedToken;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.privacy.PersonalDataRetention;
@@ -119,12 +119,28 @@ public final class OpenTermin implements AutoCloseable {
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), adapter.auditLog(), clock, random);
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       PrivacyService privacy = new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);
-      HttpApi api = HttpApi.create(new UseCases(
-          catalog, catalog, bookings.availability(), bookings.holding(), bookings.confirming(), bookings.managing(),
-          bookings.dayView(), bookings.challenges(), waitingList, accessTokens,
-          adapter::isReachable, clock, lottery, responsibility, responsibility,
-          new AuditService(adapter.catalog(), adapter.auditLog()), privacy, privacy),
-          config.httpSettings());
+      UseCases useCases = UseCases.builder()
+          .catalog(catalog)
+          .configureCatalog(catalog)
+          .availability(bookings.availability())
+          .hold(bookings.holding())
+          .confirm(bookings.confirming())
+          .manage(bookings.managing())
+          .day(bookings.dayView())
+          .challenge(bookings.challenges())
+          .waitingList(waitingList)
+          .authenticate(accessTokens)
+          .issueAccessToken(accessTokens)
+          .readiness(adapter::isReachable)
+          .clock(clock)
+          .lottery(lottery)
+          .resolveResponsibility(responsibility)
+          .configureResponsibility(responsibility)
+          .audit(new AuditService(adapter.catalog(), adapter.auditLog()))
+          .personalData(privacy)
+          .retention(privacy)
+          .build();
+      HttpApi api = HttpApi.create(useCases, config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-jobs");
         thread.setDaemon(true);

@@ -14,10 +14,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opentermin.app.architecture.DependencyRules.Tolerated;
 
 /** The module rules of DESIGN.md: dependencies point one way, the core stays framework-free. */
 class ArchitectureTest {
@@ -27,6 +30,10 @@ class ArchitectureTest {
   private static final String HTTP = "org.opentermin.http..";
   private static final String JDBC = "org.opentermin.jdbc..";
   private static final String APP = "org.opentermin.app..";
+  private static final String HTTP_CLASSES = "org.opentermin.http.";
+  private static final DependencyRules RULES = new DependencyRules("org.opentermin");
+
+  private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar!/.*");
 
   private static JavaClasses productionClasses;
 
@@ -35,6 +42,8 @@ class ArchitectureTest {
     productionClasses =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // The ports' test jar (their contract tests) is on this module's class path; its classes are tests too.
+            .withImportOption(location -> !location.matches(TEST_JAR))
             .importPackages("org.opentermin");
   }
 
@@ -91,6 +100,37 @@ class ArchitectureTest {
   void adaptersDoNotDependOnEachOther() {
     noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat().resideInAPackage(JDBC).check(productionClasses);
     noClasses().that().resideInAPackage(JDBC).should().dependOnClassesThat().resideInAPackage(HTTP).check(productionClasses);
+  }
+
+  @Test
+  void httpAdapterDependsOnlyOnUseCasePortsAndTheCore() {
+    // Goes once the waiting-list use case answers in records of its own instead of the store's types.
+    RULES
+        .httpUsesOnlyInPorts(List.of(
+            new Tolerated(
+                HTTP_CLASSES, "org.opentermin.ports.out.WaitingListStore", "JoinWaitingList speaks in the store's EntryId and Offer")))
+        .check(productionClasses);
+  }
+
+  @Test
+  void jdbcAdapterDependsOnlyOnOutPortsAndTheCore() {
+    RULES.jdbcUsesOnlyOutPorts(List.of()).check(productionClasses);
+  }
+
+  @Test
+  void useCasePortsDoNotDependOnOutPorts() {
+    RULES
+        .inPortsDoNotUseOutPorts(List.of(
+            new Tolerated(
+                "org.opentermin.ports.in.JoinWaitingList",
+                "org.opentermin.ports.out.WaitingListStore",
+                "entries are named by the store's EntryId and carry its Offer and Status")))
+        .check(productionClasses);
+  }
+
+  @Test
+  void servicesDoNotDependOnTheInMemoryAdapters() {
+    RULES.servicesUseNoInMemoryAdapters(List.of()).check(productionClasses);
   }
 
   @Test
