@@ -125,6 +125,7 @@ class HostileInputTest {
   @Test
   void aClientClosingInTheMiddleOfItsBodyIsNoError() throws IOException {
     String marker = "mid-body-" + System.nanoTime();
+    int logStart = RunningApp.log().length();
     try (Socket socket = new Socket("127.0.0.1", api.uri("/").getPort())) {
       OutputStream out = socket.getOutputStream();
       out.write(("POST /api/v1/holds?m=" + marker + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -133,7 +134,7 @@ class HostileInputTest {
     }
     // The next request is answered once the server has given up on the one before.
     assertThat(api.get("/health").status()).isEqualTo(200);
-    assertThat(RunningApp.log()).doesNotContain("ERROR").doesNotContain(marker);
+    assertThat(RunningApp.log().substring(logStart)).doesNotContain("ERROR").doesNotContain(marker);
   }
 
   private static void assertProblem(Api.Answer answer, int status, String type) {
