@@ -25,6 +25,7 @@ import org.opentermin.http.operations.RequestMetrics;
 import org.opentermin.http.privacy.PrivacyRoutes;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
+import org.opentermin.http.problem.JettyProblems;
 import org.opentermin.http.routing.RoutingRoutes;
 import org.opentermin.http.staff.StaffRoutes;
 import org.slf4j.Logger;
@@ -84,9 +85,11 @@ public final class HttpApi {
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         // Lets a stopping server finish the requests it has while refusing new ones.
         server.setHandler(new GracefulHandler(server.getHandler()));
+        server.setErrorHandler(new JettyProblems(MAXIMUM_BODY_BYTES));
       });
       metrics.register(config);
       config.routes.before(HttpApi::guard);
+      config.routes.before(RequestTargets::checkEscapes);
       // After the guard, so that a 429 carries the security headers too; before any handler reads a body.
       config.routes.before(rateLimits::check);
       config.routes.after(HttpApi::logRequest);
@@ -131,10 +134,7 @@ public final class HttpApi {
 
   /** Security headers on every answer; body size and type checks before anything reads a body. */
   private static void guard(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
-    ctx.header("Referrer-Policy", "no-referrer");
+    JettyProblems.SECURITY_HEADERS.forEach(ctx::header);
     if (ctx.path().startsWith("/api/")) {
       ctx.header("Cache-Control", "no-store");
     }

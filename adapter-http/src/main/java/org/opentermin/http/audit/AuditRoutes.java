@@ -5,10 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.opentermin.http.common.DateBounds;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.http.common.Authentication;
 import org.opentermin.http.common.CommonViews;
@@ -72,12 +71,10 @@ public final class AuditRoutes {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(OffsetDateTime.parse(value).toInstant());
-    } catch (DateTimeParseException malformed) {
-      throw ApiProblem.badRequest("a query parameter is not an instant",
-          new ApiProblem.FieldError(name, "must be a date-time with offset, e.g. 2026-12-01T00:00:00Z"));
-    }
+    return Optional.of(DateBounds.dateTime(value).orElseThrow(() -> ApiProblem.badRequest("a query parameter is not an instant",
+        new ApiProblem.FieldError(name, "must be a date-time with offset from " + DateBounds.FIRST + " to " + DateBounds.LAST
+            + ", e.g. 2026-12-01T00:00:00Z")))
+        .toInstant());
   }
 
   /** The position to read on from: what an earlier page gave as {@code nextCursor}, or none. */

@@ -55,6 +55,7 @@ public final class JsonBodies {
       .addModule(new SimpleModule()
           .addSerializer(LocalTime.class, ToStringSerializer.instance)
           .addSerializer(LocalDateTime.class, ToStringSerializer.instance))
+      .addModule(StrictJsonValues.module())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -93,6 +94,9 @@ public final class JsonBodies {
     T value;
     try {
       value = MAPPER.readValue(body, type);
+    } catch (StrictJsonValues.Refusal refused) {
+      throw ApiProblem.badRequest("a field holds a value outside what the API accepts",
+          new ApiProblem.FieldError(path(refused), refused.rule()));
     } catch (UnrecognizedPropertyException unknown) {
       throw ApiProblem.badRequest("unknown field", new ApiProblem.FieldError(path(unknown), "is not a known field"));
     } catch (InvalidFormatException invalid) {

@@ -2,7 +2,6 @@ package org.opentermin.http.common;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookingReference;
@@ -73,11 +72,7 @@ public final class Parameters {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(LocalDate.parse(value));
-    } catch (DateTimeParseException malformed) {
-      throw ApiProblem.badRequest("a query parameter is not a date",
-          new ApiProblem.FieldError(name, "must be a date YYYY-MM-DD"));
-    }
+    return Optional.of(DateBounds.date(value).orElseThrow(() -> ApiProblem.badRequest(
+        "a query parameter is not a date the API accepts", new ApiProblem.FieldError(name, DateBounds.DATE_RULE))));
   }
 }

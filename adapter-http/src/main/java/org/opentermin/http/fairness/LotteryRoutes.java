@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.opentermin.http.common.DateBounds;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ServiceId;
@@ -116,12 +116,9 @@ public final class LotteryRoutes {
   private void draws(Context ctx) {
     OfficeId office = Parameters.officeId(ctx);
     offices.office(office);
-    LocalDate date;
-    try {
-      date = LocalDate.parse(ctx.pathParam("date"));
-    } catch (DateTimeParseException malformed) {
-      throw ApiProblem.notFound("no draws on " + ctx.pathParam("date") + ": not a date YYYY-MM-DD");
-    }
+    LocalDate date = DateBounds.date(ctx.pathParam("date"))
+        .orElseThrow(() -> ApiProblem.notFound("no draws on " + ctx.pathParam("date") + ": not a date YYYY-MM-DD from "
+            + DateBounds.FIRST + " to " + DateBounds.LAST));
     EnterLottery.DrawsResult result = lottery.draws(office, date);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import java.util.List;
+import java.util.Optional;
 import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.ports.in.Refused;
 import org.slf4j.Logger;
@@ -32,6 +33,12 @@ public final class ErrorMapping {
     config.routes.exception(ApiProblem.class, (problem, ctx) -> send(ctx, problem));
     config.routes.exception(HttpResponseException.class, (failure, ctx) -> send(ctx, fromJavalin(failure, maximumBodyBytes)));
     config.routes.exception(Exception.class, (failure, ctx) -> {
+      Optional<ApiProblem> clientsFault = UnreadableRequests.problem(failure, maximumBodyBytes);
+      if (clientsFault.isPresent()) {
+        LOG.debug("Unreadable request in {} {}: {}", ctx.method(), matchedPath(ctx), failure.getClass().getSimpleName());
+        send(ctx, clientsFault.get());
+        return;
+      }
       LOG.error("Unexpected failure in {} {}", ctx.method(), matchedPath(ctx), withoutMessages(failure));
       send(ctx, new ApiProblem(500, "internal-error", "something went wrong on our side; nothing was changed by it"));
     });

@@ -120,6 +120,27 @@ class LotteryTest {
     }
   }
 
+  @Test
+  void anEntryForADayNoCalendarOfOursHoldsIsA400NamingTheDate() {
+    for (String day : List.of("-999999999-01-01", "+999999999-12-31", "1999-12-31")) {
+      Api.Answer entry = api.post("/api/v1/lottery/entries", Map.of("officeId", OFFICE, "services", List.of(Api.service(SERVICE, 1)),
+          "date", day, "citizen", Map.of("name", "Erika Mustermann", "email", "erika@example.org")));
+
+      assertThat(entry.status()).as(entry.body()).isEqualTo(400);
+      assertThat(entry.json().get("errors").get(0).get("field").asText()).isEqualTo("date");
+    }
+  }
+
+  @Test
+  void theDrawsOfADayNoCalendarOfOursHoldsAreNotFound() {
+    for (String day : List.of("-999999999-01-01", "+999999999-12-31", "2200-01-01")) {
+      Api.Answer draws = api.get("/api/v1/offices/" + OFFICE + "/lottery/draws/" + day);
+
+      assertThat(draws.status()).as(draws.body()).isEqualTo(404);
+      assertThat(draws.contentType()).startsWith("application/problem+json");
+    }
+  }
+
   private static String id(Api.Answer entry) {
     return entry.json().get("entryId").asText();
   }

@@ -137,6 +137,11 @@ public final class SlotFinder {
       return ImmutableList.of();
     }
     int candidates = query.evaluate(date, query.earliestStartMinute, false);
+    if (candidates == 0) {
+      // No resource qualifies, the office is closed, or the day has no start: the day's frame was
+      // never set up, and nothing is free.
+      return ImmutableList.of();
+    }
     int minute = (int) (EpochMinutes.floor(start) - query.frame.startEpochMinute);
     int index = Arrays.binarySearch(query.candidates, 0, candidates, minute);
     if (index < 0 || query.capacity[index] == 0) {

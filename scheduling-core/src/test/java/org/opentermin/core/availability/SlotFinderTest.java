@@ -243,6 +243,25 @@ class SlotFinderTest {
     }
 
     @Test
+    void noResourceIsFreeOnAClosedDayWhenAHoldAsksForOne() {
+      SlotFinder finder =
+          finder(OFFICE, List.of(new OfficeClosure(MONDAY_DATE, "Betriebsausflug")), scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
+
+      assertThat(finder.freeResourcesAt(request(OFFICE, BASIC_INCOME, 1), at(MONDAY_DATE, "08:00"), Occupancy.empty(), NOW)).isEmpty();
+      assertThat(finder.freeResourcesAt(request(OFFICE, BASIC_INCOME, 1), at(MONDAY_DATE.plusDays(1), "08:00"), Occupancy.empty(), NOW))
+          .containsExactly(ResourceId.of("anna"));
+    }
+
+    @Test
+    void noResourceIsFreeForAServiceNoCaseworkerOfTheOfficeOffers() {
+      SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
+
+      assertThat(finder.freeResourcesAt(request(OFFICE, HOUSING, 1), at(MONDAY_DATE, "08:00"), Occupancy.empty(), NOW)).isEmpty();
+      assertThat(finder.freeResourcesAt(request(OFFICE, BASIC_INCOME, 1), at(MONDAY_DATE, "08:00"), Occupancy.empty(), NOW))
+          .containsExactly(ResourceId.of("anna"));
+    }
+
+    @Test
     void publicHolidayRemovesWeeklyHoursButAnExtraTimeForThatDayStillApplies() {
       LocalDate epiphany = LocalDate.of(2026, 1, 6); // a Tuesday, a holiday in Bavaria
       Instant now = at(epiphany.minusDays(2), "12:00");
