@@ -74,9 +74,9 @@ final class RowMappers {
         instant(rs, "erased_at")));
     register(jdbi, BookingSql.BusyRow.class, rs -> new BookingSql.BusyRow(
         rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "expires_at")));
-    register(jdbi, BookingSql.ClaimOutcome.class, rs -> new BookingSql.ClaimOutcome(
+    register(jdbi, ClaimSql.ClaimOutcome.class, rs -> new ClaimSql.ClaimOutcome(
         rs.getString("outcome"), rs.getString("resource_id")));
-    register(jdbi, BookingSql.ConfirmOutcome.class, rs -> new BookingSql.ConfirmOutcome(
+    register(jdbi, ClaimSql.ConfirmOutcome.class, rs -> new ClaimSql.ConfirmOutcome(
         rs.getString("outcome"), rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"),
         rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons"), rs.getString("mode")));
     register(jdbi, BookingSql.CancellationRow.class, rs -> new BookingSql.CancellationRow(
@@ -84,7 +84,7 @@ final class RowMappers {
         instant(rs, "ends_at"), instant(rs, "cancelled_at")));
     register(jdbi, BookingSql.RescheduleStateRow.class, rs -> new BookingSql.RescheduleStateRow(
         rs.getString("status"), rs.getInt("reschedule_count")));
-    register(jdbi, BookingSql.IdempotencyRow.class, rs -> new BookingSql.IdempotencyRow(
+    register(jdbi, ClaimSql.IdempotencyRow.class, rs -> new ClaimSql.IdempotencyRow(
         rs.getObject("appointment_id", UUID.class), rs.getString("fingerprint"), rs.getBytes("payload")));
     register(jdbi, BookingSql.EventRow.class, rs -> new BookingSql.EventRow(
         rs.getString("office_id"), rs.getObject("appointment_id", UUID.class), instant(rs, "at"),

@@ -374,8 +374,8 @@ public final class BookingService
       for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         BookingReference reference = BookingReference.random(random::nextInt);
         ConfirmResult result = bookings.confirm(
-            command.hold(), channelsFor(command.actor()), reference, tokenHash, command.citizen(), idempotency, identityQuota,
-            videoLink, now, event);
+            BookingStore.ConfirmClaim.of(command.hold(), channelsFor(command.actor()), reference, tokenHash, command.citizen(), now, event)
+                .withIdempotency(idempotency).withIdentityQuota(identityQuota).withVideoLink(videoLink));
         switch (result.outcome()) {
           case CONFIRMED:
             return new BookingResult.Confirmed(result.booking().orElseThrow(), token);
@@ -569,7 +569,8 @@ public final class BookingService
       for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         BookingReference reference = BookingReference.random(random::nextInt);
         ConfirmResult result = bookings.confirm(
-            hold, EnumSet.of(Channel.ONLINE), reference, manageTokenHash.clone(), citizen, Optional.empty(), identityQuota, now, event);
+            BookingStore.ConfirmClaim.of(hold, EnumSet.of(Channel.ONLINE), reference, manageTokenHash, citizen, now, event)
+                .withIdentityQuota(identityQuota));
         switch (result.outcome()) {
           case CONFIRMED:
             return new ChangeResult.Changed(result.booking().orElseThrow());
