@@ -23,7 +23,7 @@ import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.core.fairness.ReleaseWave;
 import org.opentermin.core.fairness.RescheduleLimit;
 import org.opentermin.core.fairness.WaitingListPolicy;
-import org.opentermin.jdbc.CatalogSql.PolicyRow;
+import org.opentermin.jdbc.AccessPolicySql.PolicyRow;
 
 /**
  * Turns an {@link AccessPolicy} into a row of access_policies and back, so that the policy reads

@@ -7,8 +7,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The SQL of holds and bookings, each statement next to the method that runs it on a handle.
- * Instants travel as UTC {@link OffsetDateTime}s (timestamptz).
+ * The SQL of bookings once they exist: reading holds and bookings, changing a booking's status,
+ * moving it, and its history; each statement next to the method that runs it on a handle. Placing
+ * and confirming holds is {@link ClaimSql}. Instants travel as UTC {@link OffsetDateTime}s
+ * (timestamptz).
  */
 final class BookingSql {
 
@@ -42,8 +44,6 @@ final class BookingSql {
       OffsetDateTime erasedAt) {}
 
   record BusyRow(String resourceId, OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime expiresAt) {}
-
-  record IdempotencyRow(UUID appointmentId, String fingerprint, byte[] payload) {}
 
   record EventRow(
       String officeId,
@@ -86,91 +86,6 @@ final class BookingSql {
         .list();
   }
 
-  /** A hold to place on the first free candidate. */
-  record HoldClaimRow(
-      String officeId,
-      UUID appointmentId,
-      String[] candidates,
-      OffsetDateTime startsAt,
-      OffsetDateTime endsAt,
-      OffsetDateTime expiresAt,
-      String channel,
-      String[] serviceIds,
-      Integer[] persons,
-      byte[] holdKeyHash,
-      String holdFingerprint,
-      OffsetDateTime now,
-      String clientKey,
-      Integer maxLiveHolds) {}
-
-  /**
-   * What {@code claim_hold} answers: INSERTED (with the resource), TIME_TAKEN, KEY_TAKEN or
-   * CLIENT_LIMIT.
-   */
-  record ClaimOutcome(String outcome, String resourceId) {}
-
-  /**
-   * Claims the first free candidate in one statement, counting the client's live holds when it
-   * has a quota; see the function in V4__fair_access.sql. The casts type the parameters that may
-   * be NULL, so that PostgreSQL can pick the function.
-   */
-  static ClaimOutcome claimHold(Handle handle, HoldClaimRow claim) {
-    return handle.createQuery("""
-            SELECT outcome, resource_id FROM claim_hold(:officeId, :appointmentId, :candidates, :startsAt,
-              :endsAt, :expiresAt, :channel, :serviceIds, :persons, :holdKeyHash, :holdFingerprint, :now,
-              CAST(:clientKey AS text), CAST(:maxLiveHolds AS integer))""")
-        .bind("officeId", claim.officeId())
-        .bind("appointmentId", claim.appointmentId())
-        .bind("candidates", claim.candidates())
-        .bind("startsAt", claim.startsAt())
-        .bind("endsAt", claim.endsAt())
-        .bind("expiresAt", claim.expiresAt())
-        .bind("channel", claim.channel())
-        .bind("serviceIds", claim.serviceIds())
-        .bind("persons", claim.persons())
-        .bind("holdKeyHash", claim.holdKeyHash())
-        .bind("holdFingerprint", claim.holdFingerprint())
-        .bind("now", claim.now())
-        .bind("clientKey", claim.clientKey())
-        .bind("maxLiveHolds", claim.maxLiveHolds())
-        .mapTo(ClaimOutcome.class)
-        .one();
-  }
-
-  /**
-   * Gives the hold just claimed its mode, in the transaction that claimed it: claim_hold (V4)
-   * places every hold in person.
-   */
-  static void setHoldMode(Handle handle, String officeId, UUID id, String mode) {
-    handle.createUpdate("""
-            UPDATE appointments SET mode = :mode
-            WHERE office_id = :officeId AND appointment_id = :id AND status = 'HELD'""")
-        .bind("officeId", officeId)
-        .bind("id", id)
-        .bind("mode", mode)
-        .execute();
-  }
-
-  static Optional<IdempotencyRow> byHoldKey(Handle handle, String officeId, byte[] keyHash) {
-    return handle.createQuery("""
-            SELECT appointment_id, hold_fingerprint AS fingerprint, NULL::bytea AS payload FROM appointments
-            WHERE office_id = :officeId AND hold_key_hash = :keyHash""")
-        .bind("officeId", officeId)
-        .bind("keyHash", keyHash)
-        .mapTo(IdempotencyRow.class)
-        .findOne();
-  }
-
-  static Optional<IdempotencyRow> byConfirmKey(Handle handle, String officeId, byte[] keyHash) {
-    return handle.createQuery("""
-            SELECT appointment_id, confirm_fingerprint AS fingerprint, confirm_retry_payload AS payload
-            FROM appointments WHERE office_id = :officeId AND confirm_key_hash = :keyHash""")
-        .bind("officeId", officeId)
-        .bind("keyHash", keyHash)
-        .mapTo(IdempotencyRow.class)
-        .findOne();
-  }
-
   static Optional<AppointmentRow> find(Handle handle, String officeId, UUID id) {
     return handle.createQuery("SELECT " + APPOINTMENT_COLUMNS + """
 
@@ -189,88 +104,6 @@ final class BookingSql {
         .bind("reference", reference)
         .mapTo(AppointmentRow.class)
         .findOne();
-  }
-
-  /** The citizen's data, the event and what an idempotent retry needs, for {@link #confirmHold}. */
-  record ConfirmationRow(
-      String[] channels,
-      String reference,
-      byte[] tokenHash,
-      String name,
-      String email,
-      String phone,
-      byte[] keyHash,
-      String fingerprint,
-      byte[] payload,
-      OffsetDateTime now,
-      String actorKind,
-      String actorId,
-      String note,
-      String[] identityKeys,
-      Integer maxBookings,
-      OffsetDateTime windowStart,
-      OffsetDateTime windowEnd) {}
-
-  /** What {@code confirm_hold} answers, with the hold's mode; the booking's details only when CONFIRMED. */
-  record ConfirmOutcome(
-      String outcome,
-      String resourceId,
-      OffsetDateTime startsAt,
-      OffsetDateTime endsAt,
-      String channel,
-      String[] serviceIds,
-      Integer[] persons,
-      String mode) {}
-
-  /**
-   * Confirms in one statement, counting the identity's bookings when it has a quota; see the
-   * function in V4__fair_access.sql. The mode is read beside it: it was set with the hold and
-   * never changes, so it is the same whether the sub-select sees the row before or after.
-   */
-  static ConfirmOutcome confirmHold(Handle handle, String officeId, UUID id, ConfirmationRow confirmation) {
-    return handle.createQuery("""
-            SELECT c.*, (SELECT h.mode FROM appointments h WHERE h.office_id = :officeId AND h.appointment_id = :id) AS mode
-            FROM confirm_hold(:officeId, :id, :channels, :reference, :tokenHash, :name, :email,
-              :phone, :keyHash, :fingerprint, :payload, :now, :actorKind, :actorId, :note,
-              CAST(:identityKeys AS text[]), CAST(:maxBookings AS integer),
-              CAST(:windowStart AS timestamptz), CAST(:windowEnd AS timestamptz)) c""")
-        .bind("officeId", officeId)
-        .bind("id", id)
-        .bind("channels", confirmation.channels())
-        .bind("reference", confirmation.reference())
-        .bind("tokenHash", confirmation.tokenHash())
-        .bind("name", confirmation.name())
-        .bind("email", confirmation.email())
-        .bind("phone", confirmation.phone())
-        .bind("keyHash", confirmation.keyHash())
-        .bind("fingerprint", confirmation.fingerprint())
-        .bind("payload", confirmation.payload())
-        .bind("now", confirmation.now())
-        .bind("actorKind", confirmation.actorKind())
-        .bind("actorId", confirmation.actorId())
-        .bind("note", confirmation.note())
-        .bind("identityKeys", confirmation.identityKeys())
-        .bind("maxBookings", confirmation.maxBookings())
-        .bindByType("windowStart", confirmation.windowStart(), OffsetDateTime.class)
-        .bindByType("windowEnd", confirmation.windowEnd(), OffsetDateTime.class)
-        .mapTo(ConfirmOutcome.class)
-        .one();
-  }
-
-  /**
-   * Gives a live hold its video link ahead of {@link #confirmHold}, in the same transaction: the
-   * table requires a confirmed video booking to have one. Returns how many rows changed (0 when
-   * the hold is gone; confirm_hold then says why).
-   */
-  static int setVideoLink(Handle handle, String officeId, UUID id, String link, OffsetDateTime now) {
-    return handle.createUpdate("""
-            UPDATE appointments SET video_link = :link
-            WHERE office_id = :officeId AND appointment_id = :id AND status = 'HELD' AND expires_at > :now""")
-        .bind("officeId", officeId)
-        .bind("id", id)
-        .bind("link", link)
-        .bind("now", now)
-        .execute();
   }
 
   /**
@@ -365,7 +198,7 @@ final class BookingSql {
         .list();
   }
 
-  /** Counts as confirm_hold does for an identity quota (V4__fair_access.sql), without a lock. */
+  /** Counts as confirm_hold does for an identity quota (R__booking_functions.sql), without a lock. */
   static int activeBookings(
       Handle handle, String officeId, String[] identityKeys, String[] serviceIds, OffsetDateTime from, OffsetDateTime to) {
     return handle.createQuery("""
@@ -406,23 +239,5 @@ final class BookingSql {
         .bind("id", id)
         .mapTo(EventRow.class)
         .list();
-  }
-
-  /**
-   * Several instances may run this at once: each skips the rows another one is deleting. The
-   * CTE is evaluated exactly once, so the limit holds (a sub-select in IN may run repeatedly).
-   */
-  static int deleteExpiredHolds(Handle handle, String officeId, OffsetDateTime now, int limit) {
-    return handle.createUpdate("""
-            WITH doomed AS (
-              SELECT appointment_id FROM appointments
-              WHERE office_id = :officeId AND status = 'HELD' AND expires_at <= :now
-              ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-            DELETE FROM appointments a USING doomed d
-            WHERE a.office_id = :officeId AND a.appointment_id = d.appointment_id""")
-        .bind("officeId", officeId)
-        .bind("now", now)
-        .bind("limit", limit)
-        .execute();
   }
 }

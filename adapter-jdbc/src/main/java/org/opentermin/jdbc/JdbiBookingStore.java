@@ -40,7 +40,10 @@ import org.opentermin.ports.out.BookingStore;
 final class JdbiBookingStore implements BookingStore {
 
   private static final String CONFIRM_KEY_INDEX = "appointments_confirm_key";
-  /** The table checks that keep video links to video bookings (V9__appointment_modes.sql). */
+  /**
+   * The table checks that keep video links to video bookings (V9__appointment_modes.sql), which
+   * confirm_hold also names when it refuses a link.
+   */
   private static final Set<String> VIDEO_LINK_CHECKS =
       Set.of("appointments_video_link_only_for_video", "appointments_video_booking_has_link");
 
@@ -96,7 +99,7 @@ final class JdbiBookingStore implements BookingStore {
   @Override
   public HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkNotNull(idempotency, "idempotency");
-    BookingSql.HoldClaimRow row = new BookingSql.HoldClaimRow(
+    ClaimSql.HoldClaimRow row = new ClaimSql.HoldClaimRow(
         claim.id().office().value(),
         claim.id().uuid(),
         claim.candidates().stream().map(ResourceId::value).toArray(String[]::new),
@@ -110,16 +113,9 @@ final class JdbiBookingStore implements BookingStore {
         idempotency.map(IdempotencyRecord::requestFingerprint).orElse(null),
         utc(now),
         claim.clientQuota().map(ClientQuota::clientKey).orElse(null),
-        claim.clientQuota().map(ClientQuota::maxLiveHolds).orElse(null));
-    BookingSql.ClaimOutcome outcome = claim.mode() == AppointmentMode.IN_PERSON
-        ? transactions.singleStatement(handle -> BookingSql.claimHold(handle, row))
-        : transactions.inTransaction(handle -> {
-          BookingSql.ClaimOutcome claimed = BookingSql.claimHold(handle, row);
-          if (HoldInsertion.valueOf(claimed.outcome()) == HoldInsertion.INSERTED) {
-            BookingSql.setHoldMode(handle, row.officeId(), row.appointmentId(), claim.mode().name());
-          }
-          return claimed;
-        });
+        claim.clientQuota().map(ClientQuota::maxLiveHolds).orElse(null),
+        claim.mode().name());
+    ClaimSql.ClaimOutcome outcome = transactions.singleStatement(handle -> ClaimSql.claimHold(handle, row));
     HoldInsertion insertion = HoldInsertion.valueOf(outcome.outcome());
     return new HoldPlacement(
         insertion,
@@ -128,7 +124,7 @@ final class JdbiBookingStore implements BookingStore {
 
   @Override
   public Optional<IdempotencyMatch> findByHoldKey(OfficeId office, byte[] keyHash) {
-    return transactions.read(handle -> BookingSql.byHoldKey(handle, office.value(), keyHash).map(row -> match(office, row)));
+    return transactions.read(handle -> ClaimSql.byHoldKey(handle, office.value(), keyHash).map(row -> match(office, row)));
   }
 
   @Override
@@ -143,55 +139,37 @@ final class JdbiBookingStore implements BookingStore {
   }
 
   @Override
-  public ConfirmResult confirm(
-      AppointmentId hold,
-      Set<Channel> channels,
-      BookingReference reference,
-      byte[] manageTokenHash,
-      Citizen citizen,
-      Optional<IdempotencyRecord> idempotency,
-      Optional<IdentityQuota> identityQuota,
-      Optional<VideoLink> videoLink,
-      Instant now,
-      BookingEvent event) {
-    checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
-    checkNotNull(identityQuota, "identityQuota");
-    checkNotNull(videoLink, "videoLink");
-    BookingSql.ConfirmationRow row = new BookingSql.ConfirmationRow(
-        channels.stream().map(Enum::name).toArray(String[]::new),
-        reference.value(),
-        manageTokenHash,
+  public ConfirmResult confirm(ConfirmClaim claim) {
+    AppointmentId hold = claim.hold();
+    Optional<IdempotencyRecord> idempotency = claim.idempotency();
+    Optional<IdentityQuota> identityQuota = claim.identityQuota();
+    Citizen citizen = claim.citizen();
+    BookingEvent event = claim.event();
+    ClaimSql.ConfirmationRow row = new ClaimSql.ConfirmationRow(
+        hold.office().value(),
+        hold.uuid(),
+        claim.channels().stream().map(Enum::name).toArray(String[]::new),
+        claim.reference().value(),
+        claim.manageTokenHash(),
         citizen.name(),
         citizen.email().orElse(null),
         citizen.phone().orElse(null),
         idempotency.map(IdempotencyRecord::keyHash).orElse(null),
         idempotency.map(IdempotencyRecord::requestFingerprint).orElse(null),
         idempotency.map(IdempotencyRecord::retryPayload).orElse(null),
-        utc(now),
+        utc(claim.now()),
         event.actor().kind(),
         event.actor().id(),
         event.note(),
         identityQuota.map(quota -> quota.identityKeys().toArray(String[]::new)).orElse(new String[0]),
         identityQuota.map(IdentityQuota::maxBookings).orElse(null),
         identityQuota.map(quota -> utc(quota.windowStart())).orElse(null),
-        identityQuota.map(quota -> utc(quota.windowEnd())).orElse(null));
-    BookingSql.ConfirmOutcome outcome;
+        identityQuota.map(quota -> utc(quota.windowEnd())).orElse(null),
+        claim.videoLink().map(VideoLink::text).orElse(null),
+        citizen.note().orElse(null));
+    ClaimSql.ConfirmOutcome outcome;
     try {
-      // The video link (before the confirmation, so that the row is never an active video booking
-      // without one) and the note go in the same transaction; a booking with neither stays one statement.
-      outcome = videoLink.isEmpty() && citizen.note().isEmpty()
-          ? transactions.singleStatement(handle -> BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row))
-          : transactions.inTransaction(handle -> {
-            videoLink.ifPresent(link -> BookingSql.setVideoLink(handle, hold.office().value(), hold.uuid(), link.text(), utc(now)));
-            BookingSql.ConfirmOutcome confirmed = BookingSql.confirmHold(handle, hold.office().value(), hold.uuid(), row);
-            if (!Confirmation.CONFIRMED.name().equals(confirmed.outcome())) {
-              // Nothing is kept: the hold stays as it was, without a link.
-              handle.rollback();
-              return confirmed;
-            }
-            citizen.note().ifPresent(note -> PrivacySql.attachNote(handle, hold.office().value(), hold.uuid(), note));
-            return confirmed;
-          });
+      outcome = transactions.singleStatement(handle -> ClaimSql.confirmHold(handle, row));
     } catch (JdbiException failure) {
       String constraint = Transactions.violatedConstraint(failure);
       if (CONFIRM_KEY_INDEX.equals(constraint)) {
@@ -215,16 +193,16 @@ final class JdbiBookingStore implements BookingStore {
         Channel.valueOf(outcome.channel()),
         AppointmentStatus.CONFIRMED,
         Optional.empty(),
-        Optional.of(reference),
+        Optional.of(claim.reference()),
         Optional.of(citizen),
         AppointmentMode.valueOf(outcome.mode()),
-        videoLink);
+        claim.videoLink());
     return new ConfirmResult(Confirmation.CONFIRMED, Optional.of(booking));
   }
 
   @Override
   public Optional<IdempotencyMatch> findByConfirmKey(OfficeId office, byte[] keyHash) {
-    return transactions.read(handle -> BookingSql.byConfirmKey(handle, office.value(), keyHash).map(row -> match(office, row)));
+    return transactions.read(handle -> ClaimSql.byConfirmKey(handle, office.value(), keyHash).map(row -> match(office, row)));
   }
 
   @Override
@@ -279,7 +257,7 @@ final class JdbiBookingStore implements BookingStore {
   @Override
   public int deleteExpiredHolds(OfficeId office, Instant now, int limit) {
     checkArgument(limit > 0, "limit must be positive");
-    return transactions.inTransaction(handle -> BookingSql.deleteExpiredHolds(handle, office.value(), utc(now), limit));
+    return transactions.inTransaction(handle -> ClaimSql.deleteExpiredHolds(handle, office.value(), utc(now), limit));
   }
 
   @Override
@@ -304,7 +282,7 @@ final class JdbiBookingStore implements BookingStore {
         .map(row -> new Pseudonyms(row.identityKeys(), row.clientKey(), row.idempotencyKey()));
   }
 
-  private static IdempotencyMatch match(OfficeId office, BookingSql.IdempotencyRow row) {
+  private static IdempotencyMatch match(OfficeId office, ClaimSql.IdempotencyRow row) {
     return new IdempotencyMatch(
         new AppointmentId(office, row.appointmentId()),
         row.fingerprint(),

@@ -44,17 +44,17 @@ import org.opentermin.core.worktime.ExtraTime;
 import org.opentermin.core.worktime.OfficeClosure;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
-import org.opentermin.jdbc.CatalogSql.AbsenceRow;
-import org.opentermin.jdbc.CatalogSql.ClosureRow;
-import org.opentermin.jdbc.CatalogSql.ExtraTimeRow;
+import org.opentermin.jdbc.AccessPolicySql.PolicyRow;
 import org.opentermin.jdbc.CatalogSql.OfficeRow;
-import org.opentermin.jdbc.CatalogSql.PolicyRow;
 import org.opentermin.jdbc.CatalogSql.ResourceRow;
-import org.opentermin.jdbc.CatalogSql.RuleRow;
 import org.opentermin.jdbc.CatalogSql.ServiceDurationRow;
 import org.opentermin.jdbc.CatalogSql.ServiceModeResourceRow;
 import org.opentermin.jdbc.CatalogSql.ServiceModeRow;
 import org.opentermin.jdbc.CatalogSql.ServiceRow;
+import org.opentermin.jdbc.WorkingTimeSql.AbsenceRow;
+import org.opentermin.jdbc.WorkingTimeSql.ClosureRow;
+import org.opentermin.jdbc.WorkingTimeSql.ExtraTimeRow;
+import org.opentermin.jdbc.WorkingTimeSql.RuleRow;
 import org.opentermin.ports.out.CatalogStore;
 
 /** {@link CatalogStore} in PostgreSQL. Each method is one transaction. */
@@ -182,22 +182,22 @@ final class JdbiCatalogStore implements CatalogStore {
       if (!CatalogSql.resourceExists(handle, officeId, resourceId)) {
         throw new IllegalArgumentException("unknown resource " + resource + " at office " + office);
       }
-      CatalogSql.deleteWorkingTime(handle, officeId, resourceId);
+      WorkingTimeSql.deleteWorkingTime(handle, officeId, resourceId);
       int position = 0;
       for (WeeklyRule rule : workingTime.rules()) {
-        CatalogSql.insertRule(handle, officeId, position++, ruleRow(resourceId, WORK, rule));
+        WorkingTimeSql.insertRule(handle, officeId, position++, ruleRow(resourceId, WORK, rule));
       }
       for (WeeklyRule pause : workingTime.breaks()) {
-        CatalogSql.insertRule(handle, officeId, position++, ruleRow(resourceId, BREAK, pause));
+        WorkingTimeSql.insertRule(handle, officeId, position++, ruleRow(resourceId, BREAK, pause));
       }
       position = 0;
       for (ExtraTime extra : workingTime.extraTimes()) {
-        CatalogSql.insertExtraTime(handle, officeId, position++,
+        WorkingTimeSql.insertExtraTime(handle, officeId, position++,
             new ExtraTimeRow(resourceId, extra.date(), extra.hours().start(), extra.hours().end()));
       }
       position = 0;
       for (Absence absence : workingTime.absences()) {
-        CatalogSql.insertAbsence(handle, officeId, position++, new AbsenceRow(resourceId, absence.start(), absence.end()));
+        WorkingTimeSql.insertAbsence(handle, officeId, position++, new AbsenceRow(resourceId, absence.start(), absence.end()));
       }
       CatalogSql.touchOffice(handle, officeId);
     }, "resource");
@@ -207,7 +207,7 @@ final class JdbiCatalogStore implements CatalogStore {
   public void saveClosure(OfficeId office, OfficeClosure closure) {
     checkNotNull(closure, "closure");
     transactions.write(handle -> {
-      CatalogSql.upsertClosure(handle, office.value(), new ClosureRow(closure.date(), closure.reason()));
+      WorkingTimeSql.upsertClosure(handle, office.value(), new ClosureRow(closure.date(), closure.reason()));
       CatalogSql.touchOffice(handle, office.value());
     }, "office");
   }
@@ -227,23 +227,23 @@ final class JdbiCatalogStore implements CatalogStore {
         resources.put(row.resourceId(), resource(officeId, row));
         times.put(row.resourceId(), WorkingTime.builder());
       }
-      for (RuleRow row : CatalogSql.rules(handle, id)) {
+      for (RuleRow row : WorkingTimeSql.rules(handle, id)) {
         if (row.kind().equals(WORK)) {
           times.get(row.resourceId()).rule(rule(row));
         } else {
           times.get(row.resourceId()).breakRule(rule(row));
         }
       }
-      for (ExtraTimeRow row : CatalogSql.extraTimes(handle, id)) {
+      for (ExtraTimeRow row : WorkingTimeSql.extraTimes(handle, id)) {
         times.get(row.resourceId()).extraTime(new ExtraTime(row.day(), new TimeOfDayRange(row.startTime(), row.endTime())));
       }
-      for (AbsenceRow row : CatalogSql.absences(handle, id)) {
+      for (AbsenceRow row : WorkingTimeSql.absences(handle, id)) {
         times.get(row.resourceId()).absence(new Absence(row.startsAt(), row.endsAt()));
       }
       List<ScheduledResource> scheduled = resources.entrySet().stream()
           .map(entry -> new ScheduledResource(entry.getValue(), times.get(entry.getKey()).build()))
           .toList();
-      List<OfficeClosure> closures = CatalogSql.closures(handle, id).stream()
+      List<OfficeClosure> closures = WorkingTimeSql.closures(handle, id).stream()
           .map(row -> new OfficeClosure(row.day(), row.reason()))
           .toList();
       return Optional.of(OfficeSchedule.of(office.get(), scheduled, closures));
@@ -262,7 +262,7 @@ final class JdbiCatalogStore implements CatalogStore {
     return transactions.readConsistent(handle -> CatalogSql.fairnessSecret(handle, office.value()).map(secret -> {
       AccessPolicy own = AccessPolicy.none();
       ImmutableMap.Builder<ServiceId, AccessPolicy> services = ImmutableMap.builder();
-      for (PolicyRow row : CatalogSql.accessPolicies(handle, office.value())) {
+      for (PolicyRow row : AccessPolicySql.accessPolicies(handle, office.value())) {
         if (row.serviceId().equals(OFFICE_POLICY)) {
           own = AccessPolicyRows.policy(row);
         } else {
@@ -288,12 +288,12 @@ final class JdbiCatalogStore implements CatalogStore {
       if (service.isPresent() && !CatalogSql.serviceExists(handle, serviceId)) {
         throw new IllegalArgumentException("unknown service " + service.get());
       }
-      CatalogSql.deleteAccessPolicy(handle, officeId, serviceId);
+      AccessPolicySql.deleteAccessPolicy(handle, officeId, serviceId);
       // A service's policy with every rule off is kept: it overrides the office's rules. The
       // office's own policy with every rule off is simply no row.
       boolean keep = policy.isPresent() && (service.isPresent() || !policy.get().isNone());
       if (keep) {
-        CatalogSql.insertAccessPolicy(handle, officeId, AccessPolicyRows.row(serviceId, policy.get()));
+        AccessPolicySql.insertAccessPolicy(handle, officeId, AccessPolicyRows.row(serviceId, policy.get()));
       }
     }, "office or service of an access policy");
   }

@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The SQL of personal data: the citizen's note, erasing a booking's personal data (alone or in
- * retention batches), offices' retention periods, and deleting finished waiting-list and lottery
- * entries. Each erasure is one statement: the rows it erases are locked by it, so concurrent
+ * The SQL of personal data: erasing a booking's personal data (alone or in retention batches),
+ * offices' retention periods, and deleting finished waiting-list and lottery entries (a booking's
+ * note is written with the booking, by confirm_hold). Each erasure is one statement: the rows it erases are locked by it, so concurrent
  * erasures never erase a booking twice, and retention batches skip the rows another instance is
  * erasing.
  */
@@ -44,20 +44,6 @@ final class PrivacySql {
         INSERT INTO booking_events (office_id, appointment_id, at, actor_kind, actor_id, from_status, to_status, note)
         SELECT :officeId, x.appointment_id, :at, :actorKind, :actorId, x.from_status, x.to_status, :note FROM erased x)
       SELECT count(*) FROM erased""";
-
-  /** Adds the note to a booking just confirmed in the same transaction (confirm_hold keeps its V4 signature). */
-  static void attachNote(Handle handle, String officeId, UUID id, String note) {
-    int updated = handle.createUpdate("""
-            UPDATE appointments SET citizen_note = :note
-            WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED' AND erased_at IS NULL""")
-        .bind("officeId", officeId)
-        .bind("id", id)
-        .bind("note", note)
-        .execute();
-    if (updated != 1) {
-      throw new IllegalStateException("the booking just confirmed is gone from its own transaction");
-    }
-  }
 
   /**
    * Erases one booking if it is still in status {@code expected} and not erased, changing its

@@ -35,19 +35,19 @@ final class RowMappers {
         rs.getString("service_id"), rs.getString("mode"), rs.getString("office_id"), rs.getString("resource_id")));
     register(jdbi, CatalogSql.ResourceRow.class, rs -> new CatalogSql.ResourceRow(
         rs.getString("resource_id"), rs.getString("name"), rs.getString("kind"), rs.getString("team_id"), strings(rs, "skills")));
-    register(jdbi, CatalogSql.RuleRow.class, rs -> new CatalogSql.RuleRow(
+    register(jdbi, WorkingTimeSql.RuleRow.class, rs -> new WorkingTimeSql.RuleRow(
         rs.getString("resource_id"), rs.getString("kind"), integers(rs, "days"),
         rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
         rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
         rs.getInt("every_weeks"), rs.getObject("anchor_week", LocalDate.class)));
-    register(jdbi, CatalogSql.ExtraTimeRow.class, rs -> new CatalogSql.ExtraTimeRow(
+    register(jdbi, WorkingTimeSql.ExtraTimeRow.class, rs -> new WorkingTimeSql.ExtraTimeRow(
         rs.getString("resource_id"), rs.getObject("day", LocalDate.class),
         rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class)));
-    register(jdbi, CatalogSql.AbsenceRow.class, rs -> new CatalogSql.AbsenceRow(
+    register(jdbi, WorkingTimeSql.AbsenceRow.class, rs -> new WorkingTimeSql.AbsenceRow(
         rs.getString("resource_id"), rs.getObject("starts_at", LocalDateTime.class), rs.getObject("ends_at", LocalDateTime.class)));
-    register(jdbi, CatalogSql.ClosureRow.class, rs -> new CatalogSql.ClosureRow(
+    register(jdbi, WorkingTimeSql.ClosureRow.class, rs -> new WorkingTimeSql.ClosureRow(
         rs.getObject("day", LocalDate.class), rs.getString("reason")));
-    register(jdbi, CatalogSql.PolicyRow.class, rs -> new CatalogSql.PolicyRow(
+    register(jdbi, AccessPolicySql.PolicyRow.class, rs -> new AccessPolicySql.PolicyRow(
         rs.getString("service_id"),
         rs.getObject("release_opens_at", LocalTime.class), rs.getObject("release_opens_at_nanos", Integer.class),
         rs.getBigDecimal("release_random_window_seconds"),
@@ -74,9 +74,9 @@ final class RowMappers {
         instant(rs, "erased_at")));
     register(jdbi, BookingSql.BusyRow.class, rs -> new BookingSql.BusyRow(
         rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "expires_at")));
-    register(jdbi, BookingSql.ClaimOutcome.class, rs -> new BookingSql.ClaimOutcome(
+    register(jdbi, ClaimSql.ClaimOutcome.class, rs -> new ClaimSql.ClaimOutcome(
         rs.getString("outcome"), rs.getString("resource_id")));
-    register(jdbi, BookingSql.ConfirmOutcome.class, rs -> new BookingSql.ConfirmOutcome(
+    register(jdbi, ClaimSql.ConfirmOutcome.class, rs -> new ClaimSql.ConfirmOutcome(
         rs.getString("outcome"), rs.getString("resource_id"), instant(rs, "starts_at"), instant(rs, "ends_at"),
         rs.getString("channel"), strings(rs, "service_ids"), integers(rs, "persons"), rs.getString("mode")));
     register(jdbi, BookingSql.CancellationRow.class, rs -> new BookingSql.CancellationRow(
@@ -84,7 +84,7 @@ final class RowMappers {
         instant(rs, "ends_at"), instant(rs, "cancelled_at")));
     register(jdbi, BookingSql.RescheduleStateRow.class, rs -> new BookingSql.RescheduleStateRow(
         rs.getString("status"), rs.getInt("reschedule_count")));
-    register(jdbi, BookingSql.IdempotencyRow.class, rs -> new BookingSql.IdempotencyRow(
+    register(jdbi, ClaimSql.IdempotencyRow.class, rs -> new ClaimSql.IdempotencyRow(
         rs.getObject("appointment_id", UUID.class), rs.getString("fingerprint"), rs.getBytes("payload")));
     register(jdbi, BookingSql.EventRow.class, rs -> new BookingSql.EventRow(
         rs.getString("office_id"), rs.getObject("appointment_id", UUID.class), instant(rs, "at"),

@@ -42,6 +42,7 @@ import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.ports.contract.ContractFixtures;
+import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.Confirmation;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
@@ -156,8 +157,9 @@ class JdbiAppointmentModesTest {
 
   private Confirmation confirm(Appointment hold, String reference, Optional<VideoLink> link) {
     BookingEvent event = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    return adapter.bookings().confirm(hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH,
-        CITIZEN, Optional.empty(), Optional.empty(), link, NOW, event).outcome();
+    return adapter.bookings().confirm(BookingStore.ConfirmClaim.of(
+            hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN, NOW, event)
+        .withVideoLink(link)).outcome();
   }
 
   private long count(String sql) throws SQLException {

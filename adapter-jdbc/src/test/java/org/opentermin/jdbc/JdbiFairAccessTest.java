@@ -56,6 +56,7 @@ import org.opentermin.core.fairness.ReleaseWave;
 import org.opentermin.core.fairness.RescheduleLimit;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.ports.contract.ContractFixtures;
+import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.Confirmation;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
@@ -182,8 +183,9 @@ class JdbiFairAccessTest {
 
   private Confirmation confirm(Appointment hold, String reference, IdentityQuota quota) {
     BookingEvent event = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    return adapter.bookings().confirm(hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH,
-        CITIZEN, Optional.empty(), Optional.of(quota), NOW, event).outcome();
+    return adapter.bookings().confirm(BookingStore.ConfirmClaim.of(
+            hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN, NOW, event)
+        .withIdentityQuota(Optional.of(quota))).outcome();
   }
 
   private long count(String sql) throws SQLException {

@@ -89,10 +89,12 @@ class JdbiRetentionTest {
     assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
     BookingReference reference = new BookingReference("RT" + code(number));
     BookingEvent confirmation = new BookingEvent(id, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    assertThat(bookings.confirm(id, EnumSet.allOf(Channel.class), reference, TOKEN_HASH, ERIKA,
-        Optional.of(new IdempotencyRecord(("key-" + number).getBytes(StandardCharsets.UTF_8), id.toString(), new byte[] {1})),
-        Optional.of(new IdentityQuota(ImmutableSet.of("key-" + number), 1, start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(1)))),
-        NOW, confirmation).outcome()).isEqualTo(Confirmation.CONFIRMED);
+    assertThat(bookings.confirm(BookingStore.ConfirmClaim.of(id, EnumSet.allOf(Channel.class), reference, TOKEN_HASH, ERIKA, NOW, confirmation)
+            .withIdempotency(
+                Optional.of(new IdempotencyRecord(("key-" + number).getBytes(StandardCharsets.UTF_8), id.toString(), new byte[] {1})))
+            .withIdentityQuota(Optional.of(
+                new IdentityQuota(ImmutableSet.of("key-" + number), 1, start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(1))))))
+        .outcome()).isEqualTo(Confirmation.CONFIRMED);
     return claim.on(resource).confirmed(reference, ERIKA);
   }
 

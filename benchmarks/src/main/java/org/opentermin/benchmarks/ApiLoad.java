@@ -92,7 +92,8 @@ import java.util.stream.Stream;
  *       bookingDuration=15}, {@code analyze=true};
  *   <li>{@code restarts=3};
  *   <li>{@code quietWait=180}: how many seconds at most to wait before each window for other
- *       processes to go quiet; a window that starts on a busy machine is marked {@code NOISY}.
+ *       processes to go quiet (0: do not wait); a window that starts on a busy machine is marked
+ *       {@code NOISY}.
  * </ul>
  *
  * <p>Exits with 1 if a booking check or a stop failed, and then keeps the data directory and the
@@ -152,6 +153,11 @@ public final class ApiLoad {
   }
 
   public static void main(String[] args) throws Exception {
+    System.exit(run(args));
+  }
+
+  /** Runs as {@link #main} does and returns its exit status instead of exiting. */
+  static int run(String[] args) throws Exception {
     Map<String, String> options = options(args);
     Rules rules;
     try {
@@ -159,8 +165,7 @@ public final class ApiLoad {
       rules = Rules.of(options, list(options.getOrDefault("scenarios", SCENARIOS)));
     } catch (IllegalArgumentException refused) {
       System.err.println("ApiLoad does not start: " + refused.getMessage());
-      System.exit(2);
-      return;
+      return 2;
     }
     quietWait = seconds(options, "quietWait", (int) quietWait.toSeconds());
     List<String> jvm = Arrays.stream(options.getOrDefault("jvm", "").split(" ")).filter(option -> !option.isBlank()).toList();
@@ -190,7 +195,7 @@ public final class ApiLoad {
       }
     }
     System.out.println("load average at the end: " + loadAverage());
-    System.exit(clean ? 0 : 1);
+    return clean ? 0 : 1;
   }
 
   /** The availability and booking scenarios; false if the booking check failed. */
@@ -452,6 +457,9 @@ public final class ApiLoad {
   }
 
   private static void awaitQuiet() throws InterruptedException {
+    if (quietWait.isZero()) {
+      return;
+    }
     Duration waited = CpuUse.awaitQuiet(0.25, quietWait);
     if (waited.toSeconds() > 2) {
       System.out.printf("(waited %d s for other processes on this machine to go quiet)%n", waited.toSeconds());

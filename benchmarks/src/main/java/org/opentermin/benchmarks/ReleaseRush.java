@@ -56,12 +56,12 @@ import org.opentermin.jdbc.EmbeddedPostgresServer;
 import org.opentermin.jdbc.JdbcAdapter;
 import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.challenge.ProofOfWorkChallenge;
+import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.in.BookingResult;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.ServiceRequest;
-import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
 /**
@@ -86,70 +86,90 @@ public final class ReleaseRush {
   private static final OfficeId OFFICE = OfficeId.of("rush");
   private static final Service SERVICE =
       Service.of(ServiceId.of("appointment"), "Appointment", Duration.ofMinutes(10), 1, EnumSet.of(Channel.ONLINE), false);
+  /** Who books: a citizen must leave a way to reach them. */
+  private static final Citizen CLIENT = new Citizen("Rush Client", Optional.of("rush@example.org"), Optional.empty());
   /** 50 ten-minute starts a day, 08:00 to 16:20. */
   private static final int STARTS_PER_DAY = 50;
 
   private ReleaseRush() {}
 
   public static void main(String[] args) throws Exception {
-    int attempts = argument(args, 0, 10_000);
-    int clients = argument(args, 1, 200);
-    int starts = argument(args, 2, 500);
-    int caseworkers = argument(args, 3, 20);
-    int poolSize = argument(args, 4, 32);
-    String path = args.length > 5 ? args[5] : "service";
+    Settings settings = new Settings(
+        argument(args, 0, 10_000), argument(args, 1, 200), argument(args, 2, 500), argument(args, 3, 20), argument(args, 4, 32),
+        args.length > 5 ? args[5] : "service");
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary()) {
-      DatabaseSettings settings = server.database("rush").withMaximumPoolSize(poolSize);
-      try (JdbcAdapter adapter = JdbcAdapter.connect(settings)) {
-        setUp(adapter, caseworkers);
-        RandomSource random = RandomSource.seeded(7);
-        BookingServices service = BookingServices.builder(
-                adapter.catalog(), adapter.bookings(), adapter.auditLog(), Clock.fixed(NOW, ZoneOffset.UTC), random,
-                ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
-            .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
-            .build();
-        Attempt attempt;
-        DataSource direct = null;
-        switch (path) {
-          case "service" -> attempt = start -> holdAndConfirm(service, start);
-          case "direct", "direct-without-constraint" -> {
-            if (path.equals("direct-without-constraint")) {
-              execute(settings, "ALTER TABLE appointments DROP CONSTRAINT one_appointment_per_resource_at_a_time");
-            }
-            direct = pool(settings);
-            DataSource pool = direct;
-            attempt = start -> holdAndConfirmDirectly(pool, caseworkers, start);
+      Report report = run(server, "rush", settings);
+      System.out.printf("release rush (%s): %d attempts from %d clients on %d starts x %d caseworkers, pool %d%n",
+          settings.path, settings.attempts, settings.clients, settings.starts, settings.caseworkers, settings.poolSize);
+      Result booking = report.booking;
+      Result floor = report.floor;
+      System.out.printf("  bookings : %6d confirmed, %6d refused as unavailable, %8.0f bookings/s, %8.0f attempts/s, attempt p50 %6.2f ms, p99 %6.2f ms%n",
+          booking.succeeded, settings.attempts - booking.succeeded, booking.succeeded / booking.seconds,
+          settings.attempts / booking.seconds, booking.percentile(50), booking.percentile(99));
+      System.out.printf("  floor    : %6d conditional updates + commit,           %8.0f transactions/s,                  p50 %6.2f ms, p99 %6.2f ms%n",
+          floor.succeeded, floor.succeeded / floor.seconds, floor.percentile(50), floor.percentile(99));
+      System.out.printf("  ratio    : bookings/s / floor transactions/s = %.2f; attempts/s / floor = %.2f%n",
+          (booking.succeeded / booking.seconds) / (floor.succeeded / floor.seconds),
+          (settings.attempts / booking.seconds) / (floor.succeeded / floor.seconds));
+      System.out.printf("  overbooking: %d overlapping pairs of one caseworker's appointments (must be 0)%n", report.overlappingPairs);
+    }
+  }
+
+  /** What one run does: its size and the path it books through (see the class comment). */
+  record Settings(int attempts, int clients, int starts, int caseworkers, int poolSize, String path) {}
+
+  /**
+   * What one run measured: the bookings (warm-up excluded), the floor, the appointments the
+   * measured days hold in the end, and the overlapping pairs of one caseworker's appointments.
+   */
+  record Report(Result booking, Result floor, long appointments, long overlappingPairs) {}
+
+  /**
+   * Runs the rush on a new database {@code database} of {@code server}: sets up the office, warms
+   * up on other days, runs {@code ANALYZE}, measures the bookings, then the floor.
+   */
+  static Report run(EmbeddedPostgresServer server, String database, Settings run) throws Exception {
+    DatabaseSettings settings = server.database(database).withMaximumPoolSize(run.poolSize);
+    try (JdbcAdapter adapter = JdbcAdapter.connect(settings)) {
+      setUp(adapter, run.caseworkers);
+      RandomSource random = RandomSource.seeded(7);
+      BookingServices service = BookingServices.builder(
+              adapter.catalog(), adapter.bookings(), adapter.auditLog(), Clock.fixed(NOW, ZoneOffset.UTC), random,
+              ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+          .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
+          .build();
+      Attempt attempt;
+      DataSource direct = null;
+      switch (run.path) {
+        case "service" -> attempt = start -> holdAndConfirm(service, start);
+        case "direct", "direct-without-constraint" -> {
+          if (run.path.equals("direct-without-constraint")) {
+            execute(settings, "ALTER TABLE appointments DROP CONSTRAINT one_appointment_per_resource_at_a_time");
           }
-          default -> throw new IllegalArgumentException("path is service, direct or direct-without-constraint, not " + path);
+          direct = pool(settings);
+          DataSource pool = direct;
+          int caseworkers = run.caseworkers;
+          attempt = start -> holdAndConfirmDirectly(pool, caseworkers, start);
         }
-        // Warm up the JIT, the pool and PostgreSQL's plans on other days than the measured ones.
-        measure(attempts / 5, clients, Math.max(STARTS_PER_DAY, starts / 5), attempt, 20);
-        // A live database has planner statistics; a fresh one gets them from autovacuum only after
-        // a while, and plans made for empty tables (sequential scans) would be measured instead.
-        execute(settings, "ANALYZE");
-        Result booking = measure(attempts, clients, starts, attempt, 0);
-        if (direct != null) {
-          ((AutoCloseable) direct).close();
-        }
-        Result floor = floor(settings, attempts, clients, starts);
-        long overlapping = overlappingPairs(settings);
-        System.out.printf("release rush (%s): %d attempts from %d clients on %d starts x %d caseworkers, pool %d%n",
-            path, attempts, clients, starts, caseworkers, poolSize);
-        System.out.printf("  bookings : %6d confirmed, %6d refused as unavailable, %8.0f bookings/s, %8.0f attempts/s, attempt p50 %6.2f ms, p99 %6.2f ms%n",
-            booking.succeeded, attempts - booking.succeeded, booking.succeeded / booking.seconds, attempts / booking.seconds,
-            booking.percentile(50), booking.percentile(99));
-        System.out.printf("  floor    : %6d conditional updates + commit,           %8.0f transactions/s,                  p50 %6.2f ms, p99 %6.2f ms%n",
-            floor.succeeded, floor.succeeded / floor.seconds, floor.percentile(50), floor.percentile(99));
-        System.out.printf("  ratio    : bookings/s / floor transactions/s = %.2f; attempts/s / floor = %.2f%n",
-            (booking.succeeded / booking.seconds) / (floor.succeeded / floor.seconds),
-            (attempts / booking.seconds) / (floor.succeeded / floor.seconds));
-        System.out.printf("  overbooking: %d overlapping pairs of one caseworker's appointments (must be 0)%n", overlapping);
+        default -> throw new IllegalArgumentException("path is service, direct or direct-without-constraint, not " + run.path);
       }
+      // Warm up the JIT, the pool and PostgreSQL's plans on other days than the measured ones.
+      measure(run.attempts / 5, run.clients, Math.max(STARTS_PER_DAY, run.starts / 5), attempt, 20);
+      // A live database has planner statistics; a fresh one gets them from autovacuum only after
+      // a while, and plans made for empty tables (sequential scans) would be measured instead.
+      execute(settings, "ANALYZE");
+      Result booking = measure(run.attempts, run.clients, run.starts, attempt, 0);
+      if (direct != null) {
+        ((AutoCloseable) direct).close();
+      }
+      long appointments = measuredAppointments(settings, run.starts);
+      Result floor = floor(settings, run.attempts, run.clients, run.starts);
+      return new Report(booking, floor, appointments, overlappingPairs(settings));
     }
   }
 
   /** Latencies in nanoseconds and the wall time of one measured run. */
-  private record Result(int succeeded, double seconds, long[] latencies) {
+  record Result(int succeeded, double seconds, long[] latencies) {
     double percentile(int percent) {
       long[] sorted = latencies.clone();
       Arrays.sort(sorted);
@@ -195,14 +215,17 @@ public final class ReleaseRush {
       return false;
     }
     BookingResult booking = service.confirm(
-        new ConfirmBooking.Command(held.hold().id(), Citizen.named("Rush Client"), Actor.CITIZEN, Optional.empty()));
+        new ConfirmBooking.Command(held.hold().id(), CLIENT, Actor.CITIZEN, Optional.empty()));
     if (!(booking instanceof BookingResult.Confirmed)) {
       throw new IllegalStateException("a live hold could not be confirmed: " + booking);
     }
     return true;
   }
 
-  /** The same booking as two plain JDBC calls of claim_hold and confirm_hold. */
+  /**
+   * The same booking as two plain JDBC calls of claim_hold and confirm_hold, in their current
+   * signatures (R__booking_functions.sql), in person and without quotas.
+   */
   private static boolean holdAndConfirmDirectly(DataSource pool, int caseworkers, Instant start) throws SQLException {
     List<String> candidates = new ArrayList<>();
     for (int i = 0; i < caseworkers; i++) {
@@ -214,7 +237,7 @@ public final class ReleaseRush {
     OffsetDateTime now = NOW.atOffset(ZoneOffset.UTC);
     try (Connection connection = pool.getConnection()) {
       try (PreparedStatement claim = connection.prepareStatement(
-          "SELECT outcome FROM claim_hold(?, ?, ?, ?, ?, ?, 'ONLINE', ?, ?, NULL, NULL, ?)")) {
+          "SELECT outcome FROM claim_hold(?, ?, ?, ?, ?, ?, 'ONLINE', ?, ?, NULL, NULL, ?, NULL, NULL, 'IN_PERSON')")) {
         claim.setString(1, OFFICE.value());
         claim.setObject(2, id);
         claim.setArray(3, connection.createArrayOf("text", candidates.toArray()));
@@ -231,8 +254,10 @@ public final class ReleaseRush {
           }
         }
       }
-      try (PreparedStatement confirm = connection.prepareStatement(
-          "SELECT outcome FROM confirm_hold(?, ?, '{ONLINE}', ?, ?, 'Rush Client', NULL, NULL, NULL, NULL, NULL, ?, 'CITIZEN', '', '')")) {
+      try (PreparedStatement confirm = connection.prepareStatement("""
+          SELECT outcome FROM confirm_hold(?, ?, '{ONLINE}', ?, ?, 'Rush Client', 'rush@example.org', NULL, NULL, NULL, NULL, ?,
+                                           'CITIZEN', '', '',
+                                           '{}', NULL, NULL, NULL, NULL, NULL)""")) {
         confirm.setString(1, OFFICE.value());
         confirm.setObject(2, id);
         confirm.setString(3, BookingReference.random(bound -> ThreadLocalRandom.current().nextInt(bound)).value());
@@ -297,6 +322,20 @@ public final class ReleaseRush {
   private static void execute(DatabaseSettings settings, String sql) throws SQLException {
     try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
       statement.execute(sql);
+    }
+  }
+
+  /** The live appointments on the measured days (the warm-up books from day 20 on). */
+  private static long measuredAppointments(DatabaseSettings settings, int starts) throws SQLException {
+    Instant end = ZonedDateTime.of(workday((starts - 1) / STARTS_PER_DAY + 1).atStartOfDay(), ZONE).toInstant();
+    try (Connection connection = connect(settings);
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT count(*) FROM appointments WHERE status <> 'CANCELLED' AND starts_at < ?")) {
+      statement.setObject(1, end.atOffset(ZoneOffset.UTC));
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
     }
   }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The fairness simulation on a small office: repeatable by seed, and it tells the policies apart. */
 class FairnessSimulationTest {
 
-  private static final List<FairnessScenario> SCENARIOS = List.of(FairnessScenario.FCFS, FairnessScenario.RECOMMENDED);
+  private static final List<FairnessScenario> SCENARIOS =
+      List.of(FairnessScenario.FCFS, FairnessScenario.RECOMMENDED, FairnessScenario.RECOMMENDED_DISTINCT_IDENTITIES);
 
   private static ImmutableList<FairnessResult> first;
   private static ImmutableList<FairnessResult> second;
@@ -44,5 +45,15 @@ class FairnessSimulationTest {
     assertThat(fcfs.botShare()).isGreaterThan(0.5);
     assertThat(recommended.botShare()).isLessThan(fcfs.botShare());
     assertThat(recommended.citizenShare()).isGreaterThan(fcfs.citizenShare());
+  }
+
+  @Test
+  void botsWithDistinctIdentitiesStillBookLessThanUnderFirstComeFirstServed() {
+    FairnessResult fcfs = first.get(0);
+    FairnessResult distinct = first.get(2);
+
+    assertThat(distinct.slots()).isEqualTo(120);
+    assertThat(distinct.botBookings() + distinct.citizenBookings()).isPositive().isLessThanOrEqualTo(distinct.slots());
+    assertThat(distinct.botShare()).isLessThan(fcfs.botShare());
   }
 }

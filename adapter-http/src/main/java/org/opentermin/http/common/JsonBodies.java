@@ -94,7 +94,7 @@ public final class JsonBodies {
     T value;
     try {
       value = MAPPER.readValue(body, type);
-    } catch (StrictJsonValues.Refusal refused) {
+    } catch (StrictJsonValues.BrokenRule refused) {
       throw ApiProblem.badRequest("a field holds a value outside what the API accepts",
           new ApiProblem.FieldError(path(refused), refused.rule()));
     } catch (UnrecognizedPropertyException unknown) {

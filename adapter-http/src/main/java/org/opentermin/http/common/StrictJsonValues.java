@@ -28,11 +28,11 @@ final class StrictJsonValues {
   private StrictJsonValues() {}
 
   /** A value that reads as its type but breaks one of the rules above; {@link #rule()} says which. */
-  static final class Refusal extends JsonMappingException {
+  static final class BrokenRule extends JsonMappingException {
     private static final long serialVersionUID = 1L;
     private final String rule;
 
-    Refusal(JsonParser parser, String rule) {
+    BrokenRule(JsonParser parser, String rule) {
       super(parser, rule);
       this.rule = rule;
     }
@@ -89,7 +89,7 @@ final class StrictJsonValues {
       }
       T value = reader.deserialize(parser, context);
       if (value != null && !inBounds.test(value)) {
-        throw new Refusal(parser, DateBounds.RULE);
+        throw new BrokenRule(parser, DateBounds.RULE);
       }
       return value;
     }
@@ -106,7 +106,7 @@ final class StrictJsonValues {
     public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       String text = StringDeserializer.instance.deserialize(parser, context);
       if (text != null && hasLoneSurrogate(text)) {
-        throw new Refusal(parser, "must be well-formed Unicode text (no lone surrogate such as \\ud800)");
+        throw new BrokenRule(parser, "must be well-formed Unicode text (no lone surrogate such as \\ud800)");
       }
       return text;
     }

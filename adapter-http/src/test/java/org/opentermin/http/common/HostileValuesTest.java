@@ -33,7 +33,7 @@ class HostileValuesTest {
   @Test
   void aBodyDateOutsideTheBoundsIsRefusedNamingTheRule() {
     assertThatThrownBy(() -> JsonBodies.MAPPER.readValue(TIMED.formatted("\"+999999999-12-31T08:00:00Z\""), Timed.class))
-        .isInstanceOfSatisfying(StrictJsonValues.Refusal.class, refusal -> assertThat(refusal.rule()).isEqualTo(DateBounds.RULE));
+        .isInstanceOfSatisfying(StrictJsonValues.BrokenRule.class, refusal -> assertThat(refusal.rule()).isEqualTo(DateBounds.RULE));
   }
 
   @Test
@@ -51,7 +51,7 @@ class HostileValuesTest {
     assertThat(StrictJsonValues.hasLoneSurrogate("x\ud83d")).isTrue();
     assertThat(StrictJsonValues.hasLoneSurrogate("Erika 😀 Müller")).isFalse();
     assertThatThrownBy(() -> JsonBodies.MAPPER.readValue("{\"name\": \"Erika \\ud800\"}", CommonRequests.CitizenData.class))
-        .isInstanceOf(StrictJsonValues.Refusal.class);
+        .isInstanceOf(StrictJsonValues.BrokenRule.class);
     assertThat(JsonBodies.MAPPER.readValue("{\"name\": \"Erika \\ud83d\\ude00\"}", CommonRequests.CitizenData.class).name())
         .isEqualTo("Erika 😀");
   }

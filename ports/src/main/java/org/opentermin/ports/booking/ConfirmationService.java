@@ -20,6 +20,7 @@ import org.opentermin.ports.in.BookingResult;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.ConfirmClaim;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.IdempotencyMatch;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
@@ -93,8 +94,8 @@ final class ConfirmationService implements ConfirmBooking {
     for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       BookingReference reference = BookingReference.random(random::nextInt);
       ConfirmResult result = bookings.confirm(
-          command.hold(), channels, reference, tokenHash, command.citizen(), idempotency, identityQuota.value(),
-          videoLink, now, event);
+          ConfirmClaim.of(command.hold(), channels, reference, tokenHash, command.citizen(), now, event)
+              .withIdempotency(idempotency).withIdentityQuota(identityQuota.value()).withVideoLink(videoLink));
       switch (result.outcome()) {
         case CONFIRMED:
           return new BookingResult.Confirmed(result.booking().orElseThrow(), token);

@@ -29,6 +29,7 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.ConfirmClaim;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldPlacement;
@@ -124,8 +125,8 @@ final class SystemBookingService implements SystemBookings {
     for (int attempt = 0; attempt < ConfirmationService.REFERENCE_ATTEMPTS; attempt++) {
       BookingReference reference = BookingReference.random(random::nextInt);
       ConfirmResult result = bookings.confirm(
-          hold, EnumSet.of(Channel.ONLINE), reference, manageTokenHash.clone(), citizen, Optional.empty(), identityQuota.value(),
-          now, event);
+          ConfirmClaim.of(hold, EnumSet.of(Channel.ONLINE), reference, manageTokenHash, citizen, now, event)
+              .withIdentityQuota(identityQuota.value()));
       switch (result.outcome()) {
         case CONFIRMED:
           return new ChangeResult.Changed(result.booking().orElseThrow());

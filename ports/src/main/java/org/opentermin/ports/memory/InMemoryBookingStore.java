@@ -164,25 +164,19 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   @Override
-  public synchronized ConfirmResult confirm(
-      AppointmentId hold,
-      Set<Channel> channels,
-      BookingReference reference,
-      byte[] manageTokenHash,
-      Citizen citizen,
-      Optional<IdempotencyRecord> idempotency,
-      Optional<IdentityQuota> identityQuota,
-      Optional<VideoLink> videoLink,
-      Instant now,
-      BookingEvent event) {
-    checkArgument(event.appointment().equals(hold), "event must describe this confirmation");
-    checkNotNull(videoLink, "videoLink");
+  public synchronized ConfirmResult confirm(ConfirmClaim claim) {
+    AppointmentId hold = claim.hold();
+    Instant now = claim.now();
+    Optional<IdempotencyRecord> idempotency = claim.idempotency();
+    Optional<IdentityQuota> identityQuota = claim.identityQuota();
+    Optional<VideoLink> videoLink = claim.videoLink();
     BookingRow row = rows.get(hold);
-    if (row == null || !row.appointment().isLiveHoldAt(now) || !channels.contains(row.appointment().channel())) {
+    if (row == null || !row.appointment().isLiveHoldAt(now) || !claim.channels().contains(row.appointment().channel())) {
       return new ConfirmResult(Confirmation.NOT_LIVE, Optional.empty());
     }
     checkArgument((row.appointment().mode() == AppointmentMode.VIDEO) == videoLink.isPresent(),
         "a video hold is confirmed with a video link, any other hold without one");
+    BookingReference reference = claim.reference();
     if (references.containsKey(reference)) {
       return new ConfirmResult(Confirmation.REFERENCE_TAKEN, Optional.empty());
     }
@@ -192,12 +186,12 @@ public final class InMemoryBookingStore implements BookingStore {
     if (identityQuota.isPresent() && identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
       return new ConfirmResult(Confirmation.IDENTITY_LIMIT, Optional.empty());
     }
-    Appointment booking = row.appointment().confirmed(reference, citizen, videoLink);
+    Appointment booking = row.appointment().confirmed(reference, claim.citizen(), videoLink);
     ImmutableSet<String> identityKeys = identityQuota.map(IdentityQuota::identityKeys).orElse(ImmutableSet.of());
     rows.put(hold, new BookingRow(
-        booking, Optional.of(manageTokenHash.clone()), row.holdKey(), idempotency, row.clientKey(), identityKeys, 0, Optional.empty()));
+        booking, Optional.of(claim.manageTokenHash()), row.holdKey(), idempotency, row.clientKey(), identityKeys, 0, Optional.empty()));
     references.put(reference, hold);
-    record(event);
+    record(claim.event());
     return new ConfirmResult(Confirmation.CONFIRMED, Optional.of(booking));
   }
 

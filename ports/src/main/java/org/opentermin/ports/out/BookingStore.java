@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -156,52 +157,29 @@ public interface BookingStore {
   Optional<StoredBooking> findByReference(BookingReference reference);
 
   /**
-   * Turns the hold into a booking if it is still a hold of one of {@code channels} that is live
-   * at {@code now}, and records {@code event}. The reference must be unused anywhere. Returns the
-   * booking when confirmed.
+   * Turns the claim's hold into a booking if it is still a hold of one of the claim's channels that
+   * is live at the claim's {@code now}, and records the claim's event. The reference must be
+   * unused anywhere; a used idempotency key answers {@link Confirmation#KEY_TAKEN}. With an
+   * identity quota the store also refuses ({@link Confirmation#IDENTITY_LIMIT}) when the office
+   * already has the quota's number of active bookings (confirmed or checked in) that share an
+   * identity key and a service with the hold and start within the quota's window; counting and
+   * confirming are atomic against other confirmations with the same keys, and the booking keeps the
+   * keys for later counts. A video hold is confirmed only with a video link, any other hold only
+   * without one; otherwise the store throws {@link IllegalArgumentException} and changes nothing.
+   * The booking keeps the citizen's note. Returns the booking when confirmed.
    */
-  default ConfirmResult confirm(
-      AppointmentId hold,
-      Set<Channel> channels,
-      BookingReference reference,
-      byte[] manageTokenHash,
-      Citizen citizen,
-      Optional<IdempotencyRecord> idempotency,
-      Instant now,
-      BookingEvent event) {
-    return confirm(hold, channels, reference, manageTokenHash, citizen, idempotency, Optional.empty(), now, event);
-  }
+  ConfirmResult confirm(ConfirmClaim claim);
 
   /**
-   * Like {@link #confirm(AppointmentId, Set, BookingReference, byte[], Citizen, Optional, Instant,
-   * BookingEvent)}, but with an identity quota also refuses ({@link Confirmation#IDENTITY_LIMIT})
-   * when the office already has the quota's number of active bookings (confirmed or checked in)
-   * that share an identity key and a service with the hold and start within the quota's window.
-   * Counting and confirming are atomic against other confirmations with the same keys; the
-   * booking keeps the keys for later counts. For holds that are not video holds.
+   * A confirmation to make: which hold, by which channels it may have been placed, the booking's
+   * reference, the hash of its manage token, the citizen, the optional idempotency record,
+   * identity quota and video link, the instant that decides whether the hold is still live, and
+   * the event to record (from {@code HELD} to {@code CONFIRMED}, about this hold). Immutable: the
+   * token hash is copied in and out.
    */
-  default ConfirmResult confirm(
+  record ConfirmClaim(
       AppointmentId hold,
-      Set<Channel> channels,
-      BookingReference reference,
-      byte[] manageTokenHash,
-      Citizen citizen,
-      Optional<IdempotencyRecord> idempotency,
-      Optional<IdentityQuota> identityQuota,
-      Instant now,
-      BookingEvent event) {
-    return confirm(hold, channels, reference, manageTokenHash, citizen, idempotency, identityQuota, Optional.empty(), now, event);
-  }
-
-  /**
-   * Like {@link #confirm(AppointmentId, Set, BookingReference, byte[], Citizen, Optional,
-   * Optional, Instant, BookingEvent)}, and the booking keeps {@code videoLink}: a video hold is
-   * confirmed only with a link, any other hold only without one; otherwise the store throws
-   * {@link IllegalArgumentException} and changes nothing.
-   */
-  ConfirmResult confirm(
-      AppointmentId hold,
-      Set<Channel> channels,
+      ImmutableSet<Channel> channels,
       BookingReference reference,
       byte[] manageTokenHash,
       Citizen citizen,
@@ -209,7 +187,69 @@ public interface BookingStore {
       Optional<IdentityQuota> identityQuota,
       Optional<VideoLink> videoLink,
       Instant now,
-      BookingEvent event);
+      BookingEvent event) {
+
+    public ConfirmClaim {
+      checkNotNull(hold, "hold");
+      channels = Sets.immutableEnumSet(checkNotNull(channels, "channels"));
+      checkArgument(!channels.isEmpty(), "a confirmation allows at least one channel");
+      checkNotNull(reference, "reference");
+      checkNotNull(manageTokenHash, "manageTokenHash");
+      checkArgument(manageTokenHash.length > 0, "the manage token hash must not be empty");
+      manageTokenHash = manageTokenHash.clone();
+      checkNotNull(citizen, "citizen");
+      checkNotNull(idempotency, "idempotency");
+      checkNotNull(identityQuota, "identityQuota");
+      checkNotNull(videoLink, "videoLink");
+      checkNotNull(now, "now");
+      checkNotNull(event, "event");
+      checkArgument(event.appointment().equals(hold), "the event must be about hold %s", hold);
+      checkArgument(event.from() == AppointmentStatus.HELD && event.to() == AppointmentStatus.CONFIRMED,
+          "the event must go from HELD to CONFIRMED, not %s to %s", event.from(), event.to());
+    }
+
+    /**
+     * A claim without idempotency record, identity quota or video link; add them with the
+     * {@code with} methods.
+     */
+    public static ConfirmClaim of(
+        AppointmentId hold,
+        Set<Channel> channels,
+        BookingReference reference,
+        byte[] manageTokenHash,
+        Citizen citizen,
+        Instant now,
+        BookingEvent event) {
+      return new ConfirmClaim(hold, Sets.immutableEnumSet(channels), reference, manageTokenHash, citizen, Optional.empty(),
+          Optional.empty(), Optional.empty(), now, event);
+    }
+
+    /** This claim, kept for an idempotent retry under {@code record} if present. */
+    public ConfirmClaim withIdempotency(Optional<IdempotencyRecord> record) {
+      return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, record, identityQuota, videoLink, now, event);
+    }
+
+    /** This claim, counted against {@code quota} if present. */
+    public ConfirmClaim withIdentityQuota(Optional<IdentityQuota> quota) {
+      return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, idempotency, quota, videoLink, now, event);
+    }
+
+    /** This claim, for a video hold that gets {@code link} if present. */
+    public ConfirmClaim withVideoLink(Optional<VideoLink> link) {
+      return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, idempotency, identityQuota, link, now, event);
+    }
+
+    /** This claim with another reference, for a retry after {@link Confirmation#REFERENCE_TAKEN}. */
+    public ConfirmClaim withReference(BookingReference other) {
+      return new ConfirmClaim(hold, channels, other, manageTokenHash, citizen, idempotency, identityQuota, videoLink, now, event);
+    }
+
+    /** A copy of the hash of the booking's manage token. */
+    @Override
+    public byte[] manageTokenHash() {
+      return manageTokenHash.clone();
+    }
+  }
 
   /**
    * How many active bookings (confirmed or checked in) the office has that share an identity key

@@ -40,6 +40,7 @@ import org.opentermin.ports.out.AuditLog.Logged;
 import org.opentermin.ports.out.AuditLog.Page;
 import org.opentermin.ports.out.AuditLog.Query;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.ConfirmClaim;
 import org.opentermin.ports.out.BookingStore.Confirmation;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
@@ -93,8 +94,9 @@ public abstract class AuditLogContract {
   private Appointment booked(ResourceId resource, Instant start, String reference) {
     Appointment hold = placedHold(resource, start);
     BookingEvent event = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    assertThat(bookings.confirm(hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN,
-        Optional.empty(), NOW, event).outcome()).isEqualTo(Confirmation.CONFIRMED);
+    assertThat(bookings.confirm(ConfirmClaim.of(
+            hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN, NOW, event))
+        .outcome()).isEqualTo(Confirmation.CONFIRMED);
     return hold.confirmed(new BookingReference(reference), CITIZEN);
   }
 

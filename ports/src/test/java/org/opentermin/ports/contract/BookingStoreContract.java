@@ -47,6 +47,7 @@ import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
+import org.opentermin.ports.out.BookingStore.ConfirmClaim;
 import org.opentermin.ports.out.BookingStore.Confirmation;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldPlacement;
@@ -124,7 +125,8 @@ public abstract class BookingStoreContract {
   /** Confirms for any channel with the test token and citizen. */
   private Confirmation confirm(
       AppointmentId hold, BookingReference reference, Optional<IdempotencyRecord> idempotency, Instant now, BookingEvent event) {
-    ConfirmResult result = store.confirm(hold, EnumSet.allOf(Channel.class), reference, TOKEN_HASH, CITIZEN, idempotency, now, event);
+    ConfirmResult result = store.confirm(
+        ConfirmClaim.of(hold, EnumSet.allOf(Channel.class), reference, TOKEN_HASH, CITIZEN, now, event).withIdempotency(idempotency));
     assertThat(result.booking().isPresent()).isEqualTo(result.outcome() == Confirmation.CONFIRMED);
     return result.outcome();
   }
@@ -348,8 +350,9 @@ public abstract class BookingStoreContract {
   }
 
   private ConfirmResult confirmWithLink(Appointment hold, String reference, Optional<VideoLink> link) {
-    return store.confirm(hold.id(), EnumSet.allOf(Channel.class), reference(reference), TOKEN_HASH, PHONE_CITIZEN,
-        Optional.empty(), Optional.empty(), link, NOW, confirmation(hold.id()));
+    return store.confirm(
+        ConfirmClaim.of(hold.id(), EnumSet.allOf(Channel.class), reference(reference), TOKEN_HASH, PHONE_CITIZEN, NOW,
+            confirmation(hold.id())).withVideoLink(link));
   }
 
   @Test
@@ -574,10 +577,10 @@ public abstract class BookingStoreContract {
         List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.PHONE, HOLD_EXPIRY);
     insert(phoneHold, Optional.empty(), NOW);
 
-    ConfirmResult onlineOnly = store.confirm(phoneHold.id(), EnumSet.of(Channel.ONLINE), reference("ABCD2345"), TOKEN_HASH, CITIZEN,
-        Optional.empty(), NOW, confirmation(phoneHold.id()));
-    ConfirmResult anyChannel = store.confirm(phoneHold.id(), EnumSet.allOf(Channel.class), reference("ABCD2345"), TOKEN_HASH, CITIZEN,
-        Optional.empty(), NOW, confirmation(phoneHold.id()));
+    ConfirmResult onlineOnly = store.confirm(ConfirmClaim.of(
+        phoneHold.id(), EnumSet.of(Channel.ONLINE), reference("ABCD2345"), TOKEN_HASH, CITIZEN, NOW, confirmation(phoneHold.id())));
+    ConfirmResult anyChannel = store.confirm(ConfirmClaim.of(
+        phoneHold.id(), EnumSet.allOf(Channel.class), reference("ABCD2345"), TOKEN_HASH, CITIZEN, NOW, confirmation(phoneHold.id())));
 
     assertThat(onlineOnly).isEqualTo(new ConfirmResult(Confirmation.NOT_LIVE, Optional.empty()));
     assertThat(anyChannel.outcome()).isEqualTo(Confirmation.CONFIRMED);
@@ -768,7 +771,8 @@ public abstract class BookingStoreContract {
   }
 
   private Confirmation confirmWithQuota(Appointment hold, String reference, IdentityQuota quota) {
-    return store.confirm(hold.id(), EnumSet.allOf(Channel.class), reference(reference), TOKEN_HASH, CITIZEN,
-        Optional.empty(), Optional.of(quota), NOW, confirmation(hold.id())).outcome();
+    return store.confirm(
+        ConfirmClaim.of(hold.id(), EnumSet.allOf(Channel.class), reference(reference), TOKEN_HASH, CITIZEN, NOW, confirmation(hold.id()))
+            .withIdentityQuota(Optional.of(quota))).outcome();
   }
 }

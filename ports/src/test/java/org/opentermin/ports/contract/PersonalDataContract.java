@@ -50,6 +50,7 @@ import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
+import org.opentermin.ports.out.BookingStore.ConfirmClaim;
 import org.opentermin.ports.out.BookingStore.Confirmation;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
@@ -130,9 +131,12 @@ public abstract class PersonalDataContract {
     Appointment hold = hold(office, resource, start);
     IdentityQuota quota = new IdentityQuota(
         ImmutableSet.of("key-" + reference), 5, start.minus(Duration.ofDays(7)), start.plus(Duration.ofDays(7)));
-    BookingStore.ConfirmResult result = bookings.confirm(hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference),
-        TOKEN_HASH, ERIKA, Optional.of(new IdempotencyRecord(bytes("confirm-key-" + reference), hold.id().toString(), new byte[] {7, 7})),
-        Optional.of(quota), NOW, confirmation(hold.id()));
+    BookingStore.ConfirmResult result = bookings.confirm(
+        ConfirmClaim.of(hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, ERIKA, NOW,
+                confirmation(hold.id()))
+            .withIdempotency(
+                Optional.of(new IdempotencyRecord(bytes("confirm-key-" + reference), hold.id().toString(), new byte[] {7, 7})))
+            .withIdentityQuota(Optional.of(quota)));
     assertThat(result.outcome()).isEqualTo(Confirmation.CONFIRMED);
     return hold.confirmed(new BookingReference(reference), ERIKA);
   }
@@ -176,8 +180,10 @@ public abstract class PersonalDataContract {
         ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, HOLD_EXPIRY, Optional.empty(), AppointmentMode.VIDEO);
     assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
     VideoLink link = VideoLink.of("https://video.example.org/rooms/q7m2x9p4");
-    assertThat(bookings.confirm(id, EnumSet.allOf(Channel.class), new BookingReference("VQDE2345"), TOKEN_HASH, ERIKA, Optional.empty(),
-        Optional.empty(), Optional.of(link), NOW, confirmation(id)).outcome()).isEqualTo(Confirmation.CONFIRMED);
+    assertThat(bookings.confirm(
+            ConfirmClaim.of(id, EnumSet.allOf(Channel.class), new BookingReference("VQDE2345"), TOKEN_HASH, ERIKA, NOW, confirmation(id))
+                .withVideoLink(Optional.of(link)))
+        .outcome()).isEqualTo(Confirmation.CONFIRMED);
 
     Appointment booked = bookings.find(id).orElseThrow();
     assertThat(booked.videoLink()).contains(link);
@@ -197,8 +203,9 @@ public abstract class PersonalDataContract {
   void aBookingShowsWhichPseudonymsItCarries() {
     Appointment full = booked(NINE, "PSEU2345");
     Appointment hold = hold(OFFICE, BEN, NINE);
-    bookings.confirm(hold.id(), EnumSet.allOf(Channel.class), new BookingReference("PSEU2346"), TOKEN_HASH, Citizen.named("Max"),
-        Optional.empty(), Optional.empty(), NOW, confirmation(hold.id()));
+    bookings.confirm(ConfirmClaim.of(
+        hold.id(), EnumSet.allOf(Channel.class), new BookingReference("PSEU2346"), TOKEN_HASH, Citizen.named("Max"), NOW,
+        confirmation(hold.id())));
 
     assertThat(bookings.pseudonyms(full.id())).contains(new Pseudonyms(true, true, true));
     assertThat(bookings.pseudonyms(hold.id())).as("a hold key and a client key, no identity keys")

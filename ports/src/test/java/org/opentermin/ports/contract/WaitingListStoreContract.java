@@ -211,8 +211,9 @@ public abstract class WaitingListStoreContract {
   void releasingNeverDeletesABooking() {
     AppointmentId hold = hold(at(MONDAY_DATE, 9, 0));
     BookingEvent event = new BookingEvent(hold, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    assertThat(bookings.confirm(hold, EnumSet.of(Channel.ONLINE), BookingReference.random(bound -> 3 % bound),
-        TOKEN_HASH, ERIKA, Optional.empty(), NOW, event).outcome()).isEqualTo(BookingStore.Confirmation.CONFIRMED);
+    assertThat(bookings.confirm(BookingStore.ConfirmClaim.of(
+            hold, EnumSet.of(Channel.ONLINE), BookingReference.random(bound -> 3 % bound), TOKEN_HASH, ERIKA, NOW, event))
+        .outcome()).isEqualTo(BookingStore.Confirmation.CONFIRMED);
 
     assertThat(store.releaseHold(hold)).isFalse();
 
