@@ -7,6 +7,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import java.util.Collections;
+import java.util.List;
+import org.opentermin.http.proxy.TrustedProxies;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +64,12 @@ public final class HttpApi {
       config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
       config.http.maxRequestSize = MAXIMUM_BODY_BYTES;
       config.http.prefer405over404 = true;
+      // ctx.ip() (rate limits, the per-client hold limit) and ctx.scheme() believe trusted proxies only.
+      TrustedProxies proxies = settings.trustedProxies();
+      config.contextResolver.ip = ctx -> proxies.clientAddress(
+          ctx.req().getRemoteAddr(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-For"));
+      config.contextResolver.scheme = ctx -> proxies.scheme(
+          ctx.req().getRemoteAddr(), ctx.req().getScheme(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-Proto"));
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         // Lets a stopping server finish the requests it has while refusing new ones.
@@ -130,6 +139,11 @@ public final class HttpApi {
         throw new ApiProblem(415, "unsupported-media-type", "send request bodies as application/json");
       }
     }
+  }
+
+  /** Every value of a header, in order. */
+  private static List<String> headers(Context ctx, String name) {
+    return Collections.list(ctx.req().getHeaders(name));
   }
 
   private static boolean isJson(String contentType) {
