@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.net.InetAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -113,6 +114,17 @@ public final class TrustedProxies {
     }
     String proto = protos.get(protos.size() - 1).toLowerCase(Locale.ROOT);
     return proto.equals("http") || proto.equals("https") ? proto : peerScheme;
+  }
+
+  /** Equal when they trust the same blocks, written alike, in the same order. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TrustedProxies proxies && proxies.blocks.equals(blocks);
+  }
+
+  @Override
+  public int hashCode() {
+    return blocks.hashCode();
   }
 
   @Override
@@ -241,6 +253,16 @@ public final class TrustedProxies {
       }
       int mask = (0xff << (8 - rest)) & 0xff;
       return (candidate[whole] & mask) == (network[whole] & mask);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Block block && block.prefixBits == prefixBits && Arrays.equals(block.network, network);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(network) + prefixBits;
     }
 
     @Override

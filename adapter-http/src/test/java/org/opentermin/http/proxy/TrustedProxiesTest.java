@@ -112,6 +112,8 @@ class TrustedProxiesTest {
   @Test
   void aBlankListTrustsNobodyAndAWrongEntryIsNamed() {
     assertThat(TrustedProxies.parse("  ").isEmpty()).isTrue();
+    assertThat(TrustedProxies.parse("")).isEqualTo(TrustedProxies.none());
+    assertThat(TrustedProxies.parse("10.0.0.0/8 ::1")).isEqualTo(TrustedProxies.parse("10.0.0.0/8,0:0::1"));
     assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/8, proxy.example.org"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("proxy.example.org");
