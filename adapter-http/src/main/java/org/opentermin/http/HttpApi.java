@@ -7,6 +7,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collections;
 import java.util.List;
 import org.opentermin.http.proxy.TrustedProxies;
@@ -49,14 +51,27 @@ public final class HttpApi {
     return create(useCases, settings, Ticker.systemTicker());
   }
 
+  /**
+   * The API over {@code useCases}, configured by {@code settings}, with its metrics in {@code
+   * registry}: {@code /metrics} shows everything registered there, so the instance adds its own
+   * (JVM, connection pool, jobs) to the same registry.
+   */
+  public static HttpApi create(UseCases useCases, HttpSettings settings, PrometheusMeterRegistry registry) {
+    return create(useCases, settings, Ticker.systemTicker(), checkNotNull(registry, "registry"));
+  }
+
   /** As {@link #create(UseCases, HttpSettings)}, with rate limits timed by {@code ticker}, for tests. */
   static HttpApi create(UseCases useCases, HttpSettings settings, Ticker ticker) {
+    return create(useCases, settings, ticker, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  private static HttpApi create(UseCases useCases, HttpSettings settings, Ticker ticker, PrometheusMeterRegistry registry) {
     checkNotNull(useCases, "useCases");
     checkNotNull(settings, "settings");
     checkNotNull(ticker, "ticker");
     Authentication authentication = new Authentication(useCases.accessTokens());
     OfficeCache offices = new OfficeCache(useCases.catalog());
-    RequestMetrics metrics = new RequestMetrics();
+    RequestMetrics metrics = new RequestMetrics(registry);
     RateLimits rateLimits = new RateLimits(new RateLimiter(settings.rateLimitPerMinute(), ticker), metrics);
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;

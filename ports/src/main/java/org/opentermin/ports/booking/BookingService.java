@@ -85,6 +85,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
@@ -99,6 +100,7 @@ import org.opentermin.ports.out.BookingStore.IdentityQuota;
 import org.opentermin.ports.out.BookingStore.StoredBooking;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.Challenge;
+import org.opentermin.ports.out.HoldRates;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.out.VideoRoom;
 import org.opentermin.ports.video.GeneratedVideoRooms;
@@ -142,7 +144,7 @@ public final class BookingService
   private final CompiledOffices offices;
   private final Challenge challenge;
   private final VideoRoom videoRoom;
-  private final HoldRates holdRates = new HoldRates();
+  private final HoldRates holdRates;
   private final Optional<ResponsibilityService> responsibility;
   /**
    * Release and contingent closures of recent availability queries: computing them hashes every
@@ -179,6 +181,7 @@ public final class BookingService
     this.clock = builder.clock;
     this.random = builder.random;
     this.challenge = builder.challenge.orElseGet(() -> localChallenge(builder.random));
+    this.holdRates = builder.holdRates.orElseGet(InMemoryHoldRates::new);
     this.responsibility = builder.responsibility;
     this.videoRoom = builder.videoRoom.orElseGet(() -> new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, builder.random));
     this.offices = new CompiledOffices(builder.catalog, builder.clock, builder.scheduleRecheck);
@@ -202,6 +205,7 @@ public final class BookingService
     private final RandomSource random;
     private Duration scheduleRecheck = Duration.ZERO;
     private Optional<Challenge> challenge = Optional.empty();
+    private Optional<HoldRates> holdRates = Optional.empty();
     private Optional<ResponsibilityService> responsibility = Optional.empty();
     private Optional<VideoRoom> videoRoom = Optional.empty();
 
@@ -226,6 +230,12 @@ public final class BookingService
     /** Challenges from {@code challenge}, e.g. one shared by every instance. */
     public Builder challenge(Challenge challenge) {
       this.challenge = Optional.of(checkNotNull(challenge, "challenge"));
+      return this;
+    }
+
+    /** Counts the offices' hold attempts in {@code holdRates}, e.g. one shared by every instance. */
+    public Builder holdRates(HoldRates holdRates) {
+      this.holdRates = Optional.of(checkNotNull(holdRates, "holdRates"));
       return this;
     }
 
