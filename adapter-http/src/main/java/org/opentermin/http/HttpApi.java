@@ -11,8 +11,27 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collections;
 import java.util.List;
-import org.opentermin.http.proxy.TrustedProxies;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.opentermin.http.admin.AdminRoutes;
+import org.opentermin.http.audit.AuditRoutes;
+import org.opentermin.http.booking.CitizenRoutes;
+import org.opentermin.http.common.Authentication;
+import org.opentermin.http.common.JsonBodies;
+import org.opentermin.http.common.OfficeCache;
+import org.opentermin.http.fairness.AccessPolicyRoutes;
+import org.opentermin.http.fairness.ChallengeRoutes;
+import org.opentermin.http.fairness.LotteryRoutes;
+import org.opentermin.http.fairness.WaitingListRoutes;
+import org.opentermin.http.operations.OperationsRoutes;
+import org.opentermin.http.operations.RateLimiter;
+import org.opentermin.http.operations.RateLimits;
+import org.opentermin.http.operations.RequestMetrics;
+import org.opentermin.http.privacy.PrivacyRoutes;
+import org.opentermin.http.problem.ApiProblem;
+import org.opentermin.http.problem.ErrorMapping;
+import org.opentermin.http.proxy.TrustedProxies;
+import org.opentermin.http.routing.RoutingRoutes;
+import org.opentermin.http.staff.StaffRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
   /** Request bodies are limited to 64 KiB; nothing in the API needs more. */
-  public static final int MAXIMUM_BODY_BYTES = 64 * 1024;
+  public static final int MAXIMUM_BODY_BYTES = JsonBodies.MAXIMUM_BODY_BYTES;
 
   /** The largest CSV file of responsibility rules: a city's streets with house-number ranges fit many times. */
   public static final int MAXIMUM_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -69,8 +88,8 @@ public final class HttpApi {
     checkNotNull(useCases, "useCases");
     checkNotNull(settings, "settings");
     checkNotNull(ticker, "ticker");
-    Authentication authentication = new Authentication(useCases.accessTokens());
-    OfficeCache offices = new OfficeCache(useCases.catalog());
+    Authentication authentication = new Authentication(useCases.authenticate);
+    OfficeCache offices = new OfficeCache(useCases.catalog);
     RequestMetrics metrics = new RequestMetrics(registry);
     RateLimits rateLimits = new RateLimits(new RateLimiter(settings.rateLimitPerMinute(), ticker), metrics);
     Javalin javalin = Javalin.create(config -> {
@@ -95,18 +114,24 @@ public final class HttpApi {
       // After the guard, so that a 429 carries the security headers too; before any handler reads a body.
       config.routes.before(rateLimits::check);
       config.routes.after(HttpApi::logRequest);
-      ErrorMapping.register(config);
-      new CitizenRoutes(useCases, authentication, offices, metrics).register(config.routes);
-      new StaffRoutes(useCases, authentication, offices).register(config.routes);
-      new AdminRoutes(useCases, authentication).register(config.routes);
-      new AccessPolicyRoutes(useCases, authentication).register(config.routes);
-      new ChallengeRoutes(useCases).register(config.routes);
-      new WaitingListRoutes(useCases, authentication, offices).register(config.routes);
-      new OperationsRoutes(useCases, metrics).register(config.routes);
-      new LotteryRoutes(useCases, offices).register(config.routes);
-      new RoutingRoutes(useCases, authentication, offices).register(config.routes);
-      new AuditRoutes(useCases, authentication).register(config.routes);
-      new PrivacyRoutes(useCases, authentication).register(config.routes);
+      ErrorMapping.register(config, MAXIMUM_BODY_BYTES);
+      new CitizenRoutes(
+              useCases.catalog, useCases.availability, useCases.hold, useCases.confirm, useCases.manage, useCases.clock,
+              authentication, offices, metrics)
+          .register(config.routes);
+      new StaffRoutes(useCases.manage, useCases.day, useCases.clock, authentication, offices).register(config.routes);
+      new AdminRoutes(useCases.catalog, useCases.configureCatalog, useCases.issueAccessToken, authentication)
+          .register(config.routes);
+      new AccessPolicyRoutes(useCases.configureCatalog, authentication).register(config.routes);
+      new ChallengeRoutes(useCases.challenge).register(config.routes);
+      new WaitingListRoutes(useCases.waitingList, authentication, offices).register(config.routes);
+      new OperationsRoutes(useCases.readiness, metrics).register(config.routes);
+      new LotteryRoutes(useCases.lottery, offices).register(config.routes);
+      new RoutingRoutes(useCases.resolveResponsibility, useCases.configureResponsibility, authentication, offices)
+          .register(config.routes);
+      new AuditRoutes(useCases.audit, authentication).register(config.routes);
+      new PrivacyRoutes(useCases.personalData, useCases.retention, useCases.clock, authentication)
+          .register(config.routes);
       ApiDocumentation.register(config);
     });
     return new HttpApi(javalin);

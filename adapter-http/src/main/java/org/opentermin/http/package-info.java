@@ -1,6 +1,5 @@
 /**
- * The HTTP API on Javalin: JSON routes for citizens, staff, administrators and operators, strict
- * request reading and validation, problem documents, per-client rate limits, access tokens,
- * metrics and API docs. {@link org.opentermin.http.HttpApi} is the one entry point.
+ * The HTTP API on Javalin. {@link org.opentermin.http.HttpApi} is the one entry point; it wires the
+ * feature packages' routes, the problem mapping, security headers, limits, metrics and API docs.
  */
 package org.opentermin.http;

@@ -14,12 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.opentermin.http.problem.ProblemTitles;
 
 /**
  * Calls the running API and checks every answer against the documented contract, collecting
  * what does not fit instead of failing at once, so a test shows all mismatches together.
  */
-final class ApiDocClient {
+public final class ApiDocClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +41,7 @@ final class ApiDocClient {
   }
 
   /** A client for the API at {@code port}, checking against the document that API serves. */
-  static ApiDocClient forServerAt(int port) {
+  public static ApiDocClient forServerAt(int port) {
     try {
       String document = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ApiDocumentation.OPENAPI_PATH)).build(),
@@ -55,20 +56,20 @@ final class ApiDocClient {
   }
 
   /** Asserts the answer's status, showing its body when it differs. */
-  static void expect(int status, Answer answer) {
+  public static void expect(int status, Answer answer) {
     assertThat(answer.status()).as(answer.body()).isEqualTo(status);
   }
 
   /** Asserts the answer is a problem document of {@code type} with {@code status}. */
-  static void expectProblem(int status, String type, Answer answer) {
+  public static void expectProblem(int status, String type, Answer answer) {
     expect(status, answer);
     assertThat(answer.text("type")).isEqualTo(ProblemTitles.TYPE_BASE + type);
   }
 
   /** An answer with its body as text. */
-  record Answer(int status, String body) {
+  public record Answer(int status, String body) {
 
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException notJson) {
@@ -76,26 +77,26 @@ final class ApiDocClient {
       }
     }
 
-    String text(String field) {
+    public String text(String field) {
       return json().path(field).asText();
     }
   }
 
-  Answer get(String path, String... headers) {
+  public Answer get(String path, String... headers) {
     return send("GET", path, null, headers);
   }
 
   /** A POST of {@code body}, which may be a JSON string or an object to write as JSON, or null for none. */
-  Answer post(String path, Object body, String... headers) {
+  public Answer post(String path, Object body, String... headers) {
     return send("POST", path, body, headers);
   }
 
-  Answer put(String path, Object body, String... headers) {
+  public Answer put(String path, Object body, String... headers) {
     return send("PUT", path, body, headers);
   }
 
   /** Sends a request; {@code headers} are name-value pairs and replace those set here. */
-  Answer send(String method, String path, Object body, String... headers) {
+  public Answer send(String method, String path, Object body, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
     String text = body == null ? null : json(body);
     if (text == null) {
@@ -131,7 +132,7 @@ final class ApiDocClient {
   }
 
   /** What the answers so far did not fit in the document. */
-  List<String> violations() {
+  public List<String> violations() {
     return List.copyOf(violations);
   }
 

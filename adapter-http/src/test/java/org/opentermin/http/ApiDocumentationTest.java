@@ -42,21 +42,10 @@ import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.core.fairness.ReleaseWave;
+import org.opentermin.http.problem.ErrorMapping;
+import org.opentermin.http.problem.ProblemTitles;
 import org.opentermin.ports.access.AccessTokens;
-import org.opentermin.ports.audit.AuditService;
-import org.opentermin.ports.booking.BookingService;
-import org.opentermin.ports.catalog.CatalogService;
-import org.opentermin.ports.fairness.LotteryService;
-import org.opentermin.ports.fairness.WaitingListService;
-import org.opentermin.ports.memory.InMemoryAccessTokenStore;
-import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
-import org.opentermin.ports.memory.InMemoryLotteryStore;
-import org.opentermin.ports.memory.InMemoryRoutingStore;
-import org.opentermin.ports.memory.InMemoryWaitingListStore;
-import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.privacy.PrivacyService;
-import org.opentermin.ports.routing.ResponsibilityService;
 
 /**
  * {@code /openapi.json} against the running server: it is valid OpenAPI 3.1, it documents exactly
@@ -80,21 +69,10 @@ class ApiDocumentationTest {
 
   @BeforeAll
   static void startServer() {
-    Clock clock = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
-    catalogStore = new InMemoryCatalogStore();
-    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
-    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
-    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
-    WaitingListService waitingList =
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(2));
-    tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(1));
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
-    api = HttpApi.create(new UseCases(
-        catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, tokens, READY::get, clock,
-        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
-        privacy, privacy)).start(0);
+    InMemoryUseCases memory = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC));
+    catalogStore = memory.catalogStore;
+    tokens = memory.tokens;
+    api = HttpApi.create(memory.with(memory.bookings().build()).readiness(READY::get).build()).start(0);
     client = HttpClient.newHttpClient();
   }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A ticker that moves only when a test moves it, so that rate limits are tested without waiting. */
-final class ManualTicker extends Ticker {
+public final class ManualTicker extends Ticker {
 
   private final AtomicLong nanos = new AtomicLong();
 
@@ -14,7 +14,7 @@ final class ManualTicker extends Ticker {
     return nanos.get();
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     nanos.addAndGet(duration.toNanos());
   }
 }

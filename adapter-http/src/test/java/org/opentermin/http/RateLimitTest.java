@@ -15,21 +15,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opentermin.ports.access.AccessTokens;
-import org.opentermin.ports.audit.AuditService;
-import org.opentermin.ports.booking.BookingService;
-import org.opentermin.ports.catalog.CatalogService;
-import org.opentermin.ports.fairness.LotteryService;
-import org.opentermin.ports.fairness.WaitingListService;
-import org.opentermin.ports.memory.InMemoryAccessTokenStore;
-import org.opentermin.ports.memory.InMemoryBookingStore;
-import org.opentermin.ports.memory.InMemoryCatalogStore;
-import org.opentermin.ports.memory.InMemoryLotteryStore;
-import org.opentermin.ports.memory.InMemoryRoutingStore;
-import org.opentermin.ports.memory.InMemoryWaitingListStore;
-import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.privacy.PrivacyService;
-import org.opentermin.ports.routing.ResponsibilityService;
+import org.opentermin.http.problem.ProblemTitles;
 
 /** Rate limits as a client sees them: the server runs on a ticker that only the test moves. */
 class RateLimitTest {
@@ -43,20 +29,7 @@ class RateLimitTest {
 
   @BeforeEach
   void start() {
-    Clock clock = Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC);
-    InMemoryCatalogStore catalogStore = new InMemoryCatalogStore();
-    InMemoryBookingStore bookingStore = new InMemoryBookingStore();
-    CatalogService catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    BookingService bookings = new BookingService(catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(1));
-    PrivacyService privacy = new PrivacyService(catalogStore, bookingStore, bookingStore.auditLog(), clock);
-    AccessTokens tokens = new AccessTokens(new InMemoryAccessTokenStore(), clock, RandomSource.seeded(2));
-    ResponsibilityService routing = new ResponsibilityService(catalogStore, new InMemoryRoutingStore(catalogStore), bookingStore.auditLog(), clock);
-    UseCases useCases = new UseCases(catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings,
-        new WaitingListService(catalogStore, new InMemoryWaitingListStore(bookingStore), bookingStore.auditLog(), clock, RandomSource.seeded(3)),
-        tokens, () -> true, clock,
-        new LotteryService(catalogStore, new InMemoryLotteryStore(), clock, RandomSource.seeded(3)),
-        routing, routing, new AuditService(catalogStore, bookingStore.auditLog()),
-        privacy, privacy);
+    UseCases useCases = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC)).useCases();
     api = HttpApi.create(useCases, new HttpSettings(PER_MINUTE), ticker).start(0);
   }
 

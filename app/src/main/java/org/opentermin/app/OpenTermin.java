@@ -13,7 +13,6 @@ import org.opentermin.http.HttpApi;
 import org.opentermin.http.UseCases;
 import org.opentermin.jdbc.JdbcAdapter;
 import org.opentermin.ports.access.AccessTokens;
-import org.opentermin.ports.access.IssuedToken;
 import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingService;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
@@ -24,6 +23,7 @@ import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListForLosers;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
+import org.opentermin.ports.in.IssuedToken;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.privacy.PersonalDataRetention;
 import org.opentermin.ports.privacy.PrivacyService;
@@ -137,11 +137,28 @@ public final class OpenTermin implements AutoCloseable {
       WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), adapter.auditLog(), clock, random);
       LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
       PrivacyService privacy = new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);
-      HttpApi api = HttpApi.create(new UseCases(
-          catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens,
-          adapter::isReachable, clock, lottery, responsibility, responsibility,
-          new AuditService(adapter.catalog(), adapter.auditLog()), privacy, privacy),
-          config.httpSettings(), metrics.registry());
+      UseCases useCases = UseCases.builder()
+          .catalog(catalog)
+          .configureCatalog(catalog)
+          .availability(bookings)
+          .hold(bookings)
+          .confirm(bookings)
+          .manage(bookings)
+          .day(bookings)
+          .challenge(bookings)
+          .waitingList(waitingList)
+          .authenticate(accessTokens)
+          .issueAccessToken(accessTokens)
+          .readiness(adapter::isReachable)
+          .clock(clock)
+          .lottery(lottery)
+          .resolveResponsibility(responsibility)
+          .configureResponsibility(responsibility)
+          .audit(new AuditService(adapter.catalog(), adapter.auditLog()))
+          .personalData(privacy)
+          .retention(privacy)
+          .build();
+      HttpApi api = HttpApi.create(useCases, config.httpSettings(), metrics.registry());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-jobs");
         thread.setDaemon(true);

@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.ports.in.Authenticate;
+import org.opentermin.ports.in.IssueAccessToken;
+import org.opentermin.ports.in.IssuedToken;
 import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.AccessTokenStore.StoredAccessToken;
 import org.opentermin.ports.out.RandomSource;
@@ -24,7 +27,7 @@ import org.opentermin.ports.out.RandomSource;
  * strength), and looking it up by hash is a comparison of hashes, so no timing reveals the token.
  * Thread-safe.
  */
-public final class AccessTokens {
+public final class AccessTokens implements Authenticate, IssueAccessToken {
 
   /** Marks OpenTermin tokens, so that secret scanners and people recognise them. */
   public static final String PREFIX = "ot_";
@@ -46,6 +49,7 @@ public final class AccessTokens {
   }
 
   /** Issues a new token; office roles need at least one office, admins reach all of them. */
+  @Override
   public IssuedToken issue(AccessRole role, Iterable<OfficeId> offices) {
     checkNotNull(role, "role");
     ImmutableSet<OfficeId> reached = role == AccessRole.ADMIN ? ImmutableSet.of() : ImmutableSet.copyOf(offices);
@@ -82,6 +86,7 @@ public final class AccessTokens {
   }
 
   /** What the presented token allows, or empty if it is unknown. */
+  @Override
   public Optional<AccessGrant> authenticate(String presentedToken) {
     checkNotNull(presentedToken, "presentedToken");
     if (presentedToken.isEmpty() || presentedToken.length() > MAXIMUM_TOKEN_LENGTH) {

@@ -2,8 +2,11 @@ package org.opentermin.ports.audit;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import org.opentermin.ports.in.ReadAuditLog;
+import org.opentermin.ports.in.ReadAuditLog.Page;
+import org.opentermin.ports.in.ReadAuditLog.Query;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.CatalogStore;
 
@@ -22,8 +25,13 @@ public final class AuditService implements ReadAuditLog {
   }
 
   @Override
-  public Optional<AuditLog.Page> auditEntries(AuditLog.Query query) {
+  public Optional<Page> auditEntries(Query query) {
     checkNotNull(query, "query");
-    return catalog.office(query.office()).map(office -> audit.read(query));
+    return catalog.office(query.office()).map(office -> {
+      AuditLog.Page page =
+          audit.read(new AuditLog.Query(query.office(), query.from(), query.to(), query.after(), query.limit()));
+      return new Page(
+          page.entries().stream().map(AuditLog.Logged::entry).collect(ImmutableList.toImmutableList()), page.next());
+    });
   }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Optional;
 import org.opentermin.core.booking.Actor;
@@ -16,7 +17,6 @@ import org.opentermin.core.routing.CaseNumber;
 import org.opentermin.core.routing.OfficeRouting;
 import org.opentermin.core.routing.RuleProblem;
 import org.opentermin.core.routing.TeamRule;
-import org.opentermin.ports.out.RoutingStore.RoutingTables;
 
 /**
  * Administrators: import the responsibility rules, set how offices take part and who deputises
@@ -61,7 +61,7 @@ public interface ConfigureResponsibility {
   Outcome saveDeputy(OfficeId office, TeamId team, Optional<ResourceId> deputy, Actor by);
 
   /** The rules as stored. */
-  RoutingTables tables();
+  Tables tables();
 
   /** The office's case assignments, sorted by case number. */
   ImmutableList<CaseAssignment> caseAssignments(OfficeId office);
@@ -112,6 +112,29 @@ public interface ConfigureResponsibility {
     public EntryError {
       checkNotNull(label, "label");
       checkNotNull(message, "message");
+    }
+  }
+
+  /**
+   * The rules as stored: the municipality's address rules, the offices' team rules in their order,
+   * how each office takes part in routing (open unless set), and the teams' deputies.
+   */
+  record Tables(
+      ImmutableList<AddressRule> addressRules,
+      ImmutableList<TeamRule> teamRules,
+      ImmutableMap<OfficeId, OfficeRouting> offices,
+      ImmutableMap<OfficeId, ImmutableMap<TeamId, ResourceId>> deputies) {
+
+    public Tables {
+      addressRules = ImmutableList.copyOf(checkNotNull(addressRules, "addressRules"));
+      teamRules = ImmutableList.copyOf(checkNotNull(teamRules, "teamRules"));
+      offices = ImmutableMap.copyOf(checkNotNull(offices, "offices"));
+      deputies = ImmutableMap.copyOf(checkNotNull(deputies, "deputies"));
+    }
+
+    /** How {@code office} takes part in routing; open if nothing is set. */
+    public OfficeRouting office(OfficeId office) {
+      return offices.getOrDefault(checkNotNull(office, "office"), OfficeRouting.OPEN);
     }
   }
 }

@@ -12,7 +12,6 @@ import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.privacy.RetentionPeriod;
-import org.opentermin.ports.out.BookingStore.Pseudonyms;
 
 /**
  * A citizen's rights over the personal data of their booking, exercised with the manage token (or
@@ -66,4 +65,11 @@ public interface ManagePersonalData {
       return "BookingData[" + booking.id() + ", personal data hidden]";
     }
   }
+
+  /**
+   * Which one-way or keyed hashes are stored with a booking besides its manage token's: the
+   * identity keys of an identity limit, the keyed hash of the client's address, an idempotency
+   * key's hash. Never the values themselves.
+   */
+  record Pseudonyms(boolean identityKeys, boolean clientKey, boolean idempotencyKey) {}
 }

@@ -84,7 +84,7 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
             .findFirst()
         : Optional.empty();
     return Optional.of(new BookingData(
-        booking, office.get(), services, history, pseudonyms.get(), retention, retention.erasureDue(booking, cancelledAt)));
+        booking, office.get(), services, history, pseudonyms.map(PrivacyService::pseudonyms).orElseThrow(), retention, retention.erasureDue(booking, cancelledAt)));
   }
 
   @Override
@@ -145,5 +145,9 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
       stored = stored.filter(found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
     }
     return stored.map(StoredBooking::booking);
+  }
+
+  private static ManagePersonalData.Pseudonyms pseudonyms(BookingStore.Pseudonyms stored) {
+    return new ManagePersonalData.Pseudonyms(stored.identityKeys(), stored.clientKey(), stored.idempotencyKey());
   }
 }

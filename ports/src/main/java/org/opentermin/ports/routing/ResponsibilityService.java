@@ -45,12 +45,13 @@ import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.routing.RuleProblem;
 import org.opentermin.core.routing.TeamRule;
 import org.opentermin.ports.in.ConfigureResponsibility;
+import org.opentermin.ports.in.ConfigureResponsibility.Tables;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ResolveResponsibility;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.CatalogStore;
-import org.opentermin.ports.out.RoutingStore.RoutingTables;
 import org.opentermin.ports.out.RoutingStore;
+import org.opentermin.ports.out.RoutingStore.RoutingTables;
 
 /**
  * Resolves responsibility from the stored rules and checks imports against the catalog. The
@@ -364,8 +365,9 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   }
 
   @Override
-  public RoutingTables tables() {
-    return store.tables();
+  public Tables tables() {
+    RoutingTables tables = store.tables();
+    return new Tables(tables.addressRules(), tables.teamRules(), tables.offices(), tables.deputies());
   }
 
   @Override

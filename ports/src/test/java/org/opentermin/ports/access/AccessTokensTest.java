@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.ports.in.IssuedToken;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.out.AccessTokenStore;
 import org.opentermin.ports.out.RandomSource;

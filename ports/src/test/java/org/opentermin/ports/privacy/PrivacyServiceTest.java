@@ -40,12 +40,12 @@ import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.ManagePersonalData.BookingData;
+import org.opentermin.ports.in.ManagePersonalData.Pseudonyms;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.out.AuditLog;
-import org.opentermin.ports.out.BookingStore.Pseudonyms;
 import org.opentermin.ports.out.RandomSource;
 
 class PrivacyServiceTest {
