@@ -7,6 +7,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Collections;
+import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.opentermin.http.admin.AdminRoutes;
 import org.opentermin.http.audit.AuditRoutes;
@@ -26,6 +30,7 @@ import org.opentermin.http.privacy.PrivacyRoutes;
 import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.http.problem.JettyProblems;
+import org.opentermin.http.proxy.TrustedProxies;
 import org.opentermin.http.routing.RoutingRoutes;
 import org.opentermin.http.staff.StaffRoutes;
 import org.slf4j.Logger;
@@ -66,14 +71,27 @@ public final class HttpApi {
     return create(useCases, settings, Ticker.systemTicker());
   }
 
+  /**
+   * The API over {@code useCases}, configured by {@code settings}, with its metrics in {@code
+   * registry}: {@code /metrics} shows everything registered there, so the instance adds its own
+   * (JVM, connection pool, jobs) to the same registry.
+   */
+  public static HttpApi create(UseCases useCases, HttpSettings settings, PrometheusMeterRegistry registry) {
+    return create(useCases, settings, Ticker.systemTicker(), checkNotNull(registry, "registry"));
+  }
+
   /** As {@link #create(UseCases, HttpSettings)}, with rate limits timed by {@code ticker}, for tests. */
   static HttpApi create(UseCases useCases, HttpSettings settings, Ticker ticker) {
+    return create(useCases, settings, ticker, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  private static HttpApi create(UseCases useCases, HttpSettings settings, Ticker ticker, PrometheusMeterRegistry registry) {
     checkNotNull(useCases, "useCases");
     checkNotNull(settings, "settings");
     checkNotNull(ticker, "ticker");
     Authentication authentication = new Authentication(useCases.authenticate);
     OfficeCache offices = new OfficeCache(useCases.catalog);
-    RequestMetrics metrics = new RequestMetrics();
+    RequestMetrics metrics = new RequestMetrics(registry);
     RateLimits rateLimits = new RateLimits(new RateLimiter(settings.rateLimitPerMinute(), ticker), metrics);
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -81,6 +99,12 @@ public final class HttpApi {
       config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
       config.http.maxRequestSize = MAXIMUM_BODY_BYTES;
       config.http.prefer405over404 = true;
+      // ctx.ip() (rate limits, the per-client hold limit) and ctx.scheme() believe trusted proxies only.
+      TrustedProxies proxies = settings.trustedProxies();
+      config.contextResolver.ip = ctx -> proxies.clientAddress(
+          ctx.req().getRemoteAddr(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-For"));
+      config.contextResolver.scheme = ctx -> proxies.scheme(
+          ctx.req().getRemoteAddr(), ctx.req().getScheme(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-Proto"));
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         // Lets a stopping server finish the requests it has while refusing new ones.
@@ -155,6 +179,11 @@ public final class HttpApi {
         throw new ApiProblem(415, "unsupported-media-type", "send request bodies as application/json");
       }
     }
+  }
+
+  /** Every value of a header, in order. */
+  private static List<String> headers(Context ctx, String name) {
+    return Collections.list(ctx.req().getHeaders(name));
   }
 
   private static boolean isJson(String contentType) {

@@ -9,6 +9,7 @@ import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.catalog.CatalogService;
 import org.opentermin.ports.fairness.LotteryService;
 import org.opentermin.ports.fairness.WaitingListService;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryAccessTokenStore;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
@@ -48,7 +49,7 @@ public final class InMemoryUseCases {
     RandomSource random = RandomSource.seeded(1);
     return BookingServices.builder(
         catalogStore, bookingStore, bookingStore.auditLog(), clock, random,
-        ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()));
+        ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()), new InMemoryHoldRates());
   }
 
   /** Every use case, with the default booking service, always ready. */

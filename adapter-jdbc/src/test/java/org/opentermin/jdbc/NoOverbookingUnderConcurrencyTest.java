@@ -51,6 +51,7 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 
@@ -86,8 +87,8 @@ class NoOverbookingUnderConcurrencyTest {
       Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
       List<BookingServices> instances =
           List.of(
-              BookingServices.of(first.catalog(), first.bookings(), first.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges()),
-              BookingServices.of(second.catalog(), second.bookings(), second.auditLog(), clock, RandomSource.seeded(2), new InMemorySpentChallenges()));
+              BookingServices.of(first.catalog(), first.bookings(), first.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges(), new InMemoryHoldRates()),
+              BookingServices.of(second.catalog(), second.bookings(), second.auditLog(), clock, RandomSource.seeded(2), new InMemorySpentChallenges(), new InMemoryHoldRates()));
 
       List<Outcome> outcomes = run(instances);
 

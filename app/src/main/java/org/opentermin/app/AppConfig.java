@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.opentermin.http.HttpSettings;
+import org.opentermin.http.proxy.TrustedProxies;
 import org.opentermin.jdbc.DatabaseSettings;
 import org.opentermin.ports.video.GeneratedVideoRooms;
 
@@ -38,6 +39,8 @@ import org.opentermin.ports.video.GeneratedVideoRooms;
  * @param videoBaseUrl {@code OPENTERMIN_VIDEO_BASE_URL}, default {@code https://meet.jit.si}: video
  *     appointments get a room {@code <base URL>/<random name>} there; point it to the video service
  *     the administration runs or has contracted
+ * @param trustedProxies {@code OPENTERMIN_TRUSTED_PROXIES}, default none: addresses and CIDR blocks
+ *     of the reverse proxies whose {@code Forwarded} / {@code X-Forwarded-For} name the client
  */
 public record AppConfig(
     int port,
@@ -46,13 +49,15 @@ public record AppConfig(
     Optional<String> adminToken,
     boolean demo,
     int rateLimitPerMinute,
-    URI videoBaseUrl) {
+    URI videoBaseUrl,
+    TrustedProxies trustedProxies) {
 
   /** The optional file read from the working directory. */
   public static final String PROPERTIES_FILE = "opentermin.properties";
 
   private static final String RATE_LIMIT_VARIABLE = "OPENTERMIN_RATE_LIMIT_PER_MINUTE";
   private static final String VIDEO_BASE_URL_VARIABLE = "OPENTERMIN_VIDEO_BASE_URL";
+  private static final String TRUSTED_PROXIES_VARIABLE = "OPENTERMIN_TRUSTED_PROXIES";
 
   public AppConfig {
     checkArgument(port >= 0 && port <= 65_535, "OPENTERMIN_PORT must be between 0 and 65535, not %s", port);
@@ -67,6 +72,7 @@ public record AppConfig(
     } catch (IllegalArgumentException unusable) {
       throw new IllegalArgumentException(VIDEO_BASE_URL_VARIABLE + ": " + unusable.getMessage(), unusable);
     }
+    checkNotNull(trustedProxies, "trustedProxies");
   }
 
   /** Whether video rooms are made under the public default service rather than one set for this instance. */
@@ -97,19 +103,21 @@ public record AppConfig(
         value(environment, "OPENTERMIN_ADMIN_TOKEN"),
         flag(environment, "OPENTERMIN_DEMO", true),
         rateLimitPerMinute(environment),
-        videoBaseUrl(environment));
+        videoBaseUrl(environment),
+        trustedProxies(environment));
   }
 
   /** What the HTTP API needs of this configuration. */
   public HttpSettings httpSettings() {
-    return new HttpSettings(rateLimitPerMinute);
+    return new HttpSettings(rateLimitPerMinute, trustedProxies);
   }
 
   @Override
   public String toString() {
     return "AppConfig[port=" + port + ", dataDirectory=" + dataDirectory + ", externalDatabase=" + externalDatabase
         + ", adminToken=" + (adminToken.isPresent() ? "configured" : "not configured") + ", demo=" + demo
-        + ", rateLimitPerMinute=" + rateLimitPerMinute + ", videoBaseUrl=" + videoBaseUrl + "]";
+        + ", rateLimitPerMinute=" + rateLimitPerMinute + ", videoBaseUrl=" + videoBaseUrl
+        + ", trustedProxies=" + trustedProxies + "]";
   }
 
   private static Optional<String> value(Map<String, String> environment, String name) {
@@ -145,6 +153,14 @@ public record AppConfig(
     } catch (URISyntaxException malformed) {
       throw new IllegalArgumentException(
           VIDEO_BASE_URL_VARIABLE + " must be an http(s) URL such as https://video.example.org, not " + value.get(), malformed);
+    }
+  }
+
+  private static TrustedProxies trustedProxies(Map<String, String> environment) {
+    try {
+      return TrustedProxies.parse(value(environment, TRUSTED_PROXIES_VARIABLE).orElse(""));
+    } catch (IllegalArgumentException unusable) {
+      throw new IllegalArgumentException(TRUSTED_PROXIES_VARIABLE + ": " + unusable.getMessage(), unusable);
     }
   }
 

@@ -24,7 +24,6 @@ import org.opentermin.ports.fairness.WaitingListHandOff;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.in.IssuedToken;
-import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.privacy.PersonalDataRetention;
 import org.opentermin.ports.privacy.PrivacyService;
@@ -59,6 +58,9 @@ public final class OpenTermin implements AutoCloseable {
    */
   static final long RETENTION_PERIOD_SECONDS = 300;
 
+  /** Under this name the instances on one database share the key that signs their challenges. */
+  static final String CHALLENGE_KEY = "proof-of-work";
+
   private static final Logger LOG = LoggerFactory.getLogger(OpenTermin.class);
 
   private final Database database;
@@ -67,6 +69,8 @@ public final class OpenTermin implements AutoCloseable {
   private final WaitingListOffers waitingListOffers;
   private final LotteryDraws lotteryDraws;
   private final PersonalDataRetention retention;
+  private final ExpiredHoldCleanup cleanup;
+  private final InstanceMetrics metrics;
 
   private OpenTermin(
       Database database,
@@ -74,20 +78,33 @@ public final class OpenTermin implements AutoCloseable {
       ScheduledExecutorService jobs,
       WaitingListOffers waitingListOffers,
       LotteryDraws lotteryDraws,
-      PersonalDataRetention retention) {
+      PersonalDataRetention retention,
+      ExpiredHoldCleanup cleanup,
+      InstanceMetrics metrics) {
     this.database = database;
     this.api = api;
     this.jobs = jobs;
     this.waitingListOffers = waitingListOffers;
     this.lotteryDraws = lotteryDraws;
     this.retention = retention;
+    this.cleanup = cleanup;
+    this.metrics = metrics;
   }
 
   /** Starts an instance; messages for the operator (such as a new admin token) go to {@code console}. */
   public static OpenTermin start(AppConfig config, Clock clock, PrintStream console) {
-    Database database = Database.open(config);
+    InstanceMetrics metrics = new InstanceMetrics(clock);
+    Database database;
+    try {
+      database = Database.open(config);
+    } catch (RuntimeException failure) {
+      metrics.close();
+      throw failure;
+    }
     try {
       JdbcAdapter adapter = database.adapter();
+      adapter.recordPoolMetrics(metrics.registry());
+      metrics.databaseHealth(adapter::isReachable);
       CatalogService catalog = new CatalogService(adapter.catalog(), adapter.auditLog(), clock);
       if (config.demo() && catalog.offices().isEmpty()) {
         DemoData demo = DemoData.around(LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))));
@@ -109,9 +126,11 @@ public final class OpenTermin implements AutoCloseable {
       ResponsibilityService responsibility =
           new ResponsibilityService(
               adapter.catalog(), adapter.routing(), adapter.auditLog(), clock, BookingServices.RECOMMENDED_SCHEDULE_RECHECK);
-      // Challenges that only this instance verifies: a secret drawn at start, spent ids in memory.
+      // Challenges and hold rates are shared through the database, so that any instance verifies
+      // what another issued and every instance sees an office's whole load.
       BookingServices bookings = BookingServices.builder(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random,
-              ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+              new ProofOfWorkChallenge(adapter.sharedSecret(CHALLENGE_KEY, random), random, adapter.spentChallenges()),
+              adapter.holdRates())
           .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
           .responsibility(responsibility)
           .videoRoom(new GeneratedVideoRooms(config.videoBaseUrl(), random))
@@ -140,34 +159,36 @@ public final class OpenTermin implements AutoCloseable {
           .personalData(privacy)
           .retention(privacy)
           .build();
-      HttpApi api = HttpApi.create(useCases, config.httpSettings());
+      HttpApi api = HttpApi.create(useCases, config.httpSettings(), metrics.registry());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "opentermin-jobs");
         thread.setDaemon(true);
         return thread;
       });
       ExpiredHoldCleanup cleanup = new ExpiredHoldCleanup(adapter.catalog(), adapter.bookings(), clock);
-      jobs.scheduleWithFixedDelay(() -> runCleanup(cleanup), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
+      jobs.scheduleWithFixedDelay(
+          metrics.job("expired-holds", () -> runCleanup(cleanup)), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
       WaitingListOffers offers = new WaitingListOffers(
           adapter.catalog(), bookings.system(), adapter.bookings(), adapter.waitingList(), new LoggingNotifier(), clock);
       jobs.scheduleWithFixedDelay(
-          () -> runWaitingListOffers(offers), WAITING_LIST_PERIOD_SECONDS, WAITING_LIST_PERIOD_SECONDS, TimeUnit.SECONDS);
+          metrics.job("waiting-lists", () -> runWaitingListOffers(offers)), WAITING_LIST_PERIOD_SECONDS, WAITING_LIST_PERIOD_SECONDS, TimeUnit.SECONDS);
       LotteryDraws draws = new LotteryDraws(
           adapter.catalog(), adapter.lottery(), bookings.system(), new LoggingNotifier(), new WaitingListHandOff(waitingList), clock);
-      jobs.scheduleWithFixedDelay(() -> runDraws(draws), LOTTERY_PERIOD_SECONDS, LOTTERY_PERIOD_SECONDS, TimeUnit.SECONDS);
+      jobs.scheduleWithFixedDelay(metrics.job("lottery-draws", () -> runDraws(draws)), LOTTERY_PERIOD_SECONDS, LOTTERY_PERIOD_SECONDS, TimeUnit.SECONDS);
       PersonalDataRetention retention =
           new PersonalDataRetention(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), clock);
       jobs.scheduleWithFixedDelay(
-          () -> runRetention(retention), RETENTION_PERIOD_SECONDS, RETENTION_PERIOD_SECONDS, TimeUnit.SECONDS);
+          metrics.job("retention", () -> runRetention(retention)), RETENTION_PERIOD_SECONDS, RETENTION_PERIOD_SECONDS, TimeUnit.SECONDS);
       if (config.demo()) {
         DemoOverview.print(catalog.offices(), catalog.services(), LocalDate.now(clock), bookings, console);
       }
       // Listening comes last, so that /ready answers only once startup is complete.
       api.start(config.port());
       console.println("OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
-      return new OpenTermin(database, api, jobs, offers, draws, retention);
+      return new OpenTermin(database, api, jobs, offers, draws, retention, cleanup, metrics);
     } catch (RuntimeException failure) {
       database.close();
+      metrics.close();
       throw failure;
     }
   }
@@ -203,61 +224,78 @@ public final class OpenTermin implements AutoCloseable {
     return retention.run();
   }
 
+  /**
+   * Deletes expired holds now, as the schedule does every minute; returns how many this instance
+   * deleted. For tests and operators who cannot wait for the next run.
+   */
+  public int deleteExpiredHoldsNow() {
+    return cleanup.run();
+  }
+
   @Override
   public void close() {
     api.stop();
     jobs.shutdownNow();
     database.close();
+    metrics.close();
   }
 
   /** Like the clean-up: a failed run is logged by type only (messages may quote data) and retried. */
-  private static void runWaitingListOffers(WaitingListOffers offers) {
+  private static boolean runWaitingListOffers(WaitingListOffers offers) {
     try {
       int made = offers.run();
       if (made > 0) {
         LOG.debug("Made {} waiting-list offers", made);
       }
+      return true;
     } catch (RuntimeException failure) {
       LOG.warn("Serving the waiting lists failed ({}); trying again in {} s",
           failure.getClass().getSimpleName(), WAITING_LIST_PERIOD_SECONDS);
+      return false;
     }
   }
 
   /** A failed run must not end the schedule; the next run claims abandoned draws again. */
-  private static void runDraws(LotteryDraws draws) {
+  private static boolean runDraws(LotteryDraws draws) {
     try {
       int drawn = draws.run();
       if (drawn > 0) {
         LOG.info("Drew {} lottery draws", drawn);
       }
+      return true;
     } catch (RuntimeException failure) {
       LOG.warn("Drawing lotteries failed ({}); trying again in {} s", failure.getClass().getSimpleName(), LOTTERY_PERIOD_SECONDS);
+      return false;
     }
   }
 
   /** Counts only: what was erased is nobody's business in a log. A failed run is retried. */
-  private static void runRetention(PersonalDataRetention retention) {
+  private static boolean runRetention(PersonalDataRetention retention) {
     try {
       PersonalDataRetention.Erased erased = retention.run();
       if (erased.total() > 0) {
         LOG.info("Erased the personal data of {} bookings, {} waiting-list and {} lottery entries past their retention period",
             erased.bookings(), erased.waitingListEntries(), erased.lotteryEntries());
       }
+      return true;
     } catch (RuntimeException failure) {
       LOG.warn("Erasing personal data past its retention period failed ({}); trying again in {} s",
           failure.getClass().getSimpleName(), RETENTION_PERIOD_SECONDS);
+      return false;
     }
   }
 
   /** A failed run must not end the schedule; the next run tries again. */
-  private static void runCleanup(ExpiredHoldCleanup cleanup) {
+  private static boolean runCleanup(ExpiredHoldCleanup cleanup) {
     try {
       int deleted = cleanup.run();
       if (deleted > 0) {
         LOG.debug("Deleted {} expired holds", deleted);
       }
+      return true;
     } catch (RuntimeException failure) {
       LOG.warn("Deleting expired holds failed ({}); trying again in {} s", failure.getClass().getSimpleName(), CLEANUP_PERIOD_SECONDS);
+      return false;
     }
   }
 }

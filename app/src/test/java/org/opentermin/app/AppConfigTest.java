@@ -105,4 +105,19 @@ class AppConfigTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPENTERMIN_DB_URL", "jdbc:mysql://x/y")));
   }
+
+  @Test
+  void trustedProxiesAreNoneUnlessSetAndAWrongEntryIsRefusedNamingTheVariable() {
+    assertThat(AppConfig.fromEnvironment(Map.of()).trustedProxies().isEmpty()).isTrue();
+
+    AppConfig behindProxies = AppConfig.fromEnvironment(Map.of("OPENTERMIN_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"));
+
+    assertThat(behindProxies.httpSettings().trustedProxies().trusts("10.20.30.40")).isTrue();
+    assertThat(behindProxies.httpSettings().trustedProxies().trusts("fd12::1")).isTrue();
+    assertThat(behindProxies.httpSettings().trustedProxies().trusts("192.0.2.1")).isFalse();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPENTERMIN_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal")))
+        .withMessageContaining("OPENTERMIN_TRUSTED_PROXIES")
+        .withMessageContaining("proxy.internal");
+  }
 }

@@ -72,6 +72,7 @@ import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
@@ -161,7 +162,7 @@ final class FairnessRun {
     this.catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
     this.service = BookingServices.builder(
             catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 1),
-            new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME))
+            new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME), new InMemoryHoldRates())
         .build();
     this.cleanup = new ExpiredHoldCleanup(catalogStore, bookingStore, clock);
     Notifier notifier = this::notified;

@@ -56,6 +56,7 @@ import org.opentermin.jdbc.EmbeddedPostgresServer;
 import org.opentermin.jdbc.JdbcAdapter;
 import org.opentermin.ports.booking.BookingServices;
 import org.opentermin.ports.challenge.ProofOfWorkChallenge;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.in.BookingResult;
 import org.opentermin.ports.in.ConfirmBooking;
@@ -135,7 +136,7 @@ public final class ReleaseRush {
       RandomSource random = RandomSource.seeded(7);
       BookingServices service = BookingServices.builder(
               adapter.catalog(), adapter.bookings(), adapter.auditLog(), Clock.fixed(NOW, ZoneOffset.UTC), random,
-              ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+              ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()), new InMemoryHoldRates())
           .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
           .build();
       Attempt attempt;

@@ -8,11 +8,11 @@ import org.opentermin.http.problem.ApiProblem;
 
 /**
  * Answers a request over its client's limit with 429 and {@code Retry-After} before any handler
- * runs. The client is the request's remote address ({@link Context#ip()}, which this API leaves
- * at Javalin's default, the socket's peer): {@code X-Forwarded-For} and {@code Forwarded} are
- * ignored, because anyone can write them. Behind a reverse proxy every client therefore shares the
- * proxy's address; limit there instead and turn this off. Addresses are never logged or used as
- * metric labels, as they are personal data. Why it is done this way: {@code
+ * runs. The client is the request's remote address ({@link Context#ip()}): the socket's peer,
+ * unless that peer is one of the {@linkplain org.opentermin.http.proxy.TrustedProxies trusted
+ * proxies}, whose {@code Forwarded} or {@code X-Forwarded-For} then names the client. From any
+ * other peer those headers are ignored, because anyone can write them. Addresses are never logged
+ * or used as metric labels, as they are personal data. Why it is done this way: {@code
  * docs/adr/006-rate-limits-per-client-address.md}.
  */
 public final class RateLimits {

@@ -3,7 +3,6 @@ package org.opentermin.http.operations;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.opentermin.http.problem.ErrorMapping;
@@ -20,7 +19,18 @@ public final class RequestMetrics {
 
   private static final String STARTED = "opentermin.request.started";
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry;
+
+  /**
+   * Metrics in {@code registry}, which {@code /metrics} shows whole, with whatever else the
+   * instance registers there. Refusal counters start at zero, so that an alert sees the series.
+   */
+  public RequestMetrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    for (RouteGroup group : RouteGroup.values()) {
+      rateLimitedCounter(group);
+    }
+  }
 
   public void register(JavalinConfig config) {
     config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
@@ -52,11 +62,14 @@ public final class RequestMetrics {
 
   /** One request refused for its client's rate limit; labelled by group only, never by client. */
   public void rateLimited(RouteGroup group) {
-    Counter.builder("opentermin.rate.limited")
+    rateLimitedCounter(group).increment();
+  }
+
+  private Counter rateLimitedCounter(RouteGroup group) {
+    return Counter.builder("opentermin.rate.limited")
         .description("Requests refused with 429 because their client was over its rate limit, by route group")
         .tag("group", group.label())
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   /** The Prometheus text exposition. */

@@ -19,6 +19,7 @@ import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.booking.BookingServices;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
@@ -99,7 +100,7 @@ class DemoDataTest {
     demo.saveTo(catalog);
     InMemoryBookingStore bookings = new InMemoryBookingStore();
     BookingServices service = BookingServices.of(
-        catalog, bookings, bookings.auditLog(), Clock.fixed(NOW, ZoneId.of("UTC")), RandomSource.seeded(1), new InMemorySpentChallenges());
+        catalog, bookings, bookings.auditLog(), Clock.fixed(NOW, ZoneId.of("UTC")), RandomSource.seeded(1), new InMemorySpentChallenges(), new InMemoryHoldRates());
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
     DemoOverview.print(catalog.offices(), catalog.services(), TODAY, service, new PrintStream(buffer, true, StandardCharsets.UTF_8));

@@ -58,4 +58,15 @@ class RateLimitedAppTest {
     assertThat(api.get("/health").status()).isEqualTo(200);
     assertThat(api.get("/api/v1/offices/sbh-mitte/access-policy").status()).as("the same group").isEqualTo(429);
   }
+
+  @Test
+  void forwardingHeadersFromAPeerThatIsNoTrustedProxyAreIgnored() {
+    // No OPENTERMIN_TRUSTED_PROXIES here: every request is 127.0.0.1's, whatever it claims.
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.get("/api/v1/admin/tokens", "X-Forwarded-For", "198.51.100." + i).status()).isNotEqualTo(429);
+    }
+
+    assertThat(api.get("/api/v1/admin/tokens", "X-Forwarded-For", "198.51.100.99").status()).isEqualTo(429);
+    assertThat(api.get("/api/v1/admin/tokens", "Forwarded", "for=198.51.100.98").status()).isEqualTo(429);
+  }
 }

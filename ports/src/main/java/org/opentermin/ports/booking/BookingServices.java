@@ -35,6 +35,7 @@ import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.Challenge;
+import org.opentermin.ports.out.HoldRates;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.out.SpentChallenges;
 import org.opentermin.ports.out.VideoRoom;
@@ -66,7 +67,7 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
     OfficeRequests requests = new OfficeRequests(offices, builder.responsibility);
     Occupancies occupancies = new Occupancies(builder.bookings);
     HoldCandidates candidates = new HoldCandidates(builder.bookings, occupancies, builder.random);
-    ChallengeGate gate = new ChallengeGate(builder.challenge);
+    ChallengeGate gate = new ChallengeGate(builder.challenge, builder.holdRates);
     IdentityQuotas identityQuotas = new IdentityQuotas(offices, builder.bookings);
     VideoRoom videoRoom = builder.videoRoom.orElseGet(() -> new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, builder.random));
     this.availability = new AvailabilityService(requests, occupancies, builder.clock);
@@ -81,11 +82,19 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
 
   /**
    * The services with the defaults of {@link Builder}, and proof-of-work challenges that only this
-   * instance verifies, with a secret from {@code random} and spent ids in {@code spent}.
+   * instance verifies, with a secret from {@code random} and spent ids in {@code spent}; hold
+   * attempts are counted in {@code holdRates}.
    */
   public static BookingServices of(
-      CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random, SpentChallenges spent) {
-    return builder(catalog, bookings, audit, clock, random, ProofOfWorkChallenge.withRandomSecret(random, spent)).build();
+      CatalogStore catalog,
+      BookingStore bookings,
+      AuditLog audit,
+      Clock clock,
+      RandomSource random,
+      SpentChallenges spent,
+      HoldRates holdRates) {
+    return builder(catalog, bookings, audit, clock, random, ProofOfWorkChallenge.withRandomSecret(random, spent), holdRates)
+        .build();
   }
 
   /**
@@ -94,8 +103,14 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
    * changes in.
    */
   public static Builder builder(
-      CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random, Challenge challenge) {
-    return new Builder(catalog, bookings, audit, clock, random, challenge);
+      CatalogStore catalog,
+      BookingStore bookings,
+      AuditLog audit,
+      Clock clock,
+      RandomSource random,
+      Challenge challenge,
+      HoldRates holdRates) {
+    return new Builder(catalog, bookings, audit, clock, random, challenge, holdRates);
   }
 
   /** Where the office's free starts are. */
@@ -212,18 +227,26 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
     private final Clock clock;
     private final RandomSource random;
     private final Challenge challenge;
+    private final HoldRates holdRates;
     private Duration scheduleRecheck = Duration.ZERO;
     private Optional<ResponsibilityService> responsibility = Optional.empty();
     private Optional<VideoRoom> videoRoom = Optional.empty();
 
     private Builder(
-        CatalogStore catalog, BookingStore bookings, AuditLog audit, Clock clock, RandomSource random, Challenge challenge) {
+        CatalogStore catalog,
+        BookingStore bookings,
+        AuditLog audit,
+        Clock clock,
+        RandomSource random,
+        Challenge challenge,
+        HoldRates holdRates) {
       this.catalog = checkNotNull(catalog, "catalog");
       this.bookings = checkNotNull(bookings, "bookings");
       this.audit = checkNotNull(audit, "audit");
       this.clock = checkNotNull(clock, "clock");
       this.random = checkNotNull(random, "random");
       this.challenge = checkNotNull(challenge, "challenge");
+      this.holdRates = checkNotNull(holdRates, "holdRates");
     }
 
     /**

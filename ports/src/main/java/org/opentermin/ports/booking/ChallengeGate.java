@@ -10,19 +10,21 @@ import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.out.Challenge;
+import org.opentermin.ports.out.HoldRates;
 
 /**
- * The challenge in front of citizens' holds: counts each office's hold attempts on this instance
+ * The challenge in front of citizens' holds: counts each office's hold attempts in the hold rates
  * and asks for a solved challenge while the office's policy needs one. Shared by the hold and the
  * challenge use cases, so that the challenge issued matches the one checked. Thread-safe.
  */
 final class ChallengeGate {
 
   private final Challenge challenge;
-  private final HoldRates holdRates = new HoldRates();
+  private final HoldRates holdRates;
 
-  ChallengeGate(Challenge challenge) {
+  ChallengeGate(Challenge challenge, HoldRates holdRates) {
     this.challenge = challenge;
+    this.holdRates = holdRates;
   }
 
   /** How hard a challenge {@code policy} asks for at the office now, if any. */

@@ -49,6 +49,7 @@ import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
@@ -84,7 +85,7 @@ class AppointmentModesTest {
     InMemoryBookingStore bookings = new InMemoryBookingStore();
     RandomSource random = RandomSource.seeded(42);
     service = BookingServices.builder(
-            catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+            catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()), new InMemoryHoldRates())
         .videoRoom(recording)
         .build();
   }

@@ -41,6 +41,7 @@ import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryAuditLog;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
@@ -67,7 +68,7 @@ class BookingAuditTest {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    service = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
+    service = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges(), new InMemoryHoldRates());
   }
 
   private BookingResult.Confirmed booked(Service service, Instant start) {
@@ -153,7 +154,7 @@ class BookingAuditTest {
   @Test
   void withoutAnAuditEntryNobodySeesTheData() {
     BookingReference reference = booked(BASIC_INCOME, NINE).booking().reference().orElseThrow();
-    BookingServices unaudited = BookingServices.of(catalog, bookings, new RefusingAuditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
+    BookingServices unaudited = BookingServices.of(catalog, bookings, new RefusingAuditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges(), new InMemoryHoldRates());
 
     assertThatThrownBy(() -> unaudited.find(reference, BookingAccess.byStaff(CASEWORKER))).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> unaudited.bookingsOn(OFFICE, MONDAY_DATE, CASEWORKER)).isInstanceOf(IllegalStateException.class);

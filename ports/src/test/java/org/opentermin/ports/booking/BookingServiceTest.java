@@ -49,6 +49,7 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
@@ -71,7 +72,7 @@ class BookingServiceTest {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    service = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
+    service = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges(), new InMemoryHoldRates());
   }
 
   private HoldSlot.Command holdCommand(Instant start) {
@@ -164,7 +165,7 @@ class BookingServiceTest {
     void withARecheckIntervalScheduleChangesCountOnceItHasPassed() {
       RandomSource random = RandomSource.seeded(1);
       BookingServices rechecking = BookingServices.builder(
-              catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+              catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()), new InMemoryHoldRates())
           .scheduleRecheck(Duration.ofMinutes(1))
           .build();
       assertThat(((AvailabilityResult.Found) rechecking.findSlots(query(ONE_BASIC_INCOME, Channel.ONLINE))).availability().isEmpty()).isFalse();
@@ -180,7 +181,7 @@ class BookingServiceTest {
     void aClockThatSteppedBackDoesNotKeepAnOldScheduleBeyondTheRecheckInterval() {
       RandomSource random = RandomSource.seeded(1);
       BookingServices rechecking = BookingServices.builder(
-              catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+              catalog, bookings, bookings.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()), new InMemoryHoldRates())
           .scheduleRecheck(Duration.ofMinutes(1))
           .build();
       Instant start = clock.instant();

@@ -56,6 +56,7 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
@@ -80,7 +81,7 @@ class FairAccessBookingTest {
     ContractFixtures.fill(store);
     InMemoryBookingStore bookings = new InMemoryBookingStore();
     catalog = new CatalogService(store, bookings.auditLog(), clock);
-    service = BookingServices.of(store, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
+    service = BookingServices.of(store, bookings, bookings.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges(), new InMemoryHoldRates());
   }
 
   private void policy(AccessPolicy policy) {

@@ -42,6 +42,7 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryRoutingStore;
@@ -84,7 +85,7 @@ class RoutedBookingTest {
         .isInstanceOf(ConfigureResponsibility.Imported.class);
     RandomSource random = RandomSource.seeded(42);
     bookings = BookingServices.builder(
-            catalog, store, store.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()))
+            catalog, store, store.auditLog(), clock, random, ProofOfWorkChallenge.withRandomSecret(random, new InMemorySpentChallenges()), new InMemoryHoldRates())
         .responsibility(responsibility).build();
   }
 
@@ -182,7 +183,7 @@ class RoutedBookingTest {
     InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     InMemoryBookingStore store = new InMemoryBookingStore();
-    BookingServices plain = BookingServices.of(catalog, store, store.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
+    BookingServices plain = BookingServices.of(catalog, store, store.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges(), new InMemoryHoldRates());
 
     AvailabilityResult result = plain.findSlots(
         new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(MONDAY_DATE)).withRouting(Optional.of(MUELLER_NORTH)));

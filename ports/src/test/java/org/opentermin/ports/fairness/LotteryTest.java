@@ -59,6 +59,7 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
@@ -96,7 +97,7 @@ class LotteryTest {
     catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(LOTTERY));
     bookings = new InMemoryBookingStore();
     store = new InMemoryLotteryStore();
-    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges(), new InMemoryHoldRates());
     lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
     notifier = new RecordingNotifier();
     waitingList = Collections.synchronizedList(new ArrayList<>());
@@ -277,7 +278,7 @@ class LotteryTest {
       // The same office (and secret), fresh bookings and entries.
       bookings = new InMemoryBookingStore();
       store = new InMemoryLotteryStore();
-      booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges());
+      booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges(), new InMemoryHoldRates());
       lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
       clock.set(NOW);
       List<LotteryStore.Entry> arrival = new ArrayList<>(entries);

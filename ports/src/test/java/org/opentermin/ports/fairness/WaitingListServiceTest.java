@@ -50,6 +50,7 @@ import org.opentermin.ports.in.JoinWaitingList.Joined;
 import org.opentermin.ports.in.JoinWaitingList.NotJoined;
 import org.opentermin.ports.in.JoinWaitingList.Registration;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
@@ -88,7 +89,7 @@ class WaitingListServiceTest {
         .withWaitingList(new WaitingListPolicy(OFFER_EXPIRY))));
     bookingStore = new InMemoryBookingStore();
     InMemoryWaitingListStore store = new InMemoryWaitingListStore(bookingStore);
-    bookings = BookingServices.of(catalog, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges());
+    bookings = BookingServices.of(catalog, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(42), new InMemorySpentChallenges(), new InMemoryHoldRates());
     notifier = new RecordingNotifier();
     waitingList = new WaitingListService(catalog, store, bookingStore.auditLog(), clock, RandomSource.seeded(43));
     offers = new WaitingListOffers(catalog, bookings.system(), bookingStore, store, notifier, clock);

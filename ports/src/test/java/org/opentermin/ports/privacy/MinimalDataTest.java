@@ -30,6 +30,7 @@ import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
@@ -53,7 +54,7 @@ class MinimalDataTest {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(5), new InMemorySpentChallenges());
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(5), new InMemorySpentChallenges(), new InMemoryHoldRates());
   }
 
   private BookingResult confirm(Channel channel, Actor actor, Citizen citizen) {

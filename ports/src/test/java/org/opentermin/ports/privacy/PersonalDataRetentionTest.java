@@ -41,6 +41,7 @@ import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
@@ -76,7 +77,7 @@ class PersonalDataRetentionTest {
     bookings = new InMemoryBookingStore();
     waitingList = new InMemoryWaitingListStore(bookings);
     lottery = new InMemoryLotteryStore();
-    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(11), new InMemorySpentChallenges());
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(11), new InMemorySpentChallenges(), new InMemoryHoldRates());
     retention = new PersonalDataRetention(catalog, bookings, waitingList, lottery, clock, 2);
   }
 

@@ -43,6 +43,7 @@ import org.opentermin.ports.in.ManagePersonalData.BookingData;
 import org.opentermin.ports.in.ManagePersonalData.Pseudonyms;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
@@ -70,7 +71,7 @@ class PrivacyServiceTest {
     catalog = new InMemoryCatalogStore();
     ContractFixtures.fill(catalog);
     bookings = new InMemoryBookingStore();
-    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(7), new InMemorySpentChallenges());
+    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(7), new InMemorySpentChallenges(), new InMemoryHoldRates());
     privacy = new PrivacyService(catalog, bookings, bookings.auditLog(), clock);
   }
 
