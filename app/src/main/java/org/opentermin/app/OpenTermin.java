@@ -117,7 +117,7 @@ public final class OpenTermin implements AutoCloseable {
       PrivacyService privacy = new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);
       HttpApi api = HttpApi.create(new UseCases(
           catalog, catalog, bookings, bookings, bookings, bookings, bookings, bookings, waitingList, accessTokens,
-          adapter::isReachable, clock, lottery, responsibility, responsibility,
+          database::isReady, clock, lottery, responsibility, responsibility,
           new AuditService(adapter.catalog(), adapter.auditLog()), privacy, privacy),
           config.httpSettings());
       ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
