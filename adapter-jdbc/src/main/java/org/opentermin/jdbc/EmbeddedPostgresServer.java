@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL server run by the app itself, for zero-setup installations and tests. Its data
  * directory survives restarts when one is given. It listens on the loopback address only and
- * admits only the password kept in its data directory ({@link EmbeddedCredentials}).
+ * admits only the generated password kept in its data directory (file {@code opentermin-password},
+ * mode 0600).
  *
  * <p>{@link #start} runs it durably (every commit reaches the disk before it is answered) and
  * first stops a server an earlier, killed run left behind on the same directory; {@link
@@ -31,6 +32,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   static final String USER = "postgres";
+  /** The delay of group commit, in microseconds (see {@link #launch}). */
+  static final int COMMIT_DELAY_MICROSECONDS = 200;
 
   private final Path dataDirectory;
   private final Optional<Path> binaryDirectory;
@@ -122,9 +125,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     OrphanedServer.postmaster(data).ifPresent(EmbeddedCredentials::rememberBinary);
     return postgres;
   }
-
-  /** See {@link #launch}: the delay of group commit, in microseconds. */
-  static final int COMMIT_DELAY_MICROSECONDS = 200;
 
   /** Settings for the database {@code database} of this server, created if it does not exist. */
   public DatabaseSettings database(String database) {

@@ -29,6 +29,9 @@ class ConcurrencyLimitTest {
       ctx.result("done");
     });
     config.routes.get("/health", ctx -> ctx.result("UP"));
+    config.routes.get("/api/v1/failing", ctx -> {
+      throw new IllegalStateException("a failure in the handler");
+    });
   }).start(0);
 
   @AfterEach
@@ -55,6 +58,16 @@ class ConcurrencyLimitTest {
       assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
     // Every permit came back: the bound admits two again.
+    assertThat(send("/api/v1/stuck").get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aRequestThatFailsGivesItsPermitBack() throws Exception {
+    release.countDown();
+    for (int i = 0; i < 5; i++) {
+      assertThat(send("/api/v1/failing").get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
+    }
+
     assertThat(send("/api/v1/stuck").get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
   }
 
