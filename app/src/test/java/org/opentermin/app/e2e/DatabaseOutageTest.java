@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -124,9 +125,9 @@ class DatabaseOutageTest {
     ProcessHandle postmaster = Processes.postmaster(dataDirectory);
     int port = postgresPort();
     Processes.signalTree(postmaster, "KILL");
-    Processes.awaitExit(postmaster);
-    // Someone else took the database's port: every restart fails until it is free again.
-    try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+    // Someone else takes the database's port the moment it is free, long before the watch looks
+    // again: every restart fails until it is free again.
+    try (ServerSocket squatter = bindWhenFree(port)) {
       assertThat(awaitReady(status -> status == 503)).isEqualTo(503);
       Thread.sleep(4_000);
       assertThat(api.get("/ready").status()).isEqualTo(503);
@@ -173,6 +174,20 @@ class DatabaseOutageTest {
       }
     } while (System.nanoTime() < deadline);
     return status;
+  }
+
+  private static ServerSocket bindWhenFree(int port) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + GUARD.toNanos();
+    while (true) {
+      try {
+        return new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"));
+      } catch (BindException stillTaken) {
+        if (System.nanoTime() > deadline) {
+          throw stillTaken;
+        }
+        Thread.sleep(2);
+      }
+    }
   }
 
   private static int postgresPort() {
