@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -191,6 +193,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
     try {
       OrphanedServer.stopIfRunning(dataDirectory);
+      // The library locks the data directory before it starts the server and keeps the lock when
+      // the start fails, which would fail every later attempt: a taken port is found out first.
+      try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+        probe.setReuseAddress(true);
+      }
       postgres = launch(dataDirectory, binaryDirectory, durable, false, password, port);
       LOG.info("Embedded PostgreSQL restarted on port {}", port);
     } catch (IOException | RuntimeException failure) {
