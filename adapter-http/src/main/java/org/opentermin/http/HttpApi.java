@@ -22,6 +22,7 @@ import org.opentermin.http.fairness.AccessPolicyRoutes;
 import org.opentermin.http.fairness.ChallengeRoutes;
 import org.opentermin.http.fairness.LotteryRoutes;
 import org.opentermin.http.fairness.WaitingListRoutes;
+import org.opentermin.http.operations.ConcurrencyLimit;
 import org.opentermin.http.operations.OperationsRoutes;
 import org.opentermin.http.operations.RateLimiter;
 import org.opentermin.http.operations.RateLimits;
@@ -116,6 +117,7 @@ public final class HttpApi {
       config.routes.before(RequestTargets::checkEscapes);
       // After the guard, so that a 429 carries the security headers too; before any handler reads a body.
       config.routes.before(rateLimits::check);
+      new ConcurrencyLimit(ConcurrencyLimit.MAXIMUM_CONCURRENT_API_REQUESTS).register(config);
       config.routes.after(HttpApi::logRequest);
       ErrorMapping.register(config, MAXIMUM_BODY_BYTES);
       new CitizenRoutes(

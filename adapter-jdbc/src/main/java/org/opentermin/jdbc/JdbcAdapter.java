@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -60,18 +61,45 @@ public final class JdbcAdapter implements AutoCloseable {
     this.holdRates = new JdbiHoldRates(transactions);
   }
 
+  /**
+   * How long a request waits for a pooled connection before it gives up: the database is away, or
+   * every connection is busy for longer than any healthy request takes.
+   */
+  public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+
+  /** How long one statement may run before PostgreSQL cancels it ({@code statement_timeout}). */
+  public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * How long the driver waits for any answer on its socket ({@code socketTimeout}); longer than
+   * {@link #STATEMENT_TIMEOUT}, so that a slow statement is cancelled by the server, and a stalled
+   * or vanished server still frees the waiting thread.
+   */
+  public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(7);
+
   /** Connects, migrates the schema to the current version, and returns the stores. */
   public static JdbcAdapter connect(DatabaseSettings settings) {
     checkNotNull(settings, "settings");
+    // Migrations may take longer than a request may: they run on connections without those limits.
+    Flyway.configure()
+        .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setUsername(settings.user());
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.maximumPoolSize());
     config.setPoolName("opentermin");
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+    config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+    // Settings in the URL win over these, so an operator can still choose other limits there.
+    config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
+    config.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
+    config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis());
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
       return new JdbcAdapter(dataSource);
     } catch (RuntimeException failure) {
       dataSource.close();
@@ -144,10 +172,10 @@ public final class JdbcAdapter implements AutoCloseable {
     dataSource.setMetricRegistry(registry);
   }
 
-  /** Whether the database answers right now. */
+  /** Whether the database answers right now; waits at most about {@link #CONNECTION_TIMEOUT} plus a second. */
   public boolean isReachable() {
     try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(2);
+      return connection.isValid(1);
     } catch (SQLException unreachable) {
       return false;
     }

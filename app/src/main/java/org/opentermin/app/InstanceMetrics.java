@@ -1,6 +1,7 @@
 package org.opentermin.app;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +50,6 @@ final class InstanceMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
-    Counter.builder(EMBEDDED_DATABASE_RESTARTS)
-        .description("Restarts of the embedded PostgreSQL after it stopped while the app ran")
-        .register(registry);
   }
 
   /** The registry that {@code /metrics} shows. */
@@ -74,9 +73,11 @@ final class InstanceMetrics implements AutoCloseable {
         .register(registry);
   }
 
-  /** For the supervisor of the embedded database: one restart done. */
-  void embeddedDatabaseRestarted() {
-    registry.counter(EMBEDDED_DATABASE_RESTARTS).increment();
+  /** Reports the supervisor's count of restarts of the embedded database, read at each scrape. */
+  void embeddedDatabaseRestarts(LongSupplier restarts) {
+    FunctionCounter.builder(EMBEDDED_DATABASE_RESTARTS, restarts, LongSupplier::getAsLong)
+        .description("Restarts of the embedded PostgreSQL after it stopped while the app ran")
+        .register(registry);
   }
 
   /**

@@ -104,7 +104,8 @@ public final class OpenTermin implements AutoCloseable {
     try {
       JdbcAdapter adapter = database.adapter();
       adapter.recordPoolMetrics(metrics.registry());
-      metrics.databaseHealth(adapter::isReachable);
+      metrics.databaseHealth(database::isReady);
+      metrics.embeddedDatabaseRestarts(database::restarts);
       CatalogService catalog = new CatalogService(adapter.catalog(), adapter.auditLog(), clock);
       if (config.demo() && catalog.offices().isEmpty()) {
         DemoData demo = DemoData.around(LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))));
@@ -150,7 +151,7 @@ public final class OpenTermin implements AutoCloseable {
           .waitingList(waitingList)
           .authenticate(accessTokens)
           .issueAccessToken(accessTokens)
-          .readiness(adapter::isReachable)
+          .readiness(database::isReady)
           .clock(clock)
           .lottery(lottery)
           .resolveResponsibility(responsibility)

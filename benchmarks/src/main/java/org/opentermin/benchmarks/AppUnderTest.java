@@ -44,6 +44,7 @@ final class AppUnderTest implements AutoCloseable {
   private final Optional<ProcessHandle> postgres;
   private final Optional<Log> log;
   private final Duration startup;
+  private final Optional<Path> dataDirectory;
 
   /** The app's output, appended to a file that earlier runs on the same data directory wrote too. */
   private record Log(Path file, long offset) {
@@ -54,19 +55,21 @@ final class AppUnderTest implements AutoCloseable {
   }
 
   private AppUnderTest(
-      URI base, String adminToken, Optional<Process> process, Optional<ProcessHandle> postgres, Optional<Log> log, Duration startup) {
+      URI base, String adminToken, Optional<Process> process, Optional<ProcessHandle> postgres, Optional<Log> log, Duration startup,
+      Optional<Path> dataDirectory) {
     this.base = base;
     this.adminToken = adminToken;
     this.process = process;
     this.postgres = postgres;
     this.log = log;
     this.startup = startup;
+    this.dataDirectory = dataDirectory;
   }
 
   /** An app someone else started; CPU is then known for the load generator and the machine only. */
   static AppUnderTest connect(URI base, String adminToken) throws InterruptedException {
     awaitReady(base, Optional.empty(), Optional.empty());
-    return new AppUnderTest(base, adminToken, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO);
+    return new AppUnderTest(base, adminToken, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO, Optional.empty());
   }
 
   /**
@@ -94,7 +97,7 @@ final class AppUnderTest implements AutoCloseable {
     awaitReady(base, Optional.of(process), Optional.of(log));
     Duration startup = Duration.ofNanos(System.nanoTime() - begin);
     awaitStartFinished(output);
-    return new AppUnderTest(base, adminToken, Optional.of(process), postmaster(dataDirectory), Optional.of(output), startup);
+    return new AppUnderTest(base, adminToken, Optional.of(process), postmaster(dataDirectory), Optional.of(output), startup, Optional.of(dataDirectory));
   }
 
   URI base() {
@@ -155,7 +158,7 @@ final class AppUnderTest implements AutoCloseable {
    * database is not known (a connected app).
    */
   boolean analyze() throws IOException, SQLException {
-    if (log.isEmpty()) {
+    if (log.isEmpty() || dataDirectory.isEmpty()) {
       return false;
     }
     Matcher port = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(log.get().text());
@@ -163,7 +166,9 @@ final class AppUnderTest implements AutoCloseable {
       return false;
     }
     String url = "jdbc:postgresql://127.0.0.1:" + port.group(1) + "/" + EMBEDDED_DATABASE;
-    try (Connection connection = DriverManager.getConnection(url, EMBEDDED_USER, ""); Statement analyze = connection.createStatement()) {
+    // The embedded server admits only the password the app keeps in its data directory.
+    String password = Files.readString(dataDirectory.get().resolve("postgres").resolve("opentermin-password"), StandardCharsets.UTF_8).strip();
+    try (Connection connection = DriverManager.getConnection(url, EMBEDDED_USER, password); Statement analyze = connection.createStatement()) {
       analyze.execute("ANALYZE");
     }
     return true;

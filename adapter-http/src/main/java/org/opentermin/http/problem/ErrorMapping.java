@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where refusals and failures become problem documents. Nothing internal leaves:
  * no stack trace, SQL or class name; unexpected failures are logged by type only (their messages
- * may quote data) and answered with a bare 500.
+ * may quote data) and answered with a bare 500; a database that is away or stalled is answered 503
+ * with {@code Retry-After}.
  */
 public final class ErrorMapping {
 
@@ -33,6 +34,12 @@ public final class ErrorMapping {
     config.routes.exception(ApiProblem.class, (problem, ctx) -> send(ctx, problem));
     config.routes.exception(HttpResponseException.class, (failure, ctx) -> send(ctx, fromJavalin(failure, maximumBodyBytes)));
     config.routes.exception(Exception.class, (failure, ctx) -> {
+      if (DatabaseOutage.isCause(failure)) {
+        LOG.warn("Database unavailable in {} {} ({})", ctx.method(), matchedPath(ctx), failure.getClass().getSimpleName());
+        ctx.header("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        send(ctx, new ApiProblem(503, "service-unavailable", "the database is not available right now; try again in a few seconds"));
+        return;
+      }
       Optional<ApiProblem> clientsFault = UnreadableRequests.problem(failure, maximumBodyBytes);
       if (clientsFault.isPresent()) {
         LOG.debug("Unreadable request in {} {}: {}", ctx.method(), matchedPath(ctx), failure.getClass().getSimpleName());

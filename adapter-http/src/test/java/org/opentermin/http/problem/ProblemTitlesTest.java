@@ -25,7 +25,7 @@ class ProblemTitlesTest {
     for (String type : new String[] {"invalid-request", "validation-failed", "unauthorized", "forbidden", "not-found",
         "method-not-allowed", "unsupported-media-type", "payload-too-large", "unavailable", "hold-expired",
         "hold-already-used", "illegal-transition", "too-late", "too-early", "idempotency-key-reused", "already-exists",
-        "outside-horizon", "no-free-slot", "not-ready", "rate-limited", "not-yet-released", "contingent-exhausted", "identity-limit",
+        "outside-horizon", "no-free-slot", "not-ready", "service-unavailable", "rate-limited", "not-yet-released", "contingent-exhausted", "identity-limit",
         "hold-limit", "reschedule-limit", "challenge-required"}) {
       assertThat(ProblemTitles.title(type, "en")).as(type).isNotEqualTo(ProblemTitles.title("internal-error", "en"))
           .isNotEqualTo(ProblemTitles.title(type, "de"));
