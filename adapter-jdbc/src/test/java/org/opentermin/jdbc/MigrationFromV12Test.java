@@ -105,7 +105,7 @@ class MigrationFromV12Test {
 
     adapter = JdbcAdapter.connect(database);
 
-    assertThat(schemaVersion()).isEqualTo("13");
+    assertThat(Integer.parseInt(schemaVersion())).as("migrated past version 12 at least to 13").isGreaterThanOrEqualTo(13);
     Appointment booked = adapter.bookings().findByReference(new BookingReference("PRESENT2")).orElseThrow().booking();
     assertThat(booked).isEqualTo(new Appointment(
         new AppointmentId(OFFICE, inPerson), ANNA, NINE, NINE.plus(Duration.ofMinutes(30)),
