@@ -45,6 +45,7 @@ import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.ReleasePolicy;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
@@ -442,7 +443,7 @@ final class FairnessRun {
     final Client client;
     final Set<DrawTime> entered = new HashSet<>();
     final Map<String, String> lotteryTokens = new HashMap<>();
-    WaitingListStore.EntryId waitingEntry;
+    WaitingListEntryId waitingEntry;
     String waitingToken;
 
     Person(Citizen person, Client client) {

@@ -28,6 +28,7 @@ import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.Identity;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.fairness.WaitingOrder;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.booking.Secrets;
@@ -39,7 +40,6 @@ import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.out.WaitingListStore;
 import org.opentermin.ports.out.WaitingListStore.Entry;
-import org.opentermin.ports.out.WaitingListStore.EntryId;
 import org.opentermin.ports.out.WaitingListStore.Status;
 
 /**
@@ -116,7 +116,7 @@ public final class WaitingListService implements JoinWaitingList {
       return refused(RefusalReason.INVALID_REQUEST, "the waiting list needs a valid email address or phone number");
     }
     String token = Secrets.newManageToken(random);
-    EntryId id = new EntryId(office.id(), random.nextUuid());
+    WaitingListEntryId id = new WaitingListEntryId(office.id(), random.nextUuid());
     // A note belongs to a booking and its caseworker; the waiting list keeps only how to reach the citizen.
     Entry entry = new Entry(id, services, dates, registration.citizen().withoutNote(), keys, Secrets.sha256(token), now,
         Status.WAITING, Optional.empty(), now);
@@ -127,12 +127,12 @@ public final class WaitingListService implements JoinWaitingList {
   }
 
   @Override
-  public Optional<EntryView> find(EntryId entry, String entryToken) {
+  public Optional<EntryView> find(WaitingListEntryId entry, String entryToken) {
     return accessible(entry, entryToken).flatMap(found -> view(found, now()));
   }
 
   @Override
-  public WithdrawResult withdraw(EntryId entryId, String entryToken) {
+  public WithdrawResult withdraw(WaitingListEntryId entryId, String entryToken) {
     Optional<Entry> found = accessible(entryId, entryToken);
     // A status can change between reading and writing (the job offers, settles); read again then.
     for (int attempt = 0; attempt < 3 && found.isPresent(); attempt++) {
@@ -178,7 +178,7 @@ public final class WaitingListService implements JoinWaitingList {
   }
 
   /** The entry if the token is its token; a wrong token looks exactly like an unknown entry. */
-  private Optional<Entry> accessible(EntryId entry, String entryToken) {
+  private Optional<Entry> accessible(WaitingListEntryId entry, String entryToken) {
     checkNotNull(entry, "entry");
     return store.find(entry).filter(found -> Secrets.tokenMatches(entryToken, found.tokenHash()));
   }

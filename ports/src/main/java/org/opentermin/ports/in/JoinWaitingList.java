@@ -10,8 +10,8 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.out.WaitingListStore.EntryId;
 import org.opentermin.ports.out.WaitingListStore.Offer;
 import org.opentermin.ports.out.WaitingListStore.Status;
 
@@ -27,13 +27,13 @@ public interface JoinWaitingList {
   JoinResult register(Registration registration);
 
   /** The entry, if it exists and {@code entryToken} is its token. */
-  Optional<EntryView> find(EntryId entry, String entryToken);
+  Optional<EntryView> find(WaitingListEntryId entry, String entryToken);
 
   /**
    * Takes the entry off the list; an offered hold is released at once. Withdrawing a withdrawn
    * entry again succeeds; a booked, lapsed or expired entry cannot be withdrawn.
    */
-  WithdrawResult withdraw(EntryId entry, String entryToken);
+  WithdrawResult withdraw(WaitingListEntryId entry, String entryToken);
 
   /**
    * Staff of the office: its open entries (waiting or offered) in the order they are served, with
@@ -56,7 +56,7 @@ public interface JoinWaitingList {
   sealed interface JoinResult permits Joined, NotJoined {}
 
   /** On the list; the token is shown once and stored only as a hash. */
-  record Joined(EntryId entry, String entryToken, Status status) implements JoinResult {
+  record Joined(WaitingListEntryId entry, String entryToken, Status status) implements JoinResult {
     public Joined {
       checkNotNull(entry, "entry");
       checkNotNull(entryToken, "entryToken");
@@ -75,7 +75,7 @@ public interface JoinWaitingList {
   sealed interface WithdrawResult permits Withdrawn, NotWithdrawn {}
 
   /** The entry is off the list (and its offer released). */
-  record Withdrawn(EntryId entry) implements WithdrawResult {}
+  record Withdrawn(WaitingListEntryId entry) implements WithdrawResult {}
 
   /** The entry could not be withdrawn. */
   record NotWithdrawn(Refused refused) implements WithdrawResult {
@@ -91,7 +91,7 @@ public interface JoinWaitingList {
    * @param zone the office's zone, to show times locally
    */
   record EntryView(
-      EntryId entry,
+      WaitingListEntryId entry,
       ImmutableList<BookedService> services,
       DateRange dates,
       Status status,
