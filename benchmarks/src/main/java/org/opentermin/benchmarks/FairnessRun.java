@@ -79,7 +79,6 @@ import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.Notifier;
 import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.out.WaitingListStore;
 
 /**
  * One run of the fairness model (docs/FAIRNESS.md): one office under one access policy, citizens
@@ -564,10 +563,10 @@ final class FairnessRun {
       return;
     }
     Optional<JoinWaitingList.EntryView> view = waitingList.find(person.waitingEntry, person.waitingToken);
-    if (view.isEmpty() || view.get().status() != WaitingListStore.Status.OFFERED || view.get().offer().isEmpty()) {
+    if (view.isEmpty() || view.get().status() != JoinWaitingList.Status.OFFERED || view.get().offer().isEmpty()) {
       return;
     }
-    WaitingListStore.Offer offer = view.get().offer().get();
+    JoinWaitingList.Offer offer = view.get().offer().get();
     if (!now().isBefore(offer.deadline()) || !now().isBefore(offer.start())) {
       // An offer whose appointment has begun is no use; the service would still confirm it.
       return;

@@ -30,8 +30,8 @@ import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.JoinWaitingList.EntryView;
+import org.opentermin.ports.in.JoinWaitingList.Offer;
 import org.opentermin.ports.in.ServiceRequest;
-import org.opentermin.ports.out.WaitingListStore.Offer;
 
 /**
  * The waiting list: citizens register, look at their entry (and the offer it got) with the entry

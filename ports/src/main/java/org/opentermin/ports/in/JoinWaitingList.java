@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.opentermin.core.booking.Actor;
+import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.out.WaitingListStore.Offer;
-import org.opentermin.ports.out.WaitingListStore.Status;
 
 /**
  * A citizen's place on an office's waiting list: when capacity frees up, the next entry in order
@@ -114,6 +113,39 @@ public interface JoinWaitingList {
     public StaffEntryView {
       checkNotNull(entry, "entry");
       checkNotNull(contact, "contact");
+    }
+  }
+
+  /** Where an entry stands, as its citizen and the office's staff see it. */
+  enum Status {
+    /** In the queue. */
+    WAITING,
+    /** Capacity is held for the entry until the offer's deadline; confirming the hold books it. */
+    OFFERED,
+    /** The offered hold was confirmed. */
+    BOOKED,
+    /** The offer was not taken before its deadline; the capacity moved on. */
+    LAPSED,
+    /** The citizen left the list. */
+    WITHDRAWN,
+    /** The entry's dates passed without an offer. */
+    EXPIRED;
+
+    /** Whether the entry is still on the list, waiting for or holding an offer. */
+    public boolean isOpen() {
+      return this == WAITING || this == OFFERED;
+    }
+  }
+
+  /**
+   * Capacity held for the entry: the hold that the citizen confirms like any other to book it, the
+   * start of the appointment, and the deadline for confirming.
+   */
+  record Offer(AppointmentId hold, Instant start, Instant deadline) {
+    public Offer {
+      checkNotNull(hold, "hold");
+      checkNotNull(start, "start");
+      checkNotNull(deadline, "deadline");
     }
   }
 }

@@ -50,6 +50,7 @@ import org.opentermin.ports.in.JoinWaitingList.EntryView;
 import org.opentermin.ports.in.JoinWaitingList.Joined;
 import org.opentermin.ports.in.JoinWaitingList.NotJoined;
 import org.opentermin.ports.in.JoinWaitingList.Registration;
+import org.opentermin.ports.in.JoinWaitingList.Status;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
@@ -59,7 +60,6 @@ import org.opentermin.ports.memory.RecordingNotifier;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.Notifier;
 import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.out.WaitingListStore.Status;
 
 class WaitingListServiceTest {
 
