@@ -14,6 +14,7 @@ import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.WaitingListStore;
 
@@ -47,7 +48,7 @@ final class JdbiWaitingListStore implements WaitingListStore {
   }
 
   @Override
-  public Optional<Entry> find(EntryId id) {
+  public Optional<Entry> find(WaitingListEntryId id) {
     checkNotNull(id, "id");
     return transactions.read(handle -> WaitingListSql.find(handle, id.office().value(), id.uuid()))
         .map(JdbiWaitingListStore::entry);
@@ -63,7 +64,7 @@ final class JdbiWaitingListStore implements WaitingListStore {
   }
 
   @Override
-  public boolean offer(EntryId id, Offer offer, Instant at) {
+  public boolean offer(WaitingListEntryId id, Offer offer, Instant at) {
     checkNotNull(id, "id");
     checkNotNull(offer, "offer");
     checkArgument(offer.hold().office().equals(id.office()), "an offer holds time at the entry's office");
@@ -72,7 +73,7 @@ final class JdbiWaitingListStore implements WaitingListStore {
   }
 
   @Override
-  public boolean changeStatus(EntryId id, Status expected, Status target, Instant at) {
+  public boolean changeStatus(WaitingListEntryId id, Status expected, Status target, Instant at) {
     checkNotNull(id, "id");
     checkArgument(expected.canBecome(target) && target != Status.OFFERED, "%s cannot become %s here", expected, target);
     return transactions.singleStatement(handle ->
@@ -122,7 +123,7 @@ final class JdbiWaitingListStore implements WaitingListStore {
         ? Optional.empty()
         : Optional.of(new Offer(new AppointmentId(office, row.offeredHold()), row.offeredStart().toInstant(), row.offerDeadline().toInstant()));
     return new Entry(
-        new EntryId(office, row.entryId()),
+        new WaitingListEntryId(office, row.entryId()),
         services,
         new DateRange(row.firstDay(), row.endDay()),
         new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone())),

@@ -45,6 +45,7 @@ import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.LotteryPolicy;
 import org.opentermin.core.fairness.ReleasePolicy;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
@@ -79,7 +80,6 @@ import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.Notifier;
 import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.out.WaitingListStore;
 
 /**
  * One run of the fairness model (docs/FAIRNESS.md): one office under one access policy, citizens
@@ -443,7 +443,7 @@ final class FairnessRun {
     final Client client;
     final Set<DrawTime> entered = new HashSet<>();
     final Map<String, String> lotteryTokens = new HashMap<>();
-    WaitingListStore.EntryId waitingEntry;
+    WaitingListEntryId waitingEntry;
     String waitingToken;
 
     Person(Citizen person, Client client) {
@@ -564,10 +564,10 @@ final class FairnessRun {
       return;
     }
     Optional<JoinWaitingList.EntryView> view = waitingList.find(person.waitingEntry, person.waitingToken);
-    if (view.isEmpty() || view.get().status() != WaitingListStore.Status.OFFERED || view.get().offer().isEmpty()) {
+    if (view.isEmpty() || view.get().status() != JoinWaitingList.Status.OFFERED || view.get().offer().isEmpty()) {
       return;
     }
-    WaitingListStore.Offer offer = view.get().offer().get();
+    JoinWaitingList.Offer offer = view.get().offer().get();
     if (!now().isBefore(offer.deadline()) || !now().isBefore(offer.start())) {
       // An offer whose appointment has begun is no use; the service would still confirm it.
       return;

@@ -17,6 +17,7 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ServiceId;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.http.booking.CitizenRoutes;
 import org.opentermin.http.common.Authentication;
@@ -29,9 +30,8 @@ import org.opentermin.http.problem.ApiProblem;
 import org.opentermin.http.problem.ErrorMapping;
 import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.JoinWaitingList.EntryView;
+import org.opentermin.ports.in.JoinWaitingList.Offer;
 import org.opentermin.ports.in.ServiceRequest;
-import org.opentermin.ports.out.WaitingListStore.EntryId;
-import org.opentermin.ports.out.WaitingListStore.Offer;
 
 /**
  * The waiting list: citizens register, look at their entry (and the offer it got) with the entry
@@ -152,8 +152,9 @@ public final class WaitingListRoutes {
   }
 
   /** The entry id in the path; a malformed one is answered like an unknown one. */
-  private static EntryId entryId(Context ctx) {
-    return EntryId.parse(ctx.pathParam("entryId")).orElseThrow(() -> ApiProblem.notFound("unknown waiting-list entry"));
+  private static WaitingListEntryId entryId(Context ctx) {
+    return WaitingListEntryId.parse(ctx.pathParam("entryId"))
+        .orElseThrow(() -> ApiProblem.notFound("unknown waiting-list entry"));
   }
 
   /** Without a token nothing is found, exactly as with a wrong one. */

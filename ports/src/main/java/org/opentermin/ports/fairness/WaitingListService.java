@@ -28,6 +28,7 @@ import org.opentermin.core.catalog.Service;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.Identity;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.fairness.WaitingOrder;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.booking.Secrets;
@@ -39,13 +40,12 @@ import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.out.WaitingListStore;
 import org.opentermin.ports.out.WaitingListStore.Entry;
-import org.opentermin.ports.out.WaitingListStore.EntryId;
-import org.opentermin.ports.out.WaitingListStore.Status;
 
 /**
  * The citizen's side of the waiting list (ADR 005): registration, the entry's view, withdrawal;
  * and the staff list of an office, each look at it recorded in the {@link AuditLog} first. Offers
- * are made by {@link WaitingListOffers}. Thread-safe.
+ * are made by {@link WaitingListOffers}. The store's statuses and offers are translated into the
+ * use case's own ({@link Status}, {@link Offer}) here. Thread-safe.
  */
 public final class WaitingListService implements JoinWaitingList {
 
@@ -116,10 +116,10 @@ public final class WaitingListService implements JoinWaitingList {
       return refused(RefusalReason.INVALID_REQUEST, "the waiting list needs a valid email address or phone number");
     }
     String token = Secrets.newManageToken(random);
-    EntryId id = new EntryId(office.id(), random.nextUuid());
+    WaitingListEntryId id = new WaitingListEntryId(office.id(), random.nextUuid());
     // A note belongs to a booking and its caseworker; the waiting list keeps only how to reach the citizen.
     Entry entry = new Entry(id, services, dates, registration.citizen().withoutNote(), keys, Secrets.sha256(token), now,
-        Status.WAITING, Optional.empty(), now);
+        WaitingListStore.Status.WAITING, Optional.empty(), now);
     if (store.add(entry) == WaitingListStore.Addition.ALREADY_WAITING) {
       return refused(RefusalReason.ALREADY_EXISTS, "the same person already waits at this office for one of these services");
     }
@@ -127,12 +127,12 @@ public final class WaitingListService implements JoinWaitingList {
   }
 
   @Override
-  public Optional<EntryView> find(EntryId entry, String entryToken) {
+  public Optional<EntryView> find(WaitingListEntryId entry, String entryToken) {
     return accessible(entry, entryToken).flatMap(found -> view(found, now()));
   }
 
   @Override
-  public WithdrawResult withdraw(EntryId entryId, String entryToken) {
+  public WithdrawResult withdraw(WaitingListEntryId entryId, String entryToken) {
     Optional<Entry> found = accessible(entryId, entryToken);
     // A status can change between reading and writing (the job offers, settles); read again then.
     for (int attempt = 0; attempt < 3 && found.isPresent(); attempt++) {
@@ -142,7 +142,8 @@ public final class WaitingListService implements JoinWaitingList {
           return new Withdrawn(entryId);
         case WAITING:
         case OFFERED:
-          if (store.changeStatus(entryId, entry.status(), Status.WITHDRAWN, now())) {
+          if (store.changeStatus(
+              entryId, entry.status(), WaitingListStore.Status.WITHDRAWN, now())) {
             entry.offer().ifPresent(offer -> store.releaseHold(offer.hold()));
             return new Withdrawn(entryId);
           }
@@ -170,7 +171,9 @@ public final class WaitingListService implements JoinWaitingList {
     Instant now = now();
     audit.append(AuditEntry.ofOffice(now, viewer, AuditAction.VIEWED_WAITING_LIST, office, ""));
     ImmutableList<Entry> open = WaitingOrder.order(
-        policies.get().secret(), store.entries(office, EnumSet.of(Status.WAITING, Status.OFFERED)),
+        policies.get().secret(),
+        store.entries(
+            office, EnumSet.of(WaitingListStore.Status.WAITING, WaitingListStore.Status.OFFERED)),
         Entry::registeredAt, entry -> entry.id().toString());
     return open.stream()
         .flatMap(entry -> view(entry, now).map(view -> new StaffEntryView(view, entry.contact())).stream())
@@ -178,7 +181,7 @@ public final class WaitingListService implements JoinWaitingList {
   }
 
   /** The entry if the token is its token; a wrong token looks exactly like an unknown entry. */
-  private Optional<Entry> accessible(EntryId entry, String entryToken) {
+  private Optional<Entry> accessible(WaitingListEntryId entry, String entryToken) {
     checkNotNull(entry, "entry");
     return store.find(entry).filter(found -> Secrets.tokenMatches(entryToken, found.tokenHash()));
   }
@@ -186,12 +189,27 @@ public final class WaitingListService implements JoinWaitingList {
   private Optional<EntryView> view(Entry entry, Instant now) {
     return catalog.office(entry.office()).map(office -> {
       ZoneId zone = office.zone();
-      Status status = entry.status();
+      Status status = shown(entry.status());
       if (status == Status.WAITING && !entry.dates().endExclusive().isAfter(LocalDate.ofInstant(now, zone))) {
         status = Status.EXPIRED;
       }
-      return new EntryView(entry.id(), entry.services(), entry.dates(), status, entry.registeredAt(), entry.offer(), zone);
+      Optional<Offer> offer =
+          entry.offer().map(held -> new Offer(held.hold(), held.start(), held.deadline()));
+      return new EntryView(
+          entry.id(), entry.services(), entry.dates(), status, entry.registeredAt(), offer, zone);
     });
+  }
+
+  /** The store's status as the use case names it; a new store status has to be placed here. */
+  static Status shown(WaitingListStore.Status status) {
+    return switch (status) {
+      case WAITING -> Status.WAITING;
+      case OFFERED -> Status.OFFERED;
+      case BOOKED -> Status.BOOKED;
+      case LAPSED -> Status.LAPSED;
+      case WITHDRAWN -> Status.WITHDRAWN;
+      case EXPIRED -> Status.EXPIRED;
+    };
   }
 
   /** The days the office can be booked on now: today to the end of its horizon. */

@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.opentermin.core.booking.Actor;
+import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
-import org.opentermin.ports.out.WaitingListStore.EntryId;
-import org.opentermin.ports.out.WaitingListStore.Offer;
-import org.opentermin.ports.out.WaitingListStore.Status;
 
 /**
  * A citizen's place on an office's waiting list: when capacity frees up, the next entry in order
@@ -27,13 +26,13 @@ public interface JoinWaitingList {
   JoinResult register(Registration registration);
 
   /** The entry, if it exists and {@code entryToken} is its token. */
-  Optional<EntryView> find(EntryId entry, String entryToken);
+  Optional<EntryView> find(WaitingListEntryId entry, String entryToken);
 
   /**
    * Takes the entry off the list; an offered hold is released at once. Withdrawing a withdrawn
    * entry again succeeds; a booked, lapsed or expired entry cannot be withdrawn.
    */
-  WithdrawResult withdraw(EntryId entry, String entryToken);
+  WithdrawResult withdraw(WaitingListEntryId entry, String entryToken);
 
   /**
    * Staff of the office: its open entries (waiting or offered) in the order they are served, with
@@ -56,7 +55,7 @@ public interface JoinWaitingList {
   sealed interface JoinResult permits Joined, NotJoined {}
 
   /** On the list; the token is shown once and stored only as a hash. */
-  record Joined(EntryId entry, String entryToken, Status status) implements JoinResult {
+  record Joined(WaitingListEntryId entry, String entryToken, Status status) implements JoinResult {
     public Joined {
       checkNotNull(entry, "entry");
       checkNotNull(entryToken, "entryToken");
@@ -75,7 +74,7 @@ public interface JoinWaitingList {
   sealed interface WithdrawResult permits Withdrawn, NotWithdrawn {}
 
   /** The entry is off the list (and its offer released). */
-  record Withdrawn(EntryId entry) implements WithdrawResult {}
+  record Withdrawn(WaitingListEntryId entry) implements WithdrawResult {}
 
   /** The entry could not be withdrawn. */
   record NotWithdrawn(Refused refused) implements WithdrawResult {
@@ -91,7 +90,7 @@ public interface JoinWaitingList {
    * @param zone the office's zone, to show times locally
    */
   record EntryView(
-      EntryId entry,
+      WaitingListEntryId entry,
       ImmutableList<BookedService> services,
       DateRange dates,
       Status status,
@@ -114,6 +113,39 @@ public interface JoinWaitingList {
     public StaffEntryView {
       checkNotNull(entry, "entry");
       checkNotNull(contact, "contact");
+    }
+  }
+
+  /** Where an entry stands, as its citizen and the office's staff see it. */
+  enum Status {
+    /** In the queue. */
+    WAITING,
+    /** Capacity is held for the entry until the offer's deadline; confirming the hold books it. */
+    OFFERED,
+    /** The offered hold was confirmed. */
+    BOOKED,
+    /** The offer was not taken before its deadline; the capacity moved on. */
+    LAPSED,
+    /** The citizen left the list. */
+    WITHDRAWN,
+    /** The entry's dates passed without an offer. */
+    EXPIRED;
+
+    /** Whether the entry is still on the list, waiting for or holding an offer. */
+    public boolean isOpen() {
+      return this == WAITING || this == OFFERED;
+    }
+  }
+
+  /**
+   * Capacity held for the entry: the hold that the citizen confirms like any other to book it, the
+   * start of the appointment, and the deadline for confirming.
+   */
+  record Offer(AppointmentId hold, Instant start, Instant deadline) {
+    public Offer {
+      checkNotNull(hold, "hold");
+      checkNotNull(start, "start");
+      checkNotNull(deadline, "deadline");
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.ports.out.WaitingListStore;
 
 /**
@@ -26,7 +27,7 @@ import org.opentermin.ports.out.WaitingListStore;
 public final class InMemoryWaitingListStore implements WaitingListStore {
 
   private final InMemoryBookingStore bookings;
-  private final Map<EntryId, Entry> entries = new LinkedHashMap<>();
+  private final Map<WaitingListEntryId, Entry> entries = new LinkedHashMap<>();
 
   public InMemoryWaitingListStore(InMemoryBookingStore bookings) {
     this.bookings = checkNotNull(bookings, "bookings");
@@ -50,7 +51,7 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
   }
 
   @Override
-  public synchronized Optional<Entry> find(EntryId id) {
+  public synchronized Optional<Entry> find(WaitingListEntryId id) {
     checkNotNull(id, "id");
     return Optional.ofNullable(entries.get(id));
   }
@@ -66,7 +67,7 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
   }
 
   @Override
-  public synchronized boolean offer(EntryId id, Offer offer, Instant at) {
+  public synchronized boolean offer(WaitingListEntryId id, Offer offer, Instant at) {
     checkNotNull(offer, "offer");
     checkNotNull(at, "at");
     Entry entry = entries.get(checkNotNull(id, "id"));
@@ -78,7 +79,7 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
   }
 
   @Override
-  public synchronized boolean changeStatus(EntryId id, Status expected, Status target, Instant at) {
+  public synchronized boolean changeStatus(WaitingListEntryId id, Status expected, Status target, Instant at) {
     checkNotNull(id, "id");
     checkNotNull(at, "at");
     checkArgument(expected.canBecome(target) && target != Status.OFFERED, "%s cannot become %s here", expected, target);
@@ -96,7 +97,7 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
     checkNotNull(closedBy, "closedBy");
     checkNotNull(datesEndedBy, "datesEndedBy");
     checkArgument(limit > 0, "limit must be positive");
-    List<EntryId> finished = entries.values().stream()
+    List<WaitingListEntryId> finished = entries.values().stream()
         .filter(entry -> entry.office().equals(office))
         .filter(entry -> (!entry.status().isOpen() && !entry.changedAt().isAfter(closedBy))
             || !entry.dates().endExclusive().isAfter(datesEndedBy))

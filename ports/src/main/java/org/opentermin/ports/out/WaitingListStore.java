@@ -9,12 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 
 /**
@@ -42,20 +41,20 @@ public interface WaitingListStore {
     ALREADY_WAITING
   }
 
-  Optional<Entry> find(EntryId id);
+  Optional<Entry> find(WaitingListEntryId id);
 
   /** The office's entries in any of {@code statuses}, by registration instant, then id. */
   ImmutableList<Entry> entries(OfficeId office, Set<Status> statuses);
 
   /** Marks the entry {@link Status#OFFERED} with {@code offer} if it is still {@link Status#WAITING}. */
-  boolean offer(EntryId id, Offer offer, Instant at);
+  boolean offer(WaitingListEntryId id, Offer offer, Instant at);
 
   /**
    * Changes the entry's status from {@code expected} to {@code target} if it is still {@code
    * expected}; the offer, if any, is kept for the record. Only {@link Status#canBecome} changes
    * are allowed; others throw {@link IllegalArgumentException}.
    */
-  boolean changeStatus(EntryId id, Status expected, Status target, Instant at);
+  boolean changeStatus(WaitingListEntryId id, Status expected, Status target, Instant at);
 
   /**
    * Deletes the hold of a withdrawn or failed offer if it is still a hold (never a booking), so its
@@ -102,38 +101,6 @@ public interface WaitingListStore {
     }
   }
 
-  /**
-   * Identifies an entry; like an appointment id it names its office, so a lookup can go straight
-   * to the office's data. Its text form is {@code <officeId>.<uuid>}. Immutable.
-   */
-  record EntryId(OfficeId office, UUID uuid) {
-
-    private static final Pattern CANONICAL_UUID =
-        Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-    public EntryId {
-      checkNotNull(office, "office");
-      checkNotNull(uuid, "uuid");
-    }
-
-    /** Parses the text form; empty for anything else. */
-    public static Optional<EntryId> parse(String text) {
-      if (text == null || text.length() > 64 + 1 + 36) {
-        return Optional.empty();
-      }
-      int dot = text.lastIndexOf('.');
-      if (dot <= 0 || !OfficeId.isValid(text.substring(0, dot)) || !CANONICAL_UUID.matcher(text.substring(dot + 1)).matches()) {
-        return Optional.empty();
-      }
-      return Optional.of(new EntryId(OfficeId.of(text.substring(0, dot)), UUID.fromString(text.substring(dot + 1))));
-    }
-
-    @Override
-    public String toString() {
-      return office.value() + "." + uuid;
-    }
-  }
-
   /** Capacity held for an entry: the hold (which the citizen confirms to book), its start, its deadline. */
   record Offer(AppointmentId hold, Instant start, Instant deadline) {
     public Offer {
@@ -153,7 +120,7 @@ public interface WaitingListStore {
    * @param changedAt when the status last changed (the registration for a new entry)
    */
   record Entry(
-      EntryId id,
+      WaitingListEntryId id,
       ImmutableList<BookedService> services,
       DateRange dates,
       Citizen contact,

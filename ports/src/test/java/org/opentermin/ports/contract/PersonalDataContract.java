@@ -46,6 +46,7 @@ import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.fairness.Cancellation;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.AuditLog;
@@ -62,7 +63,6 @@ import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.LotteryStore.Draw;
 import org.opentermin.ports.out.LotteryStore.DrawKey;
 import org.opentermin.ports.out.LotteryStore;
-import org.opentermin.ports.out.WaitingListStore.EntryId;
 import org.opentermin.ports.out.WaitingListStore.Status;
 import org.opentermin.ports.out.WaitingListStore;
 
@@ -429,8 +429,8 @@ public abstract class PersonalDataContract {
     assertThatIllegalArgumentException().isThrownBy(() -> catalog.saveRetentionPeriod(OfficeId.of("unknown"), RetentionPeriod.DEFAULT));
   }
 
-  private EntryId waitingEntry(OfficeId office, String key, DateRange dates, Instant at) {
-    EntryId id = new EntryId(office, new UUID(0xa17L, nextId++));
+  private WaitingListEntryId waitingEntry(OfficeId office, String key, DateRange dates, Instant at) {
+    WaitingListEntryId id = new WaitingListEntryId(office, new UUID(0xa17L, nextId++));
     WaitingListStore.Entry entry = new WaitingListStore.Entry(id, ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), dates,
         ERIKA.withoutNote(), ImmutableSet.of(key), TOKEN_HASH, at, Status.WAITING, Optional.empty(), at);
     assertThat(waitingList.add(entry)).isEqualTo(WaitingListStore.Addition.ADDED);
@@ -441,11 +441,11 @@ public abstract class PersonalDataContract {
   void waitingListEntriesAreDeletedOnceClosedOrPastLongEnough() {
     DateRange week = DateRange.closed(MONDAY_DATE, MONDAY_DATE.plusDays(4));
     DateRange laterWeek = DateRange.closed(MONDAY_DATE.plusDays(7), MONDAY_DATE.plusDays(11));
-    EntryId withdrawn = waitingEntry(OFFICE, "key-w", laterWeek, NOW);
-    EntryId withdrawnLater = waitingEntry(OFFICE, "key-l", laterWeek, NOW);
-    EntryId stillWaiting = waitingEntry(OFFICE, "key-s", laterWeek, NOW);
-    EntryId forgotten = waitingEntry(OFFICE, "key-f", week, NOW);
-    EntryId elsewhere = waitingEntry(OTHER_OFFICE, "key-e", week, NOW);
+    WaitingListEntryId withdrawn = waitingEntry(OFFICE, "key-w", laterWeek, NOW);
+    WaitingListEntryId withdrawnLater = waitingEntry(OFFICE, "key-l", laterWeek, NOW);
+    WaitingListEntryId stillWaiting = waitingEntry(OFFICE, "key-s", laterWeek, NOW);
+    WaitingListEntryId forgotten = waitingEntry(OFFICE, "key-f", week, NOW);
+    WaitingListEntryId elsewhere = waitingEntry(OTHER_OFFICE, "key-e", week, NOW);
     Instant closed = NOW.plusSeconds(60);
     assertThat(waitingList.changeStatus(withdrawn, Status.WAITING, Status.WITHDRAWN, closed)).isTrue();
     assertThat(waitingList.changeStatus(withdrawnLater, Status.WAITING, Status.WITHDRAWN, closed.plusSeconds(1))).isTrue();
@@ -466,7 +466,7 @@ public abstract class PersonalDataContract {
   @Test
   void waitingListDeletionsStopAtTheLimit() {
     for (int i = 0; i < 3; i++) {
-      EntryId id = waitingEntry(OFFICE, "key-" + i, DateRange.closed(MONDAY_DATE, MONDAY_DATE), NOW);
+      WaitingListEntryId id = waitingEntry(OFFICE, "key-" + i, DateRange.closed(MONDAY_DATE, MONDAY_DATE), NOW);
       waitingList.changeStatus(id, Status.WAITING, Status.EXPIRED, NOW);
     }
 

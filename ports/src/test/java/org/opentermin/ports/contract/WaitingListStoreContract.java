@@ -37,6 +37,7 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.HoldClaim;
@@ -44,7 +45,6 @@ import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.WaitingListStore;
 import org.opentermin.ports.out.WaitingListStore.Addition;
 import org.opentermin.ports.out.WaitingListStore.Entry;
-import org.opentermin.ports.out.WaitingListStore.EntryId;
 import org.opentermin.ports.out.WaitingListStore.Offer;
 import org.opentermin.ports.out.WaitingListStore.Status;
 
@@ -75,11 +75,11 @@ public abstract class WaitingListStoreContract {
     store = stores.waitingList();
   }
 
-  private EntryId newId(OfficeId office) {
-    return new EntryId(office, new UUID(0x1234L, ++nextId));
+  private WaitingListEntryId newId(OfficeId office) {
+    return new WaitingListEntryId(office, new UUID(0x1234L, ++nextId));
   }
 
-  private Entry entry(EntryId id, String identityKey, Instant registeredAt, BookedService... services) {
+  private Entry entry(WaitingListEntryId id, String identityKey, Instant registeredAt, BookedService... services) {
     return new Entry(id, ImmutableList.copyOf(services), WEEK, ERIKA, ImmutableSet.of(identityKey), TOKEN_HASH,
         registeredAt, Status.WAITING, Optional.empty(), registeredAt);
   }

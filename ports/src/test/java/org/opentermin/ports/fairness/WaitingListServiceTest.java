@@ -31,6 +31,7 @@ import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.FairnessSecret;
 import org.opentermin.core.fairness.IdentityLimit;
 import org.opentermin.core.fairness.Quarantine;
+import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.booking.BookingServices;
@@ -49,6 +50,7 @@ import org.opentermin.ports.in.JoinWaitingList.EntryView;
 import org.opentermin.ports.in.JoinWaitingList.Joined;
 import org.opentermin.ports.in.JoinWaitingList.NotJoined;
 import org.opentermin.ports.in.JoinWaitingList.Registration;
+import org.opentermin.ports.in.JoinWaitingList.Status;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
@@ -59,8 +61,6 @@ import org.opentermin.ports.memory.RecordingNotifier;
 import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.Notifier;
 import org.opentermin.ports.out.RandomSource;
-import org.opentermin.ports.out.WaitingListStore.EntryId;
-import org.opentermin.ports.out.WaitingListStore.Status;
 
 class WaitingListServiceTest {
 
@@ -147,11 +147,11 @@ class WaitingListServiceTest {
       clock.set(NOW);
       List<Joined> tied = List.of(joined(MONDAY), joined(MONDAY), joined(MONDAY), joined(MONDAY));
       FairnessSecret secret = catalog.accessPolicies(OFFICE).orElseThrow().secret();
-      List<EntryId> tiedByHash = tied.stream().map(Joined::entry)
-          .sorted(Comparator.comparingLong((EntryId id) -> secret.hash("waiting", id.toString())))
+      List<WaitingListEntryId> tiedByHash = tied.stream().map(Joined::entry)
+          .sorted(Comparator.comparingLong((WaitingListEntryId id) -> secret.hash("waiting", id.toString())))
           .toList();
 
-      List<EntryId> order = waitingList.openEntries(OFFICE, STAFF).stream().map(view -> view.entry().entry()).toList();
+      List<WaitingListEntryId> order = waitingList.openEntries(OFFICE, STAFF).stream().map(view -> view.entry().entry()).toList();
 
       assertThat(order.get(0)).isEqualTo(early.entry());
       assertThat(order.subList(1, 5)).isEqualTo(tiedByHash);
@@ -164,7 +164,7 @@ class WaitingListServiceTest {
       for (int i = 0; i < 4; i++) {
         entries.add(joined(MONDAY));
       }
-      EntryId first = waitingList.openEntries(OFFICE, STAFF).get(0).entry().entry();
+      WaitingListEntryId first = waitingList.openEntries(OFFICE, STAFF).get(0).entry().entry();
       cancelNineOClock(booked);
 
       assertThat(offers.run()).isEqualTo(1);
@@ -380,7 +380,7 @@ class WaitingListServiceTest {
     @Test
     void wrongOrMissingTokenLooksLikeAnUnknownEntry() {
       Joined entry = joined(MONDAY);
-      EntryId unknown = new EntryId(OFFICE, java.util.UUID.randomUUID());
+      WaitingListEntryId unknown = new WaitingListEntryId(OFFICE, java.util.UUID.randomUUID());
 
       assertThat(waitingList.find(entry.entry(), "")).isEmpty();
       assertThat(waitingList.find(entry.entry(), null)).isEmpty();
