@@ -42,7 +42,6 @@ public final class JdbcAdapter implements AutoCloseable {
   private final RoutingStore routing;
   private final AuditLog auditLog;
   private final Transactions transactions;
-  private final HoldRates holdRates;
 
   private JdbcAdapter(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -58,7 +57,6 @@ public final class JdbcAdapter implements AutoCloseable {
     this.routing = new JdbiRoutingStore(transactions);
     this.auditLog = new JdbiAuditLog(transactions);
     this.transactions = transactions;
-    this.holdRates = new JdbiHoldRates(transactions);
   }
 
   /**
@@ -140,9 +138,13 @@ public final class JdbcAdapter implements AutoCloseable {
     return auditLog;
   }
 
-  /** The offices' hold attempts counted together with every other instance on this database. */
-  public HoldRates holdRates() {
-    return holdRates;
+  /**
+   * The offices' hold attempts counted together with every other instance on this database; this
+   * instance's own attempts are counted exactly in {@code thisInstance} (e.g. an in-memory count)
+   * and shared through the database at most once a second. Call once per instance.
+   */
+  public HoldRates holdRates(HoldRates thisInstance) {
+    return new JdbiHoldRates(transactions, thisInstance);
   }
 
   /**

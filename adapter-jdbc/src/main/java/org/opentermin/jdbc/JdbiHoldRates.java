@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opentermin.core.catalog.OfficeId;
-import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.out.HoldRates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +33,16 @@ final class JdbiHoldRates implements HoldRates {
 
   private final Transactions transactions;
   private final String instance = UUID.randomUUID().toString();
-  private final InMemoryHoldRates own = new InMemoryHoldRates();
+  private final HoldRates own;
   private final Map<Unsent, AtomicInteger> unsent = new ConcurrentHashMap<>();
   private final Map<OfficeId, Others> others = new ConcurrentHashMap<>();
   private final AtomicLong lastWrite = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong writes = new AtomicLong();
 
-  JdbiHoldRates(Transactions transactions) {
+  /** Counts this instance's attempts exactly in {@code own}, which no other instance sees. */
+  JdbiHoldRates(Transactions transactions, HoldRates own) {
     this.transactions = checkNotNull(transactions, "transactions");
+    this.own = checkNotNull(own, "own");
   }
 
   @Override

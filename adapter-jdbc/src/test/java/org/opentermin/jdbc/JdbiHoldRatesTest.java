@@ -1,6 +1,7 @@
 package org.opentermin.jdbc;
 
 import org.junit.jupiter.api.AfterEach;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.contract.HoldRatesContract;
 import org.opentermin.ports.out.HoldRates;
 
@@ -11,7 +12,7 @@ class JdbiHoldRatesTest extends HoldRatesContract {
   @Override
   protected HoldRates newRates() {
     adapter = JdbcAdapter.connect(TestDatabase.freshDatabase());
-    return adapter.holdRates();
+    return adapter.holdRates(new InMemoryHoldRates());
   }
 
   @AfterEach

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentermin.core.catalog.OfficeId;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.out.HoldRates;
 import org.opentermin.ports.out.RandomSource;
 
@@ -45,8 +46,8 @@ class SharedInstanceStateTest {
 
   @Test
   void eachInstanceSeesItsOwnAttemptsAtOnceAndTheOthersAfterTheirNextSecond() {
-    HoldRates a = first.holdRates();
-    HoldRates b = second.holdRates();
+    HoldRates a = first.holdRates(new InMemoryHoldRates());
+    HoldRates b = second.holdRates(new InMemoryHoldRates());
     for (int i = 0; i < 5; i++) {
       a.record(OFFICE, NOW);
     }
@@ -65,8 +66,8 @@ class SharedInstanceStateTest {
 
   @Test
   void attemptsOlderThanAMinuteNoLongerCount() {
-    HoldRates a = first.holdRates();
-    HoldRates b = second.holdRates();
+    HoldRates a = first.holdRates(new InMemoryHoldRates());
+    HoldRates b = second.holdRates(new InMemoryHoldRates());
     a.record(OFFICE, NOW);
     a.record(OFFICE, NOW.plusSeconds(30));
     a.lastMinute(OFFICE, NOW.plusSeconds(31));

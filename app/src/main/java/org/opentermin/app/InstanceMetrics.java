@@ -76,7 +76,7 @@ final class InstanceMetrics implements AutoCloseable {
   /** Reports the supervisor's count of restarts of the embedded database, read at each scrape. */
   void embeddedDatabaseRestarts(LongSupplier restarts) {
     FunctionCounter.builder(EMBEDDED_DATABASE_RESTARTS, restarts, LongSupplier::getAsLong)
-        .description("Restarts of the embedded PostgreSQL after it stopped while the app ran")
+        .description("Restarts of the embedded database after it stopped while the app ran")
         .register(registry);
   }
 

@@ -12,6 +12,7 @@ import org.opentermin.app.demo.DemoOverview;
 import org.opentermin.http.HttpApi;
 import org.opentermin.http.UseCases;
 import org.opentermin.jdbc.JdbcAdapter;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingServices;
@@ -131,7 +132,7 @@ public final class OpenTermin implements AutoCloseable {
       // what another issued and every instance sees an office's whole load.
       BookingServices bookings = BookingServices.builder(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random,
               new ProofOfWorkChallenge(adapter.sharedSecret(CHALLENGE_KEY, random), random, adapter.spentChallenges()),
-              adapter.holdRates())
+              adapter.holdRates(new InMemoryHoldRates()))
           .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
           .responsibility(responsibility)
           .videoRoom(new GeneratedVideoRooms(config.videoBaseUrl(), random))
