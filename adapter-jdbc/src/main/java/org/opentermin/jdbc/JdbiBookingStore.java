@@ -17,9 +17,12 @@ import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.ErasedBooking;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
@@ -135,7 +138,7 @@ final class JdbiBookingStore implements BookingStore {
   @Override
   public Optional<StoredBooking> findByReference(BookingReference reference) {
     return transactions.read(handle -> BookingSql.findByReference(handle, reference.value())
-        .map(row -> new StoredBooking(appointment(row), row.manageTokenHash())));
+        .map(row -> new StoredBooking(booking(row), row.manageTokenHash())));
   }
 
   @Override
@@ -184,7 +187,7 @@ final class JdbiBookingStore implements BookingStore {
     if (confirmation != Confirmation.CONFIRMED) {
       return new ConfirmResult(confirmation, Optional.empty());
     }
-    Appointment booking = new Appointment(
+    Booking booking = new Booking(
         hold,
         ResourceId.of(outcome.resourceId()),
         outcome.startsAt().toInstant(),
@@ -192,10 +195,9 @@ final class JdbiBookingStore implements BookingStore {
         bookedServices(outcome.serviceIds(), outcome.persons()),
         Channel.valueOf(outcome.channel()),
         AppointmentStatus.CONFIRMED,
-        Optional.empty(),
-        Optional.of(claim.reference()),
-        Optional.of(citizen),
         AppointmentMode.valueOf(outcome.mode()),
+        claim.reference(),
+        citizen,
         claim.videoLink());
     return new ConfirmResult(Confirmation.CONFIRMED, Optional.of(booking));
   }
@@ -298,28 +300,50 @@ final class JdbiBookingStore implements BookingStore {
     return services.build();
   }
 
+  /** A row as the state it is in: a hold, a booking, or a booking whose personal data is erased. */
   private static Appointment appointment(AppointmentRow row) {
     AppointmentStatus status = AppointmentStatus.valueOf(row.status());
-    Optional<Instant> erasedAt = Optional.ofNullable(row.erasedAt()).map(OffsetDateTime::toInstant);
-    Optional<Citizen> citizen =
-        status == AppointmentStatus.HELD || erasedAt.isPresent()
-            ? Optional.empty()
-            : Optional.of(new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone()),
-                Optional.ofNullable(row.citizenNote())));
-    return new Appointment(
+    if (status == AppointmentStatus.HELD) {
+      return new Hold(
+          new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
+          ResourceId.of(row.resourceId()),
+          row.startsAt().toInstant(),
+          row.endsAt().toInstant(),
+          bookedServices(row.serviceIds(), row.persons()),
+          Channel.valueOf(row.channel()),
+          AppointmentMode.valueOf(row.mode()),
+          row.expiresAt().toInstant());
+    }
+    if (row.erasedAt() != null) {
+      return new ErasedBooking(
+          new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
+          ResourceId.of(row.resourceId()),
+          row.startsAt().toInstant(),
+          row.endsAt().toInstant(),
+          bookedServices(row.serviceIds(), row.persons()),
+          Channel.valueOf(row.channel()),
+          status,
+          AppointmentMode.valueOf(row.mode()),
+          row.erasedAt().toInstant());
+    }
+    return booking(row);
+  }
+
+  /** A row of a booking that is not erased (found by its reference, which erasure clears). */
+  private static Booking booking(AppointmentRow row) {
+    return new Booking(
         new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
         ResourceId.of(row.resourceId()),
         row.startsAt().toInstant(),
         row.endsAt().toInstant(),
         bookedServices(row.serviceIds(), row.persons()),
         Channel.valueOf(row.channel()),
-        status,
-        Optional.ofNullable(row.expiresAt()).map(OffsetDateTime::toInstant),
-        Optional.ofNullable(row.reference()).map(BookingReference::new),
-        citizen,
+        AppointmentStatus.valueOf(row.status()),
         AppointmentMode.valueOf(row.mode()),
-        Optional.ofNullable(row.videoLink()).map(VideoLink::of),
-        erasedAt);
+        new BookingReference(row.reference()),
+        new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone()),
+            Optional.ofNullable(row.citizenNote())),
+        Optional.ofNullable(row.videoLink()).map(VideoLink::of));
   }
 
   private static EventRow eventRow(BookingEvent event) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
@@ -46,11 +47,11 @@ class ConcurrentCleanupTest {
         for (int day = 0; day < 5; day++) {
           for (int slot = 0; slot < 24; slot++) {
             Instant start = at(MONDAY_DATE.plusDays(day), 8, 0).plus(Duration.ofMinutes(10L * slot));
-            Appointment hold = Appointment.hold(new AppointmentId(OFFICE, UUID.randomUUID()), resource, start,
+            Hold hold = Appointment.hold(new AppointmentId(OFFICE, UUID.randomUUID()), resource, start,
                 start.plus(Duration.ofMinutes(10)), List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE,
                 NOW.plus(Duration.ofMinutes(10)));
             HoldClaim claim = new HoldClaim(hold.id(), ImmutableList.of(resource), hold.start(), hold.end(), hold.services(),
-                hold.channel(), hold.expiresAt().orElseThrow());
+                hold.channel(), hold.expiresAt());
             assertThat(first.bookings().placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
             holds++;
           }

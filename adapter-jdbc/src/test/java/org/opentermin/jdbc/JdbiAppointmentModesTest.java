@@ -36,6 +36,7 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
@@ -103,7 +104,7 @@ class JdbiAppointmentModesTest {
 
   @Test
   void tableRefusesAConfirmedVideoBookingWithoutItsLink() throws SQLException {
-    Appointment video = placeHold(ANNA, AppointmentMode.VIDEO);
+    Hold video = placeHold(ANNA, AppointmentMode.VIDEO);
     confirm(video, "ABCD2345", Optional.of(VideoLink.of("https://video.example.org/abc")));
 
     assertThatThrownBy(() -> execute("UPDATE appointments SET video_link = NULL WHERE status = 'CONFIRMED'"))
@@ -125,8 +126,8 @@ class JdbiAppointmentModesTest {
 
   @Test
   void refusedVideoConfirmationLeavesNeitherLinkNorReferenceBehind() throws SQLException {
-    Appointment first = placeHold(ANNA, AppointmentMode.IN_PERSON);
-    Appointment video = placeHold(BEN, AppointmentMode.VIDEO);
+    Hold first = placeHold(ANNA, AppointmentMode.IN_PERSON);
+    Hold video = placeHold(BEN, AppointmentMode.VIDEO);
     confirm(first, "ABCD2345", Optional.empty());
 
     assertThat(confirm(video, "ABCD2345", Optional.of(VideoLink.of("https://video.example.org/abc"))))
@@ -145,17 +146,17 @@ class JdbiAppointmentModesTest {
     assertThat(count("SELECT count(*) FROM appointments WHERE resource_id = 'ben' AND mode = 'PHONE'")).isOne();
   }
 
-  private Appointment placeHold(ResourceId resource, AppointmentMode mode) {
-    Appointment hold = Appointment.hold(new AppointmentId(OFFICE, new UUID(4713, nextId++)), resource, NINE,
+  private Hold placeHold(ResourceId resource, AppointmentMode mode) {
+    Hold hold = Appointment.hold(new AppointmentId(OFFICE, new UUID(4713, nextId++)), resource, NINE,
         NINE.plus(Duration.ofMinutes(30)), List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE,
         NOW.plus(Duration.ofMinutes(10)), mode);
     HoldClaim claim = new HoldClaim(hold.id(), ImmutableList.of(resource), hold.start(), hold.end(), hold.services(),
-        hold.channel(), hold.expiresAt().orElseThrow(), Optional.empty(), mode);
+        hold.channel(), hold.expiresAt(), Optional.empty(), mode);
     assertThat(adapter.bookings().placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
     return hold;
   }
 
-  private Confirmation confirm(Appointment hold, String reference, Optional<VideoLink> link) {
+  private Confirmation confirm(Hold hold, String reference, Optional<VideoLink> link) {
     BookingEvent event = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
     return adapter.bookings().confirm(BookingStore.ConfirmClaim.of(
             hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN, NOW, event)

@@ -39,6 +39,7 @@ import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.fairness.AccessPolicies;
@@ -160,8 +161,8 @@ class JdbiFairAccessTest {
   @Test
   void refusedIdentityQuotaClaimsNoReference() throws SQLException {
     Instant nine = at(MONDAY_DATE, 9, 0);
-    Appointment first = placeHold(ANNA, nine);
-    Appointment second = placeHold(BEN, nine);
+    Hold first = placeHold(ANNA, nine);
+    Hold second = placeHold(BEN, nine);
     IdentityQuota one = new IdentityQuota(ImmutableSet.of("key-erika"), 1, nine.minus(Duration.ofDays(7)), nine.plus(Duration.ofDays(7)));
 
     assertThat(confirm(first, "ABCD2345", one)).isEqualTo(Confirmation.CONFIRMED);
@@ -172,16 +173,16 @@ class JdbiFairAccessTest {
     assertThat(count("SELECT count(*) FROM appointments WHERE identity_keys = '{key-erika}' AND status = 'CONFIRMED'")).isOne();
   }
 
-  private Appointment placeHold(ResourceId resource, Instant start) {
-    Appointment hold = Appointment.hold(new AppointmentId(OFFICE, new UUID(4712, nextId++)), resource, start, start.plus(Duration.ofMinutes(30)),
+  private Hold placeHold(ResourceId resource, Instant start) {
+    Hold hold = Appointment.hold(new AppointmentId(OFFICE, new UUID(4712, nextId++)), resource, start, start.plus(Duration.ofMinutes(30)),
         List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, NOW.plus(Duration.ofMinutes(10)));
     HoldClaim claim = new HoldClaim(hold.id(), ImmutableList.of(resource), hold.start(), hold.end(), hold.services(),
-        hold.channel(), hold.expiresAt().orElseThrow());
+        hold.channel(), hold.expiresAt());
     assertThat(adapter.bookings().placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
     return hold;
   }
 
-  private Confirmation confirm(Appointment hold, String reference, IdentityQuota quota) {
+  private Confirmation confirm(Hold hold, String reference, IdentityQuota quota) {
     BookingEvent event = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
     return adapter.bookings().confirm(BookingStore.ConfirmClaim.of(
             hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN, NOW, event)

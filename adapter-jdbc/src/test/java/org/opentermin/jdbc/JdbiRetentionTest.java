@@ -34,10 +34,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
@@ -79,7 +79,7 @@ class JdbiRetentionTest {
   }
 
   /** A booking with everything personal a booking can carry, its reference drawn from the id. */
-  private Appointment booked(ResourceId resource, Instant start) {
+  private Booking booked(ResourceId resource, Instant start) {
     int number = nextId++;
     AppointmentId id = new AppointmentId(OFFICE, new UUID(0x7e7eL, number));
     HoldClaim claim = new HoldClaim(id, ImmutableList.of(resource), start, start.plus(Duration.ofMinutes(10)),
@@ -148,7 +148,7 @@ class JdbiRetentionTest {
 
   @Test
   void theDatabaseRefusesPersonalDataOnAnErasedBooking() throws SQLException {
-    Appointment booking = booked(ANNA, at(MONDAY_DATE, 9, 0));
+    Booking booking = booked(ANNA, at(MONDAY_DATE, 9, 0));
     adapter.bookings().eraseFinished(OFFICE, booking.end(), booking.end(), 10);
 
     assertThat(count("SELECT count(*) FROM appointments WHERE erased_at IS NOT NULL")).isOne();
@@ -169,7 +169,7 @@ class JdbiRetentionTest {
 
   @Test
   void theHistoryStaysAppendOnlyExceptThatAnErasureMayEmptyANote() throws SQLException {
-    Appointment booking = booked(ANNA, at(MONDAY_DATE, 9, 0));
+    Booking booking = booked(ANNA, at(MONDAY_DATE, 9, 0));
     adapter.bookings().changeStatus(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
         booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, "bin krank"));
 

@@ -29,8 +29,10 @@ import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.calendar.HolidayRegion;
 import org.opentermin.core.catalog.BookingHorizon;
@@ -431,8 +433,8 @@ final class FairnessRun {
   }
 
   /** A hold that will not be confirmed frees its time at its expiry. */
-  private void abandoned(Appointment hold) {
-    capacityMayOpen(hold.expiresAt().orElseThrow());
+  private void abandoned(Hold hold) {
+    capacityMayOpen(hold.expiresAt());
   }
 
   // ---------------------------------------------------------------- citizens
@@ -587,7 +589,7 @@ final class FairnessRun {
         String token = person.lotteryTokens.get(notification.entryId());
         EnterLottery.EntryStatus status = lottery.find(notification.entryId(), token).orElseThrow();
         BookingReference reference = ((EnterLottery.Won) status).reference();
-        Appointment booking = service.find(reference, BookingAccess.byToken(token)).orElseThrow();
+        Booking booking = service.find(reference, BookingAccess.byToken(token)).orElseThrow();
         booked(person, booking, token);
       }
       case WAITING_LIST_OFFER -> {
@@ -608,7 +610,7 @@ final class FairnessRun {
     }
   }
 
-  private void booked(Person person, Appointment booking, String manageToken) {
+  private void booked(Person person, Booking booking, String manageToken) {
     if (person instanceof SimCitizen citizen && citizen.bookedAt != null) {
       // A lottery entry of a citizen who booked and cancelled meanwhile won: they no longer need it.
       cancelAtOnce(booking, manageToken);
@@ -620,9 +622,9 @@ final class FairnessRun {
     }
   }
 
-  private void cancelAtOnce(Appointment booking, String manageToken) {
+  private void cancelAtOnce(Booking booking, String manageToken) {
     ChangeResult result =
-        service.cancel(booking.reference().orElseThrow(), BookingAccess.byToken(manageToken), "no longer needed");
+        service.cancel(booking.reference(), BookingAccess.byToken(manageToken), "no longer needed");
     if (!(result instanceof ChangeResult.Changed)) {
       throw new IllegalStateException("a citizen could not cancel a booking they do not need: " + result);
     }
@@ -656,10 +658,10 @@ final class FairnessRun {
     });
   }
 
-  private void citizenBooked(SimCitizen citizen, Appointment booking, String manageToken) {
+  private void citizenBooked(SimCitizen citizen, Booking booking, String manageToken) {
     checkState(citizen.bookedAt == null, "a citizen booked twice");
     citizen.bookedAt = now();
-    citizen.reference = booking.reference().orElseThrow();
+    citizen.reference = booking.reference();
     citizen.manageToken = manageToken;
     citizen.booking = booking.id();
     if (random.nextDouble() < settings.cancelProbability() && now().isBefore(booking.start())) {

@@ -8,8 +8,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.OutsideText;
@@ -50,7 +50,7 @@ final class BookingCalendar {
     BookingReference reference = Parameters.reference(ctx);
     String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
     BookingAccess access = BookingAccess.byToken(token);
-    Appointment booking = manage.find(reference, access).orElseThrow(() -> ApiProblem.notFound("unknown booking"));
+    Booking booking = manage.find(reference, access).orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ImmutableList<BookingEvent> history = manage.history(reference, access);
     Office office = offices.office(booking.office());
     Locale locale = ProblemTitles.locale(ctx.header("Accept-Language"));

@@ -2,9 +2,11 @@ package org.opentermin.http.booking;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.opentermin.core.availability.Availability;
 import org.opentermin.core.booking.Appointment;
-import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.Booking;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Office;
@@ -74,10 +76,10 @@ public final class BookingViews {
   record HoldView(
       String holdId, String officeId, String start, String end, String expiresAt, List<CommonViews.ServiceItemView> services, String mode) {
 
-    static HoldView of(Appointment hold, ZoneId zone) {
+    static HoldView of(Hold hold, ZoneId zone) {
       return new HoldView(
           hold.id().toString(), hold.office().value(), CommonViews.local(hold.start(), zone), CommonViews.local(hold.end(), zone),
-          CommonViews.utc(hold.expiresAt().orElseThrow()), CommonViews.ServiceItemView.of(hold.services()), hold.mode().name());
+          CommonViews.utc(hold.expiresAt()), CommonViews.ServiceItemView.of(hold.services()), hold.mode().name());
     }
   }
 
@@ -91,12 +93,13 @@ public final class BookingViews {
       List<CommonViews.ServiceItemView> services, String channel, CommonViews.CitizenView citizen, String mode, String videoLink) {
 
     public static BookingView of(Appointment booking, ZoneId zone, String manageToken) {
+      Optional<Booking> kept = booking instanceof Booking personal ? Optional.of(personal) : Optional.empty();
       return new BookingView(
-          booking.reference().map(BookingReference::value).orElse(null), manageToken, booking.status().name(),
+          kept.map(personal -> personal.reference().value()).orElse(null), manageToken, booking.status().name(),
           CommonViews.local(booking.start(), zone), CommonViews.local(booking.end(), zone), booking.office().value(),
           CommonViews.ServiceItemView.of(booking.services()), booking.channel().name(),
-          booking.citizen().map(CommonViews.CitizenView::of).orElse(null),
-          booking.mode().name(), booking.videoLink().map(VideoLink::text).orElse(null));
+          kept.map(personal -> CommonViews.CitizenView.of(personal.citizen())).orElse(null),
+          booking.mode().name(), kept.flatMap(Booking::videoLink).map(VideoLink::text).orElse(null));
     }
   }
 }

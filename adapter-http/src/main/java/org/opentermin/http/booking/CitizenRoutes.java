@@ -17,7 +17,9 @@ import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -220,7 +222,7 @@ public final class CitizenRoutes {
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
-    Appointment hold = ((HoldResult.Held) result).hold();
+    Hold hold = ((HoldResult.Held) result).hold();
     ctx.status(201).json(BookingViews.HoldView.of(hold, zone));
   }
 
@@ -244,7 +246,7 @@ public final class CitizenRoutes {
   }
 
   private void booking(Context ctx) {
-    Appointment booking = manage.find(Parameters.reference(ctx), citizenAccess(ctx))
+    Booking booking = manage.find(Parameters.reference(ctx), citizenAccess(ctx))
         .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ctx.json(BookingViews.BookingView.of(booking, offices.zone(booking.office()), null));
   }

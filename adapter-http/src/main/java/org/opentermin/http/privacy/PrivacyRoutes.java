@@ -12,9 +12,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
+import org.opentermin.core.booking.ErasedBooking;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
@@ -85,12 +86,12 @@ public final class PrivacyRoutes {
       RetentionView retention) {
 
     static BookingDataView of(BookingData data, String generatedAt) {
-      Appointment booking = data.booking();
+      Booking booking = data.booking();
       ZoneId zone = data.office().zone();
       ImmutableMap<ServiceId, String> names = data.services().stream().collect(ImmutableMap.toImmutableMap(Service::id, Service::name));
       return new BookingDataView(
           generatedAt,
-          booking.reference().orElseThrow().value(),
+          booking.reference().value(),
           booking.status().name(),
           CommonViews.local(booking.start(), zone),
           CommonViews.local(booking.end(), zone),
@@ -101,7 +102,7 @@ public final class PrivacyRoutes {
           booking.services().stream()
               .map(service -> new ServiceView(service.service().value(), names.get(service.service()), service.persons()))
               .toList(),
-          CommonViews.CitizenView.of(booking.citizen().orElseThrow()),
+          CommonViews.CitizenView.of(booking.citizen()),
           data.history().stream().map(EventView::of).toList(),
           new PseudonymsView(true, data.pseudonyms().identityKeys(), data.pseudonyms().clientKey(), data.pseudonyms().idempotencyKey()),
           new RetentionView(data.retention().days(), CommonViews.utc(data.erasureDue())));
@@ -149,8 +150,8 @@ public final class PrivacyRoutes {
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
-    Appointment erased = ((ChangeResult.Changed) result).booking();
-    ctx.json(new ErasedView(reference.value(), erased.status().name(), erased.erasedAt().map(CommonViews::utc).orElseThrow()));
+    ErasedBooking erased = (ErasedBooking) ((ChangeResult.Changed) result).booking();
+    ctx.json(new ErasedView(reference.value(), erased.status().name(), CommonViews.utc(erased.erasedAt())));
   }
 
   private void setRetention(Context ctx) {

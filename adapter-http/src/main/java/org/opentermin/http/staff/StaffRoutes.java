@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.catalog.Office;
@@ -86,7 +87,7 @@ public final class StaffRoutes {
 
   private void booking(Context ctx) {
     AccessGrant grant = authentication.required(ctx);
-    Appointment booking = manage.find(Parameters.reference(ctx), BookingAccess.byStaff(grant))
+    Booking booking = manage.find(Parameters.reference(ctx), BookingAccess.byStaff(grant))
         .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ctx.json(StaffViews.StaffBookingView.of(booking, offices.zone(booking.office())));
   }

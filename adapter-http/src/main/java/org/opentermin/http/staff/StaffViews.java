@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookingEvent;
+import org.opentermin.core.booking.ErasedBooking;
 import org.opentermin.http.booking.BookingViews;
 import org.opentermin.http.common.CommonViews;
 
@@ -22,9 +23,10 @@ final class StaffViews {
 
     static StaffBookingView of(Appointment booking, ZoneId zone) {
       BookingViews.BookingView view = BookingViews.BookingView.of(booking, zone, null);
+      String erasedAt = booking instanceof ErasedBooking erased ? CommonViews.utc(erased.erasedAt()) : null;
       return new StaffBookingView(
           view.reference(), view.status(), view.start(), view.end(), booking.resource().value(), view.services(),
-          view.channel(), view.citizen(), view.mode(), view.videoLink(), booking.erasedAt().map(CommonViews::utc).orElse(null));
+          view.channel(), view.citizen(), view.mode(), view.videoLink(), erasedAt);
     }
   }
 

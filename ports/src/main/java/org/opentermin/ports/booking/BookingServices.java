@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.opentermin.core.access.AccessGrant;
-import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.catalog.AppointmentMode;
@@ -171,7 +171,7 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
   }
 
   @Override
-  public Optional<Appointment> find(BookingReference reference, BookingAccess access) {
+  public Optional<Booking> find(BookingReference reference, BookingAccess access) {
     return managing.find(reference, access);
   }
 

@@ -8,6 +8,7 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
@@ -129,7 +130,9 @@ final class ConfirmationService implements ConfirmBooking {
       return new Refused(RefusalReason.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used for another request");
     }
     Optional<String> token = Secrets.unseal(earlier.retryPayload(), key);
-    Optional<Appointment> booking = bookings.find(earlier.appointment());
+    Optional<Booking> booking = bookings.find(earlier.appointment())
+        .filter(Booking.class::isInstance)
+        .map(Booking.class::cast);
     if (token.isEmpty() || booking.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "the booking made with this key no longer exists");
     }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
-import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Office;
@@ -122,10 +122,10 @@ final class HoldService implements HoldSlot {
     if (hold.isEmpty()) {
       return new Refused(RefusalReason.HOLD_EXPIRED, "the hold made with this key expired");
     }
-    if (hold.get().status() != AppointmentStatus.HELD) {
+    if (!(hold.get() instanceof Hold live)) {
       return new Refused(RefusalReason.HOLD_ALREADY_USED, "the hold made with this key was already confirmed");
     }
-    return new HoldResult.Held(hold.get());
+    return new HoldResult.Held(live);
   }
 
   private static String fingerprint(HoldSlot.Command command) {

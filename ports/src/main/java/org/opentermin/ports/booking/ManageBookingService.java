@@ -14,9 +14,11 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.ports.in.BookingAccess;
 import org.opentermin.ports.in.ChangeResult;
@@ -47,15 +49,15 @@ final class ManageBookingService implements ManageBooking {
   }
 
   @Override
-  public Optional<Appointment> find(BookingReference reference, BookingAccess access) {
-    Optional<Appointment> booking = accessible(reference, access);
+  public Optional<Booking> find(BookingReference reference, BookingAccess access) {
+    Optional<Booking> booking = accessible(reference, access);
     booking.ifPresent(found -> auditRead(access, AuditAction.VIEWED_BOOKING, found));
     return booking;
   }
 
   @Override
   public ImmutableList<BookingEvent> history(BookingReference reference, BookingAccess access) {
-    Optional<Appointment> booking = accessible(reference, access);
+    Optional<Booking> booking = accessible(reference, access);
     booking.ifPresent(found -> auditRead(access, AuditAction.VIEWED_HISTORY, found));
     return booking.map(found -> bookings.history(found.id())).orElseGet(ImmutableList::of);
   }
@@ -94,11 +96,11 @@ final class ManageBookingService implements ManageBooking {
 
   @Override
   public ChangeResult reschedule(BookingReference reference, BookingAccess access, AppointmentId newHold) {
-    Optional<Appointment> found = accessible(reference, access);
+    Optional<Booking> found = accessible(reference, access);
     if (found.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "unknown booking");
     }
-    Appointment booking = found.get();
+    Booking booking = found.get();
     Optional<Appointment> foundHold = bookings.find(newHold).filter(held -> held.office().equals(booking.office()));
     if (foundHold.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "unknown hold");
@@ -129,7 +131,8 @@ final class ManageBookingService implements ManageBooking {
     }
     switch (bookings.reschedule(booking.id(), hold.id(), now, event, limit)) {
       case MOVED:
-        return new ChangeResult.Changed(booking.movedTo(hold));
+        // The store moved it only to a live hold, so the hold is still one.
+        return new ChangeResult.Changed(booking.movedTo((Hold) hold));
       case LIMIT_REACHED:
         return new Refused(RefusalReason.RESCHEDULE_LIMIT,
             "this booking was moved " + limit.getAsInt() + " times, as often as this office allows; cancel it and book anew");
@@ -147,11 +150,11 @@ final class ManageBookingService implements ManageBooking {
 
   private ChangeResult change(
       BookingReference reference, BookingAccess access, AppointmentStatus target, String note, ChangeRule rule) {
-    Optional<Appointment> found = accessible(reference, access);
+    Optional<Booking> found = accessible(reference, access);
     if (found.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "unknown booking");
     }
-    Appointment booking = found.get();
+    Booking booking = found.get();
     Optional<ZoneId> zone = offices.get(booking.office()).map(compiled -> compiled.office().zone());
     if (zone.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "unknown office");
@@ -169,7 +172,7 @@ final class ManageBookingService implements ManageBooking {
     return new ChangeResult.Changed(booking.withStatus(target));
   }
 
-  private Optional<Appointment> accessible(BookingReference reference, BookingAccess access) {
+  private Optional<Booking> accessible(BookingReference reference, BookingAccess access) {
     checkNotNull(reference, "reference");
     checkNotNull(access, "access");
     Optional<StoredBooking> stored = bookings.findByReference(reference).filter(found -> access.mayReach(found.booking().office()));

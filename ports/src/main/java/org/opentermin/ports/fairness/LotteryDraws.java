@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.Lottery;
@@ -135,9 +135,8 @@ public final class LotteryDraws {
       if (hold instanceof HoldResult.Held held) {
         ChangeResult confirmed = bookings.confirm(
             held.hold().id(), citizen, entry.tokenHash(), "lottery " + key.day() + " wave " + key.wave() + ", entry " + entry.id());
-        if (confirmed instanceof ChangeResult.Changed changed) {
-          Appointment booking = changed.booking();
-          return Outcome.won(booking.reference().orElseThrow(), booking.start());
+        if (confirmed instanceof ChangeResult.Changed changed && changed.booking() instanceof Booking booking) {
+          return Outcome.won(booking.reference(), booking.start());
         }
         return Outcome.lost();
       }

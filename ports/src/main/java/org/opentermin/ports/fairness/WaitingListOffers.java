@@ -16,6 +16,7 @@ import java.util.Set;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.AccessPolicies;
@@ -142,8 +143,8 @@ public final class WaitingListOffers {
       if (!(held instanceof HoldResult.Held placed)) {
         continue; // taken meanwhile; the next run looks again
       }
-      Appointment hold = placed.hold();
-      Offer offer = new Offer(hold.id(), hold.start(), hold.expiresAt().orElseThrow());
+      Hold hold = placed.hold();
+      Offer offer = new Offer(hold.id(), hold.start(), hold.expiresAt());
       if (!store.offer(entry.id(), offer, now)) {
         // Another instance offered to (or the citizen withdrew) this entry first.
         store.releaseHold(hold.id());

@@ -2,8 +2,8 @@ package org.opentermin.ports.in;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
-import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 
@@ -14,7 +14,7 @@ import org.opentermin.core.booking.BookingReference;
 public interface ManageBooking {
 
   /** The booking, if the reference exists and the access is allowed. */
-  Optional<Appointment> find(BookingReference reference, BookingAccess access);
+  Optional<Booking> find(BookingReference reference, BookingAccess access);
 
   /** The recorded changes of the booking, oldest first; empty if it is unknown or not accessible. */
   ImmutableList<BookingEvent> history(BookingReference reference, BookingAccess access);

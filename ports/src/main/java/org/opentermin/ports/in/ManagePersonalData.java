@@ -1,12 +1,11 @@
 package org.opentermin.ports.in;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.Optional;
-import org.opentermin.core.booking.Appointment;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.catalog.Office;
@@ -42,7 +41,7 @@ public interface ManagePersonalData {
    * @param erasureDue when the retention period erases the personal data, unless erased before
    */
   record BookingData(
-      Appointment booking,
+      Booking booking,
       Office office,
       ImmutableList<Service> services,
       ImmutableList<BookingEvent> history,
@@ -51,7 +50,6 @@ public interface ManagePersonalData {
       Instant erasureDue) {
     public BookingData {
       checkNotNull(booking, "booking");
-      checkArgument(booking.citizen().isPresent(), "only a booking that is not erased has data to download");
       checkNotNull(office, "office");
       services = ImmutableList.copyOf(checkNotNull(services, "services"));
       history = ImmutableList.copyOf(checkNotNull(history, "history"));

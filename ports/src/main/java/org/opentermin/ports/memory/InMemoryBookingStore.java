@@ -25,9 +25,11 @@ import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
@@ -70,8 +72,13 @@ public final class InMemoryBookingStore implements BookingStore {
         .map(BookingRow::appointment)
         .filter(appointment -> appointment.office().equals(office) && appointment.status().occupiesTime())
         .filter(appointment -> appointment.start().isBefore(to) && appointment.end().isAfter(from))
-        .map(appointment -> new BusyPeriod(appointment.resource(), appointment.start(), appointment.end(), appointment.expiresAt().orElse(Instant.MAX)))
+        .map(appointment -> new BusyPeriod(appointment.resource(), appointment.start(), appointment.end(), expiryOf(appointment)))
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /** When a hold stops counting; a booking counts until its status says otherwise. */
+  private static Instant expiryOf(Appointment appointment) {
+    return appointment instanceof Hold hold ? hold.expiresAt() : Instant.MAX;
   }
 
   @Override
@@ -116,7 +123,7 @@ public final class InMemoryBookingStore implements BookingStore {
       }
     }
     for (ResourceId candidate : claim.candidates()) {
-      Appointment hold = claim.on(candidate);
+      Hold hold = claim.on(candidate);
       if (claimable(hold, now)) {
         rows.put(hold.id(), BookingRow.hold(hold, idempotency, claim.clientQuota().map(ClientQuota::clientKey)));
         return new HoldPlacement(HoldInsertion.INSERTED, Optional.of(hold));
@@ -160,7 +167,8 @@ public final class InMemoryBookingStore implements BookingStore {
   public synchronized Optional<StoredBooking> findByReference(BookingReference reference) {
     return Optional.ofNullable(references.get(reference))
         .map(rows::get)
-        .map(row -> new StoredBooking(row.appointment(), row.manageTokenHash().orElseThrow()));
+        .filter(row -> row.appointment() instanceof Booking)
+        .map(row -> new StoredBooking((Booking) row.appointment(), row.manageTokenHash().orElseThrow()));
   }
 
   @Override
@@ -171,7 +179,10 @@ public final class InMemoryBookingStore implements BookingStore {
     Optional<IdentityQuota> identityQuota = claim.identityQuota();
     Optional<VideoLink> videoLink = claim.videoLink();
     BookingRow row = rows.get(hold);
-    if (row == null || !row.appointment().isLiveHoldAt(now) || !claim.channels().contains(row.appointment().channel())) {
+    if (row == null
+        || !(row.appointment() instanceof Hold held)
+        || !held.isLiveHoldAt(now)
+        || !claim.channels().contains(held.channel())) {
       return new ConfirmResult(Confirmation.NOT_LIVE, Optional.empty());
     }
     checkArgument((row.appointment().mode() == AppointmentMode.VIDEO) == videoLink.isPresent(),
@@ -186,7 +197,7 @@ public final class InMemoryBookingStore implements BookingStore {
     if (identityQuota.isPresent() && identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
       return new ConfirmResult(Confirmation.IDENTITY_LIMIT, Optional.empty());
     }
-    Appointment booking = row.appointment().confirmed(reference, claim.citizen(), videoLink);
+    Booking booking = held.confirmed(reference, claim.citizen(), videoLink);
     ImmutableSet<String> identityKeys = identityQuota.map(IdentityQuota::identityKeys).orElse(ImmutableSet.of());
     rows.put(hold, new BookingRow(
         booking, Optional.of(claim.manageTokenHash()), row.holdKey(), idempotency, row.clientKey(), identityKeys, 0, Optional.empty()));
@@ -204,10 +215,10 @@ public final class InMemoryBookingStore implements BookingStore {
   public synchronized boolean changeStatus(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
     checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this change");
     BookingRow row = rows.get(booking);
-    if (row == null || row.appointment().status() != expected || !expected.isBooking() || row.appointment().erasedAt().isPresent()) {
+    if (row == null || row.appointment().status() != expected || !(row.appointment() instanceof Booking current)) {
       return false;
     }
-    BookingRow changed = row.with(row.appointment().withStatus(event.to()));
+    BookingRow changed = row.with(current.withStatus(event.to()));
     if (event.to() == AppointmentStatus.CANCELLED) {
       changed = new BookingRow(changed.appointment(), changed.manageTokenHash(), changed.holdKey(), changed.confirmKey(),
           changed.clientKey(), changed.identityKeys(), changed.reschedules(), Optional.of(event.at()));
@@ -243,17 +254,18 @@ public final class InMemoryBookingStore implements BookingStore {
     BookingRow holdRow = rows.get(hold);
     if (bookingRow == null
         || bookingRow.appointment().status() != AppointmentStatus.CONFIRMED
-        || bookingRow.appointment().erasedAt().isPresent()
+        || !(bookingRow.appointment() instanceof Booking current)
         || holdRow == null
-        || !holdRow.appointment().isLiveHoldAt(now)
-        || holdRow.appointment().mode() != bookingRow.appointment().mode()) {
+        || !(holdRow.appointment() instanceof Hold newHold)
+        || !newHold.isLiveHoldAt(now)
+        || newHold.mode() != current.mode()) {
       return Rescheduling.NOT_LIVE;
     }
     if (maxReschedules.isPresent() && bookingRow.reschedules() >= maxReschedules.getAsInt()) {
       return Rescheduling.LIMIT_REACHED;
     }
     rows.remove(hold);
-    Appointment moved = bookingRow.appointment().movedTo(holdRow.appointment());
+    Booking moved = current.movedTo(newHold);
     rows.put(booking, new BookingRow(moved, bookingRow.manageTokenHash(), bookingRow.holdKey(), bookingRow.confirmKey(),
         bookingRow.clientKey(), bookingRow.identityKeys(), bookingRow.reschedules() + 1, bookingRow.cancelledAt()));
     record(event);
@@ -272,10 +284,11 @@ public final class InMemoryBookingStore implements BookingStore {
         rows.values().stream()
             .map(BookingRow::appointment)
             .filter(appointment -> appointment.office().equals(office))
-            .filter(appointment -> appointment.status() == AppointmentStatus.HELD && !appointment.isLiveHoldAt(now))
-            .sorted(Comparator.comparing(appointment -> appointment.expiresAt().orElseThrow()))
+            .filter(appointment -> appointment instanceof Hold && !appointment.isLiveHoldAt(now))
+            .map(Hold.class::cast)
+            .sorted(Comparator.comparing(Hold::expiresAt))
             .limit(limit)
-            .map(Appointment::id)
+            .map(Hold::id)
             .toList();
     expired.forEach(rows::remove);
     return expired.size();
@@ -286,10 +299,10 @@ public final class InMemoryBookingStore implements BookingStore {
     checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this erasure");
     checkArgument(event.to() == expected || event.to() == AppointmentStatus.CANCELLED, "an erasure keeps the status or cancels");
     BookingRow row = rows.get(booking);
-    if (row == null || row.appointment().status() != expected || !expected.isBooking() || row.appointment().isErased()) {
+    if (row == null || row.appointment().status() != expected || !(row.appointment() instanceof Booking kept)) {
       return false;
     }
-    eraseRow(row, event);
+    eraseRow(row, kept, event);
     return true;
   }
 
@@ -300,7 +313,7 @@ public final class InMemoryBookingStore implements BookingStore {
     checkArgument(limit > 0, "limit must be positive");
     List<BookingRow> due = rows.values().stream()
         .filter(row -> row.appointment().office().equals(office))
-        .filter(row -> row.appointment().status().isBooking() && !row.appointment().isErased())
+        .filter(row -> row.appointment() instanceof Booking)
         .filter(row -> !row.appointment().end().isAfter(finishedBy)
             || row.cancelledAt().filter(cancelled -> !cancelled.isAfter(finishedBy)).isPresent())
         .sorted(Comparator.comparing((BookingRow row) -> row.appointment().end()))
@@ -308,16 +321,15 @@ public final class InMemoryBookingStore implements BookingStore {
         .toList();
     for (BookingRow row : due) {
       AppointmentStatus status = row.appointment().status();
-      eraseRow(row, new BookingEvent(row.appointment().id(), now, Actor.SYSTEM, status, status, BookingEvent.ERASURE_NOTE));
+      eraseRow(row, (Booking) row.appointment(), new BookingEvent(row.appointment().id(), now, Actor.SYSTEM, status, status, BookingEvent.ERASURE_NOTE));
     }
     return due.size();
   }
 
   /** Keeps what statistics need, forgets everything personal, empties the earlier notes, records the event. */
-  private void eraseRow(BookingRow row, BookingEvent event) {
-    Appointment booking = row.appointment();
+  private void eraseRow(BookingRow row, Booking booking, BookingEvent event) {
     boolean cancels = event.to() == AppointmentStatus.CANCELLED && booking.status() != AppointmentStatus.CANCELLED;
-    booking.reference().ifPresent(references::remove);
+    references.remove(booking.reference());
     rows.put(booking.id(), new BookingRow(
         booking.withStatus(event.to()).erased(event.at()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         ImmutableSet.of(), row.reschedules(), cancels ? Optional.of(event.at()) : row.cancelledAt()));
@@ -332,7 +344,7 @@ public final class InMemoryBookingStore implements BookingStore {
   @Override
   public synchronized Optional<Pseudonyms> pseudonyms(AppointmentId booking) {
     return Optional.ofNullable(rows.get(checkNotNull(booking, "booking")))
-        .filter(row -> row.appointment().status().isBooking() && !row.appointment().isErased())
+        .filter(row -> row.appointment() instanceof Booking)
         .map(row -> new Pseudonyms(
             !row.identityKeys().isEmpty(), row.clientKey().isPresent(), row.holdKey().isPresent() || row.confirmKey().isPresent()));
   }
@@ -345,7 +357,7 @@ public final class InMemoryBookingStore implements BookingStore {
   public synchronized boolean deleteHold(AppointmentId hold) {
     checkNotNull(hold, "hold");
     BookingRow row = rows.get(hold);
-    if (row == null || row.appointment().status() != AppointmentStatus.HELD) {
+    if (row == null || !(row.appointment() instanceof Hold)) {
       return false;
     }
     rows.remove(hold);
@@ -354,7 +366,10 @@ public final class InMemoryBookingStore implements BookingStore {
 
   private void record(BookingEvent event) {
     history.computeIfAbsent(event.appointment(), id -> new ArrayList<>()).add(event);
-    Optional<BookingReference> reference = Optional.ofNullable(rows.get(event.appointment())).flatMap(row -> row.appointment().reference());
+    Optional<BookingReference> reference = Optional.ofNullable(rows.get(event.appointment()))
+        .map(BookingRow::appointment)
+        .filter(Booking.class::isInstance)
+        .map(appointment -> ((Booking) appointment).reference());
     auditLog.append(AuditEntry.ofChange(event, reference));
   }
 

@@ -16,9 +16,11 @@ import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
@@ -119,7 +121,7 @@ public interface BookingStore {
     }
 
     /** The hold this claim becomes on {@code resource}. */
-    public Appointment on(ResourceId resource) {
+    public Hold on(ResourceId resource) {
       return Appointment.hold(id, resource, start, end, services, channel, expiresAt, mode);
     }
   }
@@ -137,7 +139,7 @@ public interface BookingStore {
   }
 
   /** What became of a {@link #placeHold}: the hold if it was inserted. */
-  record HoldPlacement(HoldInsertion outcome, Optional<Appointment> hold) {}
+  record HoldPlacement(HoldInsertion outcome, Optional<Hold> hold) {}
 
   /** What became of a {@link #placeHold}. */
   enum HoldInsertion {
@@ -153,7 +155,10 @@ public interface BookingStore {
 
   Optional<Appointment> find(AppointmentId id);
 
-  /** The booking with the reference, with the hash of its manage token. */
+  /**
+   * The booking with the reference, with the hash of its manage token; an erased booking has no
+   * reference and is not found.
+   */
   Optional<StoredBooking> findByReference(BookingReference reference);
 
   /**
@@ -272,7 +277,7 @@ public interface BookingStore {
   }
 
   /** What became of a {@link #confirm}: the booking if it was confirmed. */
-  record ConfirmResult(Confirmation outcome, Optional<Appointment> booking) {}
+  record ConfirmResult(Confirmation outcome, Optional<Booking> booking) {}
 
   /** What became of a {@link #confirm}. */
   enum Confirmation {
@@ -367,5 +372,5 @@ public interface BookingStore {
   record IdempotencyMatch(AppointmentId appointment, String requestFingerprint, byte[] retryPayload) {}
 
   /** A booking with the hash of its manage token. */
-  record StoredBooking(Appointment booking, byte[] manageTokenHash) {}
+  record StoredBooking(Booking booking, byte[] manageTokenHash) {}
 }

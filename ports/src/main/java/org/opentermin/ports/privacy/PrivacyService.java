@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.opentermin.core.audit.AuditAction;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.BookingRules;
@@ -56,11 +56,11 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
 
   @Override
   public Optional<BookingData> download(BookingReference reference, BookingAccess access) {
-    Optional<Appointment> found = accessible(reference, access);
+    Optional<Booking> found = accessible(reference, access);
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    Appointment booking = found.get();
+    Booking booking = found.get();
     Optional<Office> office = catalog.office(booking.office());
     Optional<BookingStore.Pseudonyms> pseudonyms = bookings.pseudonyms(booking.id());
     if (office.isEmpty() || pseudonyms.isEmpty()) {
@@ -89,11 +89,11 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
 
   @Override
   public ChangeResult erase(BookingReference reference, BookingAccess access) {
-    Optional<Appointment> found = accessible(reference, access);
+    Optional<Booking> found = accessible(reference, access);
     if (found.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "unknown booking");
     }
-    Appointment booking = found.get();
+    Booking booking = found.get();
     Instant now = now();
     Optional<RefusalReason> refusal = BookingRules.erase(booking, access.actor(), now);
     if (refusal.isPresent()) {
@@ -137,7 +137,7 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
    * The booking if the access reaches it; a wrong token, or staff of another office, looks exactly
    * like an unknown reference.
    */
-  private Optional<Appointment> accessible(BookingReference reference, BookingAccess access) {
+  private Optional<Booking> accessible(BookingReference reference, BookingAccess access) {
     checkNotNull(reference, "reference");
     checkNotNull(access, "access");
     Optional<StoredBooking> stored = bookings.findByReference(reference).filter(found -> access.mayReach(found.booking().office()));

@@ -27,7 +27,9 @@ import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
@@ -99,13 +101,13 @@ class AppointmentModesTest {
         Optional.empty(), Optional.empty()).withMode(mode);
   }
 
-  private Appointment held(Instant start, AppointmentMode mode) {
+  private Hold held(Instant start, AppointmentMode mode) {
     HoldResult result = service.hold(holdCommand(start, mode));
     assertThat(result).as("%s", result).isInstanceOf(HoldResult.Held.class);
     return ((HoldResult.Held) result).hold();
   }
 
-  private BookingResult confirm(Appointment hold, Citizen citizen) {
+  private BookingResult confirm(Hold hold, Citizen citizen) {
     return service.confirm(new ConfirmBooking.Command(hold.id(), citizen, Actor.CITIZEN, Optional.empty()));
   }
 
@@ -172,13 +174,13 @@ class AppointmentModesTest {
 
   @Test
   void phoneBookingWithoutAPhoneNumberIsRefusedAndTheHoldStaysForARetry() {
-    Appointment hold = held(NINE, AppointmentMode.PHONE);
+    Hold hold = held(NINE, AppointmentMode.PHONE);
 
     assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(RefusalReason.PHONE_REQUIRED);
     BookingResult retried = confirm(hold, WITH_PHONE);
 
     assertThat(retried).isInstanceOf(BookingResult.Confirmed.class);
-    Appointment booking = ((BookingResult.Confirmed) retried).booking();
+    Booking booking = ((BookingResult.Confirmed) retried).booking();
     assertThat(booking.mode()).isEqualTo(AppointmentMode.PHONE);
     assertThat(booking.end()).isEqualTo(NINE.plus(Duration.ofMinutes(10)));
     assertThat(booking.videoLink()).isEmpty();
@@ -197,7 +199,7 @@ class AppointmentModesTest {
 
   @Test
   void expiredPhoneHoldIsReportedAsExpired() {
-    Appointment hold = held(NINE, AppointmentMode.PHONE);
+    Hold hold = held(NINE, AppointmentMode.PHONE);
     clock.advance(Duration.ofMinutes(10));
 
     assertThat(refusalOf(confirm(hold, WITHOUT_PHONE))).isEqualTo(RefusalReason.HOLD_EXPIRED);
@@ -211,7 +213,7 @@ class AppointmentModesTest {
     assertThat(link.text()).matches("https://video\\.example\\.org/rooms/[a-z2-7]{26}");
     assertThat(link.text()).doesNotContain("Erika", "Mustermann", "housing", "Wohngeld", "1234567", OFFICE.value());
     assertThat(meetings).containsExactly(new VideoRoom.Meeting(OFFICE, NINE, NINE.plus(Duration.ofMinutes(20))));
-    assertThat(service.find(confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken())).orElseThrow()
+    assertThat(service.find(confirmed.booking().reference(), BookingAccess.byToken(confirmed.manageToken())).orElseThrow()
         .videoLink()).contains(link);
   }
 
@@ -225,7 +227,7 @@ class AppointmentModesTest {
 
   @Test
   void retriedVideoConfirmationReturnsTheSameLinkWithoutOpeningAnotherRoom() {
-    Appointment hold = held(NINE, AppointmentMode.VIDEO);
+    Hold hold = held(NINE, AppointmentMode.VIDEO);
     ConfirmBooking.Command command =
         new ConfirmBooking.Command(hold.id(), WITHOUT_PHONE, Actor.CITIZEN, Optional.of("retry-key-0123456789"));
 
@@ -248,12 +250,12 @@ class AppointmentModesTest {
   @Test
   void movedVideoBookingKeepsItsLink() {
     BookingResult.Confirmed confirmed = booked(NINE, AppointmentMode.VIDEO);
-    Appointment later = held(NINE.plus(Duration.ofHours(1)), AppointmentMode.VIDEO);
+    Hold later = held(NINE.plus(Duration.ofHours(1)), AppointmentMode.VIDEO);
 
     ChangeResult moved = service.reschedule(
-        confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken()), later.id());
+        confirmed.booking().reference(), BookingAccess.byToken(confirmed.manageToken()), later.id());
 
-    Appointment booking = ((ChangeResult.Changed) moved).booking();
+    Booking booking = (Booking) ((ChangeResult.Changed) moved).booking();
     assertThat(booking.start()).isEqualTo(later.start());
     assertThat(booking.mode()).isEqualTo(AppointmentMode.VIDEO);
     assertThat(booking.videoLink()).isEqualTo(confirmed.booking().videoLink());
@@ -263,14 +265,14 @@ class AppointmentModesTest {
   @Test
   void bookingMovesOnlyToAHoldOfItsOwnMode() {
     BookingResult.Confirmed confirmed = booked(NINE, AppointmentMode.PHONE);
-    Appointment inPerson = held(NINE.plus(Duration.ofHours(1)), AppointmentMode.IN_PERSON);
+    Hold inPerson = held(NINE.plus(Duration.ofHours(1)), AppointmentMode.IN_PERSON);
 
     ChangeResult refused = service.reschedule(
-        confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken()), inPerson.id());
+        confirmed.booking().reference(), BookingAccess.byToken(confirmed.manageToken()), inPerson.id());
 
     assertThat(refusalOf(refused)).isEqualTo(RefusalReason.MODE_MISMATCH);
     assertThat(((Refused) refused).detail()).contains("PHONE");
-    assertThat(service.find(confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken())).orElseThrow()
+    assertThat(service.find(confirmed.booking().reference(), BookingAccess.byToken(confirmed.manageToken())).orElseThrow()
         .start()).isEqualTo(NINE);
   }
 

@@ -23,12 +23,13 @@ import org.opentermin.core.access.AccessGrant;
 import org.opentermin.core.access.AccessRole;
 import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
-import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
@@ -79,14 +80,14 @@ class BookingServiceTest {
     return new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, start, Channel.ONLINE, Actor.CITIZEN, Optional.empty());
   }
 
-  private Appointment held(Instant start) {
+  private Hold held(Instant start) {
     HoldResult result = service.hold(holdCommand(start));
     assertThat(result).isInstanceOf(HoldResult.Held.class);
     return ((HoldResult.Held) result).hold();
   }
 
   private BookingResult.Confirmed booked(Instant start) {
-    Appointment hold = held(start);
+    Hold hold = held(start);
     BookingResult result = service.confirm(new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.empty()));
     assertThat(result).isInstanceOf(BookingResult.Confirmed.class);
     return (BookingResult.Confirmed) result;
@@ -209,12 +210,12 @@ class BookingServiceTest {
 
     @Test
     void holdClaimsOneFreeResourceUntilTheOfficesHoldDurationHasPassed() {
-      Appointment hold = held(NINE);
+      Hold hold = held(NINE);
 
       assertThat(hold.status()).isEqualTo(AppointmentStatus.HELD);
       assertThat(hold.start()).isEqualTo(NINE);
       assertThat(hold.end()).isEqualTo(NINE.plus(Duration.ofMinutes(30)));
-      assertThat(hold.expiresAt()).contains(NOW.plus(Duration.ofMinutes(10)));
+      assertThat(hold.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
       assertThat(hold.resource()).isEqualTo(ANNA);
     }
 
@@ -277,10 +278,10 @@ class BookingServiceTest {
     @Test
     void confirmedBookingHasAReferenceAndATokenThatOpensIt() {
       BookingResult.Confirmed confirmed = booked(NINE);
-      BookingReference reference = confirmed.booking().reference().orElseThrow();
+      BookingReference reference = confirmed.booking().reference();
 
       assertThat(confirmed.booking().status()).isEqualTo(AppointmentStatus.CONFIRMED);
-      assertThat(confirmed.booking().citizen()).contains(ERIKA);
+      assertThat(confirmed.booking().citizen()).isEqualTo(ERIKA);
       assertThat(confirmed.manageToken()).hasSizeGreaterThanOrEqualTo(43); // 256 bits, base64url
       assertThat(service.find(reference, BookingAccess.byToken(confirmed.manageToken()))).contains(confirmed.booking());
       assertThat(bookings.history(confirmed.booking().id()))
@@ -290,7 +291,7 @@ class BookingServiceTest {
 
     @Test
     void wrongTokenLooksExactlyLikeAnUnknownReference() {
-      BookingReference reference = booked(NINE).booking().reference().orElseThrow();
+      BookingReference reference = booked(NINE).booking().reference();
 
       assertThat(service.find(reference, BookingAccess.byToken("wrong"))).isEmpty();
       assertThat(service.find(new BookingReference("ZZZZZZZZ"), BookingAccess.byToken("wrong"))).isEmpty();
@@ -299,7 +300,7 @@ class BookingServiceTest {
 
     @Test
     void expiredHoldCannotBeConfirmed() {
-      Appointment hold = held(NINE);
+      Hold hold = held(NINE);
       clock.advance(Duration.ofMinutes(10));
 
       assertThat(refusalOf(service.confirm(new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.empty()))))
@@ -308,7 +309,7 @@ class BookingServiceTest {
 
     @Test
     void holdIsConfirmedOnlyOnce() {
-      Appointment hold = held(NINE);
+      Hold hold = held(NINE);
       service.confirm(new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.empty()));
 
       assertThat(refusalOf(service.confirm(new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.empty()))))
@@ -319,7 +320,7 @@ class BookingServiceTest {
 
     @Test
     void retryWithTheSameKeyReturnsTheSameBookingAndToken() {
-      Appointment hold = held(NINE);
+      Hold hold = held(NINE);
       ConfirmBooking.Command command = new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.of("c0ffee00-1111-2222-3333-444455556666"));
 
       BookingResult first = service.confirm(command);
@@ -346,7 +347,7 @@ class BookingServiceTest {
     void citizenCancelsBeforeTheStartAndTheTimeBecomesFreeAgain() {
       BookingResult.Confirmed confirmed = booked(NINE);
       booked(NINE);
-      BookingReference reference = confirmed.booking().reference().orElseThrow();
+      BookingReference reference = confirmed.booking().reference();
 
       ChangeResult result = service.cancel(reference, BookingAccess.byToken(confirmed.manageToken()), "cannot come");
 
@@ -362,7 +363,7 @@ class BookingServiceTest {
     @Test
     void citizenCannotCancelAfterTheStartButStaffCan() {
       BookingResult.Confirmed confirmed = booked(NINE);
-      BookingReference reference = confirmed.booking().reference().orElseThrow();
+      BookingReference reference = confirmed.booking().reference();
       clock.set(NINE.plusSeconds(1));
 
       assertThat(refusalOf(service.cancel(reference, BookingAccess.byToken(confirmed.manageToken()), ""))).isEqualTo(RefusalReason.TOO_LATE);
@@ -372,7 +373,7 @@ class BookingServiceTest {
 
     @Test
     void staffChecksInOnTheDayAndCompletes() {
-      BookingReference reference = booked(NINE).booking().reference().orElseThrow();
+      BookingReference reference = booked(NINE).booking().reference();
 
       assertThat(refusalOf(service.checkIn(reference, STAFF))).isEqualTo(RefusalReason.TOO_EARLY);
       clock.set(at(MONDAY_DATE, 8, 50));
@@ -386,7 +387,7 @@ class BookingServiceTest {
     @Test
     void citizenCannotCheckInOrMarkNoShow() {
       BookingResult.Confirmed confirmed = booked(NINE);
-      BookingReference reference = confirmed.booking().reference().orElseThrow();
+      BookingReference reference = confirmed.booking().reference();
       clock.set(NINE.plus(Duration.ofMinutes(20)));
 
       assertThat(refusalOf(service.checkIn(reference, BookingAccess.byToken(confirmed.manageToken())))).isEqualTo(RefusalReason.NOT_PERMITTED);
@@ -396,7 +397,7 @@ class BookingServiceTest {
 
     @Test
     void noShowOnlyAfterTheStart() {
-      BookingReference reference = booked(NINE).booking().reference().orElseThrow();
+      BookingReference reference = booked(NINE).booking().reference();
       clock.set(NINE.minusSeconds(1));
 
       assertThat(refusalOf(service.markNoShow(reference, STAFF))).isEqualTo(RefusalReason.TOO_EARLY);
@@ -405,15 +406,15 @@ class BookingServiceTest {
     @Test
     void rescheduleKeepsTheReferenceAndFreesTheOldTime() {
       BookingResult.Confirmed confirmed = booked(NINE);
-      BookingReference reference = confirmed.booking().reference().orElseThrow();
-      Appointment newTime = held(at(MONDAY_DATE.plusDays(1), 10, 0));
+      BookingReference reference = confirmed.booking().reference();
+      Hold newTime = held(at(MONDAY_DATE.plusDays(1), 10, 0));
 
       ChangeResult result = service.reschedule(reference, BookingAccess.byToken(confirmed.manageToken()), newTime.id());
 
       assertThat(result).isInstanceOf(ChangeResult.Changed.class);
-      Appointment moved = service.find(reference, BookingAccess.byToken(confirmed.manageToken())).orElseThrow();
+      Booking moved = service.find(reference, BookingAccess.byToken(confirmed.manageToken())).orElseThrow();
       assertThat(moved.start()).isEqualTo(newTime.start());
-      assertThat(moved.reference()).contains(reference);
+      assertThat(moved.reference()).isEqualTo(reference);
       assertThat(moved.id()).isEqualTo(confirmed.booking().id());
       assertThat(bookings.busyPeriods(OFFICE, NINE, NINE.plusSeconds(60))).isEmpty();
       assertThat(bookings.history(moved.id())).last().satisfies(event -> assertThat(event.note()).contains(NINE.toString(), newTime.start().toString()));
@@ -422,8 +423,8 @@ class BookingServiceTest {
     @Test
     void rescheduleOntoAnExpiredHoldOrAnotherOfficesHoldIsRefused() {
       BookingResult.Confirmed confirmed = booked(NINE);
-      BookingReference reference = confirmed.booking().reference().orElseThrow();
-      Appointment newTime = held(at(MONDAY_DATE.plusDays(1), 10, 0));
+      BookingReference reference = confirmed.booking().reference();
+      Hold newTime = held(at(MONDAY_DATE.plusDays(1), 10, 0));
       HoldResult elsewhere = service.hold(new HoldSlot.Command(OTHER_OFFICE, ONE_BASIC_INCOME, NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
 
       assertThat(refusalOf(service.reschedule(reference, BookingAccess.byToken(confirmed.manageToken()), ((HoldResult.Held) elsewhere).hold().id())))

@@ -26,7 +26,9 @@ import org.opentermin.core.availability.Slot;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.RefusalReason;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.fairness.AccessPolicy;
@@ -106,12 +108,12 @@ class FairAccessBookingTest {
         OFFICE, ONE_BASIC_INCOME, NINE, Channel.ONLINE, Actor.CITIZEN, Optional.empty(), false, Optional.empty(), Optional.of(answer)));
   }
 
-  private static Appointment held(HoldResult result) {
+  private static Hold held(HoldResult result) {
     assertThat(result).isInstanceOf(HoldResult.Held.class);
     return ((HoldResult.Held) result).hold();
   }
 
-  private BookingResult confirm(Appointment hold, Citizen citizen) {
+  private BookingResult confirm(Hold hold, Citizen citizen) {
     return service.confirm(new ConfirmBooking.Command(hold.id(), citizen, Actor.CITIZEN, Optional.empty()));
   }
 
@@ -173,7 +175,7 @@ class FairAccessBookingTest {
     BookingResult.Confirmed cancelled = booked(NINE, new Citizen("Max", Optional.of("max@example.org"), Optional.empty()));
 
     ChangeResult cancel = service.cancel(
-        cancelled.booking().reference().orElseThrow(), BookingAccess.byToken(cancelled.manageToken()), "");
+        cancelled.booking().reference(), BookingAccess.byToken(cancelled.manageToken()), "");
     assertThat(cancel).isInstanceOf(ChangeResult.Changed.class);
 
     assertThat(slotsOn(MONDAY_DATE)).filteredOn(slot -> slot.start().equals(NINE)).isEmpty();
@@ -188,7 +190,7 @@ class FairAccessBookingTest {
   void staffMayTakeQuarantinedTimeAtOnce() {
     policy(AccessPolicy.none().withQuarantine(new Quarantine(Duration.ofHours(1), Duration.ZERO)));
     BookingResult.Confirmed booking = booked(NINE, ERIKA);
-    service.cancel(booking.booking().reference().orElseThrow(), BookingAccess.byToken(booking.manageToken()), "");
+    service.cancel(booking.booking().reference(), BookingAccess.byToken(booking.manageToken()), "");
 
     assertThat(held(hold(NINE, Channel.PHONE, Actor.staff("s-1"))).start()).isEqualTo(NINE);
   }
@@ -211,7 +213,7 @@ class FairAccessBookingTest {
   void onePersonBooksOnceWithinThePeriodWhateverTheSpellingOfTheirAddress() {
     policy(AccessPolicy.none().withIdentityLimit(new IdentityLimit(1, Duration.ofDays(30))));
     booked(NINE, ERIKA);
-    Appointment second = held(citizenHold(NINE.plus(Duration.ofHours(1))));
+    Hold second = held(citizenHold(NINE.plus(Duration.ofHours(1))));
 
     Citizen sameErika = new Citizen("E. Mustermann", Optional.of("  Erika+second@Example.org"), Optional.empty());
     assertThat(refusalOf(confirm(second, sameErika))).isEqualTo(RefusalReason.IDENTITY_LIMIT);
@@ -225,7 +227,7 @@ class FairAccessBookingTest {
     policy(AccessPolicy.none().withRescheduleLimit(new RescheduleLimit(1)));
     BookingResult.Confirmed booking = booked(NINE, ERIKA);
     BookingAccess access = BookingAccess.byToken(booking.manageToken());
-    var reference = booking.booking().reference().orElseThrow();
+    var reference = booking.booking().reference();
 
     assertThat(service.reschedule(reference, access, held(citizenHold(NINE.plus(Duration.ofHours(1)))).id()))
         .isInstanceOf(ChangeResult.Changed.class);
@@ -268,7 +270,7 @@ class FairAccessBookingTest {
   @Test
   void fairAssignmentGivesTheHoldToTheLeastBookedCaseworker() {
     policy(AccessPolicy.none().withFairAssignment(FairAssignment.equalWeights()));
-    Appointment first = booked(NINE, ERIKA).booking();
+    Booking first = booked(NINE, ERIKA).booking();
     assertThat(first.resource()).as("tie broken by id").isEqualTo(ANNA);
 
     assertThat(held(citizenHold(NINE.plus(Duration.ofHours(1)))).resource()).isEqualTo(BEN);

@@ -22,8 +22,11 @@ import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentStatus;
 import org.opentermin.core.booking.BookedService;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.Citizen;
+import org.opentermin.core.booking.ErasedBooking;
+import org.opentermin.core.booking.Hold;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.AccessPolicy;
@@ -84,12 +87,12 @@ class PersonalDataRetentionTest {
   private BookingResult.Confirmed booked(OfficeId office, Instant start) {
     HoldResult held = booking.hold(new HoldSlot.Command(office, ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1)), start,
         Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
-    Appointment hold = ((HoldResult.Held) held).hold();
+    Hold hold = ((HoldResult.Held) held).hold();
     return (BookingResult.Confirmed) booking.confirm(new ConfirmBooking.Command(hold.id(), ERIKA, Actor.CITIZEN, Optional.empty()));
   }
 
-  private Optional<Appointment> reachable(BookingResult.Confirmed confirmed) {
-    return booking.find(confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken()));
+  private Optional<Booking> reachable(BookingResult.Confirmed confirmed) {
+    return booking.find(confirmed.booking().reference(), BookingAccess.byToken(confirmed.manageToken()));
   }
 
   private Appointment stored(BookingResult.Confirmed confirmed) {
@@ -102,7 +105,7 @@ class PersonalDataRetentionTest {
 
     clock.set(END.plus(Duration.ofDays(30)).minus(1, ChronoUnit.MICROS));
     assertThat(retention.run().bookings()).isZero();
-    assertThat(reachable(confirmed)).hasValueSatisfying(found -> assertThat(found.citizen()).contains(ERIKA));
+    assertThat(reachable(confirmed)).hasValueSatisfying(found -> assertThat(found.citizen()).isEqualTo(ERIKA));
 
     clock.set(END.plus(Duration.ofDays(30)));
     assertThat(retention.run()).isEqualTo(new PersonalDataRetention.Erased(1, 0, 0));
@@ -112,7 +115,7 @@ class PersonalDataRetentionTest {
     assertThat(((ViewDay.Day) booking.bookingsOn(OFFICE, MONDAY_DATE, CLERK)).bookings())
         .singleElement().satisfies(erased -> {
           assertThat(erased.status()).isEqualTo(AppointmentStatus.CONFIRMED);
-          assertThat(erased.citizen()).isEmpty();
+          assertThat(erased).isInstanceOf(ErasedBooking.class);
           assertThat(erased.start()).isEqualTo(NINE);
         });
   }
@@ -126,7 +129,7 @@ class PersonalDataRetentionTest {
     clock.set(END.plus(Duration.ofDays(7)));
     assertThat(retention.run().bookings()).isEqualTo(1);
     assertThat(stored(here).isErased()).isTrue();
-    assertThat(stored(there).citizen()).contains(ERIKA);
+    assertThat(((Booking) stored(there)).citizen()).isEqualTo(ERIKA);
 
     clock.set(END.plus(Duration.ofDays(30)));
     assertThat(retention.run().bookings()).isEqualTo(1);
@@ -161,7 +164,7 @@ class PersonalDataRetentionTest {
   @Test
   void aBookingCancelledLongBeforeItsDayIsErasedThePeriodAfterTheCancellation() {
     BookingResult.Confirmed confirmed = booked(OFFICE, NINE.plus(Duration.ofDays(50)));
-    booking.cancel(confirmed.booking().reference().orElseThrow(), BookingAccess.byToken(confirmed.manageToken()), "im Krankenhaus");
+    booking.cancel(confirmed.booking().reference(), BookingAccess.byToken(confirmed.manageToken()), "im Krankenhaus");
 
     clock.set(NOW.plus(Duration.ofDays(30)).minus(1, ChronoUnit.MICROS));
     assertThat(retention.run().bookings()).isZero();

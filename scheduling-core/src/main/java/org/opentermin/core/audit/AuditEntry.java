@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
+import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.catalog.OfficeId;
@@ -72,7 +73,11 @@ public record AuditEntry(
   public static AuditEntry readBooking(Instant at, Actor actor, AuditAction action, Appointment booking) {
     checkNotNull(booking, "booking");
     checkArgument(action.isRead() && action.concernsOneBooking(), "%s is not a read of one booking", action);
-    return new AuditEntry(at, actor, action, booking.office(), Optional.of(booking.id()), booking.reference(), "");
+    return new AuditEntry(at, actor, action, booking.office(), Optional.of(booking.id()), referenceOf(booking), "");
+  }
+
+  private static Optional<BookingReference> referenceOf(Appointment appointment) {
+    return appointment instanceof Booking booking ? Optional.of(booking.reference()) : Optional.empty();
   }
 
   /** {@code actor} listed the bookings of {@code office} on {@code date}. */

@@ -29,11 +29,11 @@ class AppointmentModeTest {
   private static final Instant BEFORE_EXPIRY = HOLD_EXPIRES.minusSeconds(60);
   private static final Citizen WITHOUT_PHONE = new Citizen("Max Mustermann", Optional.of("max@example.org"), Optional.empty());
 
-  private static Appointment hold(AppointmentMode mode) {
+  private static Hold hold(AppointmentMode mode) {
     return Appointment.hold(appointmentId(MITTE, 1), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE, HOLD_EXPIRES, mode);
   }
 
-  private static Appointment holdLater(AppointmentMode mode) {
+  private static Hold holdLater(AppointmentMode mode) {
     Instant later = START.plus(Duration.ofDays(1));
     return Appointment.hold(appointmentId(MITTE, 2), DESK_2, later, later.plus(Duration.ofMinutes(20)), List.of(PASSPORT),
         Channel.ONLINE, HOLD_EXPIRES, mode);
@@ -41,15 +41,15 @@ class AppointmentModeTest {
 
   @Test
   void holdWithoutModeIsInPersonAndHasNoLink() {
-    Appointment hold = BookingFixtures.hold(HOLD_EXPIRES);
+    Hold hold = BookingFixtures.hold(HOLD_EXPIRES);
 
     assertThat(hold.mode()).isEqualTo(AppointmentMode.IN_PERSON);
-    assertThat(hold.videoLink()).isEmpty();
+    assertThat(hold.confirmed(REFERENCE, ERIKA).videoLink()).isEmpty();
   }
 
   @Test
   void phoneHoldBecomesAPhoneBooking() {
-    Appointment booking = hold(AppointmentMode.PHONE).confirmed(REFERENCE, ERIKA);
+    Booking booking = hold(AppointmentMode.PHONE).confirmed(REFERENCE, ERIKA);
 
     assertThat(booking.mode()).isEqualTo(AppointmentMode.PHONE);
     assertThat(booking.videoLink()).isEmpty();
@@ -57,7 +57,7 @@ class AppointmentModeTest {
 
   @Test
   void videoHoldBecomesAVideoBookingWithItsLink() {
-    Appointment booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
+    Booking booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
 
     assertThat(booking.mode()).isEqualTo(AppointmentMode.VIDEO);
     assertThat(booking.videoLink()).contains(LINK);
@@ -80,9 +80,9 @@ class AppointmentModeTest {
 
   @Test
   void movedVideoBookingKeepsItsModeChannelAndLink() {
-    Appointment booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
+    Booking booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
 
-    Appointment moved = booking.movedTo(holdLater(AppointmentMode.VIDEO));
+    Booking moved = booking.movedTo(holdLater(AppointmentMode.VIDEO));
 
     assertThat(moved.start()).isEqualTo(START.plus(Duration.ofDays(1)));
     assertThat(moved.resource()).isEqualTo(DESK_2);
@@ -92,7 +92,7 @@ class AppointmentModeTest {
 
   @Test
   void bookingCannotMoveToAHoldOfAnotherMode() {
-    Appointment booking = hold(AppointmentMode.PHONE).confirmed(REFERENCE, ERIKA);
+    Booking booking = hold(AppointmentMode.PHONE).confirmed(REFERENCE, ERIKA);
 
     assertThatIllegalArgumentException().isThrownBy(() -> booking.movedTo(holdLater(AppointmentMode.IN_PERSON)));
   }
@@ -116,7 +116,7 @@ class AppointmentModeTest {
 
   @Test
   void rescheduleToAHoldOfAnotherModeIsRefused() {
-    Appointment booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
+    Booking booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
     Instant lastWeek = berlin(2025, 6, 2, 10, 0);
 
     assertThat(BookingRules.reschedule(booking, holdLater(AppointmentMode.IN_PERSON), Actor.CITIZEN, lastWeek))
@@ -126,7 +126,7 @@ class AppointmentModeTest {
 
   @Test
   void videoLinkNeverShowsInText() {
-    Appointment booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
+    Booking booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
 
     assertThat(LINK.toString()).doesNotContain("qk4x7m2v9zt3abc");
     assertThat(booking.toString()).doesNotContain("qk4x7m2v9zt3abc");

@@ -31,72 +31,111 @@ import org.opentermin.core.catalog.Channel;
 
 class AppointmentTest {
 
-  private static Appointment appointment(
-      AppointmentStatus status, Optional<Instant> expiresAt, Optional<BookingReference> reference, Optional<Citizen> citizen) {
-    return new Appointment(
-        appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE, status, expiresAt, reference, citizen);
+  private static final Instant ERASED_AT = END.plusSeconds(30 * 86_400);
+  private static final VideoLink LINK = VideoLink.of("https://meet.example.org/raum-7q2x");
+
+  private static Booking bookingOf(AppointmentStatus status, BookingReference reference, Citizen citizen) {
+    return new Booking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE, status,
+        AppointmentMode.IN_PERSON, reference, citizen, Optional.empty());
+  }
+
+  private static ErasedBooking erasedBooking(AppointmentStatus status) {
+    return new ErasedBooking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE, status,
+        AppointmentMode.IN_PERSON, ERASED_AT);
   }
 
   @Nested
   class Invariants {
 
     @Test
-    void newHoldHasAnExpiryButNoReferenceOrCitizen() {
-      Appointment hold = hold(HOLD_EXPIRES);
+    void newHoldIsHeldUntilItsExpiry() {
+      Hold hold = hold(HOLD_EXPIRES);
 
       assertThat(hold.status()).isEqualTo(AppointmentStatus.HELD);
-      assertThat(hold.expiresAt()).contains(HOLD_EXPIRES);
-      assertThat(hold.reference()).isEmpty();
-      assertThat(hold.citizen()).isEmpty();
+      assertThat(hold.expiresAt()).isEqualTo(HOLD_EXPIRES);
+      assertThat(hold.isErased()).isFalse();
     }
 
     @Test
     void holdWithoutExpiryIsRejected() {
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> appointment(AppointmentStatus.HELD, Optional.empty(), Optional.empty(), Optional.empty()))
-          .withMessageContaining("expiry");
+      assertThatNullPointerException()
+          .isThrownBy(() -> new Hold(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentMode.IN_PERSON, null))
+          .withMessage("expiresAt");
     }
 
     @Test
-    void holdWithAReferenceIsRejected() {
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> appointment(AppointmentStatus.HELD, Optional.of(HOLD_EXPIRES), Optional.of(REFERENCE), Optional.empty()))
-          .withMessageContaining("reference");
+    void bookingWithoutAReferenceCannotBeBuilt() {
+      assertThatNullPointerException()
+          .isThrownBy(() -> bookingOf(AppointmentStatus.CHECKED_IN, null, ERIKA))
+          .withMessage("reference");
     }
 
     @Test
-    void holdWithACitizenIsRejected() {
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> appointment(AppointmentStatus.HELD, Optional.of(HOLD_EXPIRES), Optional.empty(), Optional.of(ERIKA)))
-          .withMessageContaining("citizen");
+    void bookingWithoutACitizenCannotBeBuilt() {
+      assertThatNullPointerException()
+          .isThrownBy(() -> bookingOf(AppointmentStatus.CANCELLED, REFERENCE, null))
+          .withMessage("citizen");
     }
 
     @Test
-    void bookingWithAnExpiryIsRejected() {
+    void bookingThatIsHeldIsRejected() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> appointment(AppointmentStatus.CONFIRMED, Optional.of(HOLD_EXPIRES), Optional.of(REFERENCE), Optional.of(ERIKA)))
-          .withMessageContaining("expiry");
+          .isThrownBy(() -> bookingOf(AppointmentStatus.HELD, REFERENCE, ERIKA))
+          .withMessageContaining("HELD");
     }
 
     @Test
-    void bookingWithoutAReferenceIsRejected() {
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> appointment(AppointmentStatus.CHECKED_IN, Optional.empty(), Optional.empty(), Optional.of(ERIKA)))
-          .withMessageContaining("reference");
-    }
-
-    @Test
-    void bookingWithoutACitizenIsRejected() {
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> appointment(AppointmentStatus.CANCELLED, Optional.empty(), Optional.of(REFERENCE), Optional.empty()))
-          .withMessageContaining("citizen");
-    }
-
-    @Test
-    void bookingWithReferenceAndCitizenAndNoExpiryIsAccepted() {
-      Appointment booking = appointment(AppointmentStatus.COMPLETED, Optional.empty(), Optional.of(REFERENCE), Optional.of(ERIKA));
+    void bookingWithReferenceAndCitizenIsAccepted() {
+      Booking booking = bookingOf(AppointmentStatus.COMPLETED, REFERENCE, ERIKA);
 
       assertThat(booking.status()).isEqualTo(AppointmentStatus.COMPLETED);
+      assertThat(booking.reference()).isEqualTo(REFERENCE);
+      assertThat(booking.citizen()).isEqualTo(ERIKA);
+      assertThat(booking.isErased()).isFalse();
+    }
+
+    @Test
+    void inPersonBookingWithAVideoLinkIsRejected() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new Booking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.CONFIRMED, AppointmentMode.IN_PERSON, REFERENCE, ERIKA, Optional.of(LINK)))
+          .withMessageContaining("video link");
+    }
+
+    @Test
+    void erasedBookingHoldsNoPersonalDataByConstruction() {
+      assertThat(ErasedBooking.class.getRecordComponents())
+          .extracting(component -> component.getName())
+          .doesNotContain("reference", "citizen", "videoLink", "expiresAt");
+      assertThat(Booking.class.getRecordComponents())
+          .extracting(component -> component.getName())
+          .doesNotContain("expiresAt", "erasedAt");
+    }
+
+    @Test
+    void erasedHoldCannotBeBuilt() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> erasedBooking(AppointmentStatus.HELD))
+          .withMessageContaining("hold");
+    }
+
+    @Test
+    void erasedBookingWithoutItsErasureInstantCannotBeBuilt() {
+      assertThatNullPointerException()
+          .isThrownBy(() -> new ErasedBooking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT),
+              Channel.ONLINE, AppointmentStatus.COMPLETED, AppointmentMode.IN_PERSON, null))
+          .withMessage("erasedAt");
+    }
+
+    @Test
+    void everyStateChecksItsTime() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new Booking(appointmentId(MITTE, 1), DESK_1, END, START, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.CONFIRMED, AppointmentMode.IN_PERSON, REFERENCE, ERIKA, Optional.empty()));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new ErasedBooking(appointmentId(MITTE, 1), DESK_1, START, START, ImmutableList.of(PASSPORT),
+              Channel.ONLINE, AppointmentStatus.COMPLETED, AppointmentMode.IN_PERSON, ERASED_AT));
     }
 
     @Test
@@ -115,6 +154,10 @@ class AppointmentTest {
     void appointmentWithoutServicesIsRejected() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> Appointment.hold(appointmentId(MITTE, 1), DESK_1, START, END, List.of(), Channel.ONLINE, HOLD_EXPIRES))
+          .withMessageContaining("service");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new ErasedBooking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(), Channel.ONLINE,
+              AppointmentStatus.COMPLETED, AppointmentMode.IN_PERSON, ERASED_AT))
           .withMessageContaining("service");
     }
 
@@ -152,22 +195,22 @@ class AppointmentTest {
   class Confirmed {
 
     @Test
-    void confirmedHoldBecomesABookingWithReferenceAndCitizenAndNoExpiry() {
-      Appointment hold = hold(HOLD_EXPIRES);
+    void confirmedHoldBecomesABookingWithReferenceAndCitizen() {
+      Hold hold = hold(HOLD_EXPIRES);
 
-      Appointment booking = hold.confirmed(REFERENCE, ERIKA);
+      Booking booking = hold.confirmed(REFERENCE, ERIKA);
 
       assertThat(booking.status()).isEqualTo(AppointmentStatus.CONFIRMED);
-      assertThat(booking.expiresAt()).isEmpty();
-      assertThat(booking.reference()).contains(REFERENCE);
-      assertThat(booking.citizen()).contains(ERIKA);
+      assertThat(booking.reference()).isEqualTo(REFERENCE);
+      assertThat(booking.citizen()).isEqualTo(ERIKA);
+      assertThat(booking.videoLink()).isEmpty();
     }
 
     @Test
     void confirmationKeepsIdTimeResourceServicesAndChannel() {
-      Appointment hold = hold(HOLD_EXPIRES);
+      Hold hold = hold(HOLD_EXPIRES);
 
-      Appointment booking = hold.confirmed(REFERENCE, ERIKA);
+      Booking booking = hold.confirmed(REFERENCE, ERIKA);
 
       assertThat(booking.id()).isEqualTo(hold.id());
       assertThat(booking.resource()).isEqualTo(DESK_1);
@@ -176,15 +219,6 @@ class AppointmentTest {
       assertThat(booking.services()).containsExactly(PASSPORT);
       assertThat(booking.channel()).isEqualTo(Channel.ONLINE);
     }
-
-    @Test
-    void bookingCannotBeConfirmedAgain() {
-      Appointment booking = booking(AppointmentStatus.CONFIRMED);
-
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> booking.confirmed(REFERENCE, ERIKA))
-          .withMessageContaining("CONFIRMED");
-    }
   }
 
   @Nested
@@ -192,27 +226,27 @@ class AppointmentTest {
 
     @Test
     void checkedInBookingKeepsEverythingButTheStatus() {
-      Appointment confirmed = booking(AppointmentStatus.CONFIRMED);
+      Booking confirmed = booking(AppointmentStatus.CONFIRMED);
 
-      Appointment checkedIn = confirmed.withStatus(AppointmentStatus.CHECKED_IN);
+      Booking checkedIn = confirmed.withStatus(AppointmentStatus.CHECKED_IN);
 
       assertThat(checkedIn)
-          .isEqualTo(appointment(AppointmentStatus.CHECKED_IN, Optional.empty(), Optional.of(REFERENCE), Optional.of(ERIKA)))
+          .isEqualTo(bookingOf(AppointmentStatus.CHECKED_IN, REFERENCE, ERIKA))
           .isNotEqualTo(confirmed);
     }
 
     @Test
-    void holdCannotChangeStatusOtherThanByConfirmation() {
-      Appointment hold = hold(HOLD_EXPIRES);
+    void bookingCannotTurnBackIntoAHold() {
+      Booking booking = booking(AppointmentStatus.CONFIRMED);
 
-      assertThatIllegalArgumentException().isThrownBy(() -> hold.withStatus(AppointmentStatus.CONFIRMED));
+      assertThatIllegalArgumentException().isThrownBy(() -> booking.withStatus(AppointmentStatus.HELD));
     }
 
     @Test
-    void bookingCannotTurnBackIntoAHold() {
-      Appointment booking = booking(AppointmentStatus.CONFIRMED);
+    void erasedBookingCannotTurnBackIntoAHold() {
+      ErasedBooking erased = erasedBooking(AppointmentStatus.CONFIRMED);
 
-      assertThatIllegalArgumentException().isThrownBy(() -> booking.withStatus(AppointmentStatus.HELD));
+      assertThatIllegalArgumentException().isThrownBy(() -> erased.withStatus(AppointmentStatus.HELD));
     }
   }
 
@@ -223,9 +257,9 @@ class AppointmentTest {
 
     @Test
     void movedBookingTakesTimeResourceAndServicesOfTheHold() {
-      Appointment newHold = holdAt(MITTE, nextMonday, HOLD_EXPIRES);
+      Hold newHold = holdAt(MITTE, nextMonday, HOLD_EXPIRES);
 
-      Appointment moved = booking(AppointmentStatus.CONFIRMED).movedTo(newHold);
+      Booking moved = booking(AppointmentStatus.CONFIRMED).movedTo(newHold);
 
       assertThat(moved.resource()).isEqualTo(DESK_2);
       assertThat(moved.start()).isEqualTo(nextMonday);
@@ -235,25 +269,16 @@ class AppointmentTest {
 
     @Test
     void movedBookingKeepsItsIdChannelStatusReferenceAndCitizen() {
-      Appointment booking = booking(AppointmentStatus.CONFIRMED);
-      Appointment newHold = holdAt(MITTE, nextMonday, HOLD_EXPIRES);
+      Booking booking = booking(AppointmentStatus.CONFIRMED);
+      Hold newHold = holdAt(MITTE, nextMonday, HOLD_EXPIRES);
 
-      Appointment moved = booking.movedTo(newHold);
+      Booking moved = booking.movedTo(newHold);
 
       assertThat(moved.id()).isEqualTo(booking.id()).isNotEqualTo(newHold.id());
       assertThat(moved.channel()).isEqualTo(Channel.ONLINE);
       assertThat(moved.status()).isEqualTo(AppointmentStatus.CONFIRMED);
-      assertThat(moved.expiresAt()).isEmpty();
-      assertThat(moved.reference()).contains(REFERENCE);
-      assertThat(moved.citizen()).contains(ERIKA);
-    }
-
-    @Test
-    void holdCannotBeMoved() {
-      Appointment hold = hold(HOLD_EXPIRES);
-      Appointment newHold = holdAt(MITTE, nextMonday, HOLD_EXPIRES);
-
-      assertThatIllegalArgumentException().isThrownBy(() -> hold.movedTo(newHold));
+      assertThat(moved.reference()).isEqualTo(REFERENCE);
+      assertThat(moved.citizen()).isEqualTo(ERIKA);
     }
   }
 
@@ -283,24 +308,22 @@ class AppointmentTest {
     @Test
     void bookingIsNeverALiveHold() {
       assertThat(booking(AppointmentStatus.CONFIRMED).isLiveHoldAt(HOLD_EXPIRES.minusSeconds(300))).isFalse();
+      assertThat(erasedBooking(AppointmentStatus.CONFIRMED).isLiveHoldAt(HOLD_EXPIRES.minusSeconds(300))).isFalse();
     }
   }
 
   @Nested
   class Erased {
 
-    private final Instant erasedAt = END.plusSeconds(30 * 86_400);
-
     @Test
     void erasedBookingKeepsTheStatisticsButNeitherReferenceNorCitizen() {
-      Appointment completed = booking(AppointmentStatus.COMPLETED);
+      Booking completed = booking(AppointmentStatus.COMPLETED);
 
-      Appointment erased = completed.erased(erasedAt);
+      ErasedBooking erased = completed.erased(ERASED_AT);
 
       assertThat(erased.isErased()).isTrue();
-      assertThat(erased.erasedAt()).contains(erasedAt);
-      assertThat(erased.reference()).isEmpty();
-      assertThat(erased.citizen()).isEmpty();
+      assertThat(erased.erasedAt()).isEqualTo(ERASED_AT);
+      assertThat(erased.toString()).doesNotContain(REFERENCE.value());
       assertThat(erased)
           .extracting(Appointment::id, Appointment::office, Appointment::resource, Appointment::start, Appointment::end,
               Appointment::services, Appointment::channel, Appointment::status)
@@ -310,62 +333,69 @@ class AppointmentTest {
 
     @Test
     void erasedBookingStaysErasedWhenItsStatusChanges() {
-      Appointment erased = booking(AppointmentStatus.CONFIRMED).erased(erasedAt);
+      ErasedBooking erased = booking(AppointmentStatus.CONFIRMED).erased(ERASED_AT);
 
-      assertThat(erased.withStatus(AppointmentStatus.CANCELLED).erasedAt()).contains(erasedAt);
+      ErasedBooking cancelled = erased.withStatus(AppointmentStatus.CANCELLED);
+
+      assertThat(cancelled.erasedAt()).isEqualTo(ERASED_AT);
+      assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
     }
 
     @Test
-    void notErasedBookingsAndHoldsHaveNoErasureInstant() {
-      assertThat(booking(AppointmentStatus.CONFIRMED).isErased()).isFalse();
-      assertThat(hold(HOLD_EXPIRES).erasedAt()).isEmpty();
-    }
-
-    @Test
-    void erasedBookingThatStillHasAReferenceOrACitizenIsRejected() {
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.COMPLETED, Optional.empty(), Optional.of(REFERENCE), Optional.empty(), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
-          .withMessageContaining("reference");
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.COMPLETED, Optional.empty(), Optional.empty(), Optional.of(ERIKA), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
-          .withMessageContaining("citizen");
-    }
-
-    @Test
-    void erasingAVideoBookingDropsItsLinkThatItWouldOtherwiseAlwaysHave() {
-      Appointment video = Appointment.hold(appointmentId(MITTE, 3), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE,
+    void erasingAVideoBookingKeepsItsModeButDropsItsLink() {
+      Booking video = Appointment.hold(appointmentId(MITTE, 3), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE,
               HOLD_EXPIRES, AppointmentMode.VIDEO)
-          .confirmed(REFERENCE, ERIKA, Optional.of(VideoLink.of("https://meet.example.org/raum-7q2x")));
+          .confirmed(REFERENCE, ERIKA, Optional.of(LINK));
 
-      Appointment erased = video.erased(erasedAt);
+      ErasedBooking erased = video.erased(ERASED_AT);
 
-      assertThat(erased.videoLink()).isEmpty();
       assertThat(erased.mode()).isEqualTo(AppointmentMode.VIDEO);
       assertThat(erased.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+      assertThat(erased.toString()).doesNotContain("raum-7q2x");
+    }
+
+    @Test
+    void erasedVideoBookingNeedsNoLinkThatItWouldOtherwiseAlwaysHave() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 3), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.CONFIRMED, Optional.empty(), Optional.empty(), Optional.empty(), AppointmentMode.VIDEO,
-              Optional.of(VideoLink.of("https://meet.example.org/raum-7q2x")), Optional.of(erasedAt)))
+          .isThrownBy(() -> new Booking(appointmentId(MITTE, 3), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+              AppointmentStatus.CONFIRMED, AppointmentMode.VIDEO, REFERENCE, ERIKA, Optional.empty()))
           .withMessageContaining("video link");
+
+      ErasedBooking erased = new ErasedBooking(appointmentId(MITTE, 3), DESK_1, START, END, ImmutableList.of(PASSPORT),
+          Channel.ONLINE, AppointmentStatus.CONFIRMED, AppointmentMode.VIDEO, ERASED_AT);
+
+      assertThat(erased.isErased()).isTrue();
     }
 
     @Test
-    void holdIsNeverErased() {
-      assertThatIllegalArgumentException().isThrownBy(() -> hold(HOLD_EXPIRES).erased(erasedAt));
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> new Appointment(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.HELD, Optional.of(HOLD_EXPIRES), Optional.empty(), Optional.empty(), AppointmentMode.IN_PERSON, Optional.empty(), Optional.of(erasedAt)))
-          .withMessageContaining("hold");
+    void erasureNeedsAnInstant() {
+      assertThatNullPointerException()
+          .isThrownBy(() -> booking(AppointmentStatus.CONFIRMED).erased(null))
+          .withMessage("erasedAt");
     }
+  }
+
+  @Nested
+  class States {
 
     @Test
-    void erasedBookingIsNotErasedAgainNorMoved() {
-      Appointment erased = booking(AppointmentStatus.CONFIRMED).erased(erasedAt);
+    void eachStateCarriesOnlyItsOwnData() {
+      List<Appointment> appointments = List.of(
+          hold(HOLD_EXPIRES), booking(AppointmentStatus.CONFIRMED), erasedBooking(AppointmentStatus.COMPLETED));
 
-      assertThatIllegalArgumentException().isThrownBy(() -> erased.erased(erasedAt.plusSeconds(1)));
-      assertThatIllegalArgumentException().isThrownBy(() -> erased.movedTo(holdAt(MITTE, START, HOLD_EXPIRES)));
+      List<String> kinds = appointments.stream().map(AppointmentTest::describe).toList();
+
+      assertThat(kinds).containsExactly("hold until " + HOLD_EXPIRES, "booking " + REFERENCE.value(), "erased at " + ERASED_AT);
+    }
+  }
+
+  private static String describe(Appointment appointment) {
+    if (appointment instanceof Hold hold) {
+      return "hold until " + hold.expiresAt();
+    } else if (appointment instanceof Booking booking) {
+      return "booking " + booking.reference().value();
+    } else {
+      return "erased at " + ((ErasedBooking) appointment).erasedAt();
     }
   }
 }

@@ -48,18 +48,18 @@ final class BookingFixtures {
   }
 
   /** A hold on desk 1 for a passport, online, at Mitte from {@link #START} to {@link #END}. */
-  static Appointment hold(Instant expiresAt) {
+  static Hold hold(Instant expiresAt) {
     return Appointment.hold(appointmentId(MITTE, 1), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE, expiresAt);
   }
 
   /** A hold at another time, as made to reschedule a booking. */
-  static Appointment holdAt(OfficeId office, Instant start, Instant expiresAt) {
+  static Hold holdAt(OfficeId office, Instant start, Instant expiresAt) {
     return Appointment.hold(
         appointmentId(office, 2), DESK_2, start, start.plus(Duration.ofMinutes(30)), List.of(ID_CARD), Channel.PHONE, expiresAt);
   }
 
   /** Erika's booking from {@link #START} to {@link #END} in {@code status}. */
-  static Appointment booking(AppointmentStatus status) {
+  static Booking booking(AppointmentStatus status) {
     return hold(HOLD_EXPIRES).confirmed(REFERENCE, ERIKA).withStatus(status);
   }
 }
