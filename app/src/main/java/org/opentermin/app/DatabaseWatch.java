@@ -60,6 +60,11 @@ final class DatabaseWatch implements AutoCloseable {
   private void look() {
     try {
       if (embedded.isPresent() && !embedded.get().isRunning()) {
+        if (jvmIsShuttingDown()) {
+          // The embedded server's own shutdown hook stops it beside ours: that stop is meant.
+          down = true;
+          return;
+        }
         if (!restartEmbedded(embedded.get())) {
           return;
         }
@@ -70,6 +75,18 @@ final class DatabaseWatch implements AutoCloseable {
     } catch (RuntimeException unexpected) {
       // The schedule must go on: a failed look only leaves the last answer older.
       LOG.warn("Checking the database failed ({})", unexpected.getClass().getSimpleName());
+    }
+  }
+
+  /** Whether the JVM runs its shutdown hooks: it then refuses new ones. */
+  private static boolean jvmIsShuttingDown() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException shuttingDown) {
+      return true;
     }
   }
 
