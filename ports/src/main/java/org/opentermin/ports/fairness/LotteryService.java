@@ -26,8 +26,6 @@ import org.opentermin.core.fairness.AccessPolicies;
 import org.opentermin.core.fairness.AccessPolicy;
 import org.opentermin.core.fairness.Identity;
 import org.opentermin.core.fairness.Lottery;
-import org.opentermin.core.fairness.LotteryPolicy;
-import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.ports.booking.Secrets;
 import org.opentermin.ports.in.EnterLottery;
 import org.opentermin.ports.in.Refused;
@@ -87,7 +85,7 @@ public final class LotteryService implements EnterLottery {
       return new Refused(RefusalReason.INVALID_REQUEST, "a lottery entry needs a valid email address or phone number");
     }
     Instant now = now();
-    Waves waves = new Waves(policies.get(), policy, office.get(), command.day());
+    LotteryWaves waves = new LotteryWaves(policies.get(), policy, office.get(), command.day());
     Optional<Integer> wave = waves.openForEntries(now);
     if (wave.isEmpty()) {
       Optional<Instant> next = waves.nextEntriesOpenAt(now);
@@ -175,7 +173,7 @@ public final class LotteryService implements EnterLottery {
     // ...and the office's own waves that nobody has entered yet.
     AccessPolicy policy = policies.get().office();
     if (policy.lottery().isPresent() && policy.release().isPresent()) {
-      Waves waves = new Waves(policies.get(), policy, office.get(), day);
+      LotteryWaves waves = new LotteryWaves(policies.get(), policy, office.get(), day);
       for (int wave = 0; wave < waves.count(); wave++) {
         if (!views.containsKey(wave)) {
           views.put(wave, waves.emptyView(wave, now));
@@ -243,78 +241,5 @@ public final class LotteryService implements EnterLottery {
   /** The current instant at the database's precision (microseconds), so stored instants round-trip. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  /** The release waves of one day under a policy with a lottery: when each opens and takes entries. */
-  private static final class Waves {
-    private final AccessPolicies policies;
-    private final ReleasePolicy release;
-    private final LotteryPolicy lottery;
-    private final Office office;
-    private final LocalDate day;
-
-    Waves(AccessPolicies policies, AccessPolicy policy, Office office, LocalDate day) {
-      this.policies = policies;
-      this.release = policy.release().orElseThrow();
-      this.lottery = policy.lottery().orElseThrow();
-      this.office = office;
-      this.day = day;
-    }
-
-    int count() {
-      return release.waves().size();
-    }
-
-    Instant opensAt(int wave) {
-      return release.waveOpensAt(policies.secret(), office.id(), office.zone(), day, wave);
-    }
-
-    String seed(int wave) {
-      return Lottery.seed(policies.secret(), office.id(), day, wave);
-    }
-
-    /** The first wave whose entries are collected at {@code now}. */
-    Optional<Integer> openForEntries(Instant now) {
-      for (int wave = 0; wave < count(); wave++) {
-        Instant opens = opensAt(wave);
-        if (!now.isBefore(lottery.entriesOpenAt(opens)) && now.isBefore(opens)) {
-          return Optional.of(wave);
-        }
-      }
-      return Optional.empty();
-    }
-
-    /** When the next entry window of the day opens after {@code now}; empty if none will. */
-    Optional<Instant> nextEntriesOpenAt(Instant now) {
-      Optional<Instant> next = Optional.empty();
-      for (int wave = 0; wave < count(); wave++) {
-        Instant entriesOpen = lottery.entriesOpenAt(opensAt(wave));
-        if (entriesOpen.isAfter(now) && (next.isEmpty() || entriesOpen.isBefore(next.get()))) {
-          next = Optional.of(entriesOpen);
-        }
-      }
-      return next;
-    }
-
-    Instant lastFirstComeFirstServed() {
-      return LotteryPolicy.firstComeFirstServedAt(release.dayFullyOpenAt(policies.secret(), office.id(), office.zone(), day));
-    }
-
-    /** A wave nobody entered: its times, and its commitment once entries are open. */
-    DrawView emptyView(int wave, Instant now) {
-      Instant opens = opensAt(wave);
-      Instant entriesOpen = lottery.entriesOpenAt(opens);
-      DrawStatus status;
-      if (now.isBefore(entriesOpen)) {
-        status = DrawStatus.SCHEDULED;
-      } else if (now.isBefore(opens)) {
-        status = DrawStatus.OPEN;
-      } else {
-        status = DrawStatus.DRAWN;
-      }
-      Optional<String> commitment = status == DrawStatus.SCHEDULED ? Optional.empty() : Optional.of(Lottery.commitment(seed(wave)));
-      Optional<String> seed = status == DrawStatus.DRAWN ? Optional.of(seed(wave)) : Optional.empty();
-      return new DrawView(office.id(), day, wave, entriesOpen, opens, status, 0, commitment, seed, ImmutableList.of(), ImmutableList.of());
-    }
   }
 }
