@@ -33,6 +33,8 @@ import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.jdbc.BookingSql.AppointmentRow;
 import org.opentermin.jdbc.BookingSql.EventRow;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 
 /**
  * {@link BookingStore} in PostgreSQL. No resource is ever claimed twice because the table's

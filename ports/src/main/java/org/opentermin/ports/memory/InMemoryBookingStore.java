@@ -38,6 +38,8 @@ import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 
 /**
  * {@link BookingStore} in memory. One lock serializes every method, which makes the
