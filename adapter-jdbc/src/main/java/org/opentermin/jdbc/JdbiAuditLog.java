@@ -66,7 +66,7 @@ final class JdbiAuditLog implements AuditLog {
     OfficeId office = OfficeId.of(row.officeId());
     return new Logged(row.entryNo(), new AuditEntry(
         row.at().toInstant(),
-        JdbiBookingStore.actor(row.actorKind(), row.actorId()),
+        AppointmentRows.actor(row.actorKind(), row.actorId()),
         AuditAction.valueOf(row.action()),
         office,
         Optional.ofNullable(row.appointmentId()).map(uuid -> new AppointmentId(office, uuid)),

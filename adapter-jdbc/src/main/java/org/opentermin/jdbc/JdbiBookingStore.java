@@ -12,7 +12,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.jdbi.v3.core.JdbiException;
 import org.opentermin.core.availability.BusyPeriod;
-import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
@@ -21,8 +20,6 @@ import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.booking.Citizen;
-import org.opentermin.core.booking.ErasedBooking;
-import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
@@ -31,8 +28,9 @@ import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.jdbc.BookingSql.AppointmentRow;
-import org.opentermin.jdbc.BookingSql.EventRow;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 
 /**
  * {@link BookingStore} in PostgreSQL. No resource is ever claimed twice because the table's
@@ -71,7 +69,7 @@ final class JdbiBookingStore implements BookingStore {
   public ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to) {
     checkNotNull(office, "office");
     return transactions.read(handle -> BookingSql.bookings(handle, office.value(), utc(from), utc(to)).stream()
-        .map(JdbiBookingStore::appointment)
+        .map(AppointmentRows::appointment)
         .collect(ImmutableList.toImmutableList()));
   }
 
@@ -127,18 +125,18 @@ final class JdbiBookingStore implements BookingStore {
 
   @Override
   public Optional<IdempotencyMatch> findByHoldKey(OfficeId office, byte[] keyHash) {
-    return transactions.read(handle -> ClaimSql.byHoldKey(handle, office.value(), keyHash).map(row -> match(office, row)));
+    return transactions.read(handle -> ClaimSql.byHoldKey(handle, office.value(), keyHash).map(row -> AppointmentRows.match(office, row)));
   }
 
   @Override
   public Optional<Appointment> find(AppointmentId id) {
-    return transactions.read(handle -> BookingSql.find(handle, id.office().value(), id.uuid()).map(JdbiBookingStore::appointment));
+    return transactions.read(handle -> BookingSql.find(handle, id.office().value(), id.uuid()).map(AppointmentRows::appointment));
   }
 
   @Override
   public Optional<StoredBooking> findByReference(BookingReference reference) {
     return transactions.read(handle -> BookingSql.findByReference(handle, reference.value())
-        .map(row -> new StoredBooking(booking(row), row.manageTokenHash())));
+        .map(row -> new StoredBooking(AppointmentRows.booking(row), row.manageTokenHash())));
   }
 
   @Override
@@ -192,7 +190,7 @@ final class JdbiBookingStore implements BookingStore {
         ResourceId.of(outcome.resourceId()),
         outcome.startsAt().toInstant(),
         outcome.endsAt().toInstant(),
-        bookedServices(outcome.serviceIds(), outcome.persons()),
+        AppointmentRows.bookedServices(outcome.serviceIds(), outcome.persons()),
         Channel.valueOf(outcome.channel()),
         AppointmentStatus.CONFIRMED,
         AppointmentMode.valueOf(outcome.mode()),
@@ -204,7 +202,7 @@ final class JdbiBookingStore implements BookingStore {
 
   @Override
   public Optional<IdempotencyMatch> findByConfirmKey(OfficeId office, byte[] keyHash) {
-    return transactions.read(handle -> ClaimSql.byConfirmKey(handle, office.value(), keyHash).map(row -> match(office, row)));
+    return transactions.read(handle -> ClaimSql.byConfirmKey(handle, office.value(), keyHash).map(row -> AppointmentRows.match(office, row)));
   }
 
   @Override
@@ -214,7 +212,7 @@ final class JdbiBookingStore implements BookingStore {
       if (BookingSql.changeStatus(handle, booking.office().value(), booking.uuid(), expected.name(), event.to().name(), utc(event.at())) == 0) {
         return false;
       }
-      BookingSql.insertEvent(handle, eventRow(event));
+      BookingSql.insertEvent(handle, AppointmentRows.eventRow(event));
       return true;
     });
   }
@@ -244,7 +242,7 @@ final class JdbiBookingStore implements BookingStore {
         handle.rollback();
         return why;
       }
-      BookingSql.insertEvent(handle, eventRow(event));
+      BookingSql.insertEvent(handle, AppointmentRows.eventRow(event));
       return Rescheduling.MOVED;
     });
   }
@@ -252,7 +250,7 @@ final class JdbiBookingStore implements BookingStore {
   @Override
   public ImmutableList<BookingEvent> history(AppointmentId booking) {
     return transactions.read(handle -> BookingSql.history(handle, booking.office().value(), booking.uuid()).stream()
-        .map(JdbiBookingStore::event)
+        .map(AppointmentRows::event)
         .collect(ImmutableList.toImmutableList()));
   }
 
@@ -282,99 +280,6 @@ final class JdbiBookingStore implements BookingStore {
   public Optional<Pseudonyms> pseudonyms(AppointmentId booking) {
     return transactions.read(handle -> PrivacySql.pseudonyms(handle, booking.office().value(), booking.uuid()))
         .map(row -> new Pseudonyms(row.identityKeys(), row.clientKey(), row.idempotencyKey()));
-  }
-
-  private static IdempotencyMatch match(OfficeId office, ClaimSql.IdempotencyRow row) {
-    return new IdempotencyMatch(
-        new AppointmentId(office, row.appointmentId()),
-        row.fingerprint(),
-        row.payload() == null ? new byte[0] : row.payload());
-  }
-
-  /** The services of a row, whose two arrays run in parallel; for every store that keeps services so. */
-  static ImmutableList<BookedService> bookedServices(String[] serviceIds, Integer[] persons) {
-    ImmutableList.Builder<BookedService> services = ImmutableList.builder();
-    for (int i = 0; i < serviceIds.length; i++) {
-      services.add(new BookedService(ServiceId.of(serviceIds[i]), persons[i]));
-    }
-    return services.build();
-  }
-
-  /** A row as the state it is in: a hold, a booking, or a booking whose personal data is erased. */
-  private static Appointment appointment(AppointmentRow row) {
-    AppointmentStatus status = AppointmentStatus.valueOf(row.status());
-    if (status == AppointmentStatus.HELD) {
-      return new Hold(
-          new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
-          ResourceId.of(row.resourceId()),
-          row.startsAt().toInstant(),
-          row.endsAt().toInstant(),
-          bookedServices(row.serviceIds(), row.persons()),
-          Channel.valueOf(row.channel()),
-          AppointmentMode.valueOf(row.mode()),
-          row.expiresAt().toInstant());
-    }
-    if (row.erasedAt() != null) {
-      return new ErasedBooking(
-          new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
-          ResourceId.of(row.resourceId()),
-          row.startsAt().toInstant(),
-          row.endsAt().toInstant(),
-          bookedServices(row.serviceIds(), row.persons()),
-          Channel.valueOf(row.channel()),
-          status,
-          AppointmentMode.valueOf(row.mode()),
-          row.erasedAt().toInstant());
-    }
-    return booking(row);
-  }
-
-  /** A row of a booking that is not erased (found by its reference, which erasure clears). */
-  private static Booking booking(AppointmentRow row) {
-    return new Booking(
-        new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
-        ResourceId.of(row.resourceId()),
-        row.startsAt().toInstant(),
-        row.endsAt().toInstant(),
-        bookedServices(row.serviceIds(), row.persons()),
-        Channel.valueOf(row.channel()),
-        AppointmentStatus.valueOf(row.status()),
-        AppointmentMode.valueOf(row.mode()),
-        new BookingReference(row.reference()),
-        new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone()),
-            Optional.ofNullable(row.citizenNote())),
-        Optional.ofNullable(row.videoLink()).map(VideoLink::of));
-  }
-
-  private static EventRow eventRow(BookingEvent event) {
-    return new EventRow(
-        event.appointment().office().value(),
-        event.appointment().uuid(),
-        utc(event.at()),
-        event.actor().kind(),
-        event.actor().id(),
-        event.from().name(),
-        event.to().name(),
-        event.note());
-  }
-
-  private static BookingEvent event(EventRow row) {
-    return new BookingEvent(
-        new AppointmentId(OfficeId.of(row.officeId()), row.appointmentId()),
-        row.at().toInstant(),
-        actor(row.actorKind(), row.actorId()),
-        AppointmentStatus.valueOf(row.fromStatus()),
-        AppointmentStatus.valueOf(row.toStatus()),
-        row.note());
-  }
-
-  /** The actor as the columns {@code actor_kind} and {@code actor_id} store it. */
-  static Actor actor(String kind, String id) {
-    return switch (kind) {
-      case "CITIZEN" -> Actor.CITIZEN;
-      case "STAFF" -> Actor.staff(id);
-      default -> Actor.SYSTEM;
-    };
   }
 
   static OffsetDateTime utc(Instant instant) {

@@ -164,7 +164,7 @@ final class JdbiLotteryStore implements LotteryStore {
   }
 
   private static Entry entry(LotterySql.EntryRow row, ImmutableSet<String> identityKeys) {
-    ImmutableList<BookedService> services = JdbiBookingStore.bookedServices(row.serviceIds(), row.persons());
+    ImmutableList<BookedService> services = AppointmentRows.bookedServices(row.serviceIds(), row.persons());
     Optional<Citizen> citizen = Optional.ofNullable(row.citizenName()).map(name ->
         new Citizen(name, Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone())));
     Outcome outcome = switch (OutcomeStatus.valueOf(row.outcome())) {

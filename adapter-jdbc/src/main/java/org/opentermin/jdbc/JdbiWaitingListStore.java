@@ -118,7 +118,7 @@ final class JdbiWaitingListStore implements WaitingListStore {
 
   private static Entry entry(WaitingListSql.EntryRow row) {
     OfficeId office = OfficeId.of(row.officeId());
-    ImmutableList<BookedService> services = JdbiBookingStore.bookedServices(row.serviceIds(), row.persons());
+    ImmutableList<BookedService> services = AppointmentRows.bookedServices(row.serviceIds(), row.persons());
     Optional<Offer> offer = row.offeredHold() == null
         ? Optional.empty()
         : Optional.of(new Offer(new AppointmentId(office, row.offeredHold()), row.offeredStart().toInstant(), row.offerDeadline().toInstant()));

@@ -30,7 +30,7 @@ import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.contract.ContractFixtures;
-import org.opentermin.ports.out.BookingStore.HoldClaim;
+import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 
 /** The hold clean-up may run in every app instance at once: each expired hold is deleted once. */

@@ -43,9 +43,9 @@ import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.Service;
 import org.opentermin.ports.contract.ContractFixtures;
-import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.Confirmation;
-import org.opentermin.ports.out.BookingStore.HoldClaim;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 
 /**
@@ -158,7 +158,7 @@ class JdbiAppointmentModesTest {
 
   private Confirmation confirm(Hold hold, String reference, Optional<VideoLink> link) {
     BookingEvent event = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    return adapter.bookings().confirm(BookingStore.ConfirmClaim.of(
+    return adapter.bookings().confirm(ConfirmClaim.of(
             hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN, NOW, event)
         .withVideoLink(link)).outcome();
   }

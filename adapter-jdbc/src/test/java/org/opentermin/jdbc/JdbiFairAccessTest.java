@@ -57,9 +57,9 @@ import org.opentermin.core.fairness.ReleaseWave;
 import org.opentermin.core.fairness.RescheduleLimit;
 import org.opentermin.core.fairness.WaitingListPolicy;
 import org.opentermin.ports.contract.ContractFixtures;
-import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.Confirmation;
-import org.opentermin.ports.out.BookingStore.HoldClaim;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 import org.opentermin.ports.out.BookingStore.IdentityQuota;
 
@@ -184,7 +184,7 @@ class JdbiFairAccessTest {
 
   private Confirmation confirm(Hold hold, String reference, IdentityQuota quota) {
     BookingEvent event = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    return adapter.bookings().confirm(BookingStore.ConfirmClaim.of(
+    return adapter.bookings().confirm(ConfirmClaim.of(
             hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN, NOW, event)
         .withIdentityQuota(Optional.of(quota))).outcome();
   }

@@ -46,7 +46,8 @@ import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.Confirmation;
-import org.opentermin.ports.out.BookingStore.HoldClaim;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
 import org.opentermin.ports.out.BookingStore.IdentityQuota;
@@ -89,7 +90,7 @@ class JdbiRetentionTest {
     assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
     BookingReference reference = new BookingReference("RT" + code(number));
     BookingEvent confirmation = new BookingEvent(id, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    assertThat(bookings.confirm(BookingStore.ConfirmClaim.of(id, EnumSet.allOf(Channel.class), reference, TOKEN_HASH, ERIKA, NOW, confirmation)
+    assertThat(bookings.confirm(ConfirmClaim.of(id, EnumSet.allOf(Channel.class), reference, TOKEN_HASH, ERIKA, NOW, confirmation)
             .withIdempotency(
                 Optional.of(new IdempotencyRecord(("key-" + number).getBytes(StandardCharsets.UTF_8), id.toString(), new byte[] {1})))
             .withIdentityQuota(Optional.of(

@@ -52,6 +52,7 @@ import org.opentermin.ports.out.AuditLog;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.Confirmation;
+import org.opentermin.ports.out.ConfirmClaim;
 
 /**
  * A database that an earlier version of the app brought to V12 (without the repeatable
@@ -129,7 +130,7 @@ class MigrationFromV12Test {
     BookingStore bookings = adapter.bookings();
 
     AppointmentId heldBefore = new AppointmentId(OFFICE, hold);
-    ConfirmResult confirmed = bookings.confirm(BookingStore.ConfirmClaim.of(
+    ConfirmResult confirmed = bookings.confirm(ConfirmClaim.of(
             heldBefore, EnumSet.allOf(Channel.class), new BookingReference("AFTERV23"), TOKEN_HASH, ERIKA, NOW,
             new BookingEvent(heldBefore, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, ""))
         .withVideoLink(Optional.of(LINK)));

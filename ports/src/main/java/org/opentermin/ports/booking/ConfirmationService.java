@@ -21,7 +21,7 @@ import org.opentermin.ports.in.BookingResult;
 import org.opentermin.ports.in.ConfirmBooking;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.out.BookingStore;
-import org.opentermin.ports.out.BookingStore.ConfirmClaim;
+import org.opentermin.ports.out.ConfirmClaim;
 import org.opentermin.ports.out.BookingStore.ConfirmResult;
 import org.opentermin.ports.out.BookingStore.IdempotencyMatch;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;

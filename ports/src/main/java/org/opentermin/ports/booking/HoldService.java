@@ -20,7 +20,7 @@ import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
-import org.opentermin.ports.out.BookingStore.HoldClaim;
+import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldPlacement;
 import org.opentermin.ports.out.BookingStore.IdempotencyMatch;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;

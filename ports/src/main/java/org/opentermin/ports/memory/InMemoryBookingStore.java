@@ -5,10 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -20,24 +18,22 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.availability.BusyPeriod;
-import org.opentermin.core.booking.Actor;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
-import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
-import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.booking.Hold;
 import org.opentermin.core.booking.VideoLink;
 import org.opentermin.core.catalog.AppointmentMode;
-import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.Cancellation;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 
 /**
  * {@link BookingStore} in memory. One lock serializes every method, which makes the
@@ -50,6 +46,8 @@ public final class InMemoryBookingStore implements BookingStore {
   private final Map<BookingReference, AppointmentId> references = new HashMap<>();
   private final Map<AppointmentId, List<BookingEvent>> history = new HashMap<>();
   private final InMemoryAuditLog auditLog;
+  private final InMemoryBookingReads reads;
+  private final InMemoryErasure erasure;
 
   /** A store that records its changes in an audit log of its own. */
   public InMemoryBookingStore() {
@@ -59,6 +57,8 @@ public final class InMemoryBookingStore implements BookingStore {
   /** A store that records its changes in {@code auditLog}, which others may append to too. */
   public InMemoryBookingStore(InMemoryAuditLog auditLog) {
     this.auditLog = checkNotNull(auditLog, "auditLog");
+    this.reads = new InMemoryBookingReads(rows);
+    this.erasure = new InMemoryErasure(rows, references, history, auditLog);
   }
 
   /** The audit log this store records its changes in. */
@@ -68,57 +68,28 @@ public final class InMemoryBookingStore implements BookingStore {
 
   @Override
   public synchronized ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to) {
-    return rows.values().stream()
-        .map(BookingRow::appointment)
-        .filter(appointment -> appointment.office().equals(office) && appointment.status().occupiesTime())
-        .filter(appointment -> appointment.start().isBefore(to) && appointment.end().isAfter(from))
-        .map(appointment -> new BusyPeriod(appointment.resource(), appointment.start(), appointment.end(), expiryOf(appointment)))
-        .collect(ImmutableList.toImmutableList());
-  }
-
-  /** When a hold stops counting; a booking counts until its status says otherwise. */
-  private static Instant expiryOf(Appointment appointment) {
-    return appointment instanceof Hold hold ? hold.expiresAt() : Instant.MAX;
+    return reads.busyPeriods(office, from, to);
   }
 
   @Override
   public synchronized ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to) {
-    return rows.values().stream()
-        .map(BookingRow::appointment)
-        .filter(appointment -> appointment.office().equals(office) && appointment.status().isBooking())
-        .filter(appointment -> !appointment.start().isBefore(from) && appointment.start().isBefore(to))
-        .sorted(Comparator.comparing(Appointment::start)
-            .thenComparing(Appointment::resource)
-            .thenComparing(appointment -> appointment.id().toString()))
-        .collect(ImmutableList.toImmutableList());
+    return reads.bookings(office, from, to);
   }
 
   @Override
   public synchronized ImmutableList<Cancellation> cancellations(OfficeId office, Instant from, Instant to, Instant since) {
-    return rows.values().stream()
-        .filter(row -> row.cancelledAt().isPresent() && !row.cancelledAt().get().isBefore(since))
-        .filter(row -> row.appointment().office().equals(office))
-        .filter(row -> row.appointment().start().isBefore(to) && row.appointment().end().isAfter(from))
-        .map(row -> {
-          Appointment booking = row.appointment();
-          return new Cancellation(booking.id(), booking.resource(), booking.start(), booking.end(), row.cancelledAt().get());
-        })
-        .collect(ImmutableList.toImmutableList());
+    return reads.cancellations(office, from, to, since);
   }
 
   @Override
   public synchronized HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkArgument(!rows.containsKey(claim.id()), "appointment %s exists", claim.id());
-    if (idempotency.isPresent() && findByKey(claim.id().office(), idempotency.get().keyHash(), BookingRow::holdKey).isPresent()) {
+    if (idempotency.isPresent() && reads.findByKey(claim.id().office(), idempotency.get().keyHash(), BookingRow::holdKey).isPresent()) {
       return new HoldPlacement(HoldInsertion.KEY_TAKEN, Optional.empty());
     }
     if (claim.clientQuota().isPresent()) {
       ClientQuota quota = claim.clientQuota().get();
-      long live = rows.values().stream()
-          .filter(row -> row.clientKey().filter(quota.clientKey()::equals).isPresent())
-          .filter(row -> row.appointment().office().equals(claim.id().office()) && row.appointment().isLiveHoldAt(now))
-          .count();
-      if (live >= quota.maxLiveHolds()) {
+      if (reads.liveHolds(quota, claim.id().office(), now) >= quota.maxLiveHolds()) {
         return new HoldPlacement(HoldInsertion.CLIENT_LIMIT, Optional.empty());
       }
     }
@@ -155,7 +126,7 @@ public final class InMemoryBookingStore implements BookingStore {
 
   @Override
   public synchronized Optional<IdempotencyMatch> findByHoldKey(OfficeId office, byte[] keyHash) {
-    return findByKey(office, keyHash, BookingRow::holdKey);
+    return reads.findByKey(office, keyHash, BookingRow::holdKey);
   }
 
   @Override
@@ -191,10 +162,10 @@ public final class InMemoryBookingStore implements BookingStore {
     if (references.containsKey(reference)) {
       return new ConfirmResult(Confirmation.REFERENCE_TAKEN, Optional.empty());
     }
-    if (idempotency.isPresent() && findByKey(hold.office(), idempotency.get().keyHash(), BookingRow::confirmKey).isPresent()) {
+    if (idempotency.isPresent() && reads.findByKey(hold.office(), idempotency.get().keyHash(), BookingRow::confirmKey).isPresent()) {
       return new ConfirmResult(Confirmation.KEY_TAKEN, Optional.empty());
     }
-    if (identityQuota.isPresent() && identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
+    if (identityQuota.isPresent() && reads.identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
       return new ConfirmResult(Confirmation.IDENTITY_LIMIT, Optional.empty());
     }
     Booking booking = held.confirmed(reference, claim.citizen(), videoLink);
@@ -208,7 +179,7 @@ public final class InMemoryBookingStore implements BookingStore {
 
   @Override
   public synchronized Optional<IdempotencyMatch> findByConfirmKey(OfficeId office, byte[] keyHash) {
-    return findByKey(office, keyHash, BookingRow::confirmKey);
+    return reads.findByKey(office, keyHash, BookingRow::confirmKey);
   }
 
   @Override
@@ -228,22 +199,10 @@ public final class InMemoryBookingStore implements BookingStore {
     return true;
   }
 
-  private boolean identityQuotaUsedUp(Appointment hold, IdentityQuota quota) {
-    Set<ServiceId> services =
-        hold.services().stream().map(BookedService::service).collect(ImmutableSet.toImmutableSet());
-    return activeBookings(hold.office(), quota.identityKeys(), services, quota.windowStart(), quota.windowEnd()) >= quota.maxBookings();
-  }
-
   @Override
   public synchronized int activeBookings(
       OfficeId office, Set<String> identityKeys, Set<ServiceId> services, Instant from, Instant to) {
-    return (int) rows.values().stream()
-        .filter(row -> row.appointment().office().equals(office))
-        .filter(row -> row.appointment().status() == AppointmentStatus.CONFIRMED || row.appointment().status() == AppointmentStatus.CHECKED_IN)
-        .filter(row -> !Collections.disjoint(row.identityKeys(), identityKeys))
-        .filter(row -> row.appointment().services().stream().anyMatch(booked -> services.contains(booked.service())))
-        .filter(row -> !row.appointment().start().isBefore(from) && row.appointment().start().isBefore(to))
-        .count();
+    return reads.activeBookings(office, identityKeys, services, from, to);
   }
 
   @Override
@@ -296,57 +255,17 @@ public final class InMemoryBookingStore implements BookingStore {
 
   @Override
   public synchronized boolean erase(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
-    checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this erasure");
-    checkArgument(event.to() == expected || event.to() == AppointmentStatus.CANCELLED, "an erasure keeps the status or cancels");
-    BookingRow row = rows.get(booking);
-    if (row == null || row.appointment().status() != expected || !(row.appointment() instanceof Booking kept)) {
-      return false;
-    }
-    eraseRow(row, kept, event);
-    return true;
+    return erasure.erase(booking, expected, event);
   }
 
   @Override
   public synchronized int eraseFinished(OfficeId office, Instant finishedBy, Instant now, int limit) {
-    checkNotNull(office, "office");
-    checkNotNull(finishedBy, "finishedBy");
-    checkArgument(limit > 0, "limit must be positive");
-    List<BookingRow> due = rows.values().stream()
-        .filter(row -> row.appointment().office().equals(office))
-        .filter(row -> row.appointment() instanceof Booking)
-        .filter(row -> !row.appointment().end().isAfter(finishedBy)
-            || row.cancelledAt().filter(cancelled -> !cancelled.isAfter(finishedBy)).isPresent())
-        .sorted(Comparator.comparing((BookingRow row) -> row.appointment().end()))
-        .limit(limit)
-        .toList();
-    for (BookingRow row : due) {
-      AppointmentStatus status = row.appointment().status();
-      eraseRow(row, (Booking) row.appointment(), new BookingEvent(row.appointment().id(), now, Actor.SYSTEM, status, status, BookingEvent.ERASURE_NOTE));
-    }
-    return due.size();
-  }
-
-  /** Keeps what statistics need, forgets everything personal, empties the earlier notes, records the event. */
-  private void eraseRow(BookingRow row, Booking booking, BookingEvent event) {
-    boolean cancels = event.to() == AppointmentStatus.CANCELLED && booking.status() != AppointmentStatus.CANCELLED;
-    references.remove(booking.reference());
-    rows.put(booking.id(), new BookingRow(
-        booking.withStatus(event.to()).erased(event.at()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        ImmutableSet.of(), row.reschedules(), cancels ? Optional.of(event.at()) : row.cancelledAt()));
-    List<BookingEvent> events = history.getOrDefault(booking.id(), List.of()).stream()
-        .map(earlier -> new BookingEvent(earlier.appointment(), earlier.at(), earlier.actor(), earlier.from(), earlier.to(), ""))
-        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-    events.add(event);
-    history.put(booking.id(), events);
-    auditLog.append(AuditEntry.ofErasure(event));
+    return erasure.eraseFinished(office, finishedBy, now, limit);
   }
 
   @Override
   public synchronized Optional<Pseudonyms> pseudonyms(AppointmentId booking) {
-    return Optional.ofNullable(rows.get(checkNotNull(booking, "booking")))
-        .filter(row -> row.appointment() instanceof Booking)
-        .map(row -> new Pseudonyms(
-            !row.identityKeys().isEmpty(), row.clientKey().isPresent(), row.holdKey().isPresent() || row.confirmKey().isPresent()));
+    return reads.pseudonyms(booking);
   }
 
   /**
@@ -371,19 +290,5 @@ public final class InMemoryBookingStore implements BookingStore {
         .filter(Booking.class::isInstance)
         .map(appointment -> ((Booking) appointment).reference());
     auditLog.append(AuditEntry.ofChange(event, reference));
-  }
-
-  private Optional<IdempotencyMatch> findByKey(
-      OfficeId office, byte[] keyHash, java.util.function.Function<BookingRow, Optional<IdempotencyRecord>> key) {
-    checkNotNull(keyHash, "keyHash");
-    ByteBuffer wanted = ByteBuffer.wrap(keyHash);
-    return rows.values().stream()
-        .filter(row -> row.appointment().office().equals(office))
-        .filter(row -> key.apply(row).map(record -> ByteBuffer.wrap(record.keyHash()).equals(wanted)).orElse(false))
-        .findFirst()
-        .map(row -> {
-          IdempotencyRecord record = key.apply(row).orElseThrow();
-          return new IdempotencyMatch(row.appointment().id(), record.requestFingerprint(), record.retryPayload());
-        });
   }
 }

@@ -6,7 +6,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Sets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,17 +14,11 @@ import org.opentermin.core.availability.BusyPeriod;
 import org.opentermin.core.booking.Appointment;
 import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.booking.AppointmentStatus;
-import org.opentermin.core.booking.BookedService;
 import org.opentermin.core.booking.Booking;
 import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
-import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.booking.Hold;
-import org.opentermin.core.booking.VideoLink;
-import org.opentermin.core.catalog.AppointmentMode;
-import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.OfficeId;
-import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.Cancellation;
 
@@ -67,64 +60,6 @@ public interface BookingStore {
    * before {@code now} do not count (and may be deleted on the way).
    */
   HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now);
-
-  /**
-   * A hold to place: everything but the resource, which the store picks from the candidates; with
-   * a client quota, the hold also records its client. The hold keeps its mode for good.
-   */
-  record HoldClaim(
-      AppointmentId id,
-      ImmutableList<ResourceId> candidates,
-      Instant start,
-      Instant end,
-      ImmutableList<BookedService> services,
-      Channel channel,
-      Instant expiresAt,
-      Optional<ClientQuota> clientQuota,
-      AppointmentMode mode) {
-
-    public HoldClaim {
-      checkNotNull(id, "id");
-      candidates = ImmutableList.copyOf(checkNotNull(candidates, "candidates"));
-      checkNotNull(start, "start");
-      checkNotNull(end, "end");
-      services = ImmutableList.copyOf(checkNotNull(services, "services"));
-      checkNotNull(channel, "channel");
-      checkNotNull(expiresAt, "expiresAt");
-      checkNotNull(clientQuota, "clientQuota");
-      checkNotNull(mode, "mode");
-    }
-
-    /** A claim for an appointment in person. */
-    public HoldClaim(
-        AppointmentId id,
-        ImmutableList<ResourceId> candidates,
-        Instant start,
-        Instant end,
-        ImmutableList<BookedService> services,
-        Channel channel,
-        Instant expiresAt,
-        Optional<ClientQuota> clientQuota) {
-      this(id, candidates, start, end, services, channel, expiresAt, clientQuota, AppointmentMode.IN_PERSON);
-    }
-
-    /** A claim in person without a client quota. */
-    public HoldClaim(
-        AppointmentId id,
-        ImmutableList<ResourceId> candidates,
-        Instant start,
-        Instant end,
-        ImmutableList<BookedService> services,
-        Channel channel,
-        Instant expiresAt) {
-      this(id, candidates, start, end, services, channel, expiresAt, Optional.empty());
-    }
-
-    /** The hold this claim becomes on {@code resource}. */
-    public Hold on(ResourceId resource) {
-      return Appointment.hold(id, resource, start, end, services, channel, expiresAt, mode);
-    }
-  }
 
   /**
    * At most {@code maxLiveHolds} live holds at one office for one client, an opaque key (e.g. a
@@ -174,87 +109,6 @@ public interface BookingStore {
    * The booking keeps the citizen's note. Returns the booking when confirmed.
    */
   ConfirmResult confirm(ConfirmClaim claim);
-
-  /**
-   * A confirmation to make: which hold, by which channels it may have been placed, the booking's
-   * reference, the hash of its manage token, the citizen, the optional idempotency record,
-   * identity quota and video link, the instant that decides whether the hold is still live, and
-   * the event to record (from {@code HELD} to {@code CONFIRMED}, about this hold). Immutable: the
-   * token hash is copied in and out.
-   */
-  record ConfirmClaim(
-      AppointmentId hold,
-      ImmutableSet<Channel> channels,
-      BookingReference reference,
-      byte[] manageTokenHash,
-      Citizen citizen,
-      Optional<IdempotencyRecord> idempotency,
-      Optional<IdentityQuota> identityQuota,
-      Optional<VideoLink> videoLink,
-      Instant now,
-      BookingEvent event) {
-
-    public ConfirmClaim {
-      checkNotNull(hold, "hold");
-      channels = Sets.immutableEnumSet(checkNotNull(channels, "channels"));
-      checkArgument(!channels.isEmpty(), "a confirmation allows at least one channel");
-      checkNotNull(reference, "reference");
-      checkNotNull(manageTokenHash, "manageTokenHash");
-      checkArgument(manageTokenHash.length > 0, "the manage token hash must not be empty");
-      manageTokenHash = manageTokenHash.clone();
-      checkNotNull(citizen, "citizen");
-      checkNotNull(idempotency, "idempotency");
-      checkNotNull(identityQuota, "identityQuota");
-      checkNotNull(videoLink, "videoLink");
-      checkNotNull(now, "now");
-      checkNotNull(event, "event");
-      checkArgument(event.appointment().equals(hold), "the event must be about hold %s", hold);
-      checkArgument(event.from() == AppointmentStatus.HELD && event.to() == AppointmentStatus.CONFIRMED,
-          "the event must go from HELD to CONFIRMED, not %s to %s", event.from(), event.to());
-    }
-
-    /**
-     * A claim without idempotency record, identity quota or video link; add them with the
-     * {@code with} methods.
-     */
-    public static ConfirmClaim of(
-        AppointmentId hold,
-        Set<Channel> channels,
-        BookingReference reference,
-        byte[] manageTokenHash,
-        Citizen citizen,
-        Instant now,
-        BookingEvent event) {
-      return new ConfirmClaim(hold, Sets.immutableEnumSet(channels), reference, manageTokenHash, citizen, Optional.empty(),
-          Optional.empty(), Optional.empty(), now, event);
-    }
-
-    /** This claim, kept for an idempotent retry under {@code record} if present. */
-    public ConfirmClaim withIdempotency(Optional<IdempotencyRecord> record) {
-      return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, record, identityQuota, videoLink, now, event);
-    }
-
-    /** This claim, counted against {@code quota} if present. */
-    public ConfirmClaim withIdentityQuota(Optional<IdentityQuota> quota) {
-      return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, idempotency, quota, videoLink, now, event);
-    }
-
-    /** This claim, for a video hold that gets {@code link} if present. */
-    public ConfirmClaim withVideoLink(Optional<VideoLink> link) {
-      return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, idempotency, identityQuota, link, now, event);
-    }
-
-    /** This claim with another reference, for a retry after {@link Confirmation#REFERENCE_TAKEN}. */
-    public ConfirmClaim withReference(BookingReference other) {
-      return new ConfirmClaim(hold, channels, other, manageTokenHash, citizen, idempotency, identityQuota, videoLink, now, event);
-    }
-
-    /** A copy of the hash of the booking's manage token. */
-    @Override
-    public byte[] manageTokenHash() {
-      return manageTokenHash.clone();
-    }
-  }
 
   /**
    * How many active bookings (confirmed or checked in) the office has that share an identity key

@@ -40,7 +40,8 @@ import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.BookingStore;
-import org.opentermin.ports.out.BookingStore.HoldClaim;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.WaitingListStore;
 import org.opentermin.ports.out.WaitingListStore.Addition;
@@ -211,7 +212,7 @@ public abstract class WaitingListStoreContract {
   void releasingNeverDeletesABooking() {
     AppointmentId hold = hold(at(MONDAY_DATE, 9, 0));
     BookingEvent event = new BookingEvent(hold, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    assertThat(bookings.confirm(BookingStore.ConfirmClaim.of(
+    assertThat(bookings.confirm(ConfirmClaim.of(
             hold, EnumSet.of(Channel.ONLINE), BookingReference.random(bound -> 3 % bound), TOKEN_HASH, ERIKA, NOW, event))
         .outcome()).isEqualTo(BookingStore.Confirmation.CONFIRMED);
 
