@@ -103,6 +103,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setDataDirectory(data)
         .setCleanDataDirectory(temporary)
         .setPort(port)
+        // The app stops its own server after the requests in flight and the pool; the library's
+        // shutdown hook would stop it beside that, under the last requests. Temporary servers of
+        // tests keep the hook, so that none outlives its JVM.
+        .setRegisterShutdownHook(temporary)
         .setConnectConfig("password", password)
         .setDataDirectoryCustomizer(directory -> EmbeddedCredentials.secure(directory.toPath(), password, binaries))
         .setServerConfig("max_connections", "300")
