@@ -48,7 +48,10 @@ public final class HttpApi {
   /** Request bodies are limited to 64 KiB; nothing in the API needs more. */
   public static final int MAXIMUM_BODY_BYTES = JsonBodies.MAXIMUM_BODY_BYTES;
 
-  /** The largest CSV file of responsibility rules: a city's streets with house-number ranges fit many times. */
+  /**
+   * The largest CSV file of responsibility rules: a city's streets with house-number ranges fit
+   * many times.
+   */
   public static final int MAXIMUM_IMPORT_BYTES = 8 * 1024 * 1024;
 
   /** How long stopping waits for requests in flight. */
@@ -62,7 +65,10 @@ public final class HttpApi {
     this.javalin = javalin;
   }
 
-  /** The API over {@code useCases} with {@linkplain HttpSettings#defaults() default settings}, not yet started. */
+  /**
+   * The API over {@code useCases} with {@linkplain HttpSettings#defaults() default settings}, not
+   * yet started.
+   */
   public static HttpApi create(UseCases useCases) {
     return create(useCases, HttpSettings.defaults());
   }
@@ -77,68 +83,110 @@ public final class HttpApi {
    * registry}: {@code /metrics} shows everything registered there, so the instance adds its own
    * (JVM, connection pool, jobs) to the same registry.
    */
-  public static HttpApi create(UseCases useCases, HttpSettings settings, PrometheusMeterRegistry registry) {
+  public static HttpApi create(
+      UseCases useCases, HttpSettings settings, PrometheusMeterRegistry registry) {
     return create(useCases, settings, Ticker.systemTicker(), checkNotNull(registry, "registry"));
   }
 
-  /** As {@link #create(UseCases, HttpSettings)}, with rate limits timed by {@code ticker}, for tests. */
+  /**
+   * As {@link #create(UseCases, HttpSettings)}, with rate limits timed by {@code ticker}, for
+   * tests.
+   */
   static HttpApi create(UseCases useCases, HttpSettings settings, Ticker ticker) {
-    return create(useCases, settings, ticker, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return create(
+        useCases, settings, ticker, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   }
 
-  private static HttpApi create(UseCases useCases, HttpSettings settings, Ticker ticker, PrometheusMeterRegistry registry) {
+  private static HttpApi create(
+      UseCases useCases, HttpSettings settings, Ticker ticker, PrometheusMeterRegistry registry) {
     checkNotNull(useCases, "useCases");
     checkNotNull(settings, "settings");
     checkNotNull(ticker, "ticker");
     Authentication authentication = new Authentication(useCases.authenticate);
     OfficeCache offices = new OfficeCache(useCases.catalog);
     RequestMetrics metrics = new RequestMetrics(registry);
-    RateLimits rateLimits = new RateLimits(new RateLimiter(settings.rateLimitPerMinute(), ticker), metrics);
-    Javalin javalin = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
-      config.http.maxRequestSize = MAXIMUM_BODY_BYTES;
-      config.http.prefer405over404 = true;
-      // ctx.ip() (rate limits, the per-client hold limit) and ctx.scheme() believe trusted proxies only.
-      TrustedProxies proxies = settings.trustedProxies();
-      config.contextResolver.ip = ctx -> proxies.clientAddress(
-          ctx.req().getRemoteAddr(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-For"));
-      config.contextResolver.scheme = ctx -> proxies.scheme(
-          ctx.req().getRemoteAddr(), ctx.req().getScheme(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-Proto"));
-      config.jetty.modifyServer(server -> {
-        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
-        // Lets a stopping server finish the requests it has while refusing new ones.
-        server.setHandler(new GracefulHandler(server.getHandler()));
-        server.setErrorHandler(new JettyProblems(MAXIMUM_BODY_BYTES));
-      });
-      metrics.register(config);
-      config.routes.before(HttpApi::guard);
-      config.routes.before(RequestTargets::checkEscapes);
-      // After the guard, so that a 429 carries the security headers too; before any handler reads a body.
-      config.routes.before(rateLimits::check);
-      new ConcurrencyLimit(ConcurrencyLimit.MAXIMUM_CONCURRENT_API_REQUESTS).register(config);
-      config.routes.after(HttpApi::logRequest);
-      ErrorMapping.register(config, MAXIMUM_BODY_BYTES);
-      new CitizenRoutes(
-              useCases.catalog, useCases.availability, useCases.hold, useCases.confirm, useCases.manage, useCases.clock,
-              authentication, offices, metrics)
-          .register(config.routes);
-      new StaffRoutes(useCases.manage, useCases.day, useCases.clock, authentication, offices).register(config.routes);
-      new AdminRoutes(useCases.catalog, useCases.configureCatalog, useCases.issueAccessToken, authentication)
-          .register(config.routes);
-      new AccessPolicyRoutes(useCases.configureCatalog, authentication).register(config.routes);
-      new ChallengeRoutes(useCases.challenge).register(config.routes);
-      new WaitingListRoutes(useCases.waitingList, authentication, offices).register(config.routes);
-      new OperationsRoutes(useCases.readiness, metrics).register(config.routes);
-      new LotteryRoutes(useCases.lottery, offices).register(config.routes);
-      new RoutingRoutes(useCases.resolveResponsibility, useCases.configureResponsibility, authentication, offices)
-          .register(config.routes);
-      new AuditRoutes(useCases.audit, authentication).register(config.routes);
-      new PrivacyRoutes(useCases.personalData, useCases.retention, useCases.clock, authentication)
-          .register(config.routes);
-      ApiDocumentation.register(config);
-    });
+    RateLimits rateLimits =
+        new RateLimits(new RateLimiter(settings.rateLimitPerMinute(), ticker), metrics);
+    Javalin javalin =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
+              config.http.maxRequestSize = MAXIMUM_BODY_BYTES;
+              config.http.prefer405over404 = true;
+              // ctx.ip() (rate limits, the per-client hold limit) and ctx.scheme() believe trusted
+              // proxies only.
+              TrustedProxies proxies = settings.trustedProxies();
+              config.contextResolver.ip =
+                  ctx ->
+                      proxies.clientAddress(
+                          ctx.req().getRemoteAddr(),
+                          headers(ctx, "Forwarded"),
+                          headers(ctx, "X-Forwarded-For"));
+              config.contextResolver.scheme =
+                  ctx ->
+                      proxies.scheme(
+                          ctx.req().getRemoteAddr(),
+                          ctx.req().getScheme(),
+                          headers(ctx, "Forwarded"),
+                          headers(ctx, "X-Forwarded-Proto"));
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                    // Lets a stopping server finish the requests it has while refusing new ones.
+                    server.setHandler(new GracefulHandler(server.getHandler()));
+                    server.setErrorHandler(new JettyProblems(MAXIMUM_BODY_BYTES));
+                  });
+              metrics.register(config);
+              config.routes.before(HttpApi::guard);
+              config.routes.before(RequestTargets::checkEscapes);
+              // After the guard, so that a 429 carries the security headers too; before any handler
+              // reads a body.
+              config.routes.before(rateLimits::check);
+              new ConcurrencyLimit(ConcurrencyLimit.MAXIMUM_CONCURRENT_API_REQUESTS)
+                  .register(config);
+              config.routes.after(HttpApi::logRequest);
+              ErrorMapping.register(config, MAXIMUM_BODY_BYTES);
+              new CitizenRoutes(
+                      useCases.catalog,
+                      useCases.availability,
+                      useCases.hold,
+                      useCases.confirm,
+                      useCases.manage,
+                      useCases.clock,
+                      authentication,
+                      offices,
+                      metrics)
+                  .register(config.routes);
+              new StaffRoutes(
+                      useCases.manage, useCases.day, useCases.clock, authentication, offices)
+                  .register(config.routes);
+              new AdminRoutes(
+                      useCases.catalog,
+                      useCases.configureCatalog,
+                      useCases.issueAccessToken,
+                      authentication)
+                  .register(config.routes);
+              new AccessPolicyRoutes(useCases.configureCatalog, authentication)
+                  .register(config.routes);
+              new ChallengeRoutes(useCases.challenge).register(config.routes);
+              new WaitingListRoutes(useCases.waitingList, authentication, offices)
+                  .register(config.routes);
+              new OperationsRoutes(useCases.readiness, metrics).register(config.routes);
+              new LotteryRoutes(useCases.lottery, offices).register(config.routes);
+              new RoutingRoutes(
+                      useCases.resolveResponsibility,
+                      useCases.configureResponsibility,
+                      authentication,
+                      offices)
+                  .register(config.routes);
+              new AuditRoutes(useCases.audit, authentication).register(config.routes);
+              new PrivacyRoutes(
+                      useCases.personalData, useCases.retention, useCases.clock, authentication)
+                  .register(config.routes);
+              ApiDocumentation.register(config);
+            });
     return new HttpApi(javalin);
   }
 
@@ -168,17 +216,24 @@ public final class HttpApi {
       if (RoutingRoutes.isCsvImport(ctx.method().name(), ctx.path())) {
         // A city's rules are larger than any JSON request; the import checks the media type itself.
         if (ctx.contentLength() > MAXIMUM_IMPORT_BYTES) {
-          throw new ApiProblem(413, "payload-too-large", "imported files are limited to " + MAXIMUM_IMPORT_BYTES / (1024 * 1024) + " MiB");
+          throw new ApiProblem(
+              413,
+              "payload-too-large",
+              "imported files are limited to " + MAXIMUM_IMPORT_BYTES / (1024 * 1024) + " MiB");
         }
         return;
       }
       if (ctx.contentLength() > MAXIMUM_BODY_BYTES) {
-        throw new ApiProblem(413, "payload-too-large", "request bodies are limited to " + MAXIMUM_BODY_BYTES / 1024 + " KiB");
+        throw new ApiProblem(
+            413,
+            "payload-too-large",
+            "request bodies are limited to " + MAXIMUM_BODY_BYTES / 1024 + " KiB");
       }
       boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
       String contentType = ctx.contentType();
       if (hasBody && (contentType == null || !isJson(contentType))) {
-        throw new ApiProblem(415, "unsupported-media-type", "send request bodies as application/json");
+        throw new ApiProblem(
+            415, "unsupported-media-type", "send request bodies as application/json");
       }
     }
   }

@@ -19,7 +19,10 @@ public record HttpSettings(int rateLimitPerMinute, TrustedProxies trustedProxies
   public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
 
   public HttpSettings {
-    checkArgument(rateLimitPerMinute >= 0, "rateLimitPerMinute must be 0 (off) or more, not %s", rateLimitPerMinute);
+    checkArgument(
+        rateLimitPerMinute >= 0,
+        "rateLimitPerMinute must be 0 (off) or more, not %s",
+        rateLimitPerMinute);
     checkNotNull(trustedProxies, "trustedProxies");
   }
 

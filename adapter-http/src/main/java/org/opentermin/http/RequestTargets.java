@@ -4,9 +4,9 @@ import io.javalin.http.Context;
 import org.opentermin.http.problem.ApiProblem;
 
 /**
- * Checks the request target's percent escapes before anything decodes a path or query
- * parameter: the decoder throws on a malformed escape ({@code %u002e}, {@code %zz}, a lone
- * {@code %}), which would otherwise surface as a failure of ours instead of a bad request.
+ * Checks the request target's percent escapes before anything decodes a path or query parameter:
+ * the decoder throws on a malformed escape ({@code %u002e}, {@code %zz}, a lone {@code %}), which
+ * would otherwise surface as a failure of ours instead of a bad request.
  */
 final class RequestTargets {
 
@@ -14,7 +14,8 @@ final class RequestTargets {
 
   static void checkEscapes(Context ctx) {
     if (!wellEscaped(ctx.req().getRequestURI()) || !wellEscaped(ctx.queryString())) {
-      throw ApiProblem.badRequest("the path or query has a malformed percent escape: write %XX with two hex digits");
+      throw ApiProblem.badRequest(
+          "the path or query has a malformed percent escape: write %XX with two hex digits");
     }
   }
 
@@ -24,7 +25,9 @@ final class RequestTargets {
       return true;
     }
     for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
-      if (i + 2 >= target.length() || !isHex(target.charAt(i + 1)) || !isHex(target.charAt(i + 2))) {
+      if (i + 2 >= target.length()
+          || !isHex(target.charAt(i + 1))
+          || !isHex(target.charAt(i + 2))) {
         return false;
       }
     }

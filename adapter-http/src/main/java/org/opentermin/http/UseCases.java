@@ -67,7 +67,8 @@ public final class UseCases {
     this.clock = required(builder.clock, "clock");
     this.lottery = required(builder.lottery, "lottery");
     this.resolveResponsibility = required(builder.resolveResponsibility, "resolveResponsibility");
-    this.configureResponsibility = required(builder.configureResponsibility, "configureResponsibility");
+    this.configureResponsibility =
+        required(builder.configureResponsibility, "configureResponsibility");
     this.audit = required(builder.audit, "audit");
     this.personalData = required(builder.personalData, "personalData");
     this.retention = required(builder.retention, "retention");
@@ -186,7 +187,8 @@ public final class UseCases {
     }
 
     public Builder configureResponsibility(ConfigureResponsibility configureResponsibility) {
-      this.configureResponsibility = checkNotNull(configureResponsibility, "configureResponsibility");
+      this.configureResponsibility =
+          checkNotNull(configureResponsibility, "configureResponsibility");
       return this;
     }
 

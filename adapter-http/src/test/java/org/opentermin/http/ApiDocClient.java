@@ -17,8 +17,8 @@ import java.util.List;
 import org.opentermin.http.problem.ProblemTitles;
 
 /**
- * Calls the running API and checks every answer against the documented contract, collecting
- * what does not fit instead of failing at once, so a test shows all mismatches together.
+ * Calls the running API and checks every answer against the documented contract, collecting what
+ * does not fit instead of failing at once, so a test shows all mismatches together.
  */
 public final class ApiDocClient {
 
@@ -43,9 +43,14 @@ public final class ApiDocClient {
   /** A client for the API at {@code port}, checking against the document that API serves. */
   public static ApiDocClient forServerAt(int port) {
     try {
-      String document = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ApiDocumentation.OPENAPI_PATH)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+      String document =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + ApiDocumentation.OPENAPI_PATH))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+              .body();
       return new ApiDocClient(port, document);
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
@@ -86,7 +91,10 @@ public final class ApiDocClient {
     return send("GET", path, null, headers);
   }
 
-  /** A POST of {@code body}, which may be a JSON string or an object to write as JSON, or null for none. */
+  /**
+   * A POST of {@code body}, which may be a JSON string or an object to write as JSON, or null for
+   * none.
+   */
   public Answer post(String path, Object body, String... headers) {
     return send("POST", path, body, headers);
   }
@@ -102,7 +110,8 @@ public final class ApiDocClient {
     if (text == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     }
     String requestType = "application/json";
@@ -114,7 +123,8 @@ public final class ApiDocClient {
     }
     HttpResponse<String> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     } catch (InterruptedException interrupted) {
@@ -125,8 +135,15 @@ public final class ApiDocClient {
     if (template == null) {
       violations.add(method + " " + path + " matches no documented path");
     } else {
-      violations.addAll(contract.violations(method, template, text, requestType, response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(null), response.body()));
+      violations.addAll(
+          contract.violations(
+              method,
+              template,
+              text,
+              requestType,
+              response.statusCode(),
+              response.headers().firstValue("Content-Type").orElse(null),
+              response.body()));
     }
     return new Answer(response.statusCode(), response.body());
   }
@@ -136,7 +153,10 @@ public final class ApiDocClient {
     return List.copyOf(violations);
   }
 
-  /** The documented path template that {@code path} fills in, e.g. {@code /api/v1/offices/{officeId}}. */
+  /**
+   * The documented path template that {@code path} fills in, e.g. {@code
+   * /api/v1/offices/{officeId}}.
+   */
   private String template(String path) {
     for (Iterator<String> templates = document.get("paths").fieldNames(); templates.hasNext(); ) {
       String template = templates.next();

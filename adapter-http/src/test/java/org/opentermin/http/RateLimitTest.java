@@ -29,7 +29,9 @@ class RateLimitTest {
 
   @BeforeEach
   void start() {
-    UseCases useCases = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC)).useCases();
+    UseCases useCases =
+        new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC))
+            .useCases();
     api = HttpApi.create(useCases, new HttpSettings(PER_MINUTE), ticker).start(0);
   }
 
@@ -41,7 +43,9 @@ class RateLimitTest {
   @Test
   void theRequestAfterTheAllowanceIsRefusedWithRetryAfterAndAProblemDocument() throws Exception {
     for (int i = 0; i < PER_MINUTE; i++) {
-      assertThat(send("GET", "/api/v1/offices").statusCode()).as("request %s", i + 1).isEqualTo(200);
+      assertThat(send("GET", "/api/v1/offices").statusCode())
+          .as("request %s", i + 1)
+          .isEqualTo(200);
     }
 
     HttpResponse<String> refused = send("GET", "/api/v1/offices", "Accept-Language", "de");
@@ -49,13 +53,16 @@ class RateLimitTest {
     assertThat(refused.statusCode()).isEqualTo(429);
     // Five a minute refill one every 12 seconds.
     assertThat(refused.headers().firstValue("Retry-After")).contains("12");
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(refused.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     JsonNode problem = JSON.readTree(refused.body());
     assertThat(problem.path("type").asText()).isEqualTo(ProblemTitles.TYPE_BASE + "rate-limited");
     assertThat(problem.path("title").asText()).isEqualTo("Zu viele Anfragen");
     assertThat(problem.path("status").asInt()).isEqualTo(429);
-    assertThat(problem.path("detail").asText()).contains("citizen-read").doesNotContain("127.0.0.1");
+    assertThat(problem.path("detail").asText())
+        .contains("citizen-read")
+        .doesNotContain("127.0.0.1");
 
     ticker.advance(Duration.ofSeconds(12));
     assertThat(send("GET", "/api/v1/offices").statusCode()).as("after Retry-After").isEqualTo(200);
@@ -69,7 +76,8 @@ class RateLimitTest {
     assertThat(send("GET", "/api/v1/services").statusCode()).isEqualTo(429);
 
     // Refused by validation, so not by the limiter: the write group has its own bucket.
-    assertThat(send("POST", "/api/v1/holds", "Content-Type", "application/json").statusCode()).isEqualTo(400);
+    assertThat(send("POST", "/api/v1/holds", "Content-Type", "application/json").statusCode())
+        .isEqualTo(400);
   }
 
   @Test
@@ -106,8 +114,9 @@ class RateLimitTest {
   }
 
   private HttpResponse<String> send(String method, String path, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }

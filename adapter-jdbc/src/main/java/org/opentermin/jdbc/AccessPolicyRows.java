@@ -43,26 +43,38 @@ final class AccessPolicyRows {
     Optional<IdentityLimit> identity = policy.identityLimit();
     Optional<ChallengePolicy> challenge = policy.challenge();
     Optional<FairAssignment> fair = policy.fairAssignment();
-    ImmutableList<Map.Entry<ResourceId, Contingent>> dedicated = contingents
-        .map(rule -> sortedByResource(rule.dedicated()))
-        .orElse(ImmutableList.of());
-    ImmutableList<Map.Entry<ResourceId, Integer>> weights = fair
-        .map(rule -> sortedByResource(rule.weightPercent()))
-        .orElse(ImmutableList.of());
+    ImmutableList<Map.Entry<ResourceId, Contingent>> dedicated =
+        contingents.map(rule -> sortedByResource(rule.dedicated())).orElse(ImmutableList.of());
+    ImmutableList<Map.Entry<ResourceId, Integer>> weights =
+        fair.map(rule -> sortedByResource(rule.weightPercent())).orElse(ImmutableList.of());
     return new PolicyRow(
         serviceId,
         release.map(rule -> rule.opensAt().truncatedTo(ChronoUnit.MICROS)).orElse(null),
         release.map(rule -> rule.opensAt().getNano() % NANOS_PER_MICRO).orElse(null),
         release.map(rule -> seconds(rule.randomWindow())).orElse(null),
-        release.map(rule -> rule.waves().stream().map(ReleaseWave::daysBefore).toArray(Integer[]::new)).orElse(null),
-        release.map(rule -> rule.waves().stream().map(ReleaseWave::sharePercent).toArray(Integer[]::new)).orElse(null),
+        release
+            .map(rule -> rule.waves().stream().map(ReleaseWave::daysBefore).toArray(Integer[]::new))
+            .orElse(null),
+        release
+            .map(
+                rule ->
+                    rule.waves().stream().map(ReleaseWave::sharePercent).toArray(Integer[]::new))
+            .orElse(null),
         contingents.map(ChannelContingents::blockMinutes).orElse(null),
         contingents.map(rule -> rule.sharePercent().get(Contingent.ONLINE)).orElse(null),
         contingents.map(rule -> rule.sharePercent().get(Contingent.PHONE)).orElse(null),
         contingents.map(rule -> rule.sharePercent().get(Contingent.COUNTER)).orElse(null),
         contingents.map(rule -> rule.sharePercent().get(Contingent.URGENT)).orElse(null),
-        contingents.map(rule -> dedicated.stream().map(entry -> entry.getKey().value()).toArray(String[]::new)).orElse(null),
-        contingents.map(rule -> dedicated.stream().map(entry -> entry.getValue().name()).toArray(String[]::new)).orElse(null),
+        contingents
+            .map(
+                rule ->
+                    dedicated.stream().map(entry -> entry.getKey().value()).toArray(String[]::new))
+            .orElse(null),
+        contingents
+            .map(
+                rule ->
+                    dedicated.stream().map(entry -> entry.getValue().name()).toArray(String[]::new))
+            .orElse(null),
         contingents.map(rule -> seconds(rule.releaseToOnlineBefore())).orElse(null),
         quarantine.map(rule -> seconds(rule.delay())).orElse(null),
         quarantine.map(rule -> seconds(rule.randomWindow())).orElse(null),
@@ -76,8 +88,12 @@ final class AccessPolicyRows {
         challenge.map(ChallengePolicy::difficultyBits).orElse(null),
         challenge.map(ChallengePolicy::holdsPerMinuteThreshold).orElse(null),
         fair.isPresent(),
-        fair.map(rule -> weights.stream().map(entry -> entry.getKey().value()).toArray(String[]::new)).orElse(null),
-        fair.map(rule -> weights.stream().map(Map.Entry::getValue).toArray(Integer[]::new)).orElse(null));
+        fair.map(
+                rule ->
+                    weights.stream().map(entry -> entry.getKey().value()).toArray(String[]::new))
+            .orElse(null),
+        fair.map(rule -> weights.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
+            .orElse(null));
   }
 
   static AccessPolicy policy(PolicyRow row) {
@@ -85,15 +101,22 @@ final class AccessPolicyRows {
         release(row),
         contingents(row),
         Optional.ofNullable(row.quarantineDelaySeconds())
-            .map(delay -> new Quarantine(duration(delay), duration(row.quarantineRandomWindowSeconds()))),
+            .map(
+                delay ->
+                    new Quarantine(duration(delay), duration(row.quarantineRandomWindowSeconds()))),
         Optional.ofNullable(row.identityMaxBookings())
             .map(max -> new IdentityLimit(max, duration(row.identityPeriodSeconds()))),
         Optional.ofNullable(row.holdMaxLivePerClient()).map(HoldLimit::new),
         Optional.ofNullable(row.rescheduleMax()).map(RescheduleLimit::new),
-        Optional.ofNullable(row.lotteryEntryWindowSeconds()).map(window -> new LotteryPolicy(duration(window))),
-        Optional.ofNullable(row.waitingListOfferExpirySeconds()).map(expiry -> new WaitingListPolicy(duration(expiry))),
+        Optional.ofNullable(row.lotteryEntryWindowSeconds())
+            .map(window -> new LotteryPolicy(duration(window))),
+        Optional.ofNullable(row.waitingListOfferExpirySeconds())
+            .map(expiry -> new WaitingListPolicy(duration(expiry))),
         Optional.ofNullable(row.challengeAlways())
-            .map(always -> new ChallengePolicy(always, row.challengeDifficultyBits(), row.challengeHoldsPerMinute())),
+            .map(
+                always ->
+                    new ChallengePolicy(
+                        always, row.challengeDifficultyBits(), row.challengeHoldsPerMinute())),
         fairAssignment(row));
   }
 
@@ -106,7 +129,8 @@ final class AccessPolicyRows {
       waves.add(new ReleaseWave(row.releaseDaysBefore()[i], row.releaseSharePercent()[i]));
     }
     LocalTime opensAt = row.releaseOpensAt().plusNanos(row.releaseOpensAtNanos());
-    return Optional.of(new ReleasePolicy(opensAt, duration(row.releaseRandomWindowSeconds()), waves.build()));
+    return Optional.of(
+        new ReleasePolicy(opensAt, duration(row.releaseRandomWindowSeconds()), waves.build()));
   }
 
   private static Optional<ChannelContingents> contingents(PolicyRow row) {
@@ -121,10 +145,16 @@ final class AccessPolicyRows {
     putIfListed(shares, Contingent.URGENT, row.contingentUrgentPercent());
     ImmutableMap.Builder<ResourceId, Contingent> dedicated = ImmutableMap.builder();
     for (int i = 0; i < row.contingentDedicatedResources().length; i++) {
-      dedicated.put(ResourceId.of(row.contingentDedicatedResources()[i]), Contingent.valueOf(row.contingentDedicatedTo()[i]));
+      dedicated.put(
+          ResourceId.of(row.contingentDedicatedResources()[i]),
+          Contingent.valueOf(row.contingentDedicatedTo()[i]));
     }
-    return Optional.of(new ChannelContingents(
-        shares.build(), dedicated.build(), row.contingentBlockMinutes(), duration(row.contingentReleaseToOnlineBeforeSeconds())));
+    return Optional.of(
+        new ChannelContingents(
+            shares.build(),
+            dedicated.build(),
+            row.contingentBlockMinutes(),
+            duration(row.contingentReleaseToOnlineBeforeSeconds())));
   }
 
   private static Optional<FairAssignment> fairAssignment(PolicyRow row) {
@@ -133,24 +163,30 @@ final class AccessPolicyRows {
     }
     ImmutableMap.Builder<ResourceId, Integer> weights = ImmutableMap.builder();
     for (int i = 0; i < row.fairAssignmentResources().length; i++) {
-      weights.put(ResourceId.of(row.fairAssignmentResources()[i]), row.fairAssignmentWeightPercent()[i]);
+      weights.put(
+          ResourceId.of(row.fairAssignmentResources()[i]), row.fairAssignmentWeightPercent()[i]);
     }
     return Optional.of(new FairAssignment(weights.build()));
   }
 
-  private static void putIfListed(ImmutableMap.Builder<Contingent, Integer> shares, Contingent contingent, Integer share) {
+  private static void putIfListed(
+      ImmutableMap.Builder<Contingent, Integer> shares, Contingent contingent, Integer share) {
     if (share != null) {
       shares.put(contingent, share);
     }
   }
 
-  private static <V> ImmutableList<Map.Entry<ResourceId, V>> sortedByResource(Map<ResourceId, V> map) {
+  private static <V> ImmutableList<Map.Entry<ResourceId, V>> sortedByResource(
+      Map<ResourceId, V> map) {
     return map.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** Exact: every rule's durations are non-negative and far below the 292 years a long of nanoseconds holds. */
+  /**
+   * Exact: every rule's durations are non-negative and far below the 292 years a long of
+   * nanoseconds holds.
+   */
   private static BigDecimal seconds(Duration duration) {
     return BigDecimal.valueOf(duration.toNanos(), 9);
   }

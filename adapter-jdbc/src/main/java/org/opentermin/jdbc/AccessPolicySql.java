@@ -6,16 +6,16 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The SQL of offices' and services' fair-access policies (access_policies), each statement next
- * to the method that runs it on a handle; {@link AccessPolicyRows} turns the rows into policies.
+ * The SQL of offices' and services' fair-access policies (access_policies), each statement next to
+ * the method that runs it on a handle; {@link AccessPolicyRows} turns the rows into policies.
  */
 final class AccessPolicySql {
 
   private AccessPolicySql() {}
 
   /**
-   * One row of access_policies, column by column (see V4__fair_access.sql); serviceId is ''
-   * for the office's own policy, and a rule's columns are null while it is off.
+   * One row of access_policies, column by column (see V4__fair_access.sql); serviceId is '' for the
+   * office's own policy, and a rule's columns are null while it is off.
    */
   record PolicyRow(
       String serviceId,
@@ -48,21 +48,27 @@ final class AccessPolicySql {
       Integer[] fairAssignmentWeightPercent) {}
 
   static List<PolicyRow> accessPolicies(Handle handle, String officeId) {
-    return handle.createQuery("SELECT * FROM access_policies WHERE office_id = :officeId ORDER BY service_id")
+    return handle
+        .createQuery(
+            "SELECT * FROM access_policies WHERE office_id = :officeId ORDER BY service_id")
         .bind("officeId", officeId)
         .mapTo(PolicyRow.class)
         .list();
   }
 
   static void deleteAccessPolicy(Handle handle, String officeId, String serviceId) {
-    handle.createUpdate("DELETE FROM access_policies WHERE office_id = :officeId AND service_id = :serviceId")
+    handle
+        .createUpdate(
+            "DELETE FROM access_policies WHERE office_id = :officeId AND service_id = :serviceId")
         .bind("officeId", officeId)
         .bind("serviceId", serviceId)
         .execute();
   }
 
   static void insertAccessPolicy(Handle handle, String officeId, PolicyRow policy) {
-    handle.createUpdate("""
+    handle
+        .createUpdate(
+            """
             INSERT INTO access_policies (
               office_id, service_id,
               release_opens_at, release_opens_at_nanos, release_random_window_seconds,
@@ -92,12 +98,14 @@ final class AccessPolicySql {
               CAST(:lotteryEntryWindowSeconds AS numeric), CAST(:waitingListOfferExpirySeconds AS numeric),
               CAST(:challengeAlways AS boolean), CAST(:challengeDifficultyBits AS integer),
               CAST(:challengeHoldsPerMinute AS integer),
-              :fairAssignment, CAST(:fairAssignmentResources AS text[]), CAST(:fairAssignmentWeightPercent AS integer[]))""")
+              :fairAssignment, CAST(:fairAssignmentResources AS text[]), CAST(:fairAssignmentWeightPercent AS integer[]))\
+            """)
         .bind("officeId", officeId)
         .bind("serviceId", policy.serviceId())
         .bindByType("releaseOpensAt", policy.releaseOpensAt(), LocalTime.class)
         .bindByType("releaseOpensAtNanos", policy.releaseOpensAtNanos(), Integer.class)
-        .bindByType("releaseRandomWindowSeconds", policy.releaseRandomWindowSeconds(), BigDecimal.class)
+        .bindByType(
+            "releaseRandomWindowSeconds", policy.releaseRandomWindowSeconds(), BigDecimal.class)
         .bindByType("releaseDaysBefore", policy.releaseDaysBefore(), Integer[].class)
         .bindByType("releaseSharePercent", policy.releaseSharePercent(), Integer[].class)
         .bindByType("contingentBlockMinutes", policy.contingentBlockMinutes(), Integer.class)
@@ -105,23 +113,35 @@ final class AccessPolicySql {
         .bindByType("contingentPhonePercent", policy.contingentPhonePercent(), Integer.class)
         .bindByType("contingentCounterPercent", policy.contingentCounterPercent(), Integer.class)
         .bindByType("contingentUrgentPercent", policy.contingentUrgentPercent(), Integer.class)
-        .bindByType("contingentDedicatedResources", policy.contingentDedicatedResources(), String[].class)
+        .bindByType(
+            "contingentDedicatedResources", policy.contingentDedicatedResources(), String[].class)
         .bindByType("contingentDedicatedTo", policy.contingentDedicatedTo(), String[].class)
-        .bindByType("contingentReleaseToOnlineBeforeSeconds", policy.contingentReleaseToOnlineBeforeSeconds(), BigDecimal.class)
+        .bindByType(
+            "contingentReleaseToOnlineBeforeSeconds",
+            policy.contingentReleaseToOnlineBeforeSeconds(),
+            BigDecimal.class)
         .bindByType("quarantineDelaySeconds", policy.quarantineDelaySeconds(), BigDecimal.class)
-        .bindByType("quarantineRandomWindowSeconds", policy.quarantineRandomWindowSeconds(), BigDecimal.class)
+        .bindByType(
+            "quarantineRandomWindowSeconds",
+            policy.quarantineRandomWindowSeconds(),
+            BigDecimal.class)
         .bindByType("identityMaxBookings", policy.identityMaxBookings(), Integer.class)
         .bindByType("identityPeriodSeconds", policy.identityPeriodSeconds(), BigDecimal.class)
         .bindByType("holdMaxLivePerClient", policy.holdMaxLivePerClient(), Integer.class)
         .bindByType("rescheduleMax", policy.rescheduleMax(), Integer.class)
-        .bindByType("lotteryEntryWindowSeconds", policy.lotteryEntryWindowSeconds(), BigDecimal.class)
-        .bindByType("waitingListOfferExpirySeconds", policy.waitingListOfferExpirySeconds(), BigDecimal.class)
+        .bindByType(
+            "lotteryEntryWindowSeconds", policy.lotteryEntryWindowSeconds(), BigDecimal.class)
+        .bindByType(
+            "waitingListOfferExpirySeconds",
+            policy.waitingListOfferExpirySeconds(),
+            BigDecimal.class)
         .bindByType("challengeAlways", policy.challengeAlways(), Boolean.class)
         .bindByType("challengeDifficultyBits", policy.challengeDifficultyBits(), Integer.class)
         .bindByType("challengeHoldsPerMinute", policy.challengeHoldsPerMinute(), Integer.class)
         .bind("fairAssignment", policy.fairAssignment())
         .bindByType("fairAssignmentResources", policy.fairAssignmentResources(), String[].class)
-        .bindByType("fairAssignmentWeightPercent", policy.fairAssignmentWeightPercent(), Integer[].class)
+        .bindByType(
+            "fairAssignmentWeightPercent", policy.fairAssignmentWeightPercent(), Integer[].class)
         .execute();
   }
 }

@@ -38,7 +38,10 @@ final class AppointmentRows {
         row.payload() == null ? new byte[0] : row.payload());
   }
 
-  /** The services of a row, whose two arrays run in parallel; for every store that keeps services so. */
+  /**
+   * The services of a row, whose two arrays run in parallel; for every store that keeps services
+   * so.
+   */
   static ImmutableList<BookedService> bookedServices(String[] serviceIds, Integer[] persons) {
     ImmutableList.Builder<BookedService> services = ImmutableList.builder();
     for (int i = 0; i < serviceIds.length; i++) {
@@ -88,7 +91,10 @@ final class AppointmentRows {
         AppointmentStatus.valueOf(row.status()),
         AppointmentMode.valueOf(row.mode()),
         new BookingReference(row.reference()),
-        new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone()),
+        new Citizen(
+            row.citizenName(),
+            Optional.ofNullable(row.citizenEmail()),
+            Optional.ofNullable(row.citizenPhone()),
             Optional.ofNullable(row.citizenNote())),
         Optional.ofNullable(row.videoLink()).map(VideoLink::of));
   }

@@ -25,9 +25,12 @@ final class AuditSql {
       String detail) {}
 
   static void append(Handle handle, EntryRow entry) {
-    handle.createUpdate("""
+    handle
+        .createUpdate(
+            """
             INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, appointment_id, reference, detail)
-            VALUES (:officeId, :at, :actorKind, :actorId, :action, :appointmentId, :reference, :detail)""")
+            VALUES (:officeId, :at, :actorKind, :actorId, :action, :appointmentId, :reference, :detail)\
+            """)
         .bind("officeId", entry.officeId())
         .bind("at", entry.at())
         .bind("actorKind", entry.actorKind())
@@ -40,18 +43,27 @@ final class AuditSql {
   }
 
   /**
-   * Up to {@code limit} entries of the office after {@code after}, optionally within
-   * {@code [from, to)}, by position. A missing bound is bound as NULL and then does not restrict.
+   * Up to {@code limit} entries of the office after {@code after}, optionally within {@code [from,
+   * to)}, by position. A missing bound is bound as NULL and then does not restrict.
    */
-  static List<EntryRow> page(Handle handle, String officeId, long after, OffsetDateTime from, OffsetDateTime to, int limit) {
-    return handle.createQuery("""
+  static List<EntryRow> page(
+      Handle handle,
+      String officeId,
+      long after,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      int limit) {
+    return handle
+        .createQuery(
+            """
             SELECT office_id, entry_no, at, actor_kind, actor_id, action, appointment_id, reference, detail
             FROM audit_log
             WHERE office_id = :officeId AND entry_no > :after
               AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
               AND (CAST(:to AS timestamptz) IS NULL OR at < :to)
             ORDER BY entry_no
-            LIMIT :limit""")
+            LIMIT :limit\
+            """)
         .bind("officeId", officeId)
         .bind("after", after)
         .bind("from", from)

@@ -17,10 +17,12 @@ final class BookingSql {
   private BookingSql() {}
 
   /** All columns of an appointment the domain needs, plus the manage token hash. */
-  private static final String APPOINTMENT_COLUMNS = """
+  private static final String APPOINTMENT_COLUMNS =
+      """
       a.office_id, a.appointment_id, a.resource_id, a.starts_at, a.ends_at, a.status, a.expires_at,
       a.channel, a.service_ids, a.persons, a.reference, a.manage_token_hash,
-      a.citizen_name, a.citizen_email, a.citizen_phone, a.mode, a.video_link, a.citizen_note, a.erased_at""";
+      a.citizen_name, a.citizen_email, a.citizen_phone, a.mode, a.video_link, a.citizen_note, a.erased_at\
+      """;
 
   record AppointmentRow(
       String officeId,
@@ -43,7 +45,11 @@ final class BookingSql {
       String citizenNote,
       OffsetDateTime erasedAt) {}
 
-  record BusyRow(String resourceId, OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime expiresAt) {}
+  record BusyRow(
+      String resourceId,
+      OffsetDateTime startsAt,
+      OffsetDateTime endsAt,
+      OffsetDateTime expiresAt) {}
 
   record EventRow(
       String officeId,
@@ -55,11 +61,15 @@ final class BookingSql {
       String toStatus,
       String note) {}
 
-  static List<BusyRow> busy(Handle handle, String officeId, OffsetDateTime from, OffsetDateTime to) {
-    return handle.createQuery("""
+  static List<BusyRow> busy(
+      Handle handle, String officeId, OffsetDateTime from, OffsetDateTime to) {
+    return handle
+        .createQuery(
+            """
             SELECT resource_id, starts_at, ends_at, expires_at FROM appointments
             WHERE office_id = :officeId AND status <> 'CANCELLED'
-              AND tstzrange(starts_at, ends_at) && tstzrange(:from, :to)""")
+              AND tstzrange(starts_at, ends_at) && tstzrange(:from, :to)\
+            """)
         .bind("officeId", officeId)
         .bind("from", from)
         .bind("to", to)
@@ -70,15 +80,21 @@ final class BookingSql {
   /**
    * The bookings of the office that start in {@code [from, to)}, served by the partial index
    * appointments_bookings_by_start (the status predicate repeats its condition). Resource ids
-   * compare in code point order ("C"), as Java compares strings, whatever the database's
-   * collation; uuids compare byte by byte, as their text forms do.
+   * compare in code point order ("C"), as Java compares strings, whatever the database's collation;
+   * uuids compare byte by byte, as their text forms do.
    */
-  static List<AppointmentRow> bookings(Handle handle, String officeId, OffsetDateTime from, OffsetDateTime to) {
-    return handle.createQuery("SELECT " + APPOINTMENT_COLUMNS + """
+  static List<AppointmentRow> bookings(
+      Handle handle, String officeId, OffsetDateTime from, OffsetDateTime to) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + APPOINTMENT_COLUMNS
+                + """
 
-            FROM appointments a
-            WHERE a.office_id = :officeId AND a.status <> 'HELD' AND a.starts_at >= :from AND a.starts_at < :to
-            ORDER BY a.starts_at, a.resource_id COLLATE "C", a.appointment_id""")
+                FROM appointments a
+                WHERE a.office_id = :officeId AND a.status <> 'HELD' AND a.starts_at >= :from AND a.starts_at < :to
+                ORDER BY a.starts_at, a.resource_id COLLATE "C", a.appointment_id\
+                """)
         .bind("officeId", officeId)
         .bind("from", from)
         .bind("to", to)
@@ -87,9 +103,14 @@ final class BookingSql {
   }
 
   static Optional<AppointmentRow> find(Handle handle, String officeId, UUID id) {
-    return handle.createQuery("SELECT " + APPOINTMENT_COLUMNS + """
+    return handle
+        .createQuery(
+            "SELECT "
+                + APPOINTMENT_COLUMNS
+                + """
 
-            FROM appointments a WHERE a.office_id = :officeId AND a.appointment_id = :id""")
+                FROM appointments a WHERE a.office_id = :officeId AND a.appointment_id = :id\
+                """)
         .bind("officeId", officeId)
         .bind("id", id)
         .mapTo(AppointmentRow.class)
@@ -97,10 +118,15 @@ final class BookingSql {
   }
 
   static Optional<AppointmentRow> findByReference(Handle handle, String reference) {
-    return handle.createQuery("SELECT " + APPOINTMENT_COLUMNS + """
+    return handle
+        .createQuery(
+            "SELECT "
+                + APPOINTMENT_COLUMNS
+                + """
 
-            FROM booking_references r JOIN appointments a USING (office_id, appointment_id)
-            WHERE r.reference = :reference""")
+                FROM booking_references r JOIN appointments a USING (office_id, appointment_id)
+                WHERE r.reference = :reference\
+                """)
         .bind("reference", reference)
         .mapTo(AppointmentRow.class)
         .findOne();
@@ -110,12 +136,16 @@ final class BookingSql {
    * The compare-and-set of a booking's status; a cancellation also records its instant, which the
    * quarantine counts from (a table check keeps the two together).
    */
-  static int changeStatus(Handle handle, String officeId, UUID id, String expected, String to, OffsetDateTime now) {
-    return handle.createUpdate("""
+  static int changeStatus(
+      Handle handle, String officeId, UUID id, String expected, String to, OffsetDateTime now) {
+    return handle
+        .createUpdate(
+            """
             UPDATE appointments SET status = :to, updated_at = :now,
               cancelled_at = CASE WHEN :to = 'CANCELLED' THEN CAST(:now AS timestamptz) END
             WHERE office_id = :officeId AND appointment_id = :id AND status = :expected AND status <> 'HELD'
-              AND erased_at IS NULL""")
+              AND erased_at IS NULL\
+            """)
         .bind("officeId", officeId)
         .bind("id", id)
         .bind("expected", expected)
@@ -125,11 +155,16 @@ final class BookingSql {
   }
 
   /** Deletes the live hold and hands back what the booking takes over from it. */
-  static Optional<AppointmentRow> takeLiveHold(Handle handle, String officeId, UUID id, OffsetDateTime now) {
-    return handle.createQuery("""
+  static Optional<AppointmentRow> takeLiveHold(
+      Handle handle, String officeId, UUID id, OffsetDateTime now) {
+    return handle
+        .createQuery(
+            """
             DELETE FROM appointments a
             WHERE a.office_id = :officeId AND a.appointment_id = :id AND a.status = 'HELD' AND a.expires_at > :now
-            RETURNING\s""" + APPOINTMENT_COLUMNS)
+            RETURNING\s\
+            """
+                + APPOINTMENT_COLUMNS)
         .bind("officeId", officeId)
         .bind("id", id)
         .bind("now", now)
@@ -140,17 +175,26 @@ final class BookingSql {
   /**
    * Moves a confirmed booking onto the new time and counts the move, only if it was moved fewer
    * than {@code maxReschedules} times before (NULL: no limit) and the new time was held in the
-   * booking's mode: the conditions and the count are one UPDATE, so concurrent moves of one
-   * booking cannot both pass. Mode, channel and video link stay.
+   * booking's mode: the conditions and the count are one UPDATE, so concurrent moves of one booking
+   * cannot both pass. Mode, channel and video link stay.
    */
-  static int move(Handle handle, String officeId, UUID id, AppointmentRow newTime, OffsetDateTime now, Integer maxReschedules) {
-    return handle.createUpdate("""
+  static int move(
+      Handle handle,
+      String officeId,
+      UUID id,
+      AppointmentRow newTime,
+      OffsetDateTime now,
+      Integer maxReschedules) {
+    return handle
+        .createUpdate(
+            """
             UPDATE appointments SET resource_id = :resourceId, starts_at = :startsAt, ends_at = :endsAt,
               service_ids = :serviceIds, persons = :persons, updated_at = :now,
               reschedule_count = reschedule_count + 1
             WHERE office_id = :officeId AND appointment_id = :id AND status = 'CONFIRMED' AND mode = :mode
               AND erased_at IS NULL
-              AND (CAST(:maxReschedules AS integer) IS NULL OR reschedule_count < :maxReschedules)""")
+              AND (CAST(:maxReschedules AS integer) IS NULL OR reschedule_count < :maxReschedules)\
+            """)
         .bind("officeId", officeId)
         .bind("id", id)
         .bind("resourceId", newTime.resourceId())
@@ -168,15 +212,23 @@ final class BookingSql {
   record RescheduleStateRow(String status, int rescheduleCount) {}
 
   static Optional<RescheduleStateRow> rescheduleState(Handle handle, String officeId, UUID id) {
-    return handle.createQuery("""
-            SELECT status, reschedule_count FROM appointments WHERE office_id = :officeId AND appointment_id = :id""")
+    return handle
+        .createQuery(
+            """
+            SELECT status, reschedule_count FROM appointments WHERE office_id = :officeId AND appointment_id = :id\
+            """)
         .bind("officeId", officeId)
         .bind("id", id)
         .mapTo(RescheduleStateRow.class)
         .findOne();
   }
 
-  record CancellationRow(UUID appointmentId, String resourceId, OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime cancelledAt) {}
+  record CancellationRow(
+      UUID appointmentId,
+      String resourceId,
+      OffsetDateTime startsAt,
+      OffsetDateTime endsAt,
+      OffsetDateTime cancelledAt) {}
 
   /**
    * The office's bookings cancelled at or after {@code since} that overlap {@code [from, to)},
@@ -184,12 +236,19 @@ final class BookingSql {
    * condition).
    */
   static List<CancellationRow> cancellations(
-      Handle handle, String officeId, OffsetDateTime from, OffsetDateTime to, OffsetDateTime since) {
-    return handle.createQuery("""
+      Handle handle,
+      String officeId,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      OffsetDateTime since) {
+    return handle
+        .createQuery(
+            """
             SELECT appointment_id, resource_id, starts_at, ends_at, cancelled_at FROM appointments
             WHERE office_id = :officeId AND status = 'CANCELLED' AND cancelled_at >= :since
               AND starts_at < :to AND ends_at > :from
-            ORDER BY cancelled_at, appointment_id""")
+            ORDER BY cancelled_at, appointment_id\
+            """)
         .bind("officeId", officeId)
         .bind("from", from)
         .bind("to", to)
@@ -198,15 +257,25 @@ final class BookingSql {
         .list();
   }
 
-  /** Counts as confirm_hold does for an identity quota (R__booking_functions.sql), without a lock. */
+  /**
+   * Counts as confirm_hold does for an identity quota (R__booking_functions.sql), without a lock.
+   */
   static int activeBookings(
-      Handle handle, String officeId, String[] identityKeys, String[] serviceIds, OffsetDateTime from, OffsetDateTime to) {
-    return handle.createQuery("""
+      Handle handle,
+      String officeId,
+      String[] identityKeys,
+      String[] serviceIds,
+      OffsetDateTime from,
+      OffsetDateTime to) {
+    return handle
+        .createQuery(
+            """
             SELECT count(*) FROM appointments a
             WHERE a.identity_keys && CAST(:identityKeys AS text[])
               AND a.status IN ('CONFIRMED', 'CHECKED_IN') AND a.identity_keys <> '{}'
               AND a.office_id = :officeId AND a.service_ids && CAST(:serviceIds AS text[])
-              AND a.starts_at >= :from AND a.starts_at < :to""")
+              AND a.starts_at >= :from AND a.starts_at < :to\
+            """)
         .bind("officeId", officeId)
         .bind("identityKeys", identityKeys)
         .bind("serviceIds", serviceIds)
@@ -217,9 +286,12 @@ final class BookingSql {
   }
 
   static void insertEvent(Handle handle, EventRow event) {
-    handle.createUpdate("""
+    handle
+        .createUpdate(
+            """
             INSERT INTO booking_events (office_id, appointment_id, at, actor_kind, actor_id, from_status, to_status, note)
-            VALUES (:officeId, :appointmentId, :at, :actorKind, :actorId, :fromStatus, :toStatus, :note)""")
+            VALUES (:officeId, :appointmentId, :at, :actorKind, :actorId, :fromStatus, :toStatus, :note)\
+            """)
         .bind("officeId", event.officeId())
         .bind("appointmentId", event.appointmentId())
         .bind("at", event.at())
@@ -232,9 +304,12 @@ final class BookingSql {
   }
 
   static List<EventRow> history(Handle handle, String officeId, UUID id) {
-    return handle.createQuery("""
+    return handle
+        .createQuery(
+            """
             SELECT office_id, appointment_id, at, actor_kind, actor_id, from_status, to_status, note
-            FROM booking_events WHERE office_id = :officeId AND appointment_id = :id ORDER BY event_no""")
+            FROM booking_events WHERE office_id = :officeId AND appointment_id = :id ORDER BY event_no\
+            """)
         .bind("officeId", officeId)
         .bind("id", id)
         .mapTo(EventRow.class)

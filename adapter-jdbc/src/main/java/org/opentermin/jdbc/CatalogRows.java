@@ -38,7 +38,9 @@ final class CatalogRows {
   static Office office(OfficeRow row) {
     GermanState state = GermanState.fromCode(row.state()).orElseThrow();
     ImmutableSet<RegionalHoliday> regional =
-        Arrays.stream(row.regionalHolidays()).map(RegionalHoliday::valueOf).collect(ImmutableSet.toImmutableSet());
+        Arrays.stream(row.regionalHolidays())
+            .map(RegionalHoliday::valueOf)
+            .collect(ImmutableSet.toImmutableSet());
     return new Office(
         OfficeId.of(row.officeId()),
         row.name(),
@@ -51,13 +53,19 @@ final class CatalogRows {
   }
 
   static Service service(
-      ServiceRow row, List<ServiceDurationRow> durations, List<ServiceModeRow> modeRows, List<ServiceModeResourceRow> resourceRows) {
+      ServiceRow row,
+      List<ServiceDurationRow> durations,
+      List<ServiceModeRow> modeRows,
+      List<ServiceModeResourceRow> resourceRows) {
     return new Service(
         ServiceId.of(row.serviceId()),
         row.name(),
         Duration.ofMinutes(row.durationMinutes()),
-        durations.stream().collect(ImmutableMap.toImmutableMap(
-            duration -> OfficeId.of(duration.officeId()), duration -> Duration.ofMinutes(duration.durationMinutes()))),
+        durations.stream()
+            .collect(
+                ImmutableMap.toImmutableMap(
+                    duration -> OfficeId.of(duration.officeId()),
+                    duration -> Duration.ofMinutes(duration.durationMinutes()))),
         row.maxPersons(),
         Arrays.stream(row.channels()).map(Channel::valueOf).collect(ImmutableSet.toImmutableSet()),
         row.sensitive(),
@@ -72,11 +80,15 @@ final class CatalogRows {
     }
     ImmutableMap.Builder<AppointmentMode, ModeOptions> modes = ImmutableMap.builder();
     for (ServiceModeRow modeRow : modeRows) {
-      ImmutableSetMultimap<OfficeId, ResourceId> resources = resourceRows.stream()
-          .filter(resource -> resource.mode().equals(modeRow.mode()))
-          .collect(ImmutableSetMultimap.toImmutableSetMultimap(
-              resource -> OfficeId.of(resource.officeId()), resource -> ResourceId.of(resource.resourceId())));
-      Optional<Duration> duration = Optional.ofNullable(modeRow.durationMinutes()).map(Duration::ofMinutes);
+      ImmutableSetMultimap<OfficeId, ResourceId> resources =
+          resourceRows.stream()
+              .filter(resource -> resource.mode().equals(modeRow.mode()))
+              .collect(
+                  ImmutableSetMultimap.toImmutableSetMultimap(
+                      resource -> OfficeId.of(resource.officeId()),
+                      resource -> ResourceId.of(resource.resourceId())));
+      Optional<Duration> duration =
+          Optional.ofNullable(modeRow.durationMinutes()).map(Duration::ofMinutes);
       modes.put(AppointmentMode.valueOf(modeRow.mode()), new ModeOptions(duration, resources));
     }
     return modes.build();

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The SQL of claims on capacity: placing a hold and confirming it, each one call of its function
- * in R__booking_functions.sql; finding both by their idempotency keys; deleting expired holds.
+ * The SQL of claims on capacity: placing a hold and confirming it, each one call of its function in
+ * R__booking_functions.sql; finding both by their idempotency keys; deleting expired holds.
  * Instants travel as UTC {@link OffsetDateTime}s (timestamptz).
  */
 final class ClaimSql {
@@ -39,15 +39,18 @@ final class ClaimSql {
   record ClaimOutcome(String outcome, String resourceId) {}
 
   /**
-   * Claims the first free candidate in one statement, counting the client's live holds when it
-   * has a quota. The casts type the parameters that may be NULL, so that PostgreSQL can pick the
+   * Claims the first free candidate in one statement, counting the client's live holds when it has
+   * a quota. The casts type the parameters that may be NULL, so that PostgreSQL can pick the
    * function.
    */
   static ClaimOutcome claimHold(Handle handle, HoldClaimRow claim) {
-    return handle.createQuery("""
+    return handle
+        .createQuery(
+            """
             SELECT outcome, resource_id FROM claim_hold(:officeId, :appointmentId, :candidates, :startsAt,
               :endsAt, :expiresAt, :channel, :serviceIds, :persons, :holdKeyHash, :holdFingerprint, :now,
-              CAST(:clientKey AS text), CAST(:maxLiveHolds AS integer), :mode)""")
+              CAST(:clientKey AS text), CAST(:maxLiveHolds AS integer), :mode)\
+            """)
         .bind("officeId", claim.officeId())
         .bind("appointmentId", claim.appointmentId())
         .bind("candidates", claim.candidates())
@@ -104,17 +107,20 @@ final class ClaimSql {
 
   /**
    * Confirms in one statement, with the note and video link, counting the identity's bookings when
-   * it has a quota. The casts type the parameters that may be NULL, so that PostgreSQL can pick
-   * the function.
+   * it has a quota. The casts type the parameters that may be NULL, so that PostgreSQL can pick the
+   * function.
    */
   static ConfirmOutcome confirmHold(Handle handle, ConfirmationRow confirmation) {
-    return handle.createQuery("""
+    return handle
+        .createQuery(
+            """
             SELECT outcome, resource_id, starts_at, ends_at, channel, service_ids, persons, mode
             FROM confirm_hold(:officeId, :id, :channels, :reference, :tokenHash, :name, :email,
               :phone, :keyHash, :fingerprint, :payload, :now, :actorKind, :actorId, :note,
               CAST(:identityKeys AS text[]), CAST(:maxBookings AS integer),
               CAST(:windowStart AS timestamptz), CAST(:windowEnd AS timestamptz),
-              CAST(:videoLink AS text), CAST(:citizenNote AS text))""")
+              CAST(:videoLink AS text), CAST(:citizenNote AS text))\
+            """)
         .bind("officeId", confirmation.officeId())
         .bind("id", confirmation.appointmentId())
         .bind("channels", confirmation.channels())
@@ -140,13 +146,19 @@ final class ClaimSql {
         .one();
   }
 
-  /** The appointment an idempotency key was used for, with the request's fingerprint and the retry payload. */
+  /**
+   * The appointment an idempotency key was used for, with the request's fingerprint and the retry
+   * payload.
+   */
   record IdempotencyRow(UUID appointmentId, String fingerprint, byte[] payload) {}
 
   static Optional<IdempotencyRow> byHoldKey(Handle handle, String officeId, byte[] keyHash) {
-    return handle.createQuery("""
+    return handle
+        .createQuery(
+            """
             SELECT appointment_id, hold_fingerprint AS fingerprint, NULL::bytea AS payload FROM appointments
-            WHERE office_id = :officeId AND hold_key_hash = :keyHash""")
+            WHERE office_id = :officeId AND hold_key_hash = :keyHash\
+            """)
         .bind("officeId", officeId)
         .bind("keyHash", keyHash)
         .mapTo(IdempotencyRow.class)
@@ -154,9 +166,12 @@ final class ClaimSql {
   }
 
   static Optional<IdempotencyRow> byConfirmKey(Handle handle, String officeId, byte[] keyHash) {
-    return handle.createQuery("""
+    return handle
+        .createQuery(
+            """
             SELECT appointment_id, confirm_fingerprint AS fingerprint, confirm_retry_payload AS payload
-            FROM appointments WHERE office_id = :officeId AND confirm_key_hash = :keyHash""")
+            FROM appointments WHERE office_id = :officeId AND confirm_key_hash = :keyHash\
+            """)
         .bind("officeId", officeId)
         .bind("keyHash", keyHash)
         .mapTo(IdempotencyRow.class)
@@ -164,17 +179,20 @@ final class ClaimSql {
   }
 
   /**
-   * Several instances may run this at once: each skips the rows another one is deleting. The
-   * CTE is evaluated exactly once, so the limit holds (a sub-select in IN may run repeatedly).
+   * Several instances may run this at once: each skips the rows another one is deleting. The CTE is
+   * evaluated exactly once, so the limit holds (a sub-select in IN may run repeatedly).
    */
   static int deleteExpiredHolds(Handle handle, String officeId, OffsetDateTime now, int limit) {
-    return handle.createUpdate("""
+    return handle
+        .createUpdate(
+            """
             WITH doomed AS (
               SELECT appointment_id FROM appointments
               WHERE office_id = :officeId AND status = 'HELD' AND expires_at <= :now
               ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
             DELETE FROM appointments a USING doomed d
-            WHERE a.office_id = :officeId AND a.appointment_id = d.appointment_id""")
+            WHERE a.office_id = :officeId AND a.appointment_id = d.appointment_id\
+            """)
         .bind("officeId", officeId)
         .bind("now", now)
         .bind("limit", limit)

@@ -14,7 +14,10 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
   public DatabaseSettings {
     checkNotNull(jdbcUrl, "jdbcUrl");
-    checkArgument(jdbcUrl.startsWith("jdbc:postgresql:"), "only PostgreSQL is supported, not %s", jdbcUrl.replaceAll("\\?.*", ""));
+    checkArgument(
+        jdbcUrl.startsWith("jdbc:postgresql:"),
+        "only PostgreSQL is supported, not %s",
+        jdbcUrl.replaceAll("\\?.*", ""));
     checkNotNull(user, "user");
     checkNotNull(password, "password");
     checkArgument(maximumPoolSize >= 1 && maximumPoolSize <= 500, "pool size must be 1 to 500");
@@ -26,6 +29,12 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
   @Override
   public String toString() {
-    return "DatabaseSettings[" + jdbcUrl.replaceAll("\\?.*", "") + ", user " + user + ", pool " + maximumPoolSize + "]";
+    return "DatabaseSettings["
+        + jdbcUrl.replaceAll("\\?.*", "")
+        + ", user "
+        + user
+        + ", pool "
+        + maximumPoolSize
+        + "]";
   }
 }

@@ -20,20 +20,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server run by the app itself, for zero-setup installations and tests. Its data
- * directory survives restarts when one is given. It listens on the loopback address only and
- * admits only the generated password kept in its data directory (file {@code opentermin-password},
- * mode 0600).
+ * directory survives restarts when one is given. It listens on the loopback address only and admits
+ * only the generated password kept in its data directory (file {@code opentermin-password}, mode
+ * 0600).
  *
- * <p>{@link #start} runs it durably (every commit reaches the disk before it is answered) and
- * first stops a server an earlier, killed run left behind on the same directory; {@link
- * #startTemporary} trades durability for speed and is meant for tests only. {@link #restart}
- * brings a server that died back on the same port, so that pools reconnect by themselves. Stop
- * it with {@link #close()}. Restarting and closing are not meant to race each other.
+ * <p>{@link #start} runs it durably (every commit reaches the disk before it is answered) and first
+ * stops a server an earlier, killed run left behind on the same directory; {@link #startTemporary}
+ * trades durability for speed and is meant for tests only. {@link #restart} brings a server that
+ * died back on the same port, so that pools reconnect by themselves. Stop it with {@link #close()}.
+ * Restarting and closing are not meant to race each other.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   static final String USER = "postgres";
+
   /** The delay of group commit, in microseconds (see {@link #launch}). */
   static final int COMMIT_DELAY_MICROSECONDS = 200;
 
@@ -45,7 +46,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private volatile EmbeddedPostgres postgres;
 
   private EmbeddedPostgresServer(
-      EmbeddedPostgres postgres, Path dataDirectory, Optional<Path> binaryDirectory, boolean durable, boolean temporary, String password) {
+      EmbeddedPostgres postgres,
+      Path dataDirectory,
+      Optional<Path> binaryDirectory,
+      boolean durable,
+      boolean temporary,
+      String password) {
     this.postgres = postgres;
     this.dataDirectory = dataDirectory;
     this.binaryDirectory = binaryDirectory;
@@ -71,9 +77,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       String password = EmbeddedCredentials.password(data);
       EmbeddedPostgres postgres = launch(data, Optional.of(binaries), true, false, password, 0);
       LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), data);
-      return new EmbeddedPostgresServer(postgres, data, Optional.of(binaries), true, false, password);
+      return new EmbeddedPostgresServer(
+          postgres, data, Optional.of(binaries), true, false, password);
     } catch (IOException failure) {
-      throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory, failure);
+      throw new UncheckedIOException(
+          "cannot start embedded PostgreSQL in " + dataDirectory, failure);
     }
   }
 
@@ -87,7 +95,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static EmbeddedPostgresServer startTemporary() {
     try {
       Path memory = Path.of("/dev/shm");
-      Path parent = Files.isDirectory(memory) && Files.isWritable(memory) ? memory : Path.of(System.getProperty("java.io.tmpdir"));
+      Path parent =
+          Files.isDirectory(memory) && Files.isWritable(memory)
+              ? memory
+              : Path.of(System.getProperty("java.io.tmpdir"));
       Path data = Files.createTempDirectory(parent, "opentermin-pg-");
       String password = EmbeddedCredentials.password(data);
       EmbeddedPostgres postgres = launch(data, Optional.empty(), false, true, password, 0);
@@ -98,22 +109,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   private static EmbeddedPostgres launch(
-      Path data, Optional<Path> binaries, boolean durable, boolean temporary, String password, int port) throws IOException {
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        .setDataDirectory(data)
-        .setCleanDataDirectory(temporary)
-        .setPort(port)
-        // The app stops its own server after the requests in flight and the pool; the library's
-        // shutdown hook would stop it beside that, under the last requests. Temporary servers of
-        // tests keep the hook, so that none outlives its JVM.
-        .setRegisterShutdownHook(temporary)
-        .setConnectConfig("password", password)
-        .setDataDirectoryCustomizer(directory -> EmbeddedCredentials.secure(directory.toPath(), password, binaries))
-        .setServerConfig("max_connections", "300")
-        // Loopback only, and no Unix socket: a socket in the shared /tmp would be one more way in.
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        .setServerConfig("unix_socket_directories", "")
-        .setServerConfig("password_encryption", "scram-sha-256");
+      Path data,
+      Optional<Path> binaries,
+      boolean durable,
+      boolean temporary,
+      String password,
+      int port)
+      throws IOException {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setCleanDataDirectory(temporary)
+            .setPort(port)
+            // The app stops its own server after the requests in flight and the pool; the library's
+            // shutdown hook would stop it beside that, under the last requests. Temporary servers
+            // of
+            // tests keep the hook, so that none outlives its JVM.
+            .setRegisterShutdownHook(temporary)
+            .setConnectConfig("password", password)
+            .setDataDirectoryCustomizer(
+                directory -> EmbeddedCredentials.secure(directory.toPath(), password, binaries))
+            .setServerConfig("max_connections", "300")
+            // Loopback only, and no Unix socket: a socket in the shared /tmp would be one more way
+            // in.
+            .setServerConfig("listen_addresses", "127.0.0.1")
+            .setServerConfig("unix_socket_directories", "")
+            .setServerConfig("password_encryption", "scram-sha-256");
     binaries.ifPresent(directory -> builder.setOverrideWorkingDirectory(directory.toFile()));
     // The library starts the server with -F (no fsync) and asynchronous commits, its test defaults;
     // settings given here come later on the command line and win.
@@ -136,10 +157,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public DatabaseSettings database(String database) {
     checkNotNull(database, "database");
     if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("database names are lower-case letters, digits and _: " + database);
+      throw new IllegalArgumentException(
+          "database names are lower-case letters, digits and _: " + database);
     }
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+        PreparedStatement query =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
         Statement create = connection.createStatement()) {
       query.setString(1, database);
       boolean exists;
@@ -154,14 +177,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       throw new IllegalStateException("cannot create database " + database, failure);
     }
     return new DatabaseSettings(
-        "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database, USER, password, DatabaseSettings.DEFAULT_POOL_SIZE);
+        "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database,
+        USER,
+        password,
+        DatabaseSettings.DEFAULT_POOL_SIZE);
   }
 
   public int port() {
     return postgres.getPort();
   }
 
-  /** Whether commits wait for the disk ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes} on). */
+  /**
+   * Whether commits wait for the disk ({@code fsync}, {@code synchronous_commit}, {@code
+   * full_page_writes} on).
+   */
   public boolean isDurable() {
     return durable;
   }
@@ -171,7 +200,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return dataDirectory;
   }
 
-  /** The server's main process (its postmaster), if it is running: read from {@code postmaster.pid}. */
+  /**
+   * The server's main process (its postmaster), if it is running: read from {@code postmaster.pid}.
+   */
   public Optional<ProcessHandle> postmaster() {
     return OrphanedServer.postmaster(dataDirectory);
   }
@@ -183,8 +214,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /**
    * Starts the server again after it died (or stops and starts it if it still runs), on the same
-   * port and data directory, so that connection pools find it where it was. Throws if it cannot
-   * be started; the caller may try again later.
+   * port and data directory, so that connection pools find it where it was. Throws if it cannot be
+   * started; the caller may try again later.
    */
   public synchronized void restart() {
     EmbeddedPostgres previous = postgres;
@@ -205,7 +236,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       postgres = launch(dataDirectory, binaryDirectory, durable, false, password, port);
       LOG.info("Embedded PostgreSQL restarted on port {}", port);
     } catch (IOException | RuntimeException failure) {
-      throw new IllegalStateException("cannot restart embedded PostgreSQL on port " + port + " (" + failure.getClass().getSimpleName() + ")",
+      throw new IllegalStateException(
+          "cannot restart embedded PostgreSQL on port "
+              + port
+              + " ("
+              + failure.getClass().getSimpleName()
+              + ")",
           failure);
     }
   }

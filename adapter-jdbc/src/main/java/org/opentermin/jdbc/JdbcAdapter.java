@@ -158,11 +158,15 @@ public final class JdbcAdapter implements AutoCloseable {
     checkNotNull(random, "random");
     byte[] fresh = new byte[SHARED_SECRET_BYTES];
     random.nextBytes(fresh);
-    return transactions.inTransaction(handle -> {
-      SharedStateSql.insertSecretIfAbsent(handle, name, fresh);
-      return SharedStateSql.secret(handle, name)
-          .orElseThrow(() -> new IllegalStateException("the shared secret " + name + " was neither stored nor found"));
-    });
+    return transactions.inTransaction(
+        handle -> {
+          SharedStateSql.insertSecretIfAbsent(handle, name, fresh);
+          return SharedStateSql.secret(handle, name)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the shared secret " + name + " was neither stored nor found"));
+        });
   }
 
   /**
@@ -174,7 +178,10 @@ public final class JdbcAdapter implements AutoCloseable {
     dataSource.setMetricRegistry(registry);
   }
 
-  /** Whether the database answers right now; waits at most about {@link #CONNECTION_TIMEOUT} plus a second. */
+  /**
+   * Whether the database answers right now; waits at most about {@link #CONNECTION_TIMEOUT} plus a
+   * second.
+   */
   public boolean isReachable() {
     try (Connection connection = dataSource.getConnection()) {
       return connection.isValid(1);

@@ -24,22 +24,25 @@ final class JdbiAccessTokenStore implements AccessTokenStore {
   public void save(StoredAccessToken token) {
     checkNotNull(token, "token");
     AccessGrant grant = token.grant();
-    TokenRow row = new TokenRow(
-        token.tokenHash(),
-        grant.tokenId(),
-        grant.role().name(),
-        grant.offices().stream().map(OfficeId::value).toArray(String[]::new),
-        JdbiBookingStore.utc(token.issuedAt()));
-    transactions.singleStatement(handle -> {
-      AccessTokenSql.upsert(handle, row);
-      return null;
-    });
+    TokenRow row =
+        new TokenRow(
+            token.tokenHash(),
+            grant.tokenId(),
+            grant.role().name(),
+            grant.offices().stream().map(OfficeId::value).toArray(String[]::new),
+            JdbiBookingStore.utc(token.issuedAt()));
+    transactions.singleStatement(
+        handle -> {
+          AccessTokenSql.upsert(handle, row);
+          return null;
+        });
   }
 
   @Override
   public Optional<StoredAccessToken> find(byte[] tokenHash) {
     checkNotNull(tokenHash, "tokenHash");
-    return transactions.read(handle -> AccessTokenSql.find(handle, tokenHash).map(JdbiAccessTokenStore::token));
+    return transactions.read(
+        handle -> AccessTokenSql.find(handle, tokenHash).map(JdbiAccessTokenStore::token));
   }
 
   @Override
@@ -48,10 +51,13 @@ final class JdbiAccessTokenStore implements AccessTokenStore {
   }
 
   private static StoredAccessToken token(TokenRow row) {
-    AccessGrant grant = new AccessGrant(
-        row.tokenId(),
-        AccessRole.valueOf(row.role()),
-        Arrays.stream(row.officeIds()).map(OfficeId::of).collect(ImmutableSet.toImmutableSet()));
+    AccessGrant grant =
+        new AccessGrant(
+            row.tokenId(),
+            AccessRole.valueOf(row.role()),
+            Arrays.stream(row.officeIds())
+                .map(OfficeId::of)
+                .collect(ImmutableSet.toImmutableSet()));
     return new StoredAccessToken(row.tokenHash(), grant, row.issuedAt().toInstant());
   }
 }

@@ -15,20 +15,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link HoldRates} summed over every instance on the database. Each instance counts its own
- * attempts in memory, exactly, and writes them to its own rows at most once a second; it reads
- * the other instances' rows at most once a second per office. So a rush costs the database two
- * small statements a second per instance and office, not one per hold, and instances never wait
- * for each other's rows; another instance's attempts arrive a second or two late. If the database
- * cannot be reached the count falls back to this instance's own, which only softens the signal
- * (the hold that follows needs the database anyway). Thread-safe.
+ * attempts in memory, exactly, and writes them to its own rows at most once a second; it reads the
+ * other instances' rows at most once a second per office. So a rush costs the database two small
+ * statements a second per instance and office, not one per hold, and instances never wait for each
+ * other's rows; another instance's attempts arrive a second or two late. If the database cannot be
+ * reached the count falls back to this instance's own, which only softens the signal (the hold that
+ * follows needs the database anyway). Thread-safe.
  */
 final class JdbiHoldRates implements HoldRates {
 
   private static final int WINDOW_SECONDS = 60;
+
   /** Rows older than this are deleted; a minute would do, the rest is slack for skewed clocks. */
   private static final int KEEP_SECONDS = 5 * 60;
+
   /** Every this many writes, the writing instance deletes old rows of all instances. */
   private static final int DELETE_EVERY = 60;
+
   private static final Logger LOG = LoggerFactory.getLogger(JdbiHoldRates.class);
 
   private final Transactions transactions;
@@ -49,7 +52,9 @@ final class JdbiHoldRates implements HoldRates {
   public void record(OfficeId office, Instant now) {
     checkNotNull(office, "office");
     own.record(office, now);
-    unsent.computeIfAbsent(new Unsent(office, now.getEpochSecond()), key -> new AtomicInteger()).incrementAndGet();
+    unsent
+        .computeIfAbsent(new Unsent(office, now.getEpochSecond()), key -> new AtomicInteger())
+        .incrementAndGet();
     writeIfDue(now.getEpochSecond());
   }
 
@@ -62,19 +67,25 @@ final class JdbiHoldRates implements HoldRates {
     return (int) Math.min(total, Integer.MAX_VALUE);
   }
 
-  /** The other instances' attempts in the minute up to {@code second}, read at most once a second. */
+  /**
+   * The other instances' attempts in the minute up to {@code second}, read at most once a second.
+   */
   private long others(OfficeId office, long second) {
     Others known = others.get(office);
     if (known != null && known.second() == second) {
       return known.holds();
     }
     try {
-      long holds = transactions.singleStatement(handle ->
-          SharedStateSql.othersHolds(handle, office.value(), second - WINDOW_SECONDS, second, instance));
+      long holds =
+          transactions.singleStatement(
+              handle ->
+                  SharedStateSql.othersHolds(
+                      handle, office.value(), second - WINDOW_SECONDS, second, instance));
       others.put(office, new Others(second, holds));
       return holds;
     } catch (RuntimeException unreachable) {
-      LOG.warn("Reading the other instances' hold rates failed ({}); counting this instance's only",
+      LOG.warn(
+          "Reading the other instances' hold rates failed ({}); counting this instance's only",
           unreachable.getClass().getSimpleName());
       return known == null ? 0 : known.holds();
     }
@@ -91,10 +102,12 @@ final class JdbiHoldRates implements HoldRates {
         Unsent key = entry.getKey();
         int holds = entry.getValue().getAndSet(0);
         if (holds > 0) {
-          transactions.singleStatement(handle -> {
-            SharedStateSql.addHolds(handle, key.office().value(), key.second(), instance, holds);
-            return null;
-          });
+          transactions.singleStatement(
+              handle -> {
+                SharedStateSql.addHolds(
+                    handle, key.office().value(), key.second(), instance, holds);
+                return null;
+              });
         }
         if (key.second() < second) {
           // A count that raced this removal is lost: the signal gets a little softer, no more.
@@ -102,10 +115,13 @@ final class JdbiHoldRates implements HoldRates {
         }
       }
       if (writes.incrementAndGet() % DELETE_EVERY == 0) {
-        transactions.singleStatement(handle -> SharedStateSql.deleteHoldsBefore(handle, second - KEEP_SECONDS));
+        transactions.singleStatement(
+            handle -> SharedStateSql.deleteHoldsBefore(handle, second - KEEP_SECONDS));
       }
     } catch (RuntimeException unreachable) {
-      LOG.warn("Writing this instance's hold rates failed ({}); other instances see them late or not at all",
+      LOG.warn(
+          "Writing this instance's hold rates failed ({}); other instances see them late or not at"
+              + " all",
           unreachable.getClass().getSimpleName());
     }
   }

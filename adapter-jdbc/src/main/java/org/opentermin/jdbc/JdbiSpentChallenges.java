@@ -10,9 +10,9 @@ import org.opentermin.ports.out.SpentChallenges;
 
 /**
  * {@link SpentChallenges} in PostgreSQL: the primary key decides which spend is the first, in any
- * number of app instances. Every {@value #CLEAN_UP_EVERY}th spend first deletes up to
- * {@value #CLEAN_UP_LIMIT} expired rows, ten times as many as were added meanwhile, so the table
- * stays about as large as the challenges spent within one lifetime and no job is needed.
+ * number of app instances. Every {@value #CLEAN_UP_EVERY}th spend first deletes up to {@value
+ * #CLEAN_UP_LIMIT} expired rows, ten times as many as were added meanwhile, so the table stays
+ * about as large as the challenges spent within one lifetime and no job is needed.
  */
 final class JdbiSpentChallenges implements SpentChallenges {
 
@@ -20,8 +20,8 @@ final class JdbiSpentChallenges implements SpentChallenges {
   static final int CLEAN_UP_LIMIT = 1000;
 
   /**
-   * Rows are kept this long after their expiry, so that an instance whose clock lags behind the
-   * one cleaning up still finds a challenge it considers unexpired.
+   * Rows are kept this long after their expiry, so that an instance whose clock lags behind the one
+   * cleaning up still finds a challenge it considers unexpired.
    */
   static final Duration CLOCK_SKEW_MARGIN = Duration.ofMinutes(1);
 
@@ -41,12 +41,20 @@ final class JdbiSpentChallenges implements SpentChallenges {
         MAXIMUM_ID_LENGTH);
     checkNotNull(expiresAt, "expiresAt");
     checkNotNull(now, "now");
-    checkArgument(now.isBefore(expiresAt), "challenge %s expired at %s, it cannot be spent at %s", challengeId, expiresAt, now);
+    checkArgument(
+        now.isBefore(expiresAt),
+        "challenge %s expired at %s, it cannot be spent at %s",
+        challengeId,
+        expiresAt,
+        now);
     // Before the insert: if the clean-up fails, the challenge is not spent and can be tried again.
     if (spends.getAndIncrement() % CLEAN_UP_EVERY == 0) {
-      transactions.singleStatement(handle ->
-          SpentChallengeSql.deleteExpired(handle, JdbiBookingStore.utc(now.minus(CLOCK_SKEW_MARGIN)), CLEAN_UP_LIMIT));
+      transactions.singleStatement(
+          handle ->
+              SpentChallengeSql.deleteExpired(
+                  handle, JdbiBookingStore.utc(now.minus(CLOCK_SKEW_MARGIN)), CLEAN_UP_LIMIT));
     }
-    return transactions.singleStatement(handle -> SpentChallengeSql.insert(handle, challengeId, JdbiBookingStore.utc(expiresAt)));
+    return transactions.singleStatement(
+        handle -> SpentChallengeSql.insert(handle, challengeId, JdbiBookingStore.utc(expiresAt)));
   }
 }

@@ -19,9 +19,9 @@ import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.WaitingListStore;
 
 /**
- * {@link WaitingListStore} in PostgreSQL. Additions lock the person's identity keys (advisory
- * locks for the transaction) before they look for an open entry, so two instances cannot both add
- * one; every other change is a conditional update on the status. Releasing a hold deletes the
+ * {@link WaitingListStore} in PostgreSQL. Additions lock the person's identity keys (advisory locks
+ * for the transaction) before they look for an open entry, so two instances cannot both add one;
+ * every other change is a conditional update on the status. Releasing a hold deletes the
  * appointment row only while it is a hold, in the same database that arbitrates holds (ADR 003).
  */
 final class JdbiWaitingListStore implements WaitingListStore {
@@ -35,22 +35,28 @@ final class JdbiWaitingListStore implements WaitingListStore {
   @Override
   public Addition add(Entry entry) {
     checkNotNull(entry, "entry");
-    checkArgument(entry.status() == Status.WAITING && entry.offer().isEmpty(), "a new entry is waiting, without an offer");
+    checkArgument(
+        entry.status() == Status.WAITING && entry.offer().isEmpty(),
+        "a new entry is waiting, without an offer");
     WaitingListSql.EntryRow row = row(entry);
-    return transactions.inTransaction(handle -> {
-      WaitingListSql.lockIdentities(handle, row.officeId(), entry.identityKeys().stream().sorted().toList());
-      if (WaitingListSql.openEntryExists(handle, row.officeId(), row.identityKeys(), row.serviceIds())) {
-        return Addition.ALREADY_WAITING;
-      }
-      WaitingListSql.insert(handle, row);
-      return Addition.ADDED;
-    });
+    return transactions.inTransaction(
+        handle -> {
+          WaitingListSql.lockIdentities(
+              handle, row.officeId(), entry.identityKeys().stream().sorted().toList());
+          if (WaitingListSql.openEntryExists(
+              handle, row.officeId(), row.identityKeys(), row.serviceIds())) {
+            return Addition.ALREADY_WAITING;
+          }
+          WaitingListSql.insert(handle, row);
+          return Addition.ADDED;
+        });
   }
 
   @Override
   public Optional<Entry> find(WaitingListEntryId id) {
     checkNotNull(id, "id");
-    return transactions.read(handle -> WaitingListSql.find(handle, id.office().value(), id.uuid()))
+    return transactions
+        .read(handle -> WaitingListSql.find(handle, id.office().value(), id.uuid()))
         .map(JdbiWaitingListStore::entry);
   }
 
@@ -58,7 +64,9 @@ final class JdbiWaitingListStore implements WaitingListStore {
   public ImmutableList<Entry> entries(OfficeId office, Set<Status> statuses) {
     checkNotNull(office, "office");
     String[] wanted = statuses.stream().map(Status::name).toArray(String[]::new);
-    return transactions.read(handle -> WaitingListSql.entries(handle, office.value(), wanted)).stream()
+    return transactions
+        .read(handle -> WaitingListSql.entries(handle, office.value(), wanted))
+        .stream()
         .map(JdbiWaitingListStore::entry)
         .collect(ImmutableList.toImmutableList());
   }
@@ -67,23 +75,44 @@ final class JdbiWaitingListStore implements WaitingListStore {
   public boolean offer(WaitingListEntryId id, Offer offer, Instant at) {
     checkNotNull(id, "id");
     checkNotNull(offer, "offer");
-    checkArgument(offer.hold().office().equals(id.office()), "an offer holds time at the entry's office");
-    return transactions.singleStatement(handle -> WaitingListSql.offer(handle, id.office().value(), id.uuid(),
-        offer.hold().uuid(), JdbiBookingStore.utc(offer.start()), JdbiBookingStore.utc(offer.deadline()), JdbiBookingStore.utc(at)));
+    checkArgument(
+        offer.hold().office().equals(id.office()), "an offer holds time at the entry's office");
+    return transactions.singleStatement(
+        handle ->
+            WaitingListSql.offer(
+                handle,
+                id.office().value(),
+                id.uuid(),
+                offer.hold().uuid(),
+                JdbiBookingStore.utc(offer.start()),
+                JdbiBookingStore.utc(offer.deadline()),
+                JdbiBookingStore.utc(at)));
   }
 
   @Override
   public boolean changeStatus(WaitingListEntryId id, Status expected, Status target, Instant at) {
     checkNotNull(id, "id");
-    checkArgument(expected.canBecome(target) && target != Status.OFFERED, "%s cannot become %s here", expected, target);
-    return transactions.singleStatement(handle ->
-        WaitingListSql.changeStatus(handle, id.office().value(), id.uuid(), expected.name(), target.name(), JdbiBookingStore.utc(at)));
+    checkArgument(
+        expected.canBecome(target) && target != Status.OFFERED,
+        "%s cannot become %s here",
+        expected,
+        target);
+    return transactions.singleStatement(
+        handle ->
+            WaitingListSql.changeStatus(
+                handle,
+                id.office().value(),
+                id.uuid(),
+                expected.name(),
+                target.name(),
+                JdbiBookingStore.utc(at)));
   }
 
   @Override
   public boolean releaseHold(AppointmentId hold) {
     checkNotNull(hold, "hold");
-    return transactions.singleStatement(handle -> WaitingListSql.deleteHold(handle, hold.office().value(), hold.uuid()));
+    return transactions.singleStatement(
+        handle -> WaitingListSql.deleteHold(handle, hold.office().value(), hold.uuid()));
   }
 
   @Override
@@ -91,8 +120,10 @@ final class JdbiWaitingListStore implements WaitingListStore {
     checkNotNull(office, "office");
     checkNotNull(datesEndedBy, "datesEndedBy");
     checkArgument(limit > 0, "limit must be positive");
-    return transactions.singleStatement(handle ->
-        PrivacySql.deleteFinishedEntries(handle, office.value(), JdbiBookingStore.utc(closedBy), datesEndedBy, limit));
+    return transactions.singleStatement(
+        handle ->
+            PrivacySql.deleteFinishedEntries(
+                handle, office.value(), JdbiBookingStore.utc(closedBy), datesEndedBy, limit));
   }
 
   private static WaitingListSql.EntryRow row(Entry entry) {
@@ -118,15 +149,24 @@ final class JdbiWaitingListStore implements WaitingListStore {
 
   private static Entry entry(WaitingListSql.EntryRow row) {
     OfficeId office = OfficeId.of(row.officeId());
-    ImmutableList<BookedService> services = AppointmentRows.bookedServices(row.serviceIds(), row.persons());
-    Optional<Offer> offer = row.offeredHold() == null
-        ? Optional.empty()
-        : Optional.of(new Offer(new AppointmentId(office, row.offeredHold()), row.offeredStart().toInstant(), row.offerDeadline().toInstant()));
+    ImmutableList<BookedService> services =
+        AppointmentRows.bookedServices(row.serviceIds(), row.persons());
+    Optional<Offer> offer =
+        row.offeredHold() == null
+            ? Optional.empty()
+            : Optional.of(
+                new Offer(
+                    new AppointmentId(office, row.offeredHold()),
+                    row.offeredStart().toInstant(),
+                    row.offerDeadline().toInstant()));
     return new Entry(
         new WaitingListEntryId(office, row.entryId()),
         services,
         new DateRange(row.firstDay(), row.endDay()),
-        new Citizen(row.citizenName(), Optional.ofNullable(row.citizenEmail()), Optional.ofNullable(row.citizenPhone())),
+        new Citizen(
+            row.citizenName(),
+            Optional.ofNullable(row.citizenEmail()),
+            Optional.ofNullable(row.citizenPhone())),
         ImmutableSet.copyOf(Arrays.asList(row.identityKeys())),
         row.tokenHash(),
         row.registeredAt().toInstant(),

@@ -17,7 +17,8 @@ final class PrivateDirectories {
    */
   static void create(Path directory) throws IOException {
     Files.createDirectories(directory);
-    PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(directory, PosixFileAttributeView.class);
     if (view != null) {
       view.setPermissions(PosixFilePermissions.fromString("rwx------"));
     }

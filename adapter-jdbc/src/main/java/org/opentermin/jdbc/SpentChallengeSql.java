@@ -10,12 +10,16 @@ final class SpentChallengeSql {
 
   /** Whether the row was inserted, that is, whether this is the first spend of the id. */
   static boolean insert(Handle handle, String challengeId, OffsetDateTime expiresAt) {
-    return handle.createUpdate("""
-            INSERT INTO spent_challenges (challenge_id, expires_at) VALUES (:challengeId, :expiresAt)
-            ON CONFLICT (challenge_id) DO NOTHING""")
-        .bind("challengeId", challengeId)
-        .bind("expiresAt", expiresAt)
-        .execute() == 1;
+    return handle
+            .createUpdate(
+                """
+                INSERT INTO spent_challenges (challenge_id, expires_at) VALUES (:challengeId, :expiresAt)
+                ON CONFLICT (challenge_id) DO NOTHING\
+                """)
+            .bind("challengeId", challengeId)
+            .bind("expiresAt", expiresAt)
+            .execute()
+        == 1;
   }
 
   /**
@@ -24,11 +28,14 @@ final class SpentChallengeSql {
    * evaluated exactly once, so the limit holds.
    */
   static int deleteExpired(Handle handle, OffsetDateTime expiredBy, int limit) {
-    return handle.createUpdate("""
+    return handle
+        .createUpdate(
+            """
             WITH doomed AS (
               SELECT challenge_id FROM spent_challenges WHERE expires_at <= :expiredBy
               ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-            DELETE FROM spent_challenges s USING doomed d WHERE s.challenge_id = d.challenge_id""")
+            DELETE FROM spent_challenges s USING doomed d WHERE s.challenge_id = d.challenge_id\
+            """)
         .bind("expiredBy", expiredBy)
         .bind("limit", limit)
         .execute();

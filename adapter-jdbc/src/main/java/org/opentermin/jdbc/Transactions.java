@@ -19,9 +19,12 @@ final class Transactions {
 
   /** SQLSTATEs that mean "try again": serialization_failure, deadlock_detected. */
   private static final Set<String> TRANSIENT = Set.of("40001", "40P01");
+
   private static final int ATTEMPTS = 20;
+
   /** SQLSTATE foreign_key_violation: something referred to does not exist. */
   private static final String FOREIGN_KEY_VIOLATION = "23503";
+
   /** SQLSTATE unique_violation. */
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -44,8 +47,8 @@ final class Transactions {
   }
 
   /**
-   * Runs work that issues exactly one statement, which PostgreSQL runs as its own transaction
-   * (no BEGIN and COMMIT round trips), retrying it like {@link #inTransaction}.
+   * Runs work that issues exactly one statement, which PostgreSQL runs as its own transaction (no
+   * BEGIN and COMMIT round trips), retrying it like {@link #inTransaction}.
    */
   <T> T singleStatement(HandleCallback<T, RuntimeException> work) {
     return retrying(() -> jdbi.withHandle(work));
@@ -67,21 +70,25 @@ final class Transactions {
   /**
    * Runs {@code work} in a transaction like {@link #inTransaction}; a reference to something that
    * does not exist (a foreign key) or a second entry with the same key becomes an {@link
-   * IllegalArgumentException} naming {@code whatMustExist} and the constraint, and nothing is written.
+   * IllegalArgumentException} naming {@code whatMustExist} and the constraint, and nothing is
+   * written.
    */
   void write(Consumer<Handle> work, String whatMustExist) {
     try {
-      inTransaction(handle -> {
-        work.accept(handle);
-        return null;
-      });
+      inTransaction(
+          handle -> {
+            work.accept(handle);
+            return null;
+          });
     } catch (JdbiException failure) {
       String state = sqlState(failure);
       if (FOREIGN_KEY_VIOLATION.equals(state)) {
-        throw new IllegalArgumentException("unknown " + whatMustExist + " (" + violatedConstraint(failure) + ")", failure);
+        throw new IllegalArgumentException(
+            "unknown " + whatMustExist + " (" + violatedConstraint(failure) + ")", failure);
       }
       if (UNIQUE_VIOLATION.equals(state)) {
-        throw new IllegalArgumentException("two entries share a key (" + violatedConstraint(failure) + ")", failure);
+        throw new IllegalArgumentException(
+            "two entries share a key (" + violatedConstraint(failure) + ")", failure);
       }
       throw failure;
     }

@@ -16,9 +16,11 @@ final class WaitingListSql {
 
   private WaitingListSql() {}
 
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       office_id, entry_id, service_ids, persons, first_day, end_day, citizen_name, citizen_email, citizen_phone,
-      identity_keys, token_hash, registered_at, status, offered_hold, offered_start, offer_deadline, changed_at""";
+      identity_keys, token_hash, registered_at, status, offered_hold, offered_start, offer_deadline, changed_at\
+      """;
 
   record EntryRow(
       String officeId,
@@ -41,12 +43,13 @@ final class WaitingListSql {
 
   /**
    * Serializes additions for the same person at the office until the transaction ends: one
-   * transaction-scoped advisory lock per identity key, taken in sorted order so that two
-   * additions never wait for each other crosswise.
+   * transaction-scoped advisory lock per identity key, taken in sorted order so that two additions
+   * never wait for each other crosswise.
    */
   static void lockIdentities(Handle handle, String officeId, List<String> sortedKeys) {
     for (String key : sortedKeys) {
-      handle.createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+      handle
+          .createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
           .bind("lock", "waiting-list:" + officeId + ":" + key)
           .mapTo(String.class)
           .one();
@@ -54,12 +57,16 @@ final class WaitingListSql {
   }
 
   /** Whether an open entry of the office shares an identity key and a service with the new one. */
-  static boolean openEntryExists(Handle handle, String officeId, String[] identityKeys, String[] serviceIds) {
-    return handle.createQuery("""
+  static boolean openEntryExists(
+      Handle handle, String officeId, String[] identityKeys, String[] serviceIds) {
+    return handle
+        .createQuery(
+            """
             SELECT EXISTS (
               SELECT 1 FROM waiting_list_entries
               WHERE office_id = :officeId AND status IN ('WAITING', 'OFFERED')
-                AND identity_keys && CAST(:identityKeys AS text[]) AND service_ids && CAST(:serviceIds AS text[]))""")
+                AND identity_keys && CAST(:identityKeys AS text[]) AND service_ids && CAST(:serviceIds AS text[]))\
+            """)
         .bind("officeId", officeId)
         .bind("identityKeys", identityKeys)
         .bind("serviceIds", serviceIds)
@@ -68,10 +75,16 @@ final class WaitingListSql {
   }
 
   static void insert(Handle handle, EntryRow row) {
-    handle.createUpdate("INSERT INTO waiting_list_entries (" + COLUMNS + ") VALUES " + """
-            (:officeId, :entryId, :serviceIds, :persons, :firstDay, :endDay, :citizenName, :citizenEmail,
-              :citizenPhone, :identityKeys, :tokenHash, :registeredAt, :status, :offeredHold, :offeredStart,
-              :offerDeadline, :changedAt)""")
+    handle
+        .createUpdate(
+            "INSERT INTO waiting_list_entries ("
+                + COLUMNS
+                + ") VALUES "
+                + """
+                (:officeId, :entryId, :serviceIds, :persons, :firstDay, :endDay, :citizenName, :citizenEmail,
+                  :citizenPhone, :identityKeys, :tokenHash, :registeredAt, :status, :offeredHold, :offeredStart,
+                  :offerDeadline, :changedAt)\
+                """)
         .bind("officeId", row.officeId())
         .bind("entryId", row.entryId())
         .bind("serviceIds", row.serviceIds())
@@ -93,7 +106,11 @@ final class WaitingListSql {
   }
 
   static Optional<EntryRow> find(Handle handle, String officeId, UUID entryId) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM waiting_list_entries WHERE office_id = :officeId AND entry_id = :entryId")
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM waiting_list_entries WHERE office_id = :officeId AND entry_id = :entryId")
         .bind("officeId", officeId)
         .bind("entryId", entryId)
         .map(WaitingListSql::entryRow)
@@ -101,8 +118,12 @@ final class WaitingListSql {
   }
 
   static List<EntryRow> entries(Handle handle, String officeId, String[] statuses) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM waiting_list_entries"
-            + " WHERE office_id = :officeId AND status = ANY(CAST(:statuses AS text[])) ORDER BY registered_at, entry_id")
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM waiting_list_entries WHERE office_id = :officeId AND status ="
+                + " ANY(CAST(:statuses AS text[])) ORDER BY registered_at, entry_id")
         .bind("officeId", officeId)
         .bind("statuses", statuses)
         .map(WaitingListSql::entryRow)
@@ -111,50 +132,85 @@ final class WaitingListSql {
 
   /** Records the offer if the entry is still waiting; whether it was. */
   static boolean offer(
-      Handle handle, String officeId, UUID entryId, UUID hold, OffsetDateTime start, OffsetDateTime deadline, OffsetDateTime at) {
-    return handle.createUpdate("""
-            UPDATE waiting_list_entries
-            SET status = 'OFFERED', offered_hold = :hold, offered_start = :start, offer_deadline = :deadline, changed_at = :at
-            WHERE office_id = :officeId AND entry_id = :entryId AND status = 'WAITING'""")
-        .bind("officeId", officeId)
-        .bind("entryId", entryId)
-        .bind("hold", hold)
-        .bind("start", start)
-        .bind("deadline", deadline)
-        .bind("at", at)
-        .execute() == 1;
+      Handle handle,
+      String officeId,
+      UUID entryId,
+      UUID hold,
+      OffsetDateTime start,
+      OffsetDateTime deadline,
+      OffsetDateTime at) {
+    return handle
+            .createUpdate(
+                """
+                UPDATE waiting_list_entries
+                SET status = 'OFFERED', offered_hold = :hold, offered_start = :start, offer_deadline = :deadline, changed_at = :at
+                WHERE office_id = :officeId AND entry_id = :entryId AND status = 'WAITING'\
+                """)
+            .bind("officeId", officeId)
+            .bind("entryId", entryId)
+            .bind("hold", hold)
+            .bind("start", start)
+            .bind("deadline", deadline)
+            .bind("at", at)
+            .execute()
+        == 1;
   }
 
   /** Changes the status if it is still the expected one; whether it was. */
-  static boolean changeStatus(Handle handle, String officeId, UUID entryId, String expected, String target, OffsetDateTime at) {
-    return handle.createUpdate("""
-            UPDATE waiting_list_entries SET status = :target, changed_at = :at
-            WHERE office_id = :officeId AND entry_id = :entryId AND status = :expected""")
-        .bind("officeId", officeId)
-        .bind("entryId", entryId)
-        .bind("expected", expected)
-        .bind("target", target)
-        .bind("at", at)
-        .execute() == 1;
+  static boolean changeStatus(
+      Handle handle,
+      String officeId,
+      UUID entryId,
+      String expected,
+      String target,
+      OffsetDateTime at) {
+    return handle
+            .createUpdate(
+                """
+                UPDATE waiting_list_entries SET status = :target, changed_at = :at
+                WHERE office_id = :officeId AND entry_id = :entryId AND status = :expected\
+                """)
+            .bind("officeId", officeId)
+            .bind("entryId", entryId)
+            .bind("expected", expected)
+            .bind("target", target)
+            .bind("at", at)
+            .execute()
+        == 1;
   }
 
   /** Deletes the appointment if it is still a hold (live or not), never a booking. */
   static boolean deleteHold(Handle handle, String officeId, UUID hold) {
-    return handle.createUpdate("""
-            DELETE FROM appointments WHERE office_id = :officeId AND appointment_id = :hold AND status = 'HELD'""")
-        .bind("officeId", officeId)
-        .bind("hold", hold)
-        .execute() == 1;
+    return handle
+            .createUpdate(
+                """
+                DELETE FROM appointments WHERE office_id = :officeId AND appointment_id = :hold AND status = 'HELD'\
+                """)
+            .bind("officeId", officeId)
+            .bind("hold", hold)
+            .execute()
+        == 1;
   }
 
   private static EntryRow entryRow(ResultSet rs, StatementContext context) throws SQLException {
     return new EntryRow(
-        rs.getString("office_id"), rs.getObject("entry_id", UUID.class), array(rs, "service_ids", String[].class),
-        array(rs, "persons", Integer[].class), rs.getObject("first_day", LocalDate.class), rs.getObject("end_day", LocalDate.class),
-        rs.getString("citizen_name"), rs.getString("citizen_email"), rs.getString("citizen_phone"),
-        array(rs, "identity_keys", String[].class), rs.getBytes("token_hash"), rs.getObject("registered_at", OffsetDateTime.class),
-        rs.getString("status"), rs.getObject("offered_hold", UUID.class), rs.getObject("offered_start", OffsetDateTime.class),
-        rs.getObject("offer_deadline", OffsetDateTime.class), rs.getObject("changed_at", OffsetDateTime.class));
+        rs.getString("office_id"),
+        rs.getObject("entry_id", UUID.class),
+        array(rs, "service_ids", String[].class),
+        array(rs, "persons", Integer[].class),
+        rs.getObject("first_day", LocalDate.class),
+        rs.getObject("end_day", LocalDate.class),
+        rs.getString("citizen_name"),
+        rs.getString("citizen_email"),
+        rs.getString("citizen_phone"),
+        array(rs, "identity_keys", String[].class),
+        rs.getBytes("token_hash"),
+        rs.getObject("registered_at", OffsetDateTime.class),
+        rs.getString("status"),
+        rs.getObject("offered_hold", UUID.class),
+        rs.getObject("offered_start", OffsetDateTime.class),
+        rs.getObject("offer_deadline", OffsetDateTime.class),
+        rs.getObject("changed_at", OffsetDateTime.class));
   }
 
   private static <T> T array(ResultSet rs, String column, Class<T> type) throws SQLException {

@@ -33,26 +33,35 @@ final class WorkingTimeSql {
 
   /** Deletes the rules, extra times and absences of one resource. */
   static void deleteWorkingTime(Handle handle, String officeId, String resourceId) {
-    handle.createUpdate("DELETE FROM weekly_rules WHERE office_id = :officeId AND resource_id = :resourceId")
+    handle
+        .createUpdate(
+            "DELETE FROM weekly_rules WHERE office_id = :officeId AND resource_id = :resourceId")
         .bind("officeId", officeId)
         .bind("resourceId", resourceId)
         .execute();
-    handle.createUpdate("DELETE FROM extra_times WHERE office_id = :officeId AND resource_id = :resourceId")
+    handle
+        .createUpdate(
+            "DELETE FROM extra_times WHERE office_id = :officeId AND resource_id = :resourceId")
         .bind("officeId", officeId)
         .bind("resourceId", resourceId)
         .execute();
-    handle.createUpdate("DELETE FROM absences WHERE office_id = :officeId AND resource_id = :resourceId")
+    handle
+        .createUpdate(
+            "DELETE FROM absences WHERE office_id = :officeId AND resource_id = :resourceId")
         .bind("officeId", officeId)
         .bind("resourceId", resourceId)
         .execute();
   }
 
   static void insertRule(Handle handle, String officeId, int position, RuleRow rule) {
-    handle.createUpdate("""
+    handle
+        .createUpdate(
+            """
             INSERT INTO weekly_rules (office_id, resource_id, kind, position, days, start_time, end_time,
                                       valid_from, valid_until, every_weeks, anchor_week)
             VALUES (:officeId, :resourceId, :kind, :position, :days, :startTime, :endTime,
-                    :validFrom, :validUntil, :everyWeeks, :anchorWeek)""")
+                    :validFrom, :validUntil, :everyWeeks, :anchorWeek)\
+            """)
         .bind("officeId", officeId)
         .bind("resourceId", rule.resourceId())
         .bind("kind", rule.kind())
@@ -68,9 +77,12 @@ final class WorkingTimeSql {
   }
 
   static void insertExtraTime(Handle handle, String officeId, int position, ExtraTimeRow extra) {
-    handle.createUpdate("""
+    handle
+        .createUpdate(
+            """
             INSERT INTO extra_times (office_id, resource_id, position, day, start_time, end_time)
-            VALUES (:officeId, :resourceId, :position, :day, :startTime, :endTime)""")
+            VALUES (:officeId, :resourceId, :position, :day, :startTime, :endTime)\
+            """)
         .bind("officeId", officeId)
         .bind("resourceId", extra.resourceId())
         .bind("position", position)
@@ -81,9 +93,12 @@ final class WorkingTimeSql {
   }
 
   static void insertAbsence(Handle handle, String officeId, int position, AbsenceRow absence) {
-    handle.createUpdate("""
+    handle
+        .createUpdate(
+            """
             INSERT INTO absences (office_id, resource_id, position, starts_at, ends_at)
-            VALUES (:officeId, :resourceId, :position, :startsAt, :endsAt)""")
+            VALUES (:officeId, :resourceId, :position, :startsAt, :endsAt)\
+            """)
         .bind("officeId", officeId)
         .bind("resourceId", absence.resourceId())
         .bind("position", position)
@@ -93,36 +108,48 @@ final class WorkingTimeSql {
   }
 
   static List<RuleRow> rules(Handle handle, String officeId) {
-    return handle.createQuery("""
+    return handle
+        .createQuery(
+            """
             SELECT resource_id, kind, days, start_time, end_time, valid_from, valid_until, every_weeks, anchor_week
-            FROM weekly_rules WHERE office_id = :officeId ORDER BY resource_id, kind, position""")
+            FROM weekly_rules WHERE office_id = :officeId ORDER BY resource_id, kind, position\
+            """)
         .bind("officeId", officeId)
         .mapTo(RuleRow.class)
         .list();
   }
 
   static List<ExtraTimeRow> extraTimes(Handle handle, String officeId) {
-    return handle.createQuery("""
+    return handle
+        .createQuery(
+            """
             SELECT resource_id, day, start_time, end_time FROM extra_times
-            WHERE office_id = :officeId ORDER BY resource_id, position""")
+            WHERE office_id = :officeId ORDER BY resource_id, position\
+            """)
         .bind("officeId", officeId)
         .mapTo(ExtraTimeRow.class)
         .list();
   }
 
   static List<AbsenceRow> absences(Handle handle, String officeId) {
-    return handle.createQuery("""
+    return handle
+        .createQuery(
+            """
             SELECT resource_id, starts_at, ends_at FROM absences
-            WHERE office_id = :officeId ORDER BY resource_id, position""")
+            WHERE office_id = :officeId ORDER BY resource_id, position\
+            """)
         .bind("officeId", officeId)
         .mapTo(AbsenceRow.class)
         .list();
   }
 
   static void upsertClosure(Handle handle, String officeId, ClosureRow closure) {
-    handle.createUpdate("""
+    handle
+        .createUpdate(
+            """
             INSERT INTO office_closures (office_id, day, reason) VALUES (:officeId, :day, :reason)
-            ON CONFLICT (office_id, day) DO UPDATE SET reason = excluded.reason""")
+            ON CONFLICT (office_id, day) DO UPDATE SET reason = excluded.reason\
+            """)
         .bind("officeId", officeId)
         .bind("day", closure.day())
         .bind("reason", closure.reason())
@@ -130,7 +157,9 @@ final class WorkingTimeSql {
   }
 
   static List<ClosureRow> closures(Handle handle, String officeId) {
-    return handle.createQuery("SELECT day, reason FROM office_closures WHERE office_id = :officeId ORDER BY day")
+    return handle
+        .createQuery(
+            "SELECT day, reason FROM office_closures WHERE office_id = :officeId ORDER BY day")
         .bind("officeId", officeId)
         .mapTo(ClosureRow.class)
         .list();

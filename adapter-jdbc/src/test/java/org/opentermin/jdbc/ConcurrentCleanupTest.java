@@ -30,8 +30,8 @@ import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.ports.booking.ExpiredHoldCleanup;
 import org.opentermin.ports.contract.ContractFixtures;
-import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
+import org.opentermin.ports.out.HoldClaim;
 
 /** The hold clean-up may run in every app instance at once: each expired hold is deleted once. */
 class ConcurrentCleanupTest {
@@ -46,23 +46,45 @@ class ConcurrentCleanupTest {
       for (ResourceId resource : List.of(ANNA, BEN)) {
         for (int day = 0; day < 5; day++) {
           for (int slot = 0; slot < 24; slot++) {
-            Instant start = at(MONDAY_DATE.plusDays(day), 8, 0).plus(Duration.ofMinutes(10L * slot));
-            Hold hold = Appointment.hold(new AppointmentId(OFFICE, UUID.randomUUID()), resource, start,
-                start.plus(Duration.ofMinutes(10)), List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE,
-                NOW.plus(Duration.ofMinutes(10)));
-            HoldClaim claim = new HoldClaim(hold.id(), ImmutableList.of(resource), hold.start(), hold.end(), hold.services(),
-                hold.channel(), hold.expiresAt());
-            assertThat(first.bookings().placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
+            Instant start =
+                at(MONDAY_DATE.plusDays(day), 8, 0).plus(Duration.ofMinutes(10L * slot));
+            Hold hold =
+                Appointment.hold(
+                    new AppointmentId(OFFICE, UUID.randomUUID()),
+                    resource,
+                    start,
+                    start.plus(Duration.ofMinutes(10)),
+                    List.of(new BookedService(BASIC_INCOME.id(), 1)),
+                    Channel.ONLINE,
+                    NOW.plus(Duration.ofMinutes(10)));
+            HoldClaim claim =
+                new HoldClaim(
+                    hold.id(),
+                    ImmutableList.of(resource),
+                    hold.start(),
+                    hold.end(),
+                    hold.services(),
+                    hold.channel(),
+                    hold.expiresAt());
+            assertThat(first.bookings().placeHold(claim, Optional.empty(), NOW).outcome())
+                .isEqualTo(HoldInsertion.INSERTED);
             holds++;
           }
         }
       }
       Clock afterExpiry = Clock.fixed(NOW.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
-      List<Callable<Integer>> cleanups = List.of(
-          () -> new ExpiredHoldCleanup(first.catalog(), first.bookings(), afterExpiry, 10).run(),
-          () -> new ExpiredHoldCleanup(second.catalog(), second.bookings(), afterExpiry, 10).run(),
-          () -> new ExpiredHoldCleanup(first.catalog(), first.bookings(), afterExpiry, 10).run(),
-          () -> new ExpiredHoldCleanup(second.catalog(), second.bookings(), afterExpiry, 10).run());
+      List<Callable<Integer>> cleanups =
+          List.of(
+              () ->
+                  new ExpiredHoldCleanup(first.catalog(), first.bookings(), afterExpiry, 10).run(),
+              () ->
+                  new ExpiredHoldCleanup(second.catalog(), second.bookings(), afterExpiry, 10)
+                      .run(),
+              () ->
+                  new ExpiredHoldCleanup(first.catalog(), first.bookings(), afterExpiry, 10).run(),
+              () ->
+                  new ExpiredHoldCleanup(second.catalog(), second.bookings(), afterExpiry, 10)
+                      .run());
 
       ExecutorService pool = Executors.newFixedThreadPool(cleanups.size());
       int deleted = 0;
@@ -75,7 +97,11 @@ class ConcurrentCleanupTest {
       }
 
       assertThat(deleted).isEqualTo(holds);
-      assertThat(first.bookings().busyPeriods(OFFICE, at(MONDAY_DATE, 0, 0), at(MONDAY_DATE.plusDays(7), 0, 0))).isEmpty();
+      assertThat(
+              first
+                  .bookings()
+                  .busyPeriods(OFFICE, at(MONDAY_DATE, 0, 0), at(MONDAY_DATE.plusDays(7), 0, 0)))
+          .isEmpty();
     }
   }
 }

@@ -48,40 +48,61 @@ class EmbeddedPostgresServerTest {
   }
 
   @Test
-  void theAppsServerWaitsForTheDiskOnEveryCommitWhileTheTestServerDoesNot(@TempDir Path dataDirectory) throws SQLException {
+  void theAppsServerWaitsForTheDiskOnEveryCommitWhileTheTestServerDoesNot(
+      @TempDir Path dataDirectory) throws SQLException {
     try (EmbeddedPostgresServer durable = EmbeddedPostgresServer.start(dataDirectory)) {
       assertThat(durable.isDurable()).isTrue();
-      assertThat(settings(durable.database("postgres"), "fsync", "synchronous_commit", "full_page_writes")).containsExactly("on", "on", "on");
+      assertThat(
+              settings(
+                  durable.database("postgres"), "fsync", "synchronous_commit", "full_page_writes"))
+          .containsExactly("on", "on", "on");
     }
     try (EmbeddedPostgresServer temporary = EmbeddedPostgresServer.startTemporary()) {
       assertThat(temporary.isDurable()).isFalse();
-      assertThat(settings(temporary.database("postgres"), "fsync", "synchronous_commit")).containsExactly("off", "off");
+      assertThat(settings(temporary.database("postgres"), "fsync", "synchronous_commit"))
+          .containsExactly("off", "off");
     }
   }
 
   @Test
-  void onlyThePasswordKeptPrivatelyInTheDataDirectoryLetsAnyoneIn(@TempDir Path directory) throws Exception {
+  void onlyThePasswordKeptPrivatelyInTheDataDirectoryLetsAnyoneIn(@TempDir Path directory)
+      throws Exception {
     Path dataDirectory = directory.resolve("postgres");
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
       DatabaseSettings settings = server.database("opentermin");
       Path passwordFile = dataDirectory.resolve(EmbeddedCredentials.PASSWORD_FILE);
 
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
-      assertThat(settings.password()).isEqualTo(Files.readString(passwordFile).strip()).hasSizeGreaterThanOrEqualTo(32);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+          .isEqualTo("rw-------");
+      assertThat(settings.password())
+          .isEqualTo(Files.readString(passwordFile).strip())
+          .hasSizeGreaterThanOrEqualTo(32);
       assertThat(settings.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:");
-      assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), "postgres", "")).isInstanceOf(SQLException.class);
-      assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), "postgres", "wrong")).isInstanceOf(SQLException.class);
-      assertThat(settings(settings, "listen_addresses", "unix_socket_directories")).containsExactly("127.0.0.1", "");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("postgres-binaries")))).isEqualTo("rwx------");
+      assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), "postgres", ""))
+          .isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), "postgres", "wrong"))
+          .isInstanceOf(SQLException.class);
+      assertThat(settings(settings, "listen_addresses", "unix_socket_directories"))
+          .containsExactly("127.0.0.1", "");
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(directory.resolve("postgres-binaries"))))
+          .isEqualTo("rwx------");
     }
   }
 
   @Test
-  void aDirectoryCreatedWithoutAPasswordGetsOneAndKeepsItsData(@TempDir Path directory) throws Exception {
+  void aDirectoryCreatedWithoutAPasswordGetsOneAndKeepsItsData(@TempDir Path directory)
+      throws Exception {
     Path dataDirectory = directory.resolve("postgres");
     // As earlier versions left it: every local connection trusted, no password anywhere.
-    try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
-        Connection connection = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"));
+    try (EmbeddedPostgres old =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .start();
+        Connection connection =
+            DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"));
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE kept (id int)");
       statement.execute("INSERT INTO kept VALUES (42)");
@@ -89,9 +110,14 @@ class EmbeddedPostgresServerTest {
 
     try (EmbeddedPostgresServer upgraded = EmbeddedPostgresServer.start(dataDirectory)) {
       DatabaseSettings settings = upgraded.database("postgres");
-      assertThat(Files.readString(dataDirectory.resolve("pg_hba.conf"))).contains("scram-sha-256").doesNotContain("trust");
-      assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), "postgres", "")).isInstanceOf(SQLException.class);
-      try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+      assertThat(Files.readString(dataDirectory.resolve("pg_hba.conf")))
+          .contains("scram-sha-256")
+          .doesNotContain("trust");
+      assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), "postgres", ""))
+          .isInstanceOf(SQLException.class);
+      try (Connection connection =
+              DriverManager.getConnection(
+                  settings.jdbcUrl(), settings.user(), settings.password());
           Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
         assertThat(rows.next()).isTrue();
@@ -101,7 +127,8 @@ class EmbeddedPostgresServerTest {
   }
 
   @Test
-  void aServerLeftRunningByAKilledAppIsStoppedAndTheNextStartSucceedsAtOnce(@TempDir Path directory) throws Exception {
+  void aServerLeftRunningByAKilledAppIsStoppedAndTheNextStartSucceedsAtOnce(@TempDir Path directory)
+      throws Exception {
     Path dataDirectory = directory.resolve("postgres");
     int port;
     Path postgres;
@@ -127,7 +154,8 @@ class EmbeddedPostgresServerTest {
   @Test
   void aServerOfARunningInstanceIsNeverTakenAway(@TempDir Path dataDirectory) {
     try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(dataDirectory)) {
-      assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory)).hasMessageContaining("another running instance");
+      assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory))
+          .hasMessageContaining("another running instance");
       assertThat(running.isRunning()).isTrue();
     }
   }
@@ -147,7 +175,8 @@ class EmbeddedPostgresServerTest {
 
       assertThat(server.isRunning()).isTrue();
       assertThat(server.port()).isEqualTo(port);
-      // The pool retries new connections with a growing pause between attempts; it finds the server within seconds.
+      // The pool retries new connections with a growing pause between attempts; it finds the server
+      // within seconds.
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (!adapter.isReachable() && System.nanoTime() < deadline) {
         Thread.onSpinWait();
@@ -166,8 +195,13 @@ class EmbeddedPostgresServerTest {
       Signals.sendToTree(postmaster, "STOP");
       try {
         // The bound is a guard against hanging forever, far above the configured timeouts.
-        JdbiException failure = assertTimeoutPreemptively(Duration.ofSeconds(30),
-            () -> (JdbiException) org.assertj.core.api.Assertions.catchThrowable(() -> adapter.catalog().office(ContractFixtures.OFFICE)));
+        JdbiException failure =
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () ->
+                    (JdbiException)
+                        org.assertj.core.api.Assertions.catchThrowable(
+                            () -> adapter.catalog().office(ContractFixtures.OFFICE)));
         assertThat(failure).isNotNull();
         assertThat(Transactions.sqlState(failure)).startsWith("08");
       } finally {
@@ -185,20 +219,35 @@ class EmbeddedPostgresServerTest {
     assertThat(server.isRunning()).isFalse();
   }
 
-  /** Starts a server on the directory as the library does, but from outside: nothing in this JVM owns it. */
+  /**
+   * Starts a server on the directory as the library does, but from outside: nothing in this JVM
+   * owns it.
+   */
   private static Process pgCtlStart(Path pgCtl, Path dataDirectory, int port) throws Exception {
     List<String> command = new ArrayList<>();
     if (io.zonky.test.db.postgres.util.LinuxUtils.isUnshareAvailable()) {
       command.addAll(List.of("unshare", "-U"));
     }
-    command.addAll(List.of(pgCtl.toString(), "-D", dataDirectory.toString(),
-        "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=", "-w", "start"));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    command.addAll(
+        List.of(
+            pgCtl.toString(),
+            "-D",
+            dataDirectory.toString(),
+            "-o",
+            "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=",
+            "-w",
+            "start"));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
-  private static List<String> settings(DatabaseSettings database, String... names) throws SQLException {
+  private static List<String> settings(DatabaseSettings database, String... names)
+      throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    try (Connection connection =
+            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
         Statement statement = connection.createStatement()) {
       for (String name : names) {
         try (ResultSet rows = statement.executeQuery("SELECT current_setting('" + name + "')")) {

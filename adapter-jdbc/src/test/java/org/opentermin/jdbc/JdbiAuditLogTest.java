@@ -53,7 +53,9 @@ class JdbiAuditLogTest extends AuditLogContract {
   void theDatabaseRefusesToDeleteAnEntry() {
     appendOne();
 
-    assertThatThrownBy(() -> execute("DELETE FROM audit_log")).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> execute("DELETE FROM audit_log"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("append-only");
     assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(1);
   }
 
@@ -61,30 +63,55 @@ class JdbiAuditLogTest extends AuditLogContract {
   void theDatabaseRefusesToTruncateTheLog() {
     appendOne();
 
-    assertThatThrownBy(() -> execute("TRUNCATE audit_log")).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> execute("TRUNCATE audit_log"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("append-only");
     assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(1);
   }
 
   @Test
   void theDatabaseRefusesEntriesThatBreakTheLogsRules() {
-    assertThatThrownBy(() -> execute("""
-        INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, detail)
-        VALUES ('sbh-nord', now(), 'STAFF', 't-1', 'PEEKED', '')""")).isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute("""
-        INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, detail)
-        VALUES ('sbh-nord', now(), 'STAFF', 't-1', 'VIEWED_BOOKING', '')""")).as("a booking read without its booking")
+    assertThatThrownBy(
+            () ->
+                execute(
+                    """
+                    INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, detail)
+                    VALUES ('sbh-nord', now(), 'STAFF', 't-1', 'PEEKED', '')\
+                    """))
         .isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute("""
-        INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, detail)
-        VALUES ('sbh-nord', now(), 'STAFF', '', 'VIEWED_DAY', '')""")).as("staff without an id").isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute("""
-        INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, detail)
-        VALUES ('sbh-nord', now(), 'STAFF', 't-1', 'CONFIGURED', repeat('x', 201))""")).as("a detail too long").isInstanceOf(SQLException.class);
+    assertThatThrownBy(
+            () ->
+                execute(
+                    """
+                    INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, detail)
+                    VALUES ('sbh-nord', now(), 'STAFF', 't-1', 'VIEWED_BOOKING', '')\
+                    """))
+        .as("a booking read without its booking")
+        .isInstanceOf(SQLException.class);
+    assertThatThrownBy(
+            () ->
+                execute(
+                    """
+                    INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, detail)
+                    VALUES ('sbh-nord', now(), 'STAFF', '', 'VIEWED_DAY', '')\
+                    """))
+        .as("staff without an id")
+        .isInstanceOf(SQLException.class);
+    assertThatThrownBy(
+            () ->
+                execute(
+                    """
+                    INSERT INTO audit_log (office_id, at, actor_kind, actor_id, action, detail)
+                    VALUES ('sbh-nord', now(), 'STAFF', 't-1', 'CONFIGURED', repeat('x', 201))\
+                    """))
+        .as("a detail too long")
+        .isInstanceOf(SQLException.class);
     assertThat(count("SELECT count(*) FROM audit_log")).isZero();
   }
 
   private long count(String sql) {
-    try (Connection connection = connection(); Statement statement = connection.createStatement();
+    try (Connection connection = connection();
+        Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
@@ -94,7 +121,8 @@ class JdbiAuditLogTest extends AuditLogContract {
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connection();
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }

@@ -1,8 +1,8 @@
 package org.opentermin.jdbc;
 
 import org.junit.jupiter.api.AfterEach;
-import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.contract.HoldRatesContract;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.out.HoldRates;
 
 class JdbiHoldRatesTest extends HoldRatesContract {

@@ -10,7 +10,12 @@ class JdbiPersonalDataTest extends PersonalDataContract {
   @Override
   protected Stores newStores() {
     adapter = JdbcAdapter.connect(TestDatabase.freshDatabase().withMaximumPoolSize(20));
-    return new Stores(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), adapter.auditLog());
+    return new Stores(
+        adapter.catalog(),
+        adapter.bookings(),
+        adapter.waitingList(),
+        adapter.lottery(),
+        adapter.auditLog());
   }
 
   @AfterEach

@@ -46,11 +46,11 @@ import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.ports.contract.ContractFixtures;
 import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.Confirmation;
-import org.opentermin.ports.out.ConfirmClaim;
-import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
 import org.opentermin.ports.out.BookingStore.IdentityQuota;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.privacy.PersonalDataRetention;
 
 /**
@@ -59,9 +59,14 @@ import org.opentermin.ports.privacy.PersonalDataRetention;
  */
 class JdbiRetentionTest {
 
-  private static final byte[] TOKEN_HASH = "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
-  private static final Citizen ERIKA = new Citizen(
-      "Erika Mustermann", Optional.of("erika@example.org"), Optional.of("+49 89 1234567"), Optional.of("Bitte mit Dolmetscher"));
+  private static final byte[] TOKEN_HASH =
+      "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
+  private static final Citizen ERIKA =
+      new Citizen(
+          "Erika Mustermann",
+          Optional.of("erika@example.org"),
+          Optional.of("+49 89 1234567"),
+          Optional.of("Bitte mit Dolmetscher"));
 
   private DatabaseSettings database;
   private JdbcAdapter adapter;
@@ -83,19 +88,49 @@ class JdbiRetentionTest {
   private Booking booked(ResourceId resource, Instant start) {
     int number = nextId++;
     AppointmentId id = new AppointmentId(OFFICE, new UUID(0x7e7eL, number));
-    HoldClaim claim = new HoldClaim(id, ImmutableList.of(resource), start, start.plus(Duration.ofMinutes(10)),
-        ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, NOW.plus(Duration.ofMinutes(10)),
-        Optional.of(new BookingStore.ClientQuota("client", 1000)));
+    HoldClaim claim =
+        new HoldClaim(
+            id,
+            ImmutableList.of(resource),
+            start,
+            start.plus(Duration.ofMinutes(10)),
+            ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)),
+            Channel.ONLINE,
+            NOW.plus(Duration.ofMinutes(10)),
+            Optional.of(new BookingStore.ClientQuota("client", 1000)));
     BookingStore bookings = adapter.bookings();
-    assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
+    assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome())
+        .isEqualTo(HoldInsertion.INSERTED);
     BookingReference reference = new BookingReference("RT" + code(number));
-    BookingEvent confirmation = new BookingEvent(id, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    assertThat(bookings.confirm(ConfirmClaim.of(id, EnumSet.allOf(Channel.class), reference, TOKEN_HASH, ERIKA, NOW, confirmation)
-            .withIdempotency(
-                Optional.of(new IdempotencyRecord(("key-" + number).getBytes(StandardCharsets.UTF_8), id.toString(), new byte[] {1})))
-            .withIdentityQuota(Optional.of(
-                new IdentityQuota(ImmutableSet.of("key-" + number), 1, start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(1))))))
-        .outcome()).isEqualTo(Confirmation.CONFIRMED);
+    BookingEvent confirmation =
+        new BookingEvent(
+            id, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
+    assertThat(
+            bookings
+                .confirm(
+                    ConfirmClaim.of(
+                            id,
+                            EnumSet.allOf(Channel.class),
+                            reference,
+                            TOKEN_HASH,
+                            ERIKA,
+                            NOW,
+                            confirmation)
+                        .withIdempotency(
+                            Optional.of(
+                                new IdempotencyRecord(
+                                    ("key-" + number).getBytes(StandardCharsets.UTF_8),
+                                    id.toString(),
+                                    new byte[] {1})))
+                        .withIdentityQuota(
+                            Optional.of(
+                                new IdentityQuota(
+                                    ImmutableSet.of("key-" + number),
+                                    1,
+                                    start.minus(Duration.ofDays(1)),
+                                    start.plus(Duration.ofDays(1))))))
+                .outcome())
+        .isEqualTo(Confirmation.CONFIRMED);
     return claim.on(resource).confirmed(reference, ERIKA);
   }
 
@@ -114,18 +149,52 @@ class JdbiRetentionTest {
     for (ResourceId resource : List.of(ANNA, BEN)) {
       for (int day = 0; day < 3; day++) {
         for (int slot = 0; slot < 24; slot++) {
-          booked(resource, at(MONDAY_DATE.plusDays(day), 8, 0).plus(Duration.ofMinutes(10L * slot)));
+          booked(
+              resource, at(MONDAY_DATE.plusDays(day), 8, 0).plus(Duration.ofMinutes(10L * slot)));
           made++;
         }
       }
     }
     Clock monthsLater = Clock.fixed(at(MONDAY_DATE.plusDays(90), 0, 0), ZoneOffset.UTC);
     try (JdbcAdapter second = JdbcAdapter.connect(database)) {
-      List<Callable<PersonalDataRetention.Erased>> runs = List.of(
-          () -> new PersonalDataRetention(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), monthsLater, 10).run(),
-          () -> new PersonalDataRetention(second.catalog(), second.bookings(), second.waitingList(), second.lottery(), monthsLater, 10).run(),
-          () -> new PersonalDataRetention(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), monthsLater, 10).run(),
-          () -> new PersonalDataRetention(second.catalog(), second.bookings(), second.waitingList(), second.lottery(), monthsLater, 10).run());
+      List<Callable<PersonalDataRetention.Erased>> runs =
+          List.of(
+              () ->
+                  new PersonalDataRetention(
+                          adapter.catalog(),
+                          adapter.bookings(),
+                          adapter.waitingList(),
+                          adapter.lottery(),
+                          monthsLater,
+                          10)
+                      .run(),
+              () ->
+                  new PersonalDataRetention(
+                          second.catalog(),
+                          second.bookings(),
+                          second.waitingList(),
+                          second.lottery(),
+                          monthsLater,
+                          10)
+                      .run(),
+              () ->
+                  new PersonalDataRetention(
+                          adapter.catalog(),
+                          adapter.bookings(),
+                          adapter.waitingList(),
+                          adapter.lottery(),
+                          monthsLater,
+                          10)
+                      .run(),
+              () ->
+                  new PersonalDataRetention(
+                          second.catalog(),
+                          second.bookings(),
+                          second.waitingList(),
+                          second.lottery(),
+                          monthsLater,
+                          10)
+                      .run());
       ExecutorService pool = Executors.newFixedThreadPool(runs.size());
       int erased = 0;
       try {
@@ -138,13 +207,23 @@ class JdbiRetentionTest {
 
       assertThat(erased).isEqualTo(made);
     }
-    assertThat(count("SELECT count(*) FROM appointments WHERE erased_at IS NOT NULL")).isEqualTo(made);
-    assertThat(count("SELECT count(*) FROM appointments WHERE citizen_name IS NOT NULL OR reference IS NOT NULL")).isZero();
+    assertThat(count("SELECT count(*) FROM appointments WHERE erased_at IS NOT NULL"))
+        .isEqualTo(made);
+    assertThat(
+            count(
+                "SELECT count(*) FROM appointments WHERE citizen_name IS NOT NULL OR reference IS"
+                    + " NOT NULL"))
+        .isZero();
     assertThat(count("SELECT count(*) FROM booking_references")).isZero();
-    assertThat(count("SELECT count(*) FROM booking_events WHERE note = 'personal data erased'")).isEqualTo(made);
-    assertThat(count("""
-        SELECT count(*) FROM (SELECT appointment_id FROM booking_events WHERE note = 'personal data erased'
-                              GROUP BY appointment_id HAVING count(*) > 1) AS twice""")).isZero();
+    assertThat(count("SELECT count(*) FROM booking_events WHERE note = 'personal data erased'"))
+        .isEqualTo(made);
+    assertThat(
+            count(
+                """
+                SELECT count(*) FROM (SELECT appointment_id FROM booking_events WHERE note = 'personal data erased'
+                                      GROUP BY appointment_id HAVING count(*) > 1) AS twice\
+                """))
+        .isZero();
   }
 
   @Test
@@ -153,10 +232,19 @@ class JdbiRetentionTest {
     adapter.bookings().eraseFinished(OFFICE, booking.end(), booking.end(), 10);
 
     assertThat(count("SELECT count(*) FROM appointments WHERE erased_at IS NOT NULL")).isOne();
-    for (String personal : List.of("citizen_email = 'x@example.org'", "citizen_note = 'n'", "client_key = 'c'",
-        "identity_keys = '{k}'", "reference = 'ABCD2345'", "citizen_name = 'Erika'")) {
-      assertThatThrownBy(() -> execute("UPDATE appointments SET " + personal + " WHERE erased_at IS NOT NULL"))
-          .as(personal).isInstanceOf(SQLException.class).hasMessageContaining("check constraint");
+    for (String personal :
+        List.of(
+            "citizen_email = 'x@example.org'",
+            "citizen_note = 'n'",
+            "client_key = 'c'",
+            "identity_keys = '{k}'",
+            "reference = 'ABCD2345'",
+            "citizen_name = 'Erika'")) {
+      assertThatThrownBy(
+              () -> execute("UPDATE appointments SET " + personal + " WHERE erased_at IS NOT NULL"))
+          .as(personal)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("check constraint");
     }
   }
 
@@ -165,25 +253,44 @@ class JdbiRetentionTest {
     booked(ANNA, at(MONDAY_DATE, 9, 0));
 
     assertThatThrownBy(() -> execute("UPDATE appointments SET citizen_name = NULL"))
-        .isInstanceOf(SQLException.class).hasMessageContaining("appointments_citizen_until_erased");
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("appointments_citizen_until_erased");
   }
 
   @Test
   void theHistoryStaysAppendOnlyExceptThatAnErasureMayEmptyANote() throws SQLException {
     Booking booking = booked(ANNA, at(MONDAY_DATE, 9, 0));
-    adapter.bookings().changeStatus(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
-        booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, "bin krank"));
+    adapter
+        .bookings()
+        .changeStatus(
+            booking.id(),
+            AppointmentStatus.CONFIRMED,
+            new BookingEvent(
+                booking.id(),
+                NOW,
+                Actor.CITIZEN,
+                AppointmentStatus.CONFIRMED,
+                AppointmentStatus.CANCELLED,
+                "bin krank"));
 
-    for (String change : List.of("UPDATE booking_events SET note = 'anders'", "UPDATE booking_events SET note = '', actor_id = 'x'",
-        "UPDATE booking_events SET at = at + interval '1 second'", "DELETE FROM booking_events")) {
-      assertThatThrownBy(() -> execute(change)).as(change).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+    for (String change :
+        List.of(
+            "UPDATE booking_events SET note = 'anders'",
+            "UPDATE booking_events SET note = '', actor_id = 'x'",
+            "UPDATE booking_events SET at = at + interval '1 second'",
+            "DELETE FROM booking_events")) {
+      assertThatThrownBy(() -> execute(change))
+          .as(change)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("append-only");
     }
     execute("UPDATE booking_events SET note = ''");
     assertThat(count("SELECT count(*) FROM booking_events WHERE note = ''")).isEqualTo(2);
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection connection = connection(); Statement statement = connection.createStatement();
+    try (Connection connection = connection();
+        Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
@@ -191,7 +298,8 @@ class JdbiRetentionTest {
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connection();
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }

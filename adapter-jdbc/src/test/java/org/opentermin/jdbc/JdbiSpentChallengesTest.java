@@ -30,7 +30,12 @@ class JdbiSpentChallengesTest extends SpentChallengesContract {
 
   private int rows() {
     return Jdbi.create(database.jdbcUrl(), database.user(), database.password())
-        .withHandle(handle -> handle.createQuery("SELECT count(*) FROM spent_challenges").mapTo(Integer.class).one());
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT count(*) FROM spent_challenges")
+                    .mapTo(Integer.class)
+                    .one());
   }
 
   @Test
@@ -55,12 +60,16 @@ class JdbiSpentChallengesTest extends SpentChallengesContract {
     for (int i = 0; i < JdbiSpentChallenges.CLEAN_UP_EVERY; i++) {
       spent.spend("within-margin-" + i, withinMargin.plusSeconds(300), withinMargin);
     }
-    assertThat(rows()).as("expired, but a lagging clock may still take them for unexpired").isEqualTo(20 + JdbiSpentChallenges.CLEAN_UP_EVERY);
+    assertThat(rows())
+        .as("expired, but a lagging clock may still take them for unexpired")
+        .isEqualTo(20 + JdbiSpentChallenges.CLEAN_UP_EVERY);
 
     Instant pastMargin = expiry.plus(JdbiSpentChallenges.CLOCK_SKEW_MARGIN);
     for (int i = 0; i < JdbiSpentChallenges.CLEAN_UP_EVERY; i++) {
       spent.spend("past-margin-" + i, pastMargin.plusSeconds(300), pastMargin);
     }
-    assertThat(rows()).as("the early ones are gone").isEqualTo(2 * JdbiSpentChallenges.CLEAN_UP_EVERY);
+    assertThat(rows())
+        .as("the early ones are gone")
+        .isEqualTo(2 * JdbiSpentChallenges.CLEAN_UP_EVERY);
   }
 }

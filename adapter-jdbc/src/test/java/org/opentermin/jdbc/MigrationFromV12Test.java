@@ -55,23 +55,37 @@ import org.opentermin.ports.out.BookingStore.Confirmation;
 import org.opentermin.ports.out.ConfirmClaim;
 
 /**
- * A database that an earlier version of the app brought to V12 (without the repeatable
- * migrations) migrates to the current schema with its bookings intact and usable: what the booking
- * functions wrote through their V4 signatures, with the mode, video link and note patched in beside
- * them as that version did, reads back the same and takes every later step.
+ * A database that an earlier version of the app brought to V12 (without the repeatable migrations)
+ * migrates to the current schema with its bookings intact and usable: what the booking functions
+ * wrote through their V4 signatures, with the mode, video link and note patched in beside them as
+ * that version did, reads back the same and takes every later step.
  */
 class MigrationFromV12Test {
 
-  private static final List<String> V1_TO_V12 = List.of(
-      "V1__catalog.sql", "V2__appointments.sql", "V3__office_address_and_access_tokens.sql", "V4__fair_access.sql",
-      "V5__spent_challenges.sql", "V6__waiting_list.sql", "V7__lottery.sql", "V8__responsibility.sql",
-      "V9__appointment_modes.sql", "V10__retention.sql", "V11__audit_log.sql", "V12__erasure_audit.sql");
+  private static final List<String> V1_TO_V12 =
+      List.of(
+          "V1__catalog.sql",
+          "V2__appointments.sql",
+          "V3__office_address_and_access_tokens.sql",
+          "V4__fair_access.sql",
+          "V5__spent_challenges.sql",
+          "V6__waiting_list.sql",
+          "V7__lottery.sql",
+          "V8__responsibility.sql",
+          "V9__appointment_modes.sql",
+          "V10__retention.sql",
+          "V11__audit_log.sql",
+          "V12__erasure_audit.sql");
   private static final byte[] TOKEN_HASH = new byte[32];
   private static final Instant NINE = at(MONDAY_DATE, 9, 0);
   private static final Instant TEN = at(MONDAY_DATE, 10, 0);
   private static final Instant HOLD_EXPIRY = NOW.plus(Duration.ofMinutes(10));
   private static final Citizen ERIKA =
-      new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty(), Optional.of("Bitte Dolmetscherin"));
+      new Citizen(
+          "Erika Mustermann",
+          Optional.of("erika@example.org"),
+          Optional.empty(),
+          Optional.of("Bitte Dolmetscherin"));
   private static final VideoLink LINK = VideoLink.of("https://video.example.org/rooms/v12");
 
   private DatabaseSettings database;
@@ -85,9 +99,14 @@ class MigrationFromV12Test {
         Files.copy(script, oldMigrations.resolve(file));
       }
     }
-    Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-        .locations("filesystem:" + oldMigrations).load().migrate();
-    Jdbi jdbi = Jdbi.create(database.jdbcUrl(), database.user(), database.password()).installPlugin(new PostgresPlugin());
+    Flyway.configure()
+        .dataSource(database.jdbcUrl(), database.user(), database.password())
+        .locations("filesystem:" + oldMigrations)
+        .load()
+        .migrate();
+    Jdbi jdbi =
+        Jdbi.create(database.jdbcUrl(), database.user(), database.password())
+            .installPlugin(new PostgresPlugin());
     RowMappers.registerAll(jdbi);
     ContractFixtures.fill(new JdbiCatalogStore(new Transactions(jdbi)));
   }
@@ -101,24 +120,46 @@ class MigrationFromV12Test {
 
   @Test
   void bookingsOfVersion12ReadBackTheSameAfterTheMigration() throws SQLException {
-    UUID inPerson = bookAsVersion12(ANNA, NINE, "PRESENT2", "IN_PERSON", null, ERIKA.note().orElseThrow());
+    UUID inPerson =
+        bookAsVersion12(ANNA, NINE, "PRESENT2", "IN_PERSON", null, ERIKA.note().orElseThrow());
     UUID video = bookAsVersion12(BEN, NINE, "VDEBKG23", "VIDEO", LINK.text(), null);
     assertThat(schemaVersion()).isEqualTo("12");
 
     adapter = JdbcAdapter.connect(database);
 
-    assertThat(Integer.parseInt(schemaVersion())).as("migrated past version 12 at least to 13").isGreaterThanOrEqualTo(13);
-    Booking booked = adapter.bookings().findByReference(new BookingReference("PRESENT2")).orElseThrow().booking();
-    assertThat(booked).isEqualTo(new Booking(
-        new AppointmentId(OFFICE, inPerson), ANNA, NINE, NINE.plus(Duration.ofMinutes(30)),
-        ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, AppointmentStatus.CONFIRMED,
-        AppointmentMode.IN_PERSON, new BookingReference("PRESENT2"), ERIKA, Optional.empty()));
-    Booking videoBooking = (Booking) adapter.bookings().find(new AppointmentId(OFFICE, video)).orElseThrow();
+    assertThat(Integer.parseInt(schemaVersion()))
+        .as("migrated past version 12 at least to 13")
+        .isGreaterThanOrEqualTo(13);
+    Booking booked =
+        adapter
+            .bookings()
+            .findByReference(new BookingReference("PRESENT2"))
+            .orElseThrow()
+            .booking();
+    assertThat(booked)
+        .isEqualTo(
+            new Booking(
+                new AppointmentId(OFFICE, inPerson),
+                ANNA,
+                NINE,
+                NINE.plus(Duration.ofMinutes(30)),
+                ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)),
+                Channel.ONLINE,
+                AppointmentStatus.CONFIRMED,
+                AppointmentMode.IN_PERSON,
+                new BookingReference("PRESENT2"),
+                ERIKA,
+                Optional.empty()));
+    Booking videoBooking =
+        (Booking) adapter.bookings().find(new AppointmentId(OFFICE, video)).orElseThrow();
     assertThat(videoBooking.mode()).isEqualTo(AppointmentMode.VIDEO);
     assertThat(videoBooking.videoLink()).contains(LINK);
-    assertThat(adapter.bookings().history(booked.id())).extracting(BookingEvent::to).containsExactly(AppointmentStatus.CONFIRMED);
+    assertThat(adapter.bookings().history(booked.id()))
+        .extracting(BookingEvent::to)
+        .containsExactly(AppointmentStatus.CONFIRMED);
     assertThat(adapter.auditLog().read(AuditLog.Query.firstPage(OFFICE, 10)).entries())
-        .as("both bookings were audited when they were made").hasSize(2);
+        .as("both bookings were audited when they were made")
+        .hasSize(2);
   }
 
   @Test
@@ -130,24 +171,58 @@ class MigrationFromV12Test {
     BookingStore bookings = adapter.bookings();
 
     AppointmentId heldBefore = new AppointmentId(OFFICE, hold);
-    ConfirmResult confirmed = bookings.confirm(ConfirmClaim.of(
-            heldBefore, EnumSet.allOf(Channel.class), new BookingReference("AFTERV23"), TOKEN_HASH, ERIKA, NOW,
-            new BookingEvent(heldBefore, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, ""))
-        .withVideoLink(Optional.of(LINK)));
-    assertThat(confirmed.outcome()).as("a hold placed before the migration is confirmed after it")
+    ConfirmResult confirmed =
+        bookings.confirm(
+            ConfirmClaim.of(
+                    heldBefore,
+                    EnumSet.allOf(Channel.class),
+                    new BookingReference("AFTERV23"),
+                    TOKEN_HASH,
+                    ERIKA,
+                    NOW,
+                    new BookingEvent(
+                        heldBefore,
+                        NOW,
+                        Actor.CITIZEN,
+                        AppointmentStatus.HELD,
+                        AppointmentStatus.CONFIRMED,
+                        ""))
+                .withVideoLink(Optional.of(LINK)));
+    assertThat(confirmed.outcome())
+        .as("a hold placed before the migration is confirmed after it")
         .isEqualTo(Confirmation.CONFIRMED);
     assertThat(((Booking) bookings.find(heldBefore).orElseThrow()).citizen()).isEqualTo(ERIKA);
 
     AppointmentId bookedBefore = new AppointmentId(OFFICE, booking);
-    assertThat(bookings.changeStatus(bookedBefore, AppointmentStatus.CONFIRMED,
-        new BookingEvent(bookedBefore, NOW, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, "")))
+    assertThat(
+            bookings.changeStatus(
+                bookedBefore,
+                AppointmentStatus.CONFIRMED,
+                new BookingEvent(
+                    bookedBefore,
+                    NOW,
+                    Actor.staff("s-1"),
+                    AppointmentStatus.CONFIRMED,
+                    AppointmentStatus.CHECKED_IN,
+                    "")))
         .isTrue();
-    assertThat(bookings.erase(bookedBefore, AppointmentStatus.CHECKED_IN,
-        new BookingEvent(bookedBefore, NOW, Actor.SYSTEM, AppointmentStatus.CHECKED_IN, AppointmentStatus.CHECKED_IN,
-            BookingEvent.ERASURE_NOTE)))
+    assertThat(
+            bookings.erase(
+                bookedBefore,
+                AppointmentStatus.CHECKED_IN,
+                new BookingEvent(
+                    bookedBefore,
+                    NOW,
+                    Actor.SYSTEM,
+                    AppointmentStatus.CHECKED_IN,
+                    AppointmentStatus.CHECKED_IN,
+                    BookingEvent.ERASURE_NOTE)))
         .isTrue();
-    assertThat(((ErasedBooking) bookings.find(bookedBefore).orElseThrow()).erasedAt()).isEqualTo(NOW);
-    assertThat(bookings.findByReference(new BookingReference("PRESENT2"))).as("the erased booking's reference is free").isEmpty();
+    assertThat(((ErasedBooking) bookings.find(bookedBefore).orElseThrow()).erasedAt())
+        .isEqualTo(NOW);
+    assertThat(bookings.findByReference(new BookingReference("PRESENT2")))
+        .as("the erased booking's reference is free")
+        .isEmpty();
   }
 
   @Test
@@ -156,19 +231,29 @@ class MigrationFromV12Test {
 
     assertThat(longFrom("SELECT count(*) FROM pg_proc WHERE proname = 'claim_hold'")).isOne();
     assertThat(longFrom("SELECT count(*) FROM pg_proc WHERE proname = 'confirm_hold'")).isOne();
-    assertThat(longFrom("SELECT pronargs FROM pg_proc WHERE proname = 'confirm_hold'")).isEqualTo(21);
-    assertThat(longFrom("SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL' AND version IS NULL AND success"))
-        .as("the repeatable migrations ran once each").isEqualTo(2);
+    assertThat(longFrom("SELECT pronargs FROM pg_proc WHERE proname = 'confirm_hold'"))
+        .isEqualTo(21);
+    assertThat(
+            longFrom(
+                "SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL' AND version IS NULL"
+                    + " AND success"))
+        .as("the repeatable migrations ran once each")
+        .isEqualTo(2);
   }
 
   /** A hold placed as version 12 did: claim_hold of V4, then the mode by a second statement. */
-  private UUID holdAsVersion12(org.opentermin.core.catalog.ResourceId resource, Instant start, String mode) throws SQLException {
+  private UUID holdAsVersion12(
+      org.opentermin.core.catalog.ResourceId resource, Instant start, String mode)
+      throws SQLException {
     UUID id = UUID.randomUUID();
     try (Connection connection = connection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement claim = connection.prepareStatement("""
-          SELECT outcome FROM claim_hold(?, ?, ?, ?, ?, ?, 'ONLINE', ARRAY['basic-income'], ARRAY[1], NULL, NULL, ?,
-                                         CAST(NULL AS text), CAST(NULL AS integer))""")) {
+      try (PreparedStatement claim =
+          connection.prepareStatement(
+              """
+              SELECT outcome FROM claim_hold(?, ?, ?, ?, ?, ?, 'ONLINE', ARRAY['basic-income'], ARRAY[1], NULL, NULL, ?,
+                                             CAST(NULL AS text), CAST(NULL AS integer))\
+              """)) {
         claim.setString(1, OFFICE.value());
         claim.setObject(2, id);
         claim.setArray(3, connection.createArrayOf("text", new String[] {resource.value()}));
@@ -181,8 +266,9 @@ class MigrationFromV12Test {
           assertThat(outcome.getString(1)).isEqualTo("INSERTED");
         }
       }
-      try (PreparedStatement setMode = connection.prepareStatement(
-          "UPDATE appointments SET mode = ? WHERE office_id = ? AND appointment_id = ?")) {
+      try (PreparedStatement setMode =
+          connection.prepareStatement(
+              "UPDATE appointments SET mode = ? WHERE office_id = ? AND appointment_id = ?")) {
         setMode.setString(1, mode);
         setMode.setString(2, OFFICE.value());
         setMode.setObject(3, id);
@@ -198,18 +284,30 @@ class MigrationFromV12Test {
    * and the note, in one transaction.
    */
   private UUID bookAsVersion12(
-      org.opentermin.core.catalog.ResourceId resource, Instant start, String reference, String mode, String link, String note)
+      org.opentermin.core.catalog.ResourceId resource,
+      Instant start,
+      String reference,
+      String mode,
+      String link,
+      String note)
       throws SQLException {
     UUID id = holdAsVersion12(resource, start, mode);
     try (Connection connection = connection()) {
       connection.setAutoCommit(false);
       if (link != null) {
-        update(connection, "UPDATE appointments SET video_link = ? WHERE office_id = ? AND appointment_id = ?", link, id);
+        update(
+            connection,
+            "UPDATE appointments SET video_link = ? WHERE office_id = ? AND appointment_id = ?",
+            link,
+            id);
       }
-      try (PreparedStatement confirm = connection.prepareStatement("""
-          SELECT outcome FROM confirm_hold(?, ?, ARRAY['ONLINE'], ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, 'CITIZEN', '', '',
-                                           CAST('{}' AS text[]), CAST(NULL AS integer), CAST(NULL AS timestamptz),
-                                           CAST(NULL AS timestamptz))""")) {
+      try (PreparedStatement confirm =
+          connection.prepareStatement(
+              """
+              SELECT outcome FROM confirm_hold(?, ?, ARRAY['ONLINE'], ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, 'CITIZEN', '', '',
+                                               CAST('{}' AS text[]), CAST(NULL AS integer), CAST(NULL AS timestamptz),
+                                               CAST(NULL AS timestamptz))\
+              """)) {
         confirm.setString(1, OFFICE.value());
         confirm.setObject(2, id);
         confirm.setString(3, reference);
@@ -223,14 +321,19 @@ class MigrationFromV12Test {
         }
       }
       if (note != null) {
-        update(connection, "UPDATE appointments SET citizen_note = ? WHERE office_id = ? AND appointment_id = ?", note, id);
+        update(
+            connection,
+            "UPDATE appointments SET citizen_note = ? WHERE office_id = ? AND appointment_id = ?",
+            note,
+            id);
       }
       connection.commit();
     }
     return id;
   }
 
-  private static void update(Connection connection, String sql, String value, UUID id) throws SQLException {
+  private static void update(Connection connection, String sql, String value, UUID id)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, value);
       statement.setString(2, OFFICE.value());
@@ -240,16 +343,20 @@ class MigrationFromV12Test {
   }
 
   private String schemaVersion() throws SQLException {
-    try (Connection connection = connection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+    try (Connection connection = connection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY"
+                    + " installed_rank DESC LIMIT 1")) {
       rows.next();
       return rows.getString(1);
     }
   }
 
   private long longFrom(String sql) throws SQLException {
-    try (Connection connection = connection(); Statement statement = connection.createStatement();
+    try (Connection connection = connection();
+        Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
@@ -263,5 +370,4 @@ class MigrationFromV12Test {
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
-
 }

@@ -54,7 +54,9 @@ class SharedInstanceStateTest {
     b.record(OFFICE, NOW);
     b.record(OTHER_OFFICE, NOW);
 
-    assertThat(a.lastMinute(OFFICE, NOW)).as("a's own five and b's first, written with it").isEqualTo(6);
+    assertThat(a.lastMinute(OFFICE, NOW))
+        .as("a's own five and b's first, written with it")
+        .isEqualTo(6);
     // a wrote its first attempt of the second at once, the other four with its next second.
     assertThat(b.lastMinute(OFFICE, NOW)).isEqualTo(2);
 

@@ -10,7 +10,10 @@ final class Signals {
 
   private Signals() {}
 
-  /** Sends {@code signal} (for example {@code STOP}, {@code CONT}, {@code KILL}) to {@code process} and its descendants. */
+  /**
+   * Sends {@code signal} (for example {@code STOP}, {@code CONT}, {@code KILL}) to {@code process}
+   * and its descendants.
+   */
   static void sendToTree(ProcessHandle process, String signal) {
     List<ProcessHandle> tree = Stream.concat(Stream.of(process), process.descendants()).toList();
     for (ProcessHandle member : tree) {
@@ -20,7 +23,10 @@ final class Signals {
 
   static void send(long pid, String signal) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+              .redirectErrorStream(true)
+              .start();
       kill.getInputStream().readAllBytes();
       kill.waitFor(10, TimeUnit.SECONDS);
     } catch (IOException failure) {

@@ -3,8 +3,8 @@ package org.opentermin.jdbc;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded PostgreSQL per test JVM, started on first use and stopped when the JVM ends;
- * every test gets a database of its own.
+ * One embedded PostgreSQL per test JVM, started on first use and stopped when the JVM ends; every
+ * test gets a database of its own.
  */
 final class TestDatabase {
 

@@ -26,8 +26,8 @@ import org.opentermin.ports.video.GeneratedVideoRooms;
  * the admin token is ever shown by {@link #toString()}.
  *
  * @param port {@code OPENTERMIN_PORT}, default 8080; 0 picks a free port
- * @param dataDirectory {@code OPENTERMIN_DATA_DIR}, default {@code ./data}: the embedded
- *     PostgreSQL keeps its data there
+ * @param dataDirectory {@code OPENTERMIN_DATA_DIR}, default {@code ./data}: the embedded PostgreSQL
+ *     keeps its data there
  * @param externalDatabase set when {@code OPENTERMIN_DB_URL} (with {@code _USER} and {@code
  *     _PASSWORD}) names a PostgreSQL to use instead of the embedded one
  * @param adminToken {@code OPENTERMIN_ADMIN_TOKEN}: the bootstrap admin token; without it, one is
@@ -60,29 +60,38 @@ public record AppConfig(
   private static final String TRUSTED_PROXIES_VARIABLE = "OPENTERMIN_TRUSTED_PROXIES";
 
   public AppConfig {
-    checkArgument(port >= 0 && port <= 65_535, "OPENTERMIN_PORT must be between 0 and 65535, not %s", port);
+    checkArgument(
+        port >= 0 && port <= 65_535, "OPENTERMIN_PORT must be between 0 and 65535, not %s", port);
     checkNotNull(dataDirectory, "dataDirectory");
     checkNotNull(externalDatabase, "externalDatabase");
     checkNotNull(adminToken, "adminToken");
-    checkArgument(rateLimitPerMinute >= 0,
-        "%s must be 0 (off) or a positive number of requests, not %s", RATE_LIMIT_VARIABLE, rateLimitPerMinute);
+    checkArgument(
+        rateLimitPerMinute >= 0,
+        "%s must be 0 (off) or a positive number of requests, not %s",
+        RATE_LIMIT_VARIABLE,
+        rateLimitPerMinute);
     checkNotNull(videoBaseUrl, "videoBaseUrl");
     try {
       GeneratedVideoRooms.checkBaseUrl(videoBaseUrl);
     } catch (IllegalArgumentException unusable) {
-      throw new IllegalArgumentException(VIDEO_BASE_URL_VARIABLE + ": " + unusable.getMessage(), unusable);
+      throw new IllegalArgumentException(
+          VIDEO_BASE_URL_VARIABLE + ": " + unusable.getMessage(), unusable);
     }
     checkNotNull(trustedProxies, "trustedProxies");
   }
 
-  /** Whether video rooms are made under the public default service rather than one set for this instance. */
+  /**
+   * Whether video rooms are made under the public default service rather than one set for this
+   * instance.
+   */
   public boolean usesDefaultVideoService() {
     return videoBaseUrl.equals(GeneratedVideoRooms.DEFAULT_BASE_URL);
   }
 
   /** The environment over the properties file in the working directory, if there is one. */
   public static AppConfig load(Map<String, String> environment, Path workingDirectory) {
-    Map<String, String> merged = new HashMap<>(properties(workingDirectory.resolve(PROPERTIES_FILE)));
+    Map<String, String> merged =
+        new HashMap<>(properties(workingDirectory.resolve(PROPERTIES_FILE)));
     merged.putAll(environment);
     return fromEnvironment(merged);
   }
@@ -91,11 +100,13 @@ public record AppConfig(
     Path dataDirectory = Path.of(value(environment, "OPENTERMIN_DATA_DIR").orElse("./data"));
     Optional<DatabaseSettings> external =
         value(environment, "OPENTERMIN_DB_URL")
-            .map(url -> new DatabaseSettings(
-                url,
-                environment.getOrDefault("OPENTERMIN_DB_USER", ""),
-                environment.getOrDefault("OPENTERMIN_DB_PASSWORD", ""),
-                DatabaseSettings.DEFAULT_POOL_SIZE));
+            .map(
+                url ->
+                    new DatabaseSettings(
+                        url,
+                        environment.getOrDefault("OPENTERMIN_DB_USER", ""),
+                        environment.getOrDefault("OPENTERMIN_DB_PASSWORD", ""),
+                        DatabaseSettings.DEFAULT_POOL_SIZE));
     return new AppConfig(
         port(environment),
         dataDirectory,
@@ -114,14 +125,29 @@ public record AppConfig(
 
   @Override
   public String toString() {
-    return "AppConfig[port=" + port + ", dataDirectory=" + dataDirectory + ", externalDatabase=" + externalDatabase
-        + ", adminToken=" + (adminToken.isPresent() ? "configured" : "not configured") + ", demo=" + demo
-        + ", rateLimitPerMinute=" + rateLimitPerMinute + ", videoBaseUrl=" + videoBaseUrl
-        + ", trustedProxies=" + trustedProxies + "]";
+    return "AppConfig[port="
+        + port
+        + ", dataDirectory="
+        + dataDirectory
+        + ", externalDatabase="
+        + externalDatabase
+        + ", adminToken="
+        + (adminToken.isPresent() ? "configured" : "not configured")
+        + ", demo="
+        + demo
+        + ", rateLimitPerMinute="
+        + rateLimitPerMinute
+        + ", videoBaseUrl="
+        + videoBaseUrl
+        + ", trustedProxies="
+        + trustedProxies
+        + "]";
   }
 
   private static Optional<String> value(Map<String, String> environment, String name) {
-    return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    return Optional.ofNullable(environment.get(name))
+        .map(String::strip)
+        .filter(value -> !value.isEmpty());
   }
 
   private static int port(Map<String, String> environment) {
@@ -129,17 +155,21 @@ public record AppConfig(
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException notANumber) {
-      throw new IllegalArgumentException("OPENTERMIN_PORT must be a port number, not " + value, notANumber);
+      throw new IllegalArgumentException(
+          "OPENTERMIN_PORT must be a port number, not " + value, notANumber);
     }
   }
 
   private static int rateLimitPerMinute(Map<String, String> environment) {
-    String value = value(environment, RATE_LIMIT_VARIABLE).orElse(Integer.toString(HttpSettings.DEFAULT_RATE_LIMIT_PER_MINUTE));
+    String value =
+        value(environment, RATE_LIMIT_VARIABLE)
+            .orElse(Integer.toString(HttpSettings.DEFAULT_RATE_LIMIT_PER_MINUTE));
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException notANumber) {
       throw new IllegalArgumentException(
-          RATE_LIMIT_VARIABLE + " must be 0 (off) or a positive number of requests, not " + value, notANumber);
+          RATE_LIMIT_VARIABLE + " must be 0 (off) or a positive number of requests, not " + value,
+          notANumber);
     }
   }
 
@@ -152,7 +182,10 @@ public record AppConfig(
       return new URI(value.get());
     } catch (URISyntaxException malformed) {
       throw new IllegalArgumentException(
-          VIDEO_BASE_URL_VARIABLE + " must be an http(s) URL such as https://video.example.org, not " + value.get(), malformed);
+          VIDEO_BASE_URL_VARIABLE
+              + " must be an http(s) URL such as https://video.example.org, not "
+              + value.get(),
+          malformed);
     }
   }
 
@@ -160,7 +193,8 @@ public record AppConfig(
     try {
       return TrustedProxies.parse(value(environment, TRUSTED_PROXIES_VARIABLE).orElse(""));
     } catch (IllegalArgumentException unusable) {
-      throw new IllegalArgumentException(TRUSTED_PROXIES_VARIABLE + ": " + unusable.getMessage(), unusable);
+      throw new IllegalArgumentException(
+          TRUSTED_PROXIES_VARIABLE + ": " + unusable.getMessage(), unusable);
     }
   }
 
@@ -169,8 +203,11 @@ public record AppConfig(
     if (value.isEmpty()) {
       return fallback;
     }
-    checkArgument(value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false"),
-        "%s must be true or false, not %s", name, value.get());
+    checkArgument(
+        value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false"),
+        "%s must be true or false, not %s",
+        name,
+        value.get());
     return Boolean.parseBoolean(value.get());
   }
 
@@ -185,7 +222,9 @@ public record AppConfig(
       throw new UncheckedIOException("cannot read " + file, unreadable);
     }
     Map<String, String> values = new HashMap<>();
-    properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+    properties
+        .stringPropertyNames()
+        .forEach(name -> values.put(name, properties.getProperty(name)));
     return values;
   }
 }

@@ -28,9 +28,12 @@ final class Database implements AutoCloseable {
     if (config.externalDatabase().isPresent()) {
       return new Database(JdbcAdapter.connect(config.externalDatabase().get()), Optional.empty());
     }
-    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres").toAbsolutePath().normalize());
+    EmbeddedPostgresServer server =
+        EmbeddedPostgresServer.start(
+            config.dataDirectory().resolve("postgres").toAbsolutePath().normalize());
     try {
-      return new Database(JdbcAdapter.connect(server.database(EMBEDDED_DATABASE)), Optional.of(server));
+      return new Database(
+          JdbcAdapter.connect(server.database(EMBEDDED_DATABASE)), Optional.of(server));
     } catch (RuntimeException failure) {
       server.close();
       throw failure;

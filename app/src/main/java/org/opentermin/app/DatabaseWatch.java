@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Looks at the database every {@link #PERIOD} on a thread of its own: restarts an embedded server
- * that died, and remembers when the database last answered. Readiness is read from that memory,
- * so {@code /ready} answers at once even while the database stalls. Not ready: the database has
- * not answered for {@link #STALE_AFTER}, or the embedded server is down: being restarted, or
- * restarting it failed (it is tried again on every look).
+ * that died, and remembers when the database last answered. Readiness is read from that memory, so
+ * {@code /ready} answers at once even while the database stalls. Not ready: the database has not
+ * answered for {@link #STALE_AFTER}, or the embedded server is down: being restarted, or restarting
+ * it failed (it is tried again on every look).
  */
 final class DatabaseWatch implements AutoCloseable {
 
@@ -39,15 +39,20 @@ final class DatabaseWatch implements AutoCloseable {
     this.embedded = embedded;
     this.ticker = ticker;
     this.lastAnswer = ticker.read();
-    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "opentermin-database-watch");
-      thread.setDaemon(true);
-      return thread;
-    });
-    timer.scheduleWithFixedDelay(this::look, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "opentermin-database-watch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.scheduleWithFixedDelay(
+        this::look, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Whether the database answered within {@link #STALE_AFTER} and the embedded server is not down. */
+  /**
+   * Whether the database answered within {@link #STALE_AFTER} and the embedded server is not down.
+   */
   boolean isReady() {
     return !down && ticker.read() - lastAnswer < STALE_AFTER.toNanos();
   }
@@ -100,8 +105,10 @@ final class DatabaseWatch implements AutoCloseable {
       down = false;
       return true;
     } catch (RuntimeException failure) {
-      LOG.error("Restarting the embedded PostgreSQL failed ({}); trying again in {} s",
-          failure.getClass().getSimpleName(), PERIOD.toSeconds());
+      LOG.error(
+          "Restarting the embedded PostgreSQL failed ({}); trying again in {} s",
+          failure.getClass().getSimpleName(),
+          PERIOD.toSeconds());
       return false;
     }
   }

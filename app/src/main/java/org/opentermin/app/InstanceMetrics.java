@@ -3,7 +3,6 @@ package org.opentermin.app;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -25,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What this instance tells Prometheus beyond the HTTP API's own metrics: the JVM (memory, garbage
  * collection, threads, classes), the process (CPU, uptime, open files), whether the database
- * answers, each background job's runs and last success, and restarts of the embedded database.
- * The connection pool reports into the same {@link #registry()} by itself. No label carries
- * personal data. Thread-safe; closing it stops the GC listener.
+ * answers, each background job's runs and last success, and restarts of the embedded database. The
+ * connection pool reports into the same {@link #registry()} by itself. No label carries personal
+ * data. Thread-safe; closing it stops the GC listener.
  */
 final class InstanceMetrics implements AutoCloseable {
 
@@ -36,7 +35,8 @@ final class InstanceMetrics implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(InstanceMetrics.class);
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Clock clock;
   private final ConcurrentHashMap<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
@@ -62,13 +62,15 @@ final class InstanceMetrics implements AutoCloseable {
    * scrape; a check that throws counts as down.
    */
   void databaseHealth(BooleanSupplier reachable) {
-    Gauge.builder("opentermin.database.up", () -> {
-          try {
-            return reachable.getAsBoolean() ? 1 : 0;
-          } catch (RuntimeException unreachable) {
-            return 0;
-          }
-        })
+    Gauge.builder(
+            "opentermin.database.up",
+            () -> {
+              try {
+                return reachable.getAsBoolean() ? 1 : 0;
+              } catch (RuntimeException unreachable) {
+                return 0;
+              }
+            })
         .description("1 while the database answers, 0 when it does not")
         .register(registry);
   }
@@ -89,10 +91,11 @@ final class InstanceMetrics implements AutoCloseable {
   Runnable job(String job, BooleanSupplier run) {
     Counter succeeded = runs(job, "success");
     Counter failed = runs(job, "failure");
-    Timer duration = Timer.builder("opentermin.job.duration")
-        .description("How long background job runs take")
-        .tag("job", job)
-        .register(registry);
+    Timer duration =
+        Timer.builder("opentermin.job.duration")
+            .description("How long background job runs take")
+            .tag("job", job)
+            .register(registry);
     AtomicLong last = lastSuccess.computeIfAbsent(job, name -> new AtomicLong());
     Gauge.builder("opentermin.job.last.success", last, AtomicLong::get)
         .description("When the job last succeeded, in seconds since 1970 (0: not yet)")

@@ -15,6 +15,10 @@ final class LoggingNotifier implements Notifier {
 
   @Override
   public void send(Notification notification) {
-    LOG.info("Notification {} at office {} for entry {}", notification.kind(), notification.office(), notification.entryId());
+    LOG.info(
+        "Notification {} at office {} for entry {}",
+        notification.kind(),
+        notification.office(),
+        notification.entryId());
   }
 }

@@ -12,7 +12,6 @@ import org.opentermin.app.demo.DemoOverview;
 import org.opentermin.http.HttpApi;
 import org.opentermin.http.UseCases;
 import org.opentermin.jdbc.JdbcAdapter;
-import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.access.AccessTokens;
 import org.opentermin.ports.audit.AuditService;
 import org.opentermin.ports.booking.BookingServices;
@@ -25,6 +24,7 @@ import org.opentermin.ports.fairness.WaitingListHandOff;
 import org.opentermin.ports.fairness.WaitingListOffers;
 import org.opentermin.ports.fairness.WaitingListService;
 import org.opentermin.ports.in.IssuedToken;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.out.RandomSource;
 import org.opentermin.ports.privacy.PersonalDataRetention;
 import org.opentermin.ports.privacy.PrivacyService;
@@ -34,10 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running OpenTermin instance, wired by hand: database, use cases, HTTP API, the hold
- * clean-up, the waiting-list offers, the lottery draws and the retention job. {@link #close()}
- * shuts down in order: stop accepting requests and finish those in flight, stop the job, close the
- * pool, stop an embedded PostgreSQL.
+ * A running OpenTermin instance, wired by hand: database, use cases, HTTP API, the hold clean-up,
+ * the waiting-list offers, the lottery draws and the retention job. {@link #close()} shuts down in
+ * order: stop accepting requests and finish those in flight, stop the job, close the pool, stop an
+ * embedded PostgreSQL.
  */
 public final class OpenTermin implements AutoCloseable {
 
@@ -92,7 +92,10 @@ public final class OpenTermin implements AutoCloseable {
     this.metrics = metrics;
   }
 
-  /** Starts an instance; messages for the operator (such as a new admin token) go to {@code console}. */
+  /**
+   * Starts an instance; messages for the operator (such as a new admin token) go to {@code
+   * console}.
+   */
   public static OpenTermin start(AppConfig config, Clock clock, PrintStream console) {
     InstanceMetrics metrics = new InstanceMetrics(clock);
     Database database;
@@ -116,77 +119,138 @@ public final class OpenTermin implements AutoCloseable {
       }
       RandomSource random = RandomSource.secure();
       AccessTokens accessTokens = new AccessTokens(adapter.accessTokens(), clock, random);
-      accessTokens.bootstrapAdmin(config.adminToken()).map(IssuedToken::token).ifPresent(token -> {
-        console.println("A new admin token was generated. It is shown only this once and stored only as a hash:");
-        console.println("  " + token);
-        console.println("Set OPENTERMIN_ADMIN_TOKEN to use a token of your own instead.");
-      });
+      accessTokens
+          .bootstrapAdmin(config.adminToken())
+          .map(IssuedToken::token)
+          .ifPresent(
+              token -> {
+                console.println(
+                    "A new admin token was generated. It is shown only this once and stored only as"
+                        + " a hash:");
+                console.println("  " + token);
+                console.println("Set OPENTERMIN_ADMIN_TOKEN to use a token of your own instead.");
+              });
       if (config.usesDefaultVideoService()) {
-        LOG.info("Video appointments get rooms on {}; set OPENTERMIN_VIDEO_BASE_URL to the video service you run or have contracted",
+        LOG.info(
+            "Video appointments get rooms on {}; set OPENTERMIN_VIDEO_BASE_URL to the video service"
+                + " you run or have contracted",
             config.videoBaseUrl());
       }
       ResponsibilityService responsibility =
           new ResponsibilityService(
-              adapter.catalog(), adapter.routing(), adapter.auditLog(), clock, BookingServices.RECOMMENDED_SCHEDULE_RECHECK);
+              adapter.catalog(),
+              adapter.routing(),
+              adapter.auditLog(),
+              clock,
+              BookingServices.RECOMMENDED_SCHEDULE_RECHECK);
       // Challenges and hold rates are shared through the database, so that any instance verifies
       // what another issued and every instance sees an office's whole load.
-      BookingServices bookings = BookingServices.builder(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock, random,
-              new ProofOfWorkChallenge(adapter.sharedSecret(CHALLENGE_KEY, random), random, adapter.spentChallenges()),
-              adapter.holdRates(new InMemoryHoldRates()))
-          .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
-          .responsibility(responsibility)
-          .videoRoom(new GeneratedVideoRooms(config.videoBaseUrl(), random))
-          .build();
-      WaitingListService waitingList = new WaitingListService(adapter.catalog(), adapter.waitingList(), adapter.auditLog(), clock, random);
-      LotteryService lottery = new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
-      PrivacyService privacy = new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);
-      UseCases useCases = UseCases.builder()
-          .catalog(catalog)
-          .configureCatalog(catalog)
-          .availability(bookings.availability())
-          .hold(bookings.holding())
-          .confirm(bookings.confirming())
-          .manage(bookings.managing())
-          .day(bookings.dayView())
-          .challenge(bookings.challenges())
-          .waitingList(waitingList)
-          .authenticate(accessTokens)
-          .issueAccessToken(accessTokens)
-          .readiness(database::isReady)
-          .clock(clock)
-          .lottery(lottery)
-          .resolveResponsibility(responsibility)
-          .configureResponsibility(responsibility)
-          .audit(new AuditService(adapter.catalog(), adapter.auditLog()))
-          .personalData(privacy)
-          .retention(privacy)
-          .build();
+      BookingServices bookings =
+          BookingServices.builder(
+                  adapter.catalog(),
+                  adapter.bookings(),
+                  adapter.auditLog(),
+                  clock,
+                  random,
+                  new ProofOfWorkChallenge(
+                      adapter.sharedSecret(CHALLENGE_KEY, random),
+                      random,
+                      adapter.spentChallenges()),
+                  adapter.holdRates(new InMemoryHoldRates()))
+              .scheduleRecheck(BookingServices.RECOMMENDED_SCHEDULE_RECHECK)
+              .responsibility(responsibility)
+              .videoRoom(new GeneratedVideoRooms(config.videoBaseUrl(), random))
+              .build();
+      WaitingListService waitingList =
+          new WaitingListService(
+              adapter.catalog(), adapter.waitingList(), adapter.auditLog(), clock, random);
+      LotteryService lottery =
+          new LotteryService(adapter.catalog(), adapter.lottery(), clock, random);
+      PrivacyService privacy =
+          new PrivacyService(adapter.catalog(), adapter.bookings(), adapter.auditLog(), clock);
+      UseCases useCases =
+          UseCases.builder()
+              .catalog(catalog)
+              .configureCatalog(catalog)
+              .availability(bookings.availability())
+              .hold(bookings.holding())
+              .confirm(bookings.confirming())
+              .manage(bookings.managing())
+              .day(bookings.dayView())
+              .challenge(bookings.challenges())
+              .waitingList(waitingList)
+              .authenticate(accessTokens)
+              .issueAccessToken(accessTokens)
+              .readiness(database::isReady)
+              .clock(clock)
+              .lottery(lottery)
+              .resolveResponsibility(responsibility)
+              .configureResponsibility(responsibility)
+              .audit(new AuditService(adapter.catalog(), adapter.auditLog()))
+              .personalData(privacy)
+              .retention(privacy)
+              .build();
       HttpApi api = HttpApi.create(useCases, config.httpSettings(), metrics.registry());
-      ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "opentermin-jobs");
-        thread.setDaemon(true);
-        return thread;
-      });
-      ExpiredHoldCleanup cleanup = new ExpiredHoldCleanup(adapter.catalog(), adapter.bookings(), clock);
+      ScheduledExecutorService jobs =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "opentermin-jobs");
+                thread.setDaemon(true);
+                return thread;
+              });
+      ExpiredHoldCleanup cleanup =
+          new ExpiredHoldCleanup(adapter.catalog(), adapter.bookings(), clock);
       jobs.scheduleWithFixedDelay(
-          metrics.job("expired-holds", () -> runCleanup(cleanup)), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
-      WaitingListOffers offers = new WaitingListOffers(
-          adapter.catalog(), bookings.system(), adapter.bookings(), adapter.waitingList(), new LoggingNotifier(), clock);
+          metrics.job("expired-holds", () -> runCleanup(cleanup)),
+          CLEANUP_PERIOD_SECONDS,
+          CLEANUP_PERIOD_SECONDS,
+          TimeUnit.SECONDS);
+      WaitingListOffers offers =
+          new WaitingListOffers(
+              adapter.catalog(),
+              bookings.system(),
+              adapter.bookings(),
+              adapter.waitingList(),
+              new LoggingNotifier(),
+              clock);
       jobs.scheduleWithFixedDelay(
-          metrics.job("waiting-lists", () -> runWaitingListOffers(offers)), WAITING_LIST_PERIOD_SECONDS, WAITING_LIST_PERIOD_SECONDS, TimeUnit.SECONDS);
-      LotteryDraws draws = new LotteryDraws(
-          adapter.catalog(), adapter.lottery(), bookings.system(), new LoggingNotifier(), new WaitingListHandOff(waitingList), clock);
-      jobs.scheduleWithFixedDelay(metrics.job("lottery-draws", () -> runDraws(draws)), LOTTERY_PERIOD_SECONDS, LOTTERY_PERIOD_SECONDS, TimeUnit.SECONDS);
+          metrics.job("waiting-lists", () -> runWaitingListOffers(offers)),
+          WAITING_LIST_PERIOD_SECONDS,
+          WAITING_LIST_PERIOD_SECONDS,
+          TimeUnit.SECONDS);
+      LotteryDraws draws =
+          new LotteryDraws(
+              adapter.catalog(),
+              adapter.lottery(),
+              bookings.system(),
+              new LoggingNotifier(),
+              new WaitingListHandOff(waitingList),
+              clock);
+      jobs.scheduleWithFixedDelay(
+          metrics.job("lottery-draws", () -> runDraws(draws)),
+          LOTTERY_PERIOD_SECONDS,
+          LOTTERY_PERIOD_SECONDS,
+          TimeUnit.SECONDS);
       PersonalDataRetention retention =
-          new PersonalDataRetention(adapter.catalog(), adapter.bookings(), adapter.waitingList(), adapter.lottery(), clock);
+          new PersonalDataRetention(
+              adapter.catalog(),
+              adapter.bookings(),
+              adapter.waitingList(),
+              adapter.lottery(),
+              clock);
       jobs.scheduleWithFixedDelay(
-          metrics.job("retention", () -> runRetention(retention)), RETENTION_PERIOD_SECONDS, RETENTION_PERIOD_SECONDS, TimeUnit.SECONDS);
+          metrics.job("retention", () -> runRetention(retention)),
+          RETENTION_PERIOD_SECONDS,
+          RETENTION_PERIOD_SECONDS,
+          TimeUnit.SECONDS);
       if (config.demo()) {
-        DemoOverview.print(catalog.offices(), catalog.services(), LocalDate.now(clock), bookings, console);
+        DemoOverview.print(
+            catalog.offices(), catalog.services(), LocalDate.now(clock), bookings, console);
       }
       // Listening comes last, so that /ready answers only once startup is complete.
       api.start(config.port());
-      console.println("OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
+      console.println(
+          "OpenTermin is listening on http://localhost:" + api.port() + "/ (API docs: /docs)");
       return new OpenTermin(database, api, jobs, offers, draws, retention, cleanup, metrics);
     } catch (RuntimeException failure) {
       database.close();
@@ -208,7 +272,6 @@ public final class OpenTermin implements AutoCloseable {
     return waitingListOffers.run();
   }
 
-
   /**
    * Runs the lottery job now, as the schedule does every minute; returns how many draws this
    * instance drew. For tests and operators who cannot wait for the next run.
@@ -217,10 +280,9 @@ public final class OpenTermin implements AutoCloseable {
     return lotteryDraws.run();
   }
 
-
   /**
-   * Runs the retention job now, as the schedule does every few minutes; returns what it erased.
-   * For tests and operators who cannot wait for the next run.
+   * Runs the retention job now, as the schedule does every few minutes; returns what it erased. For
+   * tests and operators who cannot wait for the next run.
    */
   public PersonalDataRetention.Erased eraseExpiredPersonalData() {
     return retention.run();
@@ -242,7 +304,9 @@ public final class OpenTermin implements AutoCloseable {
     metrics.close();
   }
 
-  /** Like the clean-up: a failed run is logged by type only (messages may quote data) and retried. */
+  /**
+   * Like the clean-up: a failed run is logged by type only (messages may quote data) and retried.
+   */
   private static boolean runWaitingListOffers(WaitingListOffers offers) {
     try {
       int made = offers.run();
@@ -251,8 +315,10 @@ public final class OpenTermin implements AutoCloseable {
       }
       return true;
     } catch (RuntimeException failure) {
-      LOG.warn("Serving the waiting lists failed ({}); trying again in {} s",
-          failure.getClass().getSimpleName(), WAITING_LIST_PERIOD_SECONDS);
+      LOG.warn(
+          "Serving the waiting lists failed ({}); trying again in {} s",
+          failure.getClass().getSimpleName(),
+          WAITING_LIST_PERIOD_SECONDS);
       return false;
     }
   }
@@ -266,7 +332,10 @@ public final class OpenTermin implements AutoCloseable {
       }
       return true;
     } catch (RuntimeException failure) {
-      LOG.warn("Drawing lotteries failed ({}); trying again in {} s", failure.getClass().getSimpleName(), LOTTERY_PERIOD_SECONDS);
+      LOG.warn(
+          "Drawing lotteries failed ({}); trying again in {} s",
+          failure.getClass().getSimpleName(),
+          LOTTERY_PERIOD_SECONDS);
       return false;
     }
   }
@@ -276,13 +345,19 @@ public final class OpenTermin implements AutoCloseable {
     try {
       PersonalDataRetention.Erased erased = retention.run();
       if (erased.total() > 0) {
-        LOG.info("Erased the personal data of {} bookings, {} waiting-list and {} lottery entries past their retention period",
-            erased.bookings(), erased.waitingListEntries(), erased.lotteryEntries());
+        LOG.info(
+            "Erased the personal data of {} bookings, {} waiting-list and {} lottery entries past"
+                + " their retention period",
+            erased.bookings(),
+            erased.waitingListEntries(),
+            erased.lotteryEntries());
       }
       return true;
     } catch (RuntimeException failure) {
-      LOG.warn("Erasing personal data past its retention period failed ({}); trying again in {} s",
-          failure.getClass().getSimpleName(), RETENTION_PERIOD_SECONDS);
+      LOG.warn(
+          "Erasing personal data past its retention period failed ({}); trying again in {} s",
+          failure.getClass().getSimpleName(),
+          RETENTION_PERIOD_SECONDS);
       return false;
     }
   }
@@ -296,7 +371,10 @@ public final class OpenTermin implements AutoCloseable {
       }
       return true;
     } catch (RuntimeException failure) {
-      LOG.warn("Deleting expired holds failed ({}); trying again in {} s", failure.getClass().getSimpleName(), CLEANUP_PERIOD_SECONDS);
+      LOG.warn(
+          "Deleting expired holds failed ({}); trying again in {} s",
+          failure.getClass().getSimpleName(),
+          CLEANUP_PERIOD_SECONDS);
       return false;
     }
   }

@@ -35,9 +35,9 @@ import java.util.stream.Stream;
  * <ol>
  *   <li><b>availability</b>: requests for 14 days of availability, spread round the demo offices
  *       and services. After a JIT warm-up, a closed loop per connection count (each connection
- *       sends its next request when the previous one answered), then a fixed rate (latency
- *       counted from when each request was due, see {@link OpenLoop}). Reports requests/s, p50,
- *       p99 and errors;
+ *       sends its next request when the previous one answered), then a fixed rate (latency counted
+ *       from when each request was due, see {@link OpenLoop}). Reports requests/s, p50, p99 and
+ *       errors;
  *   <li><b>booking</b>: each client fetches one office's availability for one service once, then
  *       holds and confirms random listed starts, each start once (a 409 is a refusal, not an
  *       error). After the warm-up it runs {@code ANALYZE} (see {@link AppUnderTest#analyze()}),
@@ -51,28 +51,28 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <p>Every measured window reports the CPU used by the app's JVM, PostgreSQL, this load generator
- * and everything else ({@link CpuUse}); before each, it waits for the machine to be quiet, as it
- * is shared. Latencies are kept whole, no histogram buckets.
+ * and everything else ({@link CpuUse}); before each, it waits for the machine to be quiet, as it is
+ * shared. Latencies are kept whole, no histogram buckets.
  *
  * <p>The demo offices use the recommended fair-access preset ({@code AccessPolicy.recommended()},
  * ADR 005), and a run says which rules it measured with ({@code rules=}):
  *
  * <ul>
  *   <li>{@code demo}: the offices keep their rules. Availability then closes capacity per request
- *       (release waves, contingents, quarantine, which reads recent cancellations), which is what
- *       a citizen's request costs in the product;
+ *       (release waves, contingents, quarantine, which reads recent cancellations), which is what a
+ *       citizen's request costs in the product;
  *   <li>{@code off}: before measuring, every office's policy is removed through the admin API
  *       ({@code DELETE /api/v1/admin/offices/{id}/access-policy}), as an office without rules has
  *       it.
  * </ul>
  *
  * <p>The booking scenario runs only with {@code off}, and {@code off} is the default when it is
- * selected. It measures the claim path (hold and confirm against the database's arbitration) with
- * a few identities from one client address; the preset limits exactly that by design (three live
+ * selected. It measures the claim path (hold and confirm against the database's arbitration) with a
+ * few identities from one client address; the preset limits exactly that by design (three live
  * holds per client address, one booking per person and 30 days, a challenge above 120 holds a
- * minute per instance, waves not yet released), so with the rules on it would measure refusals,
- * not bookings. What the rules do to citizens is measured by the fairness simulation
- * ({@code docs/FAIRNESS.md}), not here. Without the booking scenario the default is {@code demo}.
+ * minute per instance, waves not yet released), so with the rules on it would measure refusals, not
+ * bookings. What the rules do to citizens is measured by the fairness simulation ({@code
+ * docs/FAIRNESS.md}), not here. Without the booking scenario the default is {@code demo}.
  *
  * <p>Run {@code java -cp benchmarks/target/benchmarks.jar org.opentermin.benchmarks.ApiLoad
  * [name=value ...]}; the options and their defaults:
@@ -102,10 +102,13 @@ import java.util.stream.Stream;
 public final class ApiLoad {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ADMIN_TOKEN = "load-test-admin-token-" + Long.toHexString(System.nanoTime());
+  private static final String ADMIN_TOKEN =
+      "load-test-admin-token-" + Long.toHexString(System.nanoTime());
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   /** Enough connections for a fixed rate to catch up after a stall of the server. */
   private static final int RATE_CONNECTIONS = 32;
+
   private static final String SCENARIOS = "availability,booking,startup";
   private static Duration quietWait = Duration.ofMinutes(3);
 
@@ -121,16 +124,21 @@ public final class ApiLoad {
 
     static Rules of(Map<String, String> options, List<String> scenarios) {
       String value = options.getOrDefault("rules", scenarios.contains("booking") ? "off" : "demo");
-      Rules rules = switch (value) {
-        case "demo" -> DEMO;
-        case "off" -> OFF;
-        default -> throw new IllegalArgumentException("rules=demo or rules=off, not rules=" + value);
-      };
+      Rules rules =
+          switch (value) {
+            case "demo" -> DEMO;
+            case "off" -> OFF;
+            default ->
+                throw new IllegalArgumentException("rules=demo or rules=off, not rules=" + value);
+          };
       if (rules == DEMO && scenarios.contains("booking")) {
-        throw new IllegalArgumentException("the booking scenario measures the claim path and needs rules=off: under the demo offices'"
-            + " fair-access preset it books from one client address with few identities, so the hold limit (3 live holds per address),"
-            + " the identity limit (1 per person and 30 days) and the challenge (above 120 holds a minute) would refuse it by design."
-            + " Run scenarios=booking with rules=off (the default with booking), or leave booking out to measure availability with rules=demo.");
+        throw new IllegalArgumentException(
+            "the booking scenario measures the claim path and needs rules=off: under the demo"
+                + " offices' fair-access preset it books from one client address with few"
+                + " identities, so the hold limit (3 live holds per address), the identity limit (1"
+                + " per person and 30 days) and the challenge (above 120 holds a minute) would"
+                + " refuse it by design. Run scenarios=booking with rules=off (the default with"
+                + " booking), or leave booking out to measure availability with rules=demo.");
       }
       return rules;
     }
@@ -146,7 +154,11 @@ public final class ApiLoad {
     this.app = app;
     this.offices = new ArrayList<>();
     for (JsonNode office : json(get("/api/v1/offices"))) {
-      offices.add(new Office(office.get("id").asText(), ZoneId.of(office.get("timeZone").asText()), office.get("maxDaysAhead").asInt()));
+      offices.add(
+          new Office(
+              office.get("id").asText(),
+              ZoneId.of(office.get("timeZone").asText()),
+              office.get("maxDaysAhead").asInt()));
     }
     this.services = new ArrayList<>();
     json(get("/api/v1/services")).forEach(service -> services.add(service.get("id").asText()));
@@ -168,25 +180,38 @@ public final class ApiLoad {
       return 2;
     }
     quietWait = seconds(options, "quietWait", (int) quietWait.toSeconds());
-    List<String> jvm = Arrays.stream(options.getOrDefault("jvm", "").split(" ")).filter(option -> !option.isBlank()).toList();
-    System.out.printf("machine: %d cores, Java %s, load average %s; app JVM options: %s%n",
-        Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage(), jvm.isEmpty() ? "none (defaults)" : jvm);
+    List<String> jvm =
+        Arrays.stream(options.getOrDefault("jvm", "").split(" "))
+            .filter(option -> !option.isBlank())
+            .toList();
+    System.out.printf(
+        "machine: %d cores, Java %s, load average %s; app JVM options: %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version(),
+        loadAverage(),
+        jvm.isEmpty() ? "none (defaults)" : jvm);
     boolean clean;
     if (options.containsKey("url")) {
-      try (AppUnderTest app = AppUnderTest.connect(URI.create(options.get("url")), options.getOrDefault("token", ""))) {
+      try (AppUnderTest app =
+          AppUnderTest.connect(URI.create(options.get("url")), options.getOrDefault("token", ""))) {
         clean = new ApiLoad(app).run(options, rules);
       }
     } else {
       Path root = Files.createTempDirectory("opentermin-load");
-      try (AppUnderTest app = AppUnderTest.start(jar(options), data(root), log(root), jvm, ADMIN_TOKEN)) {
-        System.out.printf("started %s with a fresh data directory in %d ms (log: %s)%n", jar(options), app.startup().toMillis(), log(root));
+      try (AppUnderTest app =
+          AppUnderTest.start(jar(options), data(root), log(root), jvm, ADMIN_TOKEN)) {
+        System.out.printf(
+            "started %s with a fresh data directory in %d ms (log: %s)%n",
+            jar(options), app.startup().toMillis(), log(root));
         clean = new ApiLoad(app).run(options, rules);
         AppUnderTest.Stop stop = app.stop();
         System.out.println("stop (SIGTERM): " + stop);
         clean &= stop.clean();
       }
       if (list(options.getOrDefault("scenarios", SCENARIOS)).contains("startup")) {
-        clean &= startup(jar(options), root, jvm, Integer.parseInt(options.getOrDefault("restarts", "3")));
+        clean &=
+            startup(
+                jar(options), root, jvm, Integer.parseInt(options.getOrDefault("restarts", "3")));
       }
       if (clean) {
         deleteRecursively(root);
@@ -220,23 +245,37 @@ public final class ApiLoad {
     if (!scenarios.contains("booking")) {
       return true;
     }
-    return booking(Integer.parseInt(options.getOrDefault("clients", "8")), Integer.parseInt(options.getOrDefault("bookingDays", "61")),
-        seconds(options, "bookingWarmup", 15), seconds(options, "bookingDuration", 15),
+    return booking(
+        Integer.parseInt(options.getOrDefault("clients", "8")),
+        Integer.parseInt(options.getOrDefault("bookingDays", "61")),
+        seconds(options, "bookingWarmup", 15),
+        seconds(options, "bookingDuration", 15),
         Boolean.parseBoolean(options.getOrDefault("analyze", "true")));
   }
 
   /**
-   * Leaves the offices' rules as they are ({@code demo}) or removes every office's policy. The
-   * demo offices have office policies only; a service's own policy would outlive the removal, so
-   * it is checked that none is left.
+   * Leaves the offices' rules as they are ({@code demo}) or removes every office's policy. The demo
+   * offices have office policies only; a service's own policy would outlive the removal, so it is
+   * checked that none is left.
    */
   private void applyRules(Rules rules) throws IOException, InterruptedException {
     if (rules == Rules.OFF) {
       for (Office office : offices) {
-        HttpResponse<String> removed = http.send(request("/api/v1/admin/offices/" + office.id() + "/access-policy")
-            .header("Authorization", "Bearer " + app.adminToken()).DELETE().build(), BodyHandlers.ofString());
+        HttpResponse<String> removed =
+            http.send(
+                request("/api/v1/admin/offices/" + office.id() + "/access-policy")
+                    .header("Authorization", "Bearer " + app.adminToken())
+                    .DELETE()
+                    .build(),
+                BodyHandlers.ofString());
         if (removed.statusCode() != 204) {
-          throw new IllegalStateException("removing the access policy of " + office.id() + " answered " + removed.statusCode() + ": " + removed.body());
+          throw new IllegalStateException(
+              "removing the access policy of "
+                  + office.id()
+                  + " answered "
+                  + removed.statusCode()
+                  + ": "
+                  + removed.body());
         }
       }
     }
@@ -246,11 +285,19 @@ public final class ApiLoad {
       boolean services = policies.path("services").size() > 0;
       boolean any = hasRules(policies.path("office")) || services;
       if (rules == Rules.OFF && any) {
-        throw new IllegalStateException("office " + office.id() + " still has fair-access rules after the removal: " + policies);
+        throw new IllegalStateException(
+            "office "
+                + office.id()
+                + " still has fair-access rules after the removal: "
+                + policies);
       }
-      described.add(office.id() + (any ? " has rules" : " has none") + (services ? " (also per service)" : ""));
+      described.add(
+          office.id()
+              + (any ? " has rules" : " has none")
+              + (services ? " (also per service)" : ""));
     }
-    System.out.printf("rules=%s: %s%n", rules.name().toLowerCase(Locale.ROOT), String.join(", ", described));
+    System.out.printf(
+        "rules=%s: %s%n", rules.name().toLowerCase(Locale.ROOT), String.join(", ", described));
   }
 
   /** A policy view with any rule set; an office without a policy shows none. */
@@ -267,10 +314,11 @@ public final class ApiLoad {
   }
 
   /**
-   * Closed loop over every office and service, 14 days from today, through Java's client or wrk;
-   * an empty window only warms up.
+   * Closed loop over every office and service, 14 days from today, through Java's client or wrk; an
+   * empty window only warms up.
    */
-  private void availability(String client, int connections, Duration warmup, Duration window) throws Exception {
+  private void availability(String client, int connections, Duration warmup, Duration window)
+      throws Exception {
     awaitQuiet();
     List<String> paths = availabilityPaths();
     if (client.equals("wrk")) {
@@ -278,8 +326,15 @@ public final class ApiLoad {
       if (window.isZero()) {
         return;
       }
-      System.out.printf("availability wrk c=%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d; CPU (cores): %s%n",
-          connections, result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(), result.cpu());
+      System.out.printf(
+          "availability wrk c=%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d; CPU (cores):"
+              + " %s%n",
+          connections,
+          result.requestsPerSecond(),
+          result.p50Millis(),
+          result.p99Millis(),
+          result.errors(),
+          result.cpu());
       return;
     }
     List<ClosedLoop.Call> workers = new ArrayList<>();
@@ -291,19 +346,41 @@ public final class ApiLoad {
     if (window.isZero()) {
       return;
     }
-    System.out.printf("availability java c=%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%s; CPU (cores): %s%n",
-        connections, result.perSecond(result.done()), result.millis(50), result.millis(99), result.errors(),
-        result.firstErrorNote(), result.cpu());
+    System.out.printf(
+        "availability java c=%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%s; CPU (cores):"
+            + " %s%n",
+        connections,
+        result.perSecond(result.done()),
+        result.millis(50),
+        result.millis(99),
+        result.errors(),
+        result.firstErrorNote(),
+        result.cpu());
   }
 
   /** The same requests at a fixed rate (an open loop), latency counted from when each was due. */
   private void availabilityAtRate(int rate, Duration warmup, Duration window) throws Exception {
     awaitQuiet();
     List<String> paths = availabilityPaths();
-    Measurement result = OpenLoop.run(RATE_CONNECTIONS, i -> availabilityCall(paths.get((int) (i % paths.size()))), rate, warmup, window, app::cpu);
-    System.out.printf("availability java rate=%d/s (%d connections): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%s; CPU (cores): %s%n",
-        rate, RATE_CONNECTIONS, result.perSecond(result.done()), result.millis(50), result.millis(99), result.errors(),
-        result.firstErrorNote(), result.cpu());
+    Measurement result =
+        OpenLoop.run(
+            RATE_CONNECTIONS,
+            i -> availabilityCall(paths.get((int) (i % paths.size()))),
+            rate,
+            warmup,
+            window,
+            app::cpu);
+    System.out.printf(
+        "availability java rate=%d/s (%d connections): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors"
+            + " %d%s; CPU (cores): %s%n",
+        rate,
+        RATE_CONNECTIONS,
+        result.perSecond(result.done()),
+        result.millis(50),
+        result.millis(99),
+        result.errors(),
+        result.firstErrorNote(),
+        result.cpu());
   }
 
   private ClosedLoop.Call availabilityCall(String path) {
@@ -331,7 +408,8 @@ public final class ApiLoad {
    * Each client fetches one office's availability for one service once, then holds and confirms
    * random starts from that list, each start tried once. Returns whether nothing was overbooked.
    */
-  private boolean booking(int clients, int days, Duration warmup, Duration window, boolean analyze) throws Exception {
+  private boolean booking(int clients, int days, Duration warmup, Duration window, boolean analyze)
+      throws Exception {
     long confirmedBefore = confirmed(staffLists(days));
     awaitQuiet();
     AtomicInteger confirmed = new AtomicInteger();
@@ -343,45 +421,73 @@ public final class ApiLoad {
       Office office = offices.get(i % offices.size());
       String service = services.get(random.nextInt(services.size()));
       List<String> free = new ArrayList<>();
-      json(get(availabilityPath(office, service, days))).get("days")
+      json(get(availabilityPath(office, service, days)))
+          .get("days")
           .forEach(day -> day.get("slots").forEach(slot -> free.add(slot.get("start").asText())));
       starts += free.size();
-      workers.add(() -> {
-        if (free.isEmpty()) {
-          return ClosedLoop.Outcome.FINISHED;
-        }
-        String start = free.remove(random.nextInt(free.size()));
-        HttpResponse<String> hold = post("/api/v1/holds", String.format(
-            "{\"officeId\":\"%s\",\"services\":[{\"serviceId\":\"%s\",\"persons\":1}],\"start\":\"%s\"}", office.id(), service, start));
-        if (hold.statusCode() == 409) {
-          return ClosedLoop.Outcome.REFUSED;
-        }
-        if (hold.statusCode() != 201) {
-          throw new IllegalStateException("hold answered " + hold.statusCode() + ": " + hold.body());
-        }
-        int number = held.incrementAndGet();
-        // Citizens who book online give a way to be reached; one address each, as real citizens have.
-        HttpResponse<String> booking = post("/api/v1/bookings", String.format(
-            "{\"holdId\":\"%s\",\"citizen\":{\"name\":\"Load Test\",\"email\":\"load-%d@example.org\"}}",
-            json(hold.body()).get("holdId").asText(), number));
-        if (booking.statusCode() != 201) {
-          throw new IllegalStateException("confirming a hold answered " + booking.statusCode() + ": " + booking.body());
-        }
-        confirmed.incrementAndGet();
-        return ClosedLoop.Outcome.DONE;
-      });
+      workers.add(
+          () -> {
+            if (free.isEmpty()) {
+              return ClosedLoop.Outcome.FINISHED;
+            }
+            String start = free.remove(random.nextInt(free.size()));
+            HttpResponse<String> hold =
+                post(
+                    "/api/v1/holds",
+                    String.format(
+                        "{\"officeId\":\"%s\",\"services\":[{\"serviceId\":\"%s\",\"persons\":1}],\"start\":\"%s\"}",
+                        office.id(), service, start));
+            if (hold.statusCode() == 409) {
+              return ClosedLoop.Outcome.REFUSED;
+            }
+            if (hold.statusCode() != 201) {
+              throw new IllegalStateException(
+                  "hold answered " + hold.statusCode() + ": " + hold.body());
+            }
+            int number = held.incrementAndGet();
+            // Citizens who book online give a way to be reached; one address each, as real citizens
+            // have.
+            HttpResponse<String> booking =
+                post(
+                    "/api/v1/bookings",
+                    String.format(
+                        "{\"holdId\":\"%s\",\"citizen\":{\"name\":\"Load"
+                            + " Test\",\"email\":\"load-%d@example.org\"}}",
+                        json(hold.body()).get("holdId").asText(), number));
+            if (booking.statusCode() != 201) {
+              throw new IllegalStateException(
+                  "confirming a hold answered " + booking.statusCode() + ": " + booking.body());
+            }
+            confirmed.incrementAndGet();
+            return ClosedLoop.Outcome.DONE;
+          });
     }
     if (analyze) {
       // Warm up on a few thousand bookings first, so that ANALYZE sees tables of a realistic size.
       ClosedLoop.run(workers, warmup, Duration.ZERO, app::cpu);
-      System.out.println(app.analyze() ? "(ran ANALYZE after the warm-up)" : "(could not run ANALYZE: the database is not known)");
+      System.out.println(
+          app.analyze()
+              ? "(ran ANALYZE after the warm-up)"
+              : "(could not run ANALYZE: the database is not known)");
     }
-    Measurement result = ClosedLoop.run(workers, analyze ? Duration.ofSeconds(2) : warmup, window, app::cpu);
+    Measurement result =
+        ClosedLoop.run(workers, analyze ? Duration.ofSeconds(2) : warmup, window, app::cpu);
     long attempts = result.done() + result.refused() + result.errors();
-    System.out.printf("booking c=%d (%d starts listed over %d days): %.0f bookings/s, %.0f attempts/s, hold+confirm p50 %.2f ms, p99 %.2f ms, "
-            + "%d refused (409), errors %d%s; CPU (cores): %s%n",
-        clients, starts, days, result.perSecond(result.done()), result.perSecond(attempts), result.millis(50), result.millis(99),
-        result.refused(), result.errors(), result.firstErrorNote(), result.cpu());
+    System.out.printf(
+        "booking c=%d (%d starts listed over %d days): %.0f bookings/s, %.0f attempts/s,"
+            + " hold+confirm p50 %.2f ms, p99 %.2f ms, %d refused (409), errors %d%s; CPU (cores):"
+            + " %s%n",
+        clients,
+        starts,
+        days,
+        result.perSecond(result.done()),
+        result.perSecond(attempts),
+        result.millis(50),
+        result.millis(99),
+        result.refused(),
+        result.errors(),
+        result.firstErrorNote(),
+        result.cpu());
     return verify(confirmedBefore, days, confirmed.get(), held.get());
   }
 
@@ -393,15 +499,28 @@ public final class ApiLoad {
     List<Listed> live = new ArrayList<>();
     for (Office office : offices) {
       for (int day = 0; day < days; day++) {
-        HttpResponse<String> list = http.send(request("/api/v1/staff/offices/" + office.id() + "/bookings?date=" + office.today().plusDays(day))
-            .header("Authorization", "Bearer " + app.adminToken()).build(), BodyHandlers.ofString());
+        HttpResponse<String> list =
+            http.send(
+                request(
+                        "/api/v1/staff/offices/"
+                            + office.id()
+                            + "/bookings?date="
+                            + office.today().plusDays(day))
+                    .header("Authorization", "Bearer " + app.adminToken())
+                    .build(),
+                BodyHandlers.ofString());
         if (list.statusCode() != 200) {
-          throw new IllegalStateException("the staff day list answered " + list.statusCode() + ": " + list.body());
+          throw new IllegalStateException(
+              "the staff day list answered " + list.statusCode() + ": " + list.body());
         }
         for (JsonNode booking : json(list).get("bookings")) {
           if (!booking.get("status").asText().equals("CANCELLED")) {
-            live.add(new Listed(booking.get("resourceId").asText(), OffsetDateTime.parse(booking.get("start").asText()),
-                OffsetDateTime.parse(booking.get("end").asText()), booking.get("status").asText()));
+            live.add(
+                new Listed(
+                    booking.get("resourceId").asText(),
+                    OffsetDateTime.parse(booking.get("start").asText()),
+                    OffsetDateTime.parse(booking.get("end").asText()),
+                    booking.get("status").asText()));
           }
         }
       }
@@ -417,7 +536,8 @@ public final class ApiLoad {
    * No two live appointments of one resource overlap, and the staff lists hold as many more
    * confirmed bookings than before the run as the API answered 201 to confirmations.
    */
-  private boolean verify(long confirmedBefore, int days, int confirmedAnswers, int heldAnswers) throws IOException, InterruptedException {
+  private boolean verify(long confirmedBefore, int days, int confirmedAnswers, int heldAnswers)
+      throws IOException, InterruptedException {
     List<Listed> live = staffLists(days);
     Map<String, Listed> lastByResource = new HashMap<>();
     int overlaps = 0;
@@ -432,14 +552,19 @@ public final class ApiLoad {
     }
     long added = confirmed(live) - confirmedBefore;
     boolean ok = overlaps == 0 && added == confirmedAnswers;
-    System.out.printf("overbooking check: %d overlapping appointments of one resource; %d more confirmed in the staff lists, "
-            + "%d confirmations answered 201 (%d holds answered 201): %s%n",
+    System.out.printf(
+        "overbooking check: %d overlapping appointments of one resource; %d more confirmed in the"
+            + " staff lists, %d confirmations answered 201 (%d holds answered 201): %s%n",
         overlaps, added, confirmedAnswers, heldAnswers, ok ? "OK" : "FAILED");
     return ok;
   }
 
-  /** Restarts on the warm data directory left by the first run; the median is what the issue asks for. */
-  private static boolean startup(Path jar, Path root, List<String> jvm, int restarts) throws Exception {
+  /**
+   * Restarts on the warm data directory left by the first run; the median is what the issue asks
+   * for.
+   */
+  private static boolean startup(Path jar, Path root, List<String> jvm, int restarts)
+      throws Exception {
     long[] millis = new long[restarts];
     boolean clean = true;
     for (int i = 0; i < restarts; i++) {
@@ -448,11 +573,14 @@ public final class ApiLoad {
         millis[i] = app.startup().toMillis();
         AppUnderTest.Stop stop = app.stop();
         clean &= stop.clean();
-        System.out.printf("startup with a warm data directory: %d ms to /ready 200; stop: %s%n", millis[i], stop);
+        System.out.printf(
+            "startup with a warm data directory: %d ms to /ready 200; stop: %s%n", millis[i], stop);
       }
     }
     Arrays.sort(millis);
-    System.out.printf("startup with a warm data directory: median %d ms of %d restarts %s%n", millis[restarts / 2], restarts, Arrays.toString(millis));
+    System.out.printf(
+        "startup with a warm data directory: median %d ms of %d restarts %s%n",
+        millis[restarts / 2], restarts, Arrays.toString(millis));
     return clean;
   }
 
@@ -462,14 +590,22 @@ public final class ApiLoad {
     }
     Duration waited = CpuUse.awaitQuiet(0.25, quietWait);
     if (waited.toSeconds() > 2) {
-      System.out.printf("(waited %d s for other processes on this machine to go quiet)%n", waited.toSeconds());
+      System.out.printf(
+          "(waited %d s for other processes on this machine to go quiet)%n", waited.toSeconds());
     }
   }
 
   private String availabilityPath(Office office, String service, int days) {
     LocalDate from = office.today();
     int length = Math.min(days, office.maxDaysAhead() + 1);
-    return "/api/v1/offices/" + office.id() + "/availability?service=" + service + "&from=" + from + "&to=" + from.plusDays(length - 1L);
+    return "/api/v1/offices/"
+        + office.id()
+        + "/availability?service="
+        + service
+        + "&from="
+        + from
+        + "&to="
+        + from.plusDays(length - 1L);
   }
 
   private HttpRequest.Builder request(String path) {
@@ -479,13 +615,19 @@ public final class ApiLoad {
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request(path).build(), BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response;
   }
 
-  private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-    return http.send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+  private HttpResponse<String> post(String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         BodyHandlers.ofString());
   }
 
@@ -498,7 +640,10 @@ public final class ApiLoad {
   }
 
   static HttpClient newClient() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   private static Map<String, String> options(String[] args) {
@@ -514,11 +659,15 @@ public final class ApiLoad {
   }
 
   private static List<String> list(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(item -> !item.isEmpty())
+        .toList();
   }
 
   private static Duration seconds(Map<String, String> options, String name, int fallback) {
-    return Duration.ofSeconds(Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback))));
+    return Duration.ofSeconds(
+        Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback))));
   }
 
   private static Path jar(Map<String, String> options) {

@@ -35,7 +35,8 @@ final class ClosedLoop {
   private ClosedLoop() {}
 
   /** Runs one thread per call for {@code warmup}, then measures {@code window}. */
-  static Measurement run(List<Call> workers, Duration warmup, Duration window, Supplier<CpuUse.Sample> cpu)
+  static Measurement run(
+      List<Call> workers, Duration warmup, Duration window, Supplier<CpuUse.Sample> cpu)
       throws InterruptedException {
     long windowStart = System.nanoTime() + warmup.toNanos();
     long windowEnd = windowStart + window.toNanos();
@@ -57,11 +58,19 @@ final class ClosedLoop {
       refused += worker.refused;
       errors += worker.errors;
     }
-    long[] done = running.stream()
-        .flatMapToLong(worker -> Arrays.stream(worker.latencies, 0, worker.count))
-        .sorted()
-        .toArray();
-    return new Measurement(window.toNanos() / 1e9, done, refused, errors, Optional.ofNullable(firstError.get()), before, after);
+    long[] done =
+        running.stream()
+            .flatMapToLong(worker -> Arrays.stream(worker.latencies, 0, worker.count))
+            .sorted()
+            .toArray();
+    return new Measurement(
+        window.toNanos() / 1e9,
+        done,
+        refused,
+        errors,
+        Optional.ofNullable(firstError.get()),
+        before,
+        after);
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -7,15 +7,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * CPU time from Linux's {@code /proc}, split between the app's JVM, its PostgreSQL (the
- * postmaster, its live processes and those it has reaped), this load generator (with reaped
- * children such as {@code wrk}) and the whole machine. Times are clock ticks of 10 ms. For an app
- * this load generator did not start, the app and its database count as "others".
+ * CPU time from Linux's {@code /proc}, split between the app's JVM, its PostgreSQL (the postmaster,
+ * its live processes and those it has reaped), this load generator (with reaped children such as
+ * {@code wrk}) and the whole machine. Times are clock ticks of 10 ms. For an app this load
+ * generator did not start, the app and its database count as "others".
  */
 final class CpuUse {
 
   /** Linux reports process times in USER_HZ, which is 100 on every common kernel. */
   private static final double SECONDS_PER_TICK = 0.01;
+
   /** Other processes using more than this during a window mark it as noisy. */
   private static final double NOISY_CORES = 0.1;
 
@@ -32,7 +33,8 @@ final class CpuUse {
       long machine = machineBusy - earlier.machineBusy;
       // Other processes on the shared machine (and time the hypervisor stole) make a run noisy.
       double others = (machine - app - postgres - loadGenerator) * SECONDS_PER_TICK / seconds;
-      return String.format("app JVM %.2f, PostgreSQL %.2f, load generator %.2f, others %.2f; machine %.2f of %d%s",
+      return String.format(
+          "app JVM %.2f, PostgreSQL %.2f, load generator %.2f, others %.2f; machine %.2f of %d%s",
           app * SECONDS_PER_TICK / seconds,
           postgres * SECONDS_PER_TICK / seconds,
           loadGenerator * SECONDS_PER_TICK / seconds,
@@ -89,9 +91,12 @@ final class CpuUse {
 
   /** Busy ticks summed over all CPUs, from the first line of {@code /proc/stat}. */
   private static long machineBusy() {
-    String[] fields = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+    String[] fields =
+        read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
     long total = 0;
-    for (int i = 1; i < fields.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+    for (int i = 1;
+        i < fields.length && i <= 8;
+        i++) { // user nice system idle iowait irq softirq steal
       total += Long.parseLong(fields[i]);
     }
     return total - Long.parseLong(fields[4]) - Long.parseLong(fields[5]);

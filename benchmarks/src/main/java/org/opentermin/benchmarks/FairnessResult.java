@@ -2,7 +2,10 @@ package org.opentermin.benchmarks;
 
 import java.util.Locale;
 
-/** What one scenario ended with: who holds the slots, how many citizens were served and how long they waited. */
+/**
+ * What one scenario ended with: who holds the slots, how many citizens were served and how long
+ * they waited.
+ */
 record FairnessResult(
     FairnessScenario scenario,
     int slots,

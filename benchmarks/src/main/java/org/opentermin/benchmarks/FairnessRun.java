@@ -75,9 +75,9 @@ import org.opentermin.ports.in.JoinWaitingList;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
 import org.opentermin.ports.in.ViewDay;
-import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemoryWaitingListStore;
 import org.opentermin.ports.out.Notifier;
@@ -92,25 +92,39 @@ import org.opentermin.ports.out.RandomSource;
 final class FairnessRun {
 
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
   /** The first of the 14 simulated days, a Monday without holidays nearby or a DST change. */
   static final LocalDate FIRST_DAY = LocalDate.of(2027, 3, 1);
+
   static final int DAYS = 14;
   static final int SLOTS_PER_CASEWORKER_AND_DAY = 12;
-  /** Early enough for the lottery entries (48 h) before the first wave (14 days ahead, 08:00 + up to 2 h). */
+
+  /**
+   * Early enough for the lottery entries (48 h) before the first wave (14 days ahead, 08:00 + up to
+   * 2 h).
+   */
   static final int LEAD_DAYS = 17;
 
   private static final OfficeId OFFICE = OfficeId.of("simulated-office");
-  private static final Service SERVICE = Service.of(
-      ServiceId.of("consultation"), "Consultation", Duration.ofMinutes(30), 1,
-      EnumSet.of(Channel.ONLINE, Channel.PHONE, Channel.COUNTER), false);
-  private static final ImmutableList<ServiceRequest> WANTED = ImmutableList.of(new ServiceRequest(SERVICE.id(), 1));
+  private static final Service SERVICE =
+      Service.of(
+          ServiceId.of("consultation"),
+          "Consultation",
+          Duration.ofMinutes(30),
+          1,
+          EnumSet.of(Channel.ONLINE, Channel.PHONE, Channel.COUNTER),
+          false);
+  private static final ImmutableList<ServiceRequest> WANTED =
+      ImmutableList.of(new ServiceRequest(SERVICE.id(), 1));
   private static final LocalTime LOOKS_FROM = LocalTime.of(7, 0);
   private static final LocalTime LOOKS_UNTIL = LocalTime.of(22, 0);
 
   private final FairnessSettings settings;
   private final FairnessScenario scenario;
+
   /** Citizens' looks and cancellations. */
   private final Random random;
+
   private final SimulatedClock clock;
   private final InMemoryCatalogStore catalogStore;
   private final InMemoryBookingStore bookingStore;
@@ -121,15 +135,21 @@ final class FairnessRun {
   private final LotteryDraws draws;
   private final WaitingListService waitingList;
   private final WaitingListOffers offers;
-  /** When the first wave of each of the 14 days opens, in day order; empty without release waves. */
+
+  /**
+   * When the first wave of each of the 14 days opens, in day order; empty without release waves.
+   */
   private final Map<LocalDate, Instant> firstOpenings = new java.util.TreeMap<>();
+
   /** The lottery draws of the 14 days, when the policy has a lottery. */
   private final List<DrawTime> drawTimes = new ArrayList<>();
+
   /**
    * Set by every event that may let the waiting-list job do something (capacity may open, a new
    * entry, a confirmed offer); the job's minute runs in between would do nothing and are skipped.
    */
   private boolean waitingListJobDue = true;
+
   private final AccessPolicies policies;
   private final Instant end;
   private final LocalDate lastDay;
@@ -137,17 +157,20 @@ final class FairnessRun {
   private final PriorityQueue<Event> queue = new PriorityQueue<>();
   private long sequence;
   private final Set<Instant> scheduledPolls = new HashSet<>();
+
   /**
    * Set when a citizen's look found nothing free; cleared by every event that may open capacity.
-   * While it is set no capacity can have opened, so a look would find nothing again and is
-   * skipped: the same outcome without the call.
+   * While it is set no capacity can have opened, so a look would find nothing again and is skipped:
+   * the same outcome without the call.
    */
   private boolean nothingFree;
 
   private final List<SimCitizen> citizens = new ArrayList<>();
   private final List<Operator> operators = new ArrayList<>();
+
   /** Live bookings made in the run, by whom. */
   private final Map<AppointmentId, Person> owners = new HashMap<>();
+
   private final Map<String, Person> byEmail = new HashMap<>();
   private int citizenCancellations;
 
@@ -162,19 +185,36 @@ final class FairnessRun {
     this.catalogStore = new InMemoryCatalogStore(RandomSource.seeded(settings.seed()));
     this.bookingStore = new InMemoryBookingStore();
     this.catalog = new CatalogService(catalogStore, bookingStore.auditLog(), clock);
-    this.service = BookingServices.builder(
-            catalogStore, bookingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 1),
-            new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME), new InMemoryHoldRates())
-        .build();
+    this.service =
+        BookingServices.builder(
+                catalogStore,
+                bookingStore,
+                bookingStore.auditLog(),
+                clock,
+                RandomSource.seeded(settings.seed() + 1),
+                new TimedChallenge(ProofOfWorkChallenge.DEFAULT_LIFETIME),
+                new InMemoryHoldRates())
+            .build();
     this.cleanup = new ExpiredHoldCleanup(catalogStore, bookingStore, clock);
     Notifier notifier = this::notified;
     InMemoryLotteryStore lotteryStore = new InMemoryLotteryStore();
     InMemoryWaitingListStore waitingStore = new InMemoryWaitingListStore(bookingStore);
-    this.lottery = new LotteryService(catalogStore, lotteryStore, clock, RandomSource.seeded(settings.seed() + 2));
-    this.waitingList = new WaitingListService(catalogStore, waitingStore, bookingStore.auditLog(), clock, RandomSource.seeded(settings.seed() + 3));
+    this.lottery =
+        new LotteryService(
+            catalogStore, lotteryStore, clock, RandomSource.seeded(settings.seed() + 2));
+    this.waitingList =
+        new WaitingListService(
+            catalogStore,
+            waitingStore,
+            bookingStore.auditLog(),
+            clock,
+            RandomSource.seeded(settings.seed() + 3));
     LostEntryHandOff losers = this::lostLottery;
-    this.draws = new LotteryDraws(catalogStore, lotteryStore, service.system(), notifier, losers, clock);
-    this.offers = new WaitingListOffers(catalogStore, service.system(), bookingStore, waitingStore, notifier, clock);
+    this.draws =
+        new LotteryDraws(catalogStore, lotteryStore, service.system(), notifier, losers, clock);
+    this.offers =
+        new WaitingListOffers(
+            catalogStore, service.system(), bookingStore, waitingStore, notifier, clock);
     setUpOffice();
     this.policies = catalog.accessPolicies(OFFICE).orElseThrow();
   }
@@ -186,28 +226,48 @@ final class FairnessRun {
     }
   }
 
-  /** The office: {@code caseworkers} people, Mon-Fri 08:00-14:00 in the 14 days only, 30-minute slots, horizon 14 days. */
+  /**
+   * The office: {@code caseworkers} people, Mon-Fri 08:00-14:00 in the 14 days only, 30-minute
+   * slots, horizon 14 days.
+   */
   private void setUpOffice() {
-    Office office = new Office(OFFICE, "Simulated office", ZONE, HolidayRegion.munich(), 30,
-        BookingHorizon.of(Duration.ZERO, DAYS), Duration.ofMinutes(10));
+    Office office =
+        new Office(
+            OFFICE,
+            "Simulated office",
+            ZONE,
+            HolidayRegion.munich(),
+            30,
+            BookingHorizon.of(Duration.ZERO, DAYS),
+            Duration.ofMinutes(10));
     check(catalog.createOffice(office, Actor.SYSTEM));
     check(catalog.createService(SERVICE));
-    WorkingTime weekdays = WorkingTime.builder()
-        .rule(WeeklyRule.weekly(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "08:00", "14:00")
-            .validDuring(new DateRange(FIRST_DAY, FIRST_DAY.plusDays(DAYS))))
-        .build();
+    WorkingTime weekdays =
+        WorkingTime.builder()
+            .rule(
+                WeeklyRule.weekly(
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "08:00", "14:00")
+                    .validDuring(new DateRange(FIRST_DAY, FIRST_DAY.plusDays(DAYS))))
+            .build();
     for (int i = 0; i < settings.caseworkers(); i++) {
       ResourceId id = ResourceId.of("caseworker-" + i);
-      check(catalog.createResource(Resource.of(id, OFFICE, "Caseworker " + i, ResourceKind.CASEWORKER, List.of(SERVICE.id())), Actor.SYSTEM));
+      check(
+          catalog.createResource(
+              Resource.of(
+                  id, OFFICE, "Caseworker " + i, ResourceKind.CASEWORKER, List.of(SERVICE.id())),
+              Actor.SYSTEM));
       check(catalog.replaceWorkingTime(OFFICE, id, weekdays, Actor.SYSTEM));
     }
-    check(catalog.setAccessPolicy(OFFICE, Optional.empty(), Optional.of(scenario.policy()), Actor.SYSTEM));
+    check(
+        catalog.setAccessPolicy(
+            OFFICE, Optional.empty(), Optional.of(scenario.policy()), Actor.SYSTEM));
   }
 
   private static void check(Optional<Refused> refused) {
-    refused.ifPresent(reason -> {
-      throw new IllegalStateException("setting up the office failed: " + reason);
-    });
+    refused.ifPresent(
+        reason -> {
+          throw new IllegalStateException("setting up the office failed: " + reason);
+        });
   }
 
   private static LocalDate lastWorkingDay() {
@@ -238,7 +298,8 @@ final class FairnessRun {
       at(day.atStartOfDay(ZONE).toInstant(), () -> scheduleLooks(date));
     }
     // Hour boundaries open capacity: the horizon moves at midnight, and contingent blocks (an hour
-    // each, 08:00-14:00) open to online whole hours (the preset: 48) before they start. The recheck is a safety net on top.
+    // each, 08:00-14:00) open to online whole hours (the preset: 48) before they start. The recheck
+    // is a safety net on top.
     for (LocalDate day = today; !day.isAfter(lastDay); day = day.plusDays(1)) {
       capacityMayOpen(day.atStartOfDay(ZONE).toInstant());
       at(nextPoll(day.atStartOfDay(ZONE).toInstant()), this::botsRegister);
@@ -291,14 +352,16 @@ final class FairnessRun {
 
   /**
    * The app's jobs, every simulated minute: expired-hold clean-up, lottery draws, waiting-list
-   * offers (skipped while nothing happened that could give it work, see {@link #waitingListJobDue}).
+   * offers (skipped while nothing happened that could give it work, see {@link
+   * #waitingListJobDue}).
    */
   private void runJobs() {
     cleanup.run();
     if (!drawTimes.isEmpty()) {
       draws.run();
     }
-    if (policies.office().waitingList().isPresent() && (waitingListJobDue || settings.jobsEveryMinute())) {
+    if (policies.office().waitingList().isPresent()
+        && (waitingListJobDue || settings.jobsEveryMinute())) {
       waitingListJobDue = false;
       offers.run();
     }
@@ -309,20 +372,24 @@ final class FairnessRun {
       String first = FIRST_NAMES.get(i % FIRST_NAMES.size());
       String last = LAST_NAMES.get((i / FIRST_NAMES.size()) % LAST_NAMES.size());
       String email = (first + "." + last + i + "@example.org").toLowerCase(java.util.Locale.ROOT);
-      SimCitizen citizen = new SimCitizen(new Citizen(first + " " + last, Optional.of(email), Optional.empty()),
-          new Client("citizen-" + i, settings.citizenHashRate()));
+      SimCitizen citizen =
+          new SimCitizen(
+              new Citizen(first + " " + last, Optional.of(email), Optional.empty()),
+              new Client("citizen-" + i, settings.citizenHashRate()));
       citizens.add(citizen);
       byEmail.put(email, citizen);
     }
     for (int o = 0; o < settings.bots(); o++) {
       Operator operator = new Operator();
       for (int i = 0; i < settings.identities(); i++) {
-        String email = scenario.distinctIdentities()
-            ? "bot" + o + "x" + i + "@gmail.com"
-            : aliasOf(mailbox(o, i % settings.mailboxes()), i / settings.mailboxes());
-        BotIdentity identity = new BotIdentity(
-            new Citizen("Bot " + o + "-" + i, Optional.of(email), Optional.empty()),
-            new Client("bot-" + o + "-" + i, settings.botHashRate()));
+        String email =
+            scenario.distinctIdentities()
+                ? "bot" + o + "x" + i + "@gmail.com"
+                : aliasOf(mailbox(o, i % settings.mailboxes()), i / settings.mailboxes());
+        BotIdentity identity =
+            new BotIdentity(
+                new Citizen("Bot " + o + "-" + i, Optional.of(email), Optional.empty()),
+                new Client("bot-" + o + "-" + i, settings.botHashRate()));
         operator.identities.add(identity);
         byEmail.put(email, identity);
       }
@@ -334,7 +401,10 @@ final class FairnessRun {
     return "resale" + operator + "mail" + mailbox;
   }
 
-  /** The {@code n}-th alias of a Gmail mailbox: dots between letters and a +tag, as cheap bots make them. */
+  /**
+   * The {@code n}-th alias of a Gmail mailbox: dots between letters and a +tag, as cheap bots make
+   * them.
+   */
   private static String aliasOf(String mailbox, int n) {
     StringBuilder local = new StringBuilder();
     for (int i = 0; i < mailbox.length(); i++) {
@@ -366,24 +436,28 @@ final class FairnessRun {
 
   /**
    * Something may open capacity at {@code instant}: a release, an hour boundary (contingent blocks
-   * open to online whole hours ahead; the horizon moves at midnight), a hold's expiry, a cancellation or
-   * the end of its quarantine. Citizens look again for real from then on, and the bots, which poll
-   * every 2 seconds, see it at their first poll at or after it.
+   * open to online whole hours ahead; the horizon moves at midnight), a hold's expiry, a
+   * cancellation or the end of its quarantine. Citizens look again for real from then on, and the
+   * bots, which poll every 2 seconds, see it at their first poll at or after it.
    */
   private void capacityMayOpen(Instant instant) {
-    at(instant, () -> {
-      nothingFree = false;
-      waitingListJobDue = true;
-      schedulePoll(nextPoll(now()));
-    });
+    at(
+        instant,
+        () -> {
+          nothingFree = false;
+          waitingListJobDue = true;
+          schedulePoll(nextPoll(now()));
+        });
   }
 
   private void schedulePoll(Instant poll) {
     if (scheduledPolls.add(poll)) {
-      at(poll, () -> {
-        scheduledPolls.remove(poll);
-        botsPoll();
-      });
+      at(
+          poll,
+          () -> {
+            scheduledPolls.remove(poll);
+            botsPoll();
+          });
     }
   }
 
@@ -395,7 +469,9 @@ final class FairnessRun {
 
   // ---------------------------------------------------------------- clients and challenges
 
-  /** A connection that places holds: its key for the hold limit and its hash rate for challenges. */
+  /**
+   * A connection that places holds: its key for the hold limit and its hash rate for challenges.
+   */
   private static final class Client {
     final String key;
     final double hashRate;
@@ -415,10 +491,12 @@ final class FairnessRun {
     GetChallenge.ChallengeResult challenge = service.challenge(OFFICE);
     if (challenge instanceof GetChallenge.Required required) {
       Instant begin = client.busyUntil.isAfter(now()) ? client.busyUntil : now();
-      Instant done = begin.plus(TimedChallenge.workTime(required.ticket().difficultyBits(), client.hashRate));
+      Instant done =
+          begin.plus(TimedChallenge.workTime(required.ticket().difficultyBits(), client.hashRate));
       client.busyUntil = done;
       HoldSlot.ChallengeAnswer answer =
-          new HoldSlot.ChallengeAnswer(required.ticket().challenge(), TimedChallenge.answer(client.hashRate));
+          new HoldSlot.ChallengeAnswer(
+              required.ticket().challenge(), TimedChallenge.answer(client.hashRate));
       at(done, () -> act.accept(Optional.of(answer)));
     } else if (challenge instanceof GetChallenge.NotRequired) {
       act.accept(Optional.empty());
@@ -428,8 +506,17 @@ final class FairnessRun {
   }
 
   private HoldResult hold(Client client, Instant start, Optional<HoldSlot.ChallengeAnswer> answer) {
-    return service.hold(new HoldSlot.Command(
-        OFFICE, WANTED, start, Channel.ONLINE, Actor.CITIZEN, Optional.empty(), false, Optional.of(client.key), answer));
+    return service.hold(
+        new HoldSlot.Command(
+            OFFICE,
+            WANTED,
+            start,
+            Channel.ONLINE,
+            Actor.CITIZEN,
+            Optional.empty(),
+            false,
+            Optional.of(client.key),
+            answer));
   }
 
   /** A hold that will not be confirmed frees its time at its expiry. */
@@ -439,7 +526,10 @@ final class FairnessRun {
 
   // ---------------------------------------------------------------- citizens
 
-  /** What citizens and bot identities share: who they are, their client, their lottery and waiting-list entries. */
+  /**
+   * What citizens and bot identities share: who they are, their client, their lottery and
+   * waiting-list entries.
+   */
   private abstract static class Person {
     final Citizen person;
     final Client client;
@@ -474,7 +564,8 @@ final class FairnessRun {
   /** Each citizen still looking looks 1-3 times on {@code date}, at uniform moments 07:00-22:00. */
   private void scheduleLooks(LocalDate date) {
     Instant from = ZonedDateTime.of(date, LOOKS_FROM, ZONE).toInstant();
-    long window = Duration.between(from, ZonedDateTime.of(date, LOOKS_UNTIL, ZONE).toInstant()).toMillis();
+    long window =
+        Duration.between(from, ZonedDateTime.of(date, LOOKS_UNTIL, ZONE).toInstant()).toMillis();
     for (SimCitizen citizen : citizens) {
       if (!citizen.wantsSlot()) {
         continue;
@@ -504,12 +595,16 @@ final class FairnessRun {
 
   // ---------------------------------------------------------------- lottery and waiting list
 
-  /** Enters every draw that takes entries now and that the person has not entered, asking for the waiting list if lost. */
+  /**
+   * Enters every draw that takes entries now and that the person has not entered, asking for the
+   * waiting list if lost.
+   */
   private void enterOpenDraws(Person person) {
     for (DrawTime draw : drawTimes) {
       if (draw.takesEntriesAt(now()) && person.entered.add(draw)) {
         EnterLottery.EntryResult entry =
-            lottery.enter(new EnterLottery.Command(OFFICE, WANTED, draw.day(), person.person, true));
+            lottery.enter(
+                new EnterLottery.Command(OFFICE, WANTED, draw.day(), person.person, true));
         if (entry instanceof EnterLottery.Entered entered) {
           person.lotteryTokens.put(entered.entryId(), entered.entryToken());
         }
@@ -530,13 +625,19 @@ final class FairnessRun {
       return;
     }
     LocalDate from = today.isBefore(FIRST_DAY) ? FIRST_DAY : today;
-    registered(person, waitingList.register(
-        new JoinWaitingList.Registration(OFFICE, WANTED, new DateRange(from, lastDay.plusDays(1)), person.person)));
+    registered(
+        person,
+        waitingList.register(
+            new JoinWaitingList.Registration(
+                OFFICE, WANTED, new DateRange(from, lastDay.plusDays(1)), person.person)));
   }
 
   private boolean hasOpenEntry(Person person) {
     return person.waitingEntry != null
-        && waitingList.find(person.waitingEntry, person.waitingToken).filter(view -> view.status().isOpen()).isPresent();
+        && waitingList
+            .find(person.waitingEntry, person.waitingToken)
+            .filter(view -> view.status().isOpen())
+            .isPresent();
   }
 
   private void registered(Person person, JoinWaitingList.JoinResult result) {
@@ -547,26 +648,37 @@ final class FairnessRun {
     }
   }
 
-  /** The app's hand-over of lost lottery entries to the waiting list, for the day they asked for. */
+  /**
+   * The app's hand-over of lost lottery entries to the waiting list, for the day they asked for.
+   */
   private void lostLottery(LostEntryHandOff.Loser loser) {
     Person person = byEmail.get(loser.citizen().email().orElseThrow());
     if (hasOpenEntry(person)) {
       return;
     }
-    ImmutableList<ServiceRequest> services = loser.services().stream()
-        .map(service -> new ServiceRequest(service.service(), service.persons()))
-        .collect(ImmutableList.toImmutableList());
-    registered(person, waitingList.register(
-        new JoinWaitingList.Registration(loser.office(), services, DateRange.ofDay(loser.day()), loser.citizen())));
+    ImmutableList<ServiceRequest> services =
+        loser.services().stream()
+            .map(service -> new ServiceRequest(service.service(), service.persons()))
+            .collect(ImmutableList.toImmutableList());
+    registered(
+        person,
+        waitingList.register(
+            new JoinWaitingList.Registration(
+                loser.office(), services, DateRange.ofDay(loser.day()), loser.citizen())));
   }
 
-  /** Confirms the offer on the person's waiting-list entry, if there is one and it is still open. */
+  /**
+   * Confirms the offer on the person's waiting-list entry, if there is one and it is still open.
+   */
   private void takeOffer(Person person) {
     if (person.waitingEntry == null) {
       return;
     }
-    Optional<JoinWaitingList.EntryView> view = waitingList.find(person.waitingEntry, person.waitingToken);
-    if (view.isEmpty() || view.get().status() != JoinWaitingList.Status.OFFERED || view.get().offer().isEmpty()) {
+    Optional<JoinWaitingList.EntryView> view =
+        waitingList.find(person.waitingEntry, person.waitingToken);
+    if (view.isEmpty()
+        || view.get().status() != JoinWaitingList.Status.OFFERED
+        || view.get().offer().isEmpty()) {
       return;
     }
     JoinWaitingList.Offer offer = view.get().offer().get();
@@ -574,7 +686,10 @@ final class FairnessRun {
       // An offer whose appointment has begun is no use; the service would still confirm it.
       return;
     }
-    BookingResult booking = service.confirm(new ConfirmBooking.Command(offer.hold(), person.person, Actor.CITIZEN, Optional.empty()));
+    BookingResult booking =
+        service.confirm(
+            new ConfirmBooking.Command(
+                offer.hold(), person.person, Actor.CITIZEN, Optional.empty()));
     if (booking instanceof BookingResult.Confirmed confirmed) {
       waitingListJobDue = true;
       booked(person, confirmed.booking(), confirmed.manageToken());
@@ -595,24 +710,28 @@ final class FairnessRun {
       case WAITING_LIST_OFFER -> {
         // Unanswered, the offer's hold lapses at its deadline and the capacity moves on; a bot
         // whose entry lapsed joins again at its next poll.
-        notification.deadline().ifPresent(deadline -> {
-          capacityMayOpen(deadline);
-          if (person instanceof BotIdentity) {
-            at(nextPoll(deadline.plusNanos(1)), this::botsRegister);
-          }
-        });
+        notification
+            .deadline()
+            .ifPresent(
+                deadline -> {
+                  capacityMayOpen(deadline);
+                  if (person instanceof BotIdentity) {
+                    at(nextPoll(deadline.plusNanos(1)), this::botsRegister);
+                  }
+                });
         if (person instanceof BotIdentity bot) {
           // Bots read their mail at their next poll, 2 s on, and take the offer.
           at(nextPoll(now().plusNanos(1)), () -> takeOffer(bot));
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
   private void booked(Person person, Booking booking, String manageToken) {
     if (person instanceof SimCitizen citizen && citizen.bookedAt != null) {
-      // A lottery entry of a citizen who booked and cancelled meanwhile won: they no longer need it.
+      // A lottery entry of a citizen who booked and cancelled meanwhile won: they no longer need
+      // it.
       cancelAtOnce(booking, manageToken);
       return;
     }
@@ -626,13 +745,17 @@ final class FairnessRun {
     ChangeResult result =
         service.cancel(booking.reference(), BookingAccess.byToken(manageToken), "no longer needed");
     if (!(result instanceof ChangeResult.Changed)) {
-      throw new IllegalStateException("a citizen could not cancel a booking they do not need: " + result);
+      throw new IllegalStateException(
+          "a citizen could not cancel a booking they do not need: " + result);
     }
     citizenCancellations++;
     freedByCancellation(booking.id());
   }
 
-  /** Takes the first free slot: hold (after a challenge if asked) and confirm; retries if it is gone meanwhile. */
+  /**
+   * Takes the first free slot: hold (after a challenge if asked) and confirm; retries if it is gone
+   * meanwhile.
+   */
   private void tryToBook(SimCitizen citizen, int attempts) {
     if (nothingFree) {
       return;
@@ -643,19 +766,24 @@ final class FairnessRun {
       return;
     }
     Instant start = found.slot().start();
-    afterChallenge(citizen.client, answer -> {
-      HoldResult hold = hold(citizen.client, start, answer);
-      if (hold instanceof HoldResult.Held held) {
-        BookingResult booking = service.confirm(
-            new ConfirmBooking.Command(held.hold().id(), citizen.person, Actor.CITIZEN, Optional.empty()));
-        if (!(booking instanceof BookingResult.Confirmed confirmed)) {
-          throw new IllegalStateException("a citizen's own hold could not be confirmed: " + booking);
-        }
-        booked(citizen, confirmed.booking(), confirmed.manageToken());
-      } else if (attempts > 1) {
-        tryToBook(citizen, attempts - 1);
-      }
-    });
+    afterChallenge(
+        citizen.client,
+        answer -> {
+          HoldResult hold = hold(citizen.client, start, answer);
+          if (hold instanceof HoldResult.Held held) {
+            BookingResult booking =
+                service.confirm(
+                    new ConfirmBooking.Command(
+                        held.hold().id(), citizen.person, Actor.CITIZEN, Optional.empty()));
+            if (!(booking instanceof BookingResult.Confirmed confirmed)) {
+              throw new IllegalStateException(
+                  "a citizen's own hold could not be confirmed: " + booking);
+            }
+            booked(citizen, confirmed.booking(), confirmed.manageToken());
+          } else if (attempts > 1) {
+            tryToBook(citizen, attempts - 1);
+          }
+        });
   }
 
   private void citizenBooked(SimCitizen citizen, Booking booking, String manageToken) {
@@ -671,7 +799,9 @@ final class FairnessRun {
   }
 
   private void cancel(SimCitizen citizen) {
-    ChangeResult result = service.cancel(citizen.reference, BookingAccess.byToken(citizen.manageToken), "plans changed");
+    ChangeResult result =
+        service.cancel(
+            citizen.reference, BookingAccess.byToken(citizen.manageToken), "plans changed");
     if (!(result instanceof ChangeResult.Changed)) {
       throw new IllegalStateException("a citizen could not cancel before the start: " + result);
     }
@@ -681,12 +811,19 @@ final class FairnessRun {
     freedByCancellation(citizen.booking);
   }
 
-  /** A cancellation frees the time now for staff and the waiting list, and for everyone after its quarantine. */
+  /**
+   * A cancellation frees the time now for staff and the waiting list, and for everyone after its
+   * quarantine.
+   */
   private void freedByCancellation(AppointmentId booking) {
     Instant cancelledAt = now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     capacityMayOpen(cancelledAt);
-    policies.office().quarantine()
-        .ifPresent(quarantine -> capacityMayOpen(quarantine.reopensAt(policies.secret(), booking, cancelledAt)));
+    policies
+        .office()
+        .quarantine()
+        .ifPresent(
+            quarantine ->
+                capacityMayOpen(quarantine.reopensAt(policies.secret(), booking, cancelledAt)));
   }
 
   // ---------------------------------------------------------------- bots
@@ -697,7 +834,10 @@ final class FairnessRun {
     int next;
   }
 
-  /** One identity of an operator with its own client; refused once the office says it has booked enough. */
+  /**
+   * One identity of an operator with its own client; refused once the office says it has booked
+   * enough.
+   */
   private static final class BotIdentity extends Person {
     boolean refused;
 
@@ -728,7 +868,8 @@ final class FairnessRun {
    */
   private void botsPoll() {
     List<Operator> order = new ArrayList<>(operators);
-    // Drawn from the seed and the instant alone, so that extra polls that find nothing change nothing.
+    // Drawn from the seed and the instant alone, so that extra polls that find nothing change
+    // nothing.
     Collections.shuffle(order, new Random(settings.seed() * 1_000_003L + now().getEpochSecond()));
     for (Operator operator : order) {
       if (!poll(operator)) {
@@ -742,7 +883,8 @@ final class FairnessRun {
    * False when the operator found nothing free.
    */
   private boolean poll(Operator operator) {
-    List<BotIdentity> usable = operator.identities.stream().filter(identity -> !identity.refused).toList();
+    List<BotIdentity> usable =
+        operator.identities.stream().filter(identity -> !identity.refused).toList();
     if (usable.isEmpty()) {
       return true;
     }
@@ -751,8 +893,10 @@ final class FairnessRun {
     if (today.isAfter(lastOpen)) {
       return false;
     }
-    AvailabilityResult free = service.findSlots(new FindAvailability.Query(
-        OFFICE, WANTED, Channel.ONLINE, new DateRange(today, lastOpen.plusDays(1))));
+    AvailabilityResult free =
+        service.findSlots(
+            new FindAvailability.Query(
+                OFFICE, WANTED, Channel.ONLINE, new DateRange(today, lastOpen.plusDays(1))));
     if (!(free instanceof AvailabilityResult.Found found)) {
       throw new IllegalStateException("availability refused: " + free);
     }
@@ -783,7 +927,8 @@ final class FairnessRun {
     return last;
   }
 
-  private void botClaims(BotIdentity identity, Instant start, Optional<HoldSlot.ChallengeAnswer> answer) {
+  private void botClaims(
+      BotIdentity identity, Instant start, Optional<HoldSlot.ChallengeAnswer> answer) {
     if (identity.refused) {
       // Another alias of the operator claims it at the next poll.
       pollAgain();
@@ -791,8 +936,10 @@ final class FairnessRun {
     }
     HoldResult hold = hold(identity.client, start, answer);
     if (hold instanceof HoldResult.Held held) {
-      BookingResult booking = service.confirm(
-          new ConfirmBooking.Command(held.hold().id(), identity.person, Actor.CITIZEN, Optional.empty()));
+      BookingResult booking =
+          service.confirm(
+              new ConfirmBooking.Command(
+                  held.hold().id(), identity.person, Actor.CITIZEN, Optional.empty()));
       if (booking instanceof BookingResult.Confirmed confirmed) {
         booked(identity, confirmed.booking(), confirmed.manageToken());
       } else {
@@ -818,7 +965,13 @@ final class FairnessRun {
     int bot = 0;
     int citizen = 0;
     for (LocalDate day = FIRST_DAY; !day.isAfter(lastDay); day = day.plusDays(1)) {
-      for (Appointment booking : ((ViewDay.Day) service.bookingsOn(OFFICE, day, new AccessGrant("fairness-run", AccessRole.ADMIN, ImmutableSet.of()))).bookings()) {
+      for (Appointment booking :
+          ((ViewDay.Day)
+                  service.bookingsOn(
+                      OFFICE,
+                      day,
+                      new AccessGrant("fairness-run", AccessRole.ADMIN, ImmutableSet.of())))
+              .bookings()) {
         if (booking.status() != org.opentermin.core.booking.AppointmentStatus.CONFIRMED) {
           continue;
         }
@@ -831,7 +984,8 @@ final class FairnessRun {
         }
       }
     }
-    checkState(bot + citizen == owners.size(), "the office's day views disagree with the run's bookings");
+    checkState(
+        bot + citizen == owners.size(), "the office's day views disagree with the run's bookings");
     List<Double> waits = new ArrayList<>();
     int served = 0;
     for (SimCitizen person : citizens) {
@@ -841,15 +995,55 @@ final class FairnessRun {
       }
     }
     Collections.sort(waits);
-    double median = waits.isEmpty() ? Double.NaN
-        : waits.size() % 2 == 1 ? waits.get(waits.size() / 2)
-        : (waits.get(waits.size() / 2 - 1) + waits.get(waits.size() / 2)) / 2;
-    return new FairnessResult(scenario, totalSlots(), bot, citizen, settings.citizens(), served, median, citizenCancellations);
+    double median =
+        waits.isEmpty()
+            ? Double.NaN
+            : waits.size() % 2 == 1
+                ? waits.get(waits.size() / 2)
+                : (waits.get(waits.size() / 2 - 1) + waits.get(waits.size() / 2)) / 2;
+    return new FairnessResult(
+        scenario,
+        totalSlots(),
+        bot,
+        citizen,
+        settings.citizens(),
+        served,
+        median,
+        citizenCancellations);
   }
 
-  private static final ImmutableList<String> FIRST_NAMES = ImmutableList.of(
-      "Anna", "Ben", "Clara", "Deniz", "Elif", "Felix", "Greta", "Hakan", "Ines", "Jonas",
-      "Katarina", "Lukas", "Mira", "Nils", "Olga", "Paul", "Rosa", "Sami", "Tanja", "Yusuf");
-  private static final ImmutableList<String> LAST_NAMES = ImmutableList.of(
-      "Bauer", "Celik", "Fischer", "Hoffmann", "Kaya", "Klein", "Meyer", "Nowak", "Schmidt", "Wagner");
+  private static final ImmutableList<String> FIRST_NAMES =
+      ImmutableList.of(
+          "Anna",
+          "Ben",
+          "Clara",
+          "Deniz",
+          "Elif",
+          "Felix",
+          "Greta",
+          "Hakan",
+          "Ines",
+          "Jonas",
+          "Katarina",
+          "Lukas",
+          "Mira",
+          "Nils",
+          "Olga",
+          "Paul",
+          "Rosa",
+          "Sami",
+          "Tanja",
+          "Yusuf");
+  private static final ImmutableList<String> LAST_NAMES =
+      ImmutableList.of(
+          "Bauer",
+          "Celik",
+          "Fischer",
+          "Hoffmann",
+          "Kaya",
+          "Klein",
+          "Meyer",
+          "Nowak",
+          "Schmidt",
+          "Wagner");
 }

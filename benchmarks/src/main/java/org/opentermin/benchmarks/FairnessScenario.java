@@ -9,7 +9,8 @@ enum FairnessScenario {
   /** The recommended preset; each operator's identities are aliases of two Gmail mailboxes. */
   RECOMMENDED("recommended", AccessPolicy.recommended(), false),
   /** The recommended preset against operators whose every identity is its own mailbox. */
-  RECOMMENDED_DISTINCT_IDENTITIES("recommended-distinct-identities", AccessPolicy.recommended(), true);
+  RECOMMENDED_DISTINCT_IDENTITIES(
+      "recommended-distinct-identities", AccessPolicy.recommended(), true);
 
   private final String label;
   private final AccessPolicy policy;
@@ -39,6 +40,7 @@ enum FairnessScenario {
         return scenario;
       }
     }
-    throw new IllegalArgumentException("unknown scenario " + label + "; use fcfs, recommended or recommended-distinct-identities");
+    throw new IllegalArgumentException(
+        "unknown scenario " + label + "; use fcfs, recommended or recommended-distinct-identities");
   }
 }

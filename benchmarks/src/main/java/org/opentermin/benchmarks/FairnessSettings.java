@@ -34,7 +34,9 @@ record FairnessSettings(
 
   FairnessSettings {
     checkArgument(citizens >= 0 && bots >= 0, "citizens and bots must not be negative");
-    checkArgument(identities >= 1 && mailboxes >= 1 && mailboxes <= identities, "1 <= mailboxes <= identities");
+    checkArgument(
+        identities >= 1 && mailboxes >= 1 && mailboxes <= identities,
+        "1 <= mailboxes <= identities");
     checkArgument(caseworkers >= 1, "at least one caseworker");
     checkArgument(cancelProbability >= 0 && cancelProbability <= 1, "a probability is 0 to 1");
     checkArgument(citizenHashRate > 0 && botHashRate > 0, "hash rates must be positive");
@@ -63,7 +65,11 @@ record FairnessSettings(
   static FairnessSettings parse(Map<String, String> given) {
     Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
     for (Map.Entry<String, String> entry : given.entrySet()) {
-      checkArgument(values.containsKey(entry.getKey()), "unknown setting %s; known: %s", entry.getKey(), DEFAULTS.keySet());
+      checkArgument(
+          values.containsKey(entry.getKey()),
+          "unknown setting %s; known: %s",
+          entry.getKey(),
+          DEFAULTS.keySet());
       values.put(entry.getKey(), entry.getValue());
     }
     return new FairnessSettings(
@@ -81,7 +87,17 @@ record FairnessSettings(
   }
 
   FairnessSettings withSeed(long newSeed) {
-    return new FairnessSettings(newSeed, citizens, bots, identities, mailboxes, caseworkers, cancelProbability,
-        citizenHashRate, botHashRate, recheck, jobsEveryMinute);
+    return new FairnessSettings(
+        newSeed,
+        citizens,
+        bots,
+        identities,
+        mailboxes,
+        caseworkers,
+        cancelProbability,
+        citizenHashRate,
+        botHashRate,
+        recheck,
+        jobsEveryMinute);
   }
 }

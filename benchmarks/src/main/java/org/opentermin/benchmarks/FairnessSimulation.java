@@ -19,9 +19,9 @@ import org.opentermin.core.fairness.AccessPolicy;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * org.opentermin.benchmarks.FairnessSimulation [key=value ...]}; keys and defaults in {@link
- * FairnessSettings#DEFAULTS}, plus {@code scenarios=fcfs,recommended,recommended-distinct-identities}.
- * The last line reads {@code fairness: bot-share=<percent> citizen-share=<percent>} for the
- * recommended preset.
+ * FairnessSettings#DEFAULTS}, plus {@code
+ * scenarios=fcfs,recommended,recommended-distinct-identities}. The last line reads {@code fairness:
+ * bot-share=<percent> citizen-share=<percent>} for the recommended preset.
  */
 public final class FairnessSimulation {
 
@@ -35,7 +35,10 @@ public final class FairnessSimulation {
       given.put(arg.substring(0, equals), arg.substring(equals + 1));
     }
     List<FairnessScenario> scenarios = new ArrayList<>();
-    for (String label : given.getOrDefault("scenarios", "fcfs,recommended,recommended-distinct-identities").split(",")) {
+    for (String label :
+        given
+            .getOrDefault("scenarios", "fcfs,recommended,recommended-distinct-identities")
+            .split(",")) {
       scenarios.add(FairnessScenario.byLabel(label.trim()));
     }
     given.remove("scenarios");
@@ -51,7 +54,8 @@ public final class FairnessSimulation {
   }
 
   /** Runs each scenario on its own office. */
-  static ImmutableList<FairnessResult> run(FairnessSettings settings, List<FairnessScenario> scenarios) {
+  static ImmutableList<FairnessResult> run(
+      FairnessSettings settings, List<FairnessScenario> scenarios) {
     return scenarios.stream()
         .map(scenario -> new FairnessRun(settings, scenario).run())
         .collect(ImmutableList.toImmutableList());
@@ -61,28 +65,48 @@ public final class FairnessSimulation {
   static ImmutableList<String> format(FairnessSettings settings, List<FairnessResult> results) {
     ImmutableList.Builder<String> lines = ImmutableList.builder();
     int slots = results.isEmpty() ? 0 : results.get(0).slots();
-    lines.add(String.format(Locale.ROOT,
-        "fairness simulation: seed=%d, %d slots in 14 days, %d citizens, %d bot operators x %d identities (%s)",
-        settings.seed(), slots, settings.citizens(), settings.bots(), settings.identities(),
-        settings.mailboxes() + " mailboxes each unless distinct"));
-    lines.add("| scenario | rules active | bot share | citizen share | unused | citizens served | median wait (days) | citizen cancellations |");
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "fairness simulation: seed=%d, %d slots in 14 days, %d citizens, %d bot operators x %d"
+                + " identities (%s)",
+            settings.seed(),
+            slots,
+            settings.citizens(),
+            settings.bots(),
+            settings.identities(),
+            settings.mailboxes() + " mailboxes each unless distinct"));
+    lines.add(
+        "| scenario | rules active | bot share | citizen share | unused | citizens served | median"
+            + " wait (days) | citizen cancellations |");
     lines.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (FairnessResult result : results) {
-      lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %s (%d) | %.1f | %d |",
-          result.scenario().label(),
-          rulesActive(result.scenario().policy()),
-          FairnessResult.percent(result.botShare()),
-          FairnessResult.percent(result.citizenShare()),
-          result.unused(),
-          FairnessResult.percent((double) result.citizensServed() / Math.max(1, result.citizens())),
-          result.citizensServed(),
-          result.medianWaitDays(),
-          result.citizenCancellations()));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %d | %s (%d) | %.1f | %d |",
+              result.scenario().label(),
+              rulesActive(result.scenario().policy()),
+              FairnessResult.percent(result.botShare()),
+              FairnessResult.percent(result.citizenShare()),
+              result.unused(),
+              FairnessResult.percent(
+                  (double) result.citizensServed() / Math.max(1, result.citizens())),
+              result.citizensServed(),
+              result.medianWaitDays(),
+              result.citizenCancellations()));
     }
     Optional<FairnessResult> recommended =
-        results.stream().filter(result -> result.scenario() == FairnessScenario.RECOMMENDED).findFirst();
-    recommended.ifPresent(result -> lines.add("fairness: bot-share=" + FairnessResult.percent(result.botShare())
-        + " citizen-share=" + FairnessResult.percent(result.citizenShare())));
+        results.stream()
+            .filter(result -> result.scenario() == FairnessScenario.RECOMMENDED)
+            .findFirst();
+    recommended.ifPresent(
+        result ->
+            lines.add(
+                "fairness: bot-share="
+                    + FairnessResult.percent(result.botShare())
+                    + " citizen-share="
+                    + FairnessResult.percent(result.citizenShare())));
     return lines.build();
   }
 

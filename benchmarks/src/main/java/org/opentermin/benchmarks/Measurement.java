@@ -4,11 +4,17 @@ import java.util.Optional;
 
 /**
  * What a load loop measured in its window: the latencies of the calls that were done (in
- * nanoseconds, sorted, every one kept), refusals, errors, and the CPU samples at the window's
- * start and end.
+ * nanoseconds, sorted, every one kept), refusals, errors, and the CPU samples at the window's start
+ * and end.
  */
-record Measurement(double seconds, long[] doneNanos, long refused, long errors, Optional<String> firstError,
-    CpuUse.Sample cpuBefore, CpuUse.Sample cpuAfter) {
+record Measurement(
+    double seconds,
+    long[] doneNanos,
+    long refused,
+    long errors,
+    Optional<String> firstError,
+    CpuUse.Sample cpuBefore,
+    CpuUse.Sample cpuAfter) {
 
   long done() {
     return doneNanos.length;

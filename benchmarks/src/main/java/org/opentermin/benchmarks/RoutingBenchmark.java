@@ -23,16 +23,16 @@ import org.opentermin.core.routing.Address;
 import org.opentermin.core.routing.AddressRule;
 import org.opentermin.core.routing.NamePrefixes;
 import org.opentermin.core.routing.Parity;
-import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.ResponsibilityRules;
+import org.opentermin.core.routing.Responsible;
 import org.opentermin.core.routing.Routing;
 import org.opentermin.core.routing.TeamRule;
 
 /**
  * Routing one citizen in a large city: {@code postalCodes} postal codes, each with a rule for the
  * whole code and 20 streets split by house-number side among 30 offices, and at every office 26
- * surname ranges, one per letter; the citizen lives on a split street. Sample-time mode reports
- * the median (p0.50) per decision, address and surname folding included.
+ * surname ranges, one per letter; the citizen lives on a split street. Sample-time mode reports the
+ * median (p0.50) per decision, address and surname folding included.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -59,15 +59,35 @@ public class RoutingBenchmark {
       addresses.add(AddressRule.of(postalCode, postalCode, office(code)));
       for (int street = 0; street < STREETS_PER_POSTAL_CODE; street++) {
         String name = "Straße " + street;
-        addresses.add(AddressRule.of(postalCode + " " + name + " odd", postalCode, name, 1, 999, Parity.ODD, office(code + street)));
-        addresses.add(AddressRule.of(postalCode + " " + name + " even", postalCode, name, 2, 998, Parity.EVEN, office(code + street + 1)));
+        addresses.add(
+            AddressRule.of(
+                postalCode + " " + name + " odd",
+                postalCode,
+                name,
+                1,
+                999,
+                Parity.ODD,
+                office(code + street)));
+        addresses.add(
+            AddressRule.of(
+                postalCode + " " + name + " even",
+                postalCode,
+                name,
+                2,
+                998,
+                Parity.EVEN,
+                office(code + street + 1)));
       }
     }
     List<TeamRule> teams = new ArrayList<>();
     for (int office = 0; office < OFFICES; office++) {
       for (char letter = 'A'; letter <= 'Z'; letter++) {
-        teams.add(TeamRule.of("line " + letter, office(office), letter + "–" + letter,
-            Responsible.caseworker(ResourceId.of("cw-" + office + "-" + letter))));
+        teams.add(
+            TeamRule.of(
+                "line " + letter,
+                office(office),
+                letter + "–" + letter,
+                Responsible.caseworker(ResourceId.of("cw-" + office + "-" + letter))));
       }
     }
     Map<OfficeId, NamePrefixes> prefixes = new HashMap<>();

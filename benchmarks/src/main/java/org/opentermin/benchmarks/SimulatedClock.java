@@ -18,7 +18,8 @@ final class SimulatedClock extends Clock {
   }
 
   void moveTo(Instant instant) {
-    checkArgument(!instant.isBefore(now), "the simulated clock does not go back: %s before %s", instant, now);
+    checkArgument(
+        !instant.isBefore(now), "the simulated clock does not go back: %s before %s", instant, now);
     now = instant;
   }
 

@@ -4,11 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.opentermin.core.availability.Availability;
-import org.opentermin.core.availability.Occupancy;
-import org.opentermin.core.availability.Slot;
-import org.opentermin.core.availability.SlotFinder;
-import org.opentermin.core.time.DateRange;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,12 +16,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.opentermin.core.availability.Availability;
+import org.opentermin.core.availability.Occupancy;
+import org.opentermin.core.availability.Slot;
+import org.opentermin.core.availability.SlotFinder;
+import org.opentermin.core.time.DateRange;
 
 /**
- * Slot generation on the issue's workload: one office, 40 caseworkers, 25 services, 10-minute
- * grid, 60-day horizon, 8,000 bookings, a two-service request. Sample-time mode reports the
- * median (p0.50) per query. The scaling parameters vary caseworkers and days with the booking
- * density held constant.
+ * Slot generation on the issue's workload: one office, 40 caseworkers, 25 services, 10-minute grid,
+ * 60-day horizon, 8,000 bookings, a two-service request. Sample-time mode reports the median
+ * (p0.50) per query. The scaling parameters vary caseworkers and days with the booking density held
+ * constant.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -67,7 +67,8 @@ public class SlotGenerationBenchmark {
   /** The same, indexing the bookings first, as a request that loads them fresh would. */
   @Benchmark
   public Availability allFreeStartsIncludingIndexing() {
-    return finder.findSlots(office.twoServiceRequest(), horizon, Occupancy.of(office.bookings()), office.now());
+    return finder.findSlots(
+        office.twoServiceRequest(), horizon, Occupancy.of(office.bookings()), office.now());
   }
 
   /** The first free start from now. */
@@ -79,7 +80,8 @@ public class SlotGenerationBenchmark {
   /** The days of the first month that have a free start (calendar view). */
   @Benchmark
   public void monthCalendar(Blackhole blackhole) {
-    blackhole.consume(finder.daysWithFreeSlots(office.twoServiceRequest(), month, occupancy, office.now()));
+    blackhole.consume(
+        finder.daysWithFreeSlots(office.twoServiceRequest(), month, occupancy, office.now()));
   }
 
   /** Compiling the office schedule, done once per change of working time. */

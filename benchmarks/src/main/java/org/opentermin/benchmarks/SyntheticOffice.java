@@ -40,10 +40,10 @@ import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
 
 /**
- * A seeded, realistic office for benchmarks: caseworkers with varied weekly hours (full time,
- * part time, late shifts, every other Friday), lunch breaks and absences, 25 services on a
- * 10-minute grid, and bookings spread over the horizon at a fixed density (8,000 for 40
- * caseworkers over 60 days). Immutable once built.
+ * A seeded, realistic office for benchmarks: caseworkers with varied weekly hours (full time, part
+ * time, late shifts, every other Friday), lunch breaks and absences, 25 services on a 10-minute
+ * grid, and bookings spread over the horizon at a fixed density (8,000 for 40 caseworkers over 60
+ * days). Immutable once built.
  */
 public record SyntheticOffice(
     OfficeSchedule schedule,
@@ -57,7 +57,8 @@ public record SyntheticOffice(
   public static final double BOOKINGS_PER_RESOURCE_DAY = 8_000.0 / (40 * 60);
 
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-  private static final Set<DayOfWeek> WEEKDAYS = EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
+  private static final Set<DayOfWeek> WEEKDAYS =
+      EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
   private static final int SERVICES = 25;
   private static final int[] DURATIONS = {10, 15, 20, 30, 45, 60};
 
@@ -102,7 +103,12 @@ public record SyntheticOffice(
         }
       }
       Resource resource =
-          Resource.of(ResourceId.of(String.format("caseworker-%03d", i)), office.id(), "Caseworker " + i, ResourceKind.CASEWORKER, skills);
+          Resource.of(
+              ResourceId.of(String.format("caseworker-%03d", i)),
+              office.id(),
+              "Caseworker " + i,
+              ResourceKind.CASEWORKER,
+              skills);
       scheduled.add(new ScheduledResource(resource, workingTime(random, firstDay, days)));
     }
 
@@ -110,7 +116,8 @@ public record SyntheticOffice(
         AppointmentRequest.of(
             office,
             Channel.ONLINE,
-            List.of(RequestedService.of(services.get(0), 1), RequestedService.of(services.get(1), 1)));
+            List.of(
+                RequestedService.of(services.get(0), 1), RequestedService.of(services.get(1), 1)));
 
     return new SyntheticOffice(
         OfficeSchedule.of(office, scheduled, List.of()),
@@ -124,16 +131,25 @@ public record SyntheticOffice(
   private static WorkingTime workingTime(Random random, LocalDate firstDay, int days) {
     WorkingTime.Builder time = WorkingTime.builder();
     switch (random.nextInt(5)) {
-      case 0 -> time.rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "16:00"))
-          .breakRule(WeeklyRule.weekly(WEEKDAYS, "12:00", "12:30"));
-      case 1 -> time.rule(WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY), "08:00", "13:00"));
-      case 2 -> time.rule(WeeklyRule.weekly(EnumSet.of(TUESDAY, WEDNESDAY, THURSDAY), "11:00", "18:00"))
-          .breakRule(WeeklyRule.weekly(EnumSet.of(TUESDAY, WEDNESDAY, THURSDAY), "14:00", "14:30"));
-      case 3 -> time.rule(
-              WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY), "07:30", "15:30"),
-              WeeklyRule.weekly(EnumSet.of(FRIDAY), "08:00", "12:00").everyWeeks(2, firstDay))
-          .breakRule(WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY), "11:45", "12:15"));
-      default -> time.rule(
+      case 0 ->
+          time.rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "16:00"))
+              .breakRule(WeeklyRule.weekly(WEEKDAYS, "12:00", "12:30"));
+      case 1 ->
+          time.rule(WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY), "08:00", "13:00"));
+      case 2 ->
+          time.rule(WeeklyRule.weekly(EnumSet.of(TUESDAY, WEDNESDAY, THURSDAY), "11:00", "18:00"))
+              .breakRule(
+                  WeeklyRule.weekly(EnumSet.of(TUESDAY, WEDNESDAY, THURSDAY), "14:00", "14:30"));
+      case 3 ->
+          time.rule(
+                  WeeklyRule.weekly(
+                      EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY), "07:30", "15:30"),
+                  WeeklyRule.weekly(EnumSet.of(FRIDAY), "08:00", "12:00").everyWeeks(2, firstDay))
+              .breakRule(
+                  WeeklyRule.weekly(
+                      EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY), "11:45", "12:15"));
+      default ->
+          time.rule(
               WeeklyRule.weekly(EnumSet.of(MONDAY, WEDNESDAY, FRIDAY), "08:00", "12:00"),
               WeeklyRule.weekly(EnumSet.of(THURSDAY), "13:00", "18:00"));
     }
@@ -142,14 +158,19 @@ public record SyntheticOffice(
       time.absence(
           random.nextBoolean()
               ? Absence.wholeDays(day, day.plusDays(random.nextInt(5)))
-              : new Absence(day.atTime(8 + random.nextInt(4), 0), day.atTime(13 + random.nextInt(4), 0)));
+              : new Absence(
+                  day.atTime(8 + random.nextInt(4), 0), day.atTime(13 + random.nextInt(4), 0)));
     }
     return time.build();
   }
 
   /** Non-overlapping bookings on 10-minute starts between 08:00 and 17:00. */
   private static ImmutableList<BusyPeriod> bookings(
-      Random random, List<ScheduledResource> resources, List<Service> services, LocalDate firstDay, int days) {
+      Random random,
+      List<ScheduledResource> resources,
+      List<Service> services,
+      LocalDate firstDay,
+      int days) {
     int count = (int) Math.round(BOOKINGS_PER_RESOURCE_DAY * resources.size() * days);
     Map<String, boolean[]> takenMinutes = new HashMap<>();
     ImmutableList.Builder<BusyPeriod> bookings = ImmutableList.builder();
@@ -159,13 +180,17 @@ public record SyntheticOffice(
       int day = random.nextInt(days);
       int start = 8 * 60 + 10 * random.nextInt(54);
       int minutes = (int) services.get(random.nextInt(services.size())).duration().toMinutes();
-      boolean[] taken = takenMinutes.computeIfAbsent(resource + "/" + day, key -> new boolean[24 * 60]);
+      boolean[] taken =
+          takenMinutes.computeIfAbsent(resource + "/" + day, key -> new boolean[24 * 60]);
       if (isFree(taken, start, minutes)) {
         for (int m = start; m < start + minutes; m++) {
           taken[m] = true;
         }
-        ZonedDateTime begin = ZonedDateTime.of(firstDay.plusDays(day).atTime(start / 60, start % 60), ZONE);
-        bookings.add(BusyPeriod.booking(resource, begin.toInstant(), begin.plusMinutes(minutes).toInstant()));
+        ZonedDateTime begin =
+            ZonedDateTime.of(firstDay.plusDays(day).atTime(start / 60, start % 60), ZONE);
+        bookings.add(
+            BusyPeriod.booking(
+                resource, begin.toInstant(), begin.plusMinutes(minutes).toInstant()));
         placed++;
       }
     }

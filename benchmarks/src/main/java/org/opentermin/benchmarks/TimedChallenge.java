@@ -70,7 +70,8 @@ final class TimedChallenge implements Challenge {
     if (!(rate > 0) || now.isBefore(ticket.issuedAt().plus(workTime(ticket.bits(), rate)))) {
       return Verdict.FAILED;
     }
-    // Spent challenges are forgotten: a second answer finds nothing and fails, as a spent one would.
+    // Spent challenges are forgotten: a second answer finds nothing and fails, as a spent one
+    // would.
     issued.remove(challenge);
     return Verdict.PASSED;
   }

@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * The availability loop run by {@code wrk} (Debian package {@code wrk}) instead of Java's HTTP
- * client: a closed loop as well, two threads (one per core of the development machine), the
- * request paths taken round robin by a small Lua script. A first run warms up, a second measures.
+ * client: a closed loop as well, two threads (one per core of the development machine), the request
+ * paths taken round robin by a small Lua script. A first run warms up, a second measures.
  */
 final class Wrk {
 
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       -- Takes the request paths given after "--" round robin.
       local paths = {}
       local position = 0
@@ -31,10 +32,12 @@ final class Wrk {
 
   private Wrk() {}
 
-  record Result(double requestsPerSecond, double p50Millis, double p99Millis, long errors, String cpu) {}
+  record Result(
+      double requestsPerSecond, double p50Millis, double p99Millis, long errors, String cpu) {}
 
   /** Warms up, then measures {@code window}; null for an empty window. */
-  static Result run(AppUnderTest app, List<String> paths, int connections, Duration warmup, Duration window)
+  static Result run(
+      AppUnderTest app, List<String> paths, int connections, Duration warmup, Duration window)
       throws IOException, InterruptedException {
     Path script = Files.createTempFile("availability", ".lua");
     try {
@@ -46,31 +49,54 @@ final class Wrk {
       CpuUse.Sample before = app.cpu();
       String output = wrk(app, script, paths, connections, window);
       CpuUse.Sample after = app.cpu();
-      long errors = number(output, "Non-2xx or 3xx responses:\\s+(\\d+)", 0)
-          + number(output, "Socket errors: connect (\\d+)", 0) + number(output, "read (\\d+), write", 0)
-          + number(output, "write (\\d+), timeout", 0) + number(output, "timeout (\\d+)", 0);
-      return new Result(number(output, "Requests/sec:\\s+([\\d.]+)", -1), millis(output, "50%"), millis(output, "99%"),
-          errors, after.coresSince(before, window.toSeconds()));
+      long errors =
+          number(output, "Non-2xx or 3xx responses:\\s+(\\d+)", 0)
+              + number(output, "Socket errors: connect (\\d+)", 0)
+              + number(output, "read (\\d+), write", 0)
+              + number(output, "write (\\d+), timeout", 0)
+              + number(output, "timeout (\\d+)", 0);
+      return new Result(
+          number(output, "Requests/sec:\\s+([\\d.]+)", -1),
+          millis(output, "50%"),
+          millis(output, "99%"),
+          errors,
+          after.coresSince(before, window.toSeconds()));
     } finally {
       Files.delete(script);
     }
   }
 
-  private static String wrk(AppUnderTest app, Path script, List<String> paths, int connections, Duration duration)
+  private static String wrk(
+      AppUnderTest app, Path script, List<String> paths, int connections, Duration duration)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)),
-        "-c", Integer.toString(connections), "-d", duration.toSeconds() + "s", "--timeout", "30s", "--latency",
-        "-s", script.toString(), app.base().toString(), "--"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "wrk",
+                "-t",
+                Integer.toString(Math.min(2, connections)),
+                "-c",
+                Integer.toString(connections),
+                "-d",
+                duration.toSeconds() + "s",
+                "--timeout",
+                "30s",
+                "--latency",
+                "-s",
+                script.toString(),
+                app.base().toString(),
+                "--"));
     command.addAll(paths);
     Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output =
+        new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0) {
       throw new IllegalStateException("wrk failed: " + output);
     }
     return output;
   }
 
-  /** A latency percentile line such as {@code 99%   12.34ms}, in milliseconds. */
+  /** A latency percentile line such as {@code 99% 12.34ms}, in milliseconds. */
   private static double millis(String output, String percentile) {
     Matcher line = Pattern.compile(percentile + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
     if (!line.find()) {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.opentermin.core.availability.Availability;
-import org.opentermin.core.catalog.OfficeId;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.opentermin.core.availability.Availability;
+import org.opentermin.core.catalog.OfficeId;
 
 /**
  * The JMH benchmarks at a tiny size: each benchmark method called directly on a small setup,
@@ -45,23 +45,27 @@ class JmhBenchmarksTest {
     benchmark.postalCodes = 10;
     benchmark.setUp();
 
-    assertThat(benchmark.routeACitizen()).hasValueSatisfying(routing ->
-        assertThat(routing.office()).isEqualTo(OfficeId.of("office-23")));
+    assertThat(benchmark.routeACitizen())
+        .hasValueSatisfying(
+            routing -> assertThat(routing.office()).isEqualTo(OfficeId.of("office-23")));
   }
 
   @Test
   void jmhHarnessRunsABenchmarkInThisJvm() throws Exception {
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(SlotGenerationBenchmark.class.getName() + ".firstFreeStart$")
-        .param("resources", "2")
-        .param("days", "7")
-        .forks(0)
-        .warmupIterations(0)
-        .measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(200))
-        .timeUnit(TimeUnit.MICROSECONDS)
-        .shouldFailOnError(true)
-        .build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include(SlotGenerationBenchmark.class.getName() + ".firstFreeStart$")
+                    .param("resources", "2")
+                    .param("days", "7")
+                    .forks(0)
+                    .warmupIterations(0)
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(200))
+                    .timeUnit(TimeUnit.MICROSECONDS)
+                    .shouldFailOnError(true)
+                    .build())
+            .run();
 
     assertThat(results).hasSize(1);
     assertThat(results.iterator().next().getPrimaryResult().getSampleCount()).isPositive();

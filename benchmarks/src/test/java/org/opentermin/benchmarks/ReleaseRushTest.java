@@ -51,14 +51,21 @@ class ReleaseRushTest {
   }
 
   /**
-   * With about 15 attempts per start, every start is tried more often than it has caseworkers
-   * (the attempts' starts come from a fixed seed), so every caseworker is booked at every start.
+   * With about 15 attempts per start, every start is tried more often than it has caseworkers (the
+   * attempts' starts come from a fixed seed), so every caseworker is booked at every start.
    */
   private static void assertFilledWithoutOverbooking(Report report) {
     assertThat(report.overlappingPairs()).isZero();
     assertThat(report.booking().succeeded()).isEqualTo(STARTS * CASEWORKERS);
-    assertThat(report.appointments()).as("each confirmed attempt left one booking, nothing else").isEqualTo(STARTS * CASEWORKERS);
-    assertThat(report.booking().latencies()).as("every attempt was timed").hasSize(ATTEMPTS).doesNotContain(0L);
-    assertThat(report.floor().succeeded()).as("every conditional update of the floor changed its row").isEqualTo(ATTEMPTS);
+    assertThat(report.appointments())
+        .as("each confirmed attempt left one booking, nothing else")
+        .isEqualTo(STARTS * CASEWORKERS);
+    assertThat(report.booking().latencies())
+        .as("every attempt was timed")
+        .hasSize(ATTEMPTS)
+        .doesNotContain(0L);
+    assertThat(report.floor().succeeded())
+        .as("every conditional update of the floor changed its row")
+        .isEqualTo(ATTEMPTS);
   }
 }

@@ -27,8 +27,11 @@ class SyntheticOfficeTest {
     SlotFinder finder = SlotFinder.of(office.schedule());
     DateRange horizon = new DateRange(office.firstDay(), office.firstDay().plusDays(office.days()));
 
-    Availability free = finder.findSlots(office.twoServiceRequest(), horizon, Occupancy.of(office.bookings()), office.now());
-    Availability unbooked = finder.findSlots(office.twoServiceRequest(), horizon, Occupancy.empty(), office.now());
+    Availability free =
+        finder.findSlots(
+            office.twoServiceRequest(), horizon, Occupancy.of(office.bookings()), office.now());
+    Availability unbooked =
+        finder.findSlots(office.twoServiceRequest(), horizon, Occupancy.empty(), office.now());
 
     assertThat(free.days()).hasSizeGreaterThan(30);
     assertThat(free.slots().size()).isLessThan(unbooked.slots().size());

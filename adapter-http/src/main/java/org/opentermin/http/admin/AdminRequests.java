@@ -35,7 +35,8 @@ final class AdminRequests {
       @Min(1) @Max(60) Integer holdMinutes,
       @Min(0) @Max(43_200) Integer minNoticeMinutes,
       @NotNull @Min(0) @Max(730) Integer maxDaysAhead,
-      @Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String address) {}
+      @Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+          String address) {}
 
   record NewService(
       @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String id,
@@ -54,14 +55,20 @@ final class AdminRequests {
 
   /** A resource of an office that serves a mode. */
   record ModeResource(
-      @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String officeId,
-      @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String resourceId) {}
+      @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+          String officeId,
+      @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+          String resourceId) {}
 
   record NewResource(
       @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String id,
       @NotBlank @Size(max = 200) String name,
       @NotNull ResourceKind kind,
-      @NotEmpty @Size(max = 200) List<@NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String> serviceIds,
+      @NotEmpty @Size(max = 200)
+          List<
+                  @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+                  String>
+              serviceIds,
       @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String team) {}
 
   record Schedule(
@@ -71,7 +78,14 @@ final class AdminRequests {
       @Size(max = 1000) List<@NotNull @Valid Absence> absences) {}
 
   record Rule(
-      @NotEmpty @Size(max = 7) List<@NotNull @Pattern(regexp = "MON|TUE|WED|THU|FRI|SAT|SUN", message = "must be one of MON, TUE, WED, THU, FRI, SAT, SUN") String> days,
+      @NotEmpty @Size(max = 7)
+          List<
+                  @NotNull
+                  @Pattern(
+                      regexp = "MON|TUE|WED|THU|FRI|SAT|SUN",
+                      message = "must be one of MON, TUE, WED, THU, FRI, SAT, SUN")
+                  String>
+              days,
       @NotNull LocalTime from,
       @NotNull LocalTime to,
       LocalDate validFrom,
@@ -84,5 +98,11 @@ final class AdminRequests {
 
   record NewClosure(@NotNull LocalDate date, @NotNull @Size(max = 200) String reason) {}
 
-  record NewToken(@NotNull AccessRole role, @Size(max = 100) List<@NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String> officeIds) {}
+  record NewToken(
+      @NotNull AccessRole role,
+      @Size(max = 100)
+          List<
+                  @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+                  String>
+              officeIds) {}
 }

@@ -9,11 +9,15 @@ final class AdminViews {
 
   private AdminViews() {}
 
-  record ResourceView(String id, String officeId, String name, String kind, List<String> serviceIds, String team) {
+  record ResourceView(
+      String id, String officeId, String name, String kind, List<String> serviceIds, String team) {
 
     static ResourceView of(Resource resource) {
       return new ResourceView(
-          resource.id().value(), resource.office().value(), resource.name(), resource.kind().name(),
+          resource.id().value(),
+          resource.office().value(),
+          resource.name(),
+          resource.kind().name(),
           resource.skills().stream().map(skill -> skill.value()).sorted().toList(),
           resource.team().map(team -> team.value()).orElse(null));
     }
@@ -25,7 +29,9 @@ final class AdminViews {
 
     static TokenView of(IssuedToken issued) {
       return new TokenView(
-          issued.token(), issued.grant().tokenId(), issued.grant().role().name(),
+          issued.token(),
+          issued.grant().tokenId(),
+          issued.grant().role().name(),
           issued.grant().offices().stream().map(office -> office.value()).sorted().toList());
     }
   }

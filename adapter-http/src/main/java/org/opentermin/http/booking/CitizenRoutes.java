@@ -60,8 +60,10 @@ public final class CitizenRoutes {
 
   /** The longest date range one availability request may span, in days. */
   public static final int MAXIMUM_RANGE_DAYS = FindAvailability.MAXIMUM_QUERY_DAYS;
+
   /** The range an availability request gets without {@code to}: two weeks. */
   static final int DEFAULT_RANGE_DAYS = 14;
+
   static final int MAXIMUM_SERVICES_PER_REQUEST = 20;
   static final String MANAGE_TOKEN_HEADER = "X-Manage-Token";
 
@@ -77,8 +79,15 @@ public final class CitizenRoutes {
   private final Clock clock;
 
   public CitizenRoutes(
-      BrowseCatalog catalog, FindAvailability availability, HoldSlot hold, ConfirmBooking confirm, ManageBooking manage,
-      Clock clock, Authentication authentication, OfficeCache offices, RequestMetrics metrics) {
+      BrowseCatalog catalog,
+      FindAvailability availability,
+      HoldSlot hold,
+      ConfirmBooking confirm,
+      ManageBooking manage,
+      Clock clock,
+      Authentication authentication,
+      OfficeCache offices,
+      RequestMetrics metrics) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.availability = checkNotNull(availability, "availability");
     this.hold = checkNotNull(hold, "hold");
@@ -92,9 +101,15 @@ public final class CitizenRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/offices", ctx -> ctx.json(catalog.offices().stream().map(BookingViews.OfficeView::of).toList()));
-    routes.get("/api/v1/offices/{officeId}", ctx -> ctx.json(BookingViews.OfficeView.of(offices.office(Parameters.officeId(ctx)))));
-    routes.get("/api/v1/services", ctx -> ctx.json(catalog.services().stream().map(BookingViews.ServiceView::of).toList()));
+    routes.get(
+        "/api/v1/offices",
+        ctx -> ctx.json(catalog.offices().stream().map(BookingViews.OfficeView::of).toList()));
+    routes.get(
+        "/api/v1/offices/{officeId}",
+        ctx -> ctx.json(BookingViews.OfficeView.of(offices.office(Parameters.officeId(ctx)))));
+    routes.get(
+        "/api/v1/services",
+        ctx -> ctx.json(catalog.services().stream().map(BookingViews.ServiceView::of).toList()));
     routes.get("/api/v1/offices/{officeId}/availability", this::availability);
     routes.get("/api/v1/offices/{officeId}/availability/first", this::firstFreeSlot);
     routes.post("/api/v1/holds", this::hold);
@@ -113,25 +128,38 @@ public final class CitizenRoutes {
     LocalDate from = Parameters.date(ctx, "from").orElse(today);
     LocalDate to = Parameters.date(ctx, "to").orElse(from.plusDays(DEFAULT_RANGE_DAYS - 1L));
     if (from.isAfter(to)) {
-      throw ApiProblem.badRequest("from lies after to", new ApiProblem.FieldError("to", "must not lie before from"));
+      throw ApiProblem.badRequest(
+          "from lies after to", new ApiProblem.FieldError("to", "must not lie before from"));
     }
     DateRange requested = DateRange.closed(from, to);
     if (requested.lengthInDays() > MAXIMUM_RANGE_DAYS) {
-      throw ApiProblem.badRequest("the range is too long",
-          new ApiProblem.FieldError("to", "the range from..to spans at most " + MAXIMUM_RANGE_DAYS + " days"));
+      throw ApiProblem.badRequest(
+          "the range is too long",
+          new ApiProblem.FieldError(
+              "to", "the range from..to spans at most " + MAXIMUM_RANGE_DAYS + " days"));
     }
-    DateRange bookable = DateRange.closed(today, today.plusDays(office.horizon().maximumDaysAhead()));
+    DateRange bookable =
+        DateRange.closed(today, today.plusDays(office.horizon().maximumDaysAhead()));
     if (requested.intersection(bookable).isEmpty()) {
-      throw new ApiProblem(422, "outside-horizon",
+      throw new ApiProblem(
+          422,
+          "outside-horizon",
           "office " + office.id() + " can be booked from " + today + " to " + bookable.last());
     }
     AvailabilityResult result =
         availability.findSlots(
-            new FindAvailability.Query(office.id(), services, channel(ctx, office.id()), requested, RoutingRoutes.inputs(ctx), mode));
+            new FindAvailability.Query(
+                office.id(),
+                services,
+                channel(ctx, office.id()),
+                requested,
+                RoutingRoutes.inputs(ctx),
+                mode));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
-    ctx.json(BookingViews.AvailabilityView.of(((AvailabilityResult.Found) result).availability(), mode));
+    ctx.json(
+        BookingViews.AvailabilityView.of(((AvailabilityResult.Found) result).availability(), mode));
   }
 
   private void firstFreeSlot(Context ctx) {
@@ -139,7 +167,11 @@ public final class CitizenRoutes {
     ZoneId zone = offices.zone(office);
     FirstSlotResult result =
         availability.firstFreeSlot(
-            office, requestedServices(ctx), channel(ctx, office), RoutingRoutes.inputs(ctx), Parameters.mode(ctx));
+            office,
+            requestedServices(ctx),
+            channel(ctx, office),
+            RoutingRoutes.inputs(ctx),
+            Parameters.mode(ctx));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
@@ -147,7 +179,8 @@ public final class CitizenRoutes {
       ctx.json(new BookingViews.FirstSlotView(CommonViews.local(found.slot().start(), zone)));
       return;
     }
-    throw new ApiProblem(404, "no-free-slot", "nothing is free within the office's booking horizon");
+    throw new ApiProblem(
+        404, "no-free-slot", "nothing is free within the office's booking horizon");
   }
 
   /**
@@ -164,7 +197,9 @@ public final class CitizenRoutes {
     try {
       channel = Channel.valueOf(requested);
     } catch (IllegalArgumentException unknown) {
-      throw ApiProblem.badRequest("unknown channel", new ApiProblem.FieldError("channel", "must be ONLINE, PHONE or COUNTER"));
+      throw ApiProblem.badRequest(
+          "unknown channel",
+          new ApiProblem.FieldError("channel", "must be ONLINE, PHONE or COUNTER"));
     }
     Optional<AccessGrant> staff = authentication.optional(ctx);
     if (staff.isEmpty()) {
@@ -178,21 +213,29 @@ public final class CitizenRoutes {
   private static ImmutableList<ServiceRequest> requestedServices(Context ctx) {
     List<String> ids = ctx.queryParams("service");
     if (ids.isEmpty()) {
-      throw ApiProblem.badRequest("name at least one service",
+      throw ApiProblem.badRequest(
+          "name at least one service",
           new ApiProblem.FieldError("service", "is required: a service id, once per person"));
     }
     if (ids.size() > MAXIMUM_SERVICES_PER_REQUEST) {
-      throw ApiProblem.badRequest("too many services",
-          new ApiProblem.FieldError("service", "at most " + MAXIMUM_SERVICES_PER_REQUEST + " occurrences"));
+      throw ApiProblem.badRequest(
+          "too many services",
+          new ApiProblem.FieldError(
+              "service", "at most " + MAXIMUM_SERVICES_PER_REQUEST + " occurrences"));
     }
-    Map<String, Long> persons = ids.stream().collect(Collectors.groupingBy(id -> id, LinkedHashMap::new, Collectors.counting()));
+    Map<String, Long> persons =
+        ids.stream()
+            .collect(Collectors.groupingBy(id -> id, LinkedHashMap::new, Collectors.counting()));
     ImmutableList.Builder<ServiceRequest> services = ImmutableList.builder();
-    persons.forEach((id, count) -> {
-      if (!ServiceId.isValid(id)) {
-        throw ApiProblem.badRequest("a service id is malformed", new ApiProblem.FieldError("service", CommonRequests.ID_MESSAGE));
-      }
-      services.add(new ServiceRequest(ServiceId.of(id), count.intValue()));
-    });
+    persons.forEach(
+        (id, count) -> {
+          if (!ServiceId.isValid(id)) {
+            throw ApiProblem.badRequest(
+                "a service id is malformed",
+                new ApiProblem.FieldError("service", CommonRequests.ID_MESSAGE));
+          }
+          services.add(new ServiceRequest(ServiceId.of(id), count.intValue()));
+        });
     return services.build();
   }
 
@@ -208,16 +251,30 @@ public final class CitizenRoutes {
     if (urgent && staff.isEmpty()) {
       throw ApiProblem.forbidden("only staff mark a hold urgent");
     }
-    // The remote address as the connection gives it (ADR 006); the use case stores only a keyed hash.
+    // The remote address as the connection gives it (ADR 006); the use case stores only a keyed
+    // hash.
     Optional<String> clientKey = staff.isPresent() ? Optional.empty() : Optional.of(ctx.ip());
-    ImmutableList<ServiceRequest> services = body.services().stream()
-        .map(item -> new ServiceRequest(ServiceId.of(item.serviceId()), item.persons()))
-        .collect(ImmutableList.toImmutableList());
-    HoldResult result = hold.hold(new HoldSlot.Command(
-        office, services, body.start().toInstant(), channel, actor, Optional.ofNullable(body.idempotencyKey()), urgent, clientKey,
-        Optional.ofNullable(body.challenge()).map(answer -> new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution())),
-        Optional.ofNullable(body.routing()).map(RoutingRoutes.RoutingData::toDomain),
-        mode));
+    ImmutableList<ServiceRequest> services =
+        body.services().stream()
+            .map(item -> new ServiceRequest(ServiceId.of(item.serviceId()), item.persons()))
+            .collect(ImmutableList.toImmutableList());
+    HoldResult result =
+        hold.hold(
+            new HoldSlot.Command(
+                office,
+                services,
+                body.start().toInstant(),
+                channel,
+                actor,
+                Optional.ofNullable(body.idempotencyKey()),
+                urgent,
+                clientKey,
+                Optional.ofNullable(body.challenge())
+                    .map(
+                        answer ->
+                            new HoldSlot.ChallengeAnswer(answer.challenge(), answer.solution())),
+                Optional.ofNullable(body.routing()).map(RoutingRoutes.RoutingData::toDomain),
+                mode));
     metrics.holdAnswered(result);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
@@ -233,32 +290,55 @@ public final class CitizenRoutes {
     staff.ifPresent(grant -> Authentication.requireReach(grant, hold.office()));
     Actor actor = staff.<Actor>map(grant -> Actor.staff(grant.tokenId())).orElse(Actor.CITIZEN);
     BookingRequests.BookingCitizenData data = body.citizen();
-    Citizen citizen = DomainInput.build("citizen", () -> new Citizen(data.name().strip(), Optional.ofNullable(data.email()),
-        Optional.ofNullable(data.phone()), Optional.ofNullable(data.note()).map(String::strip).filter(note -> !note.isEmpty())));
-    BookingResult result = confirm.confirm(
-        new ConfirmBooking.Command(hold, citizen, actor, Optional.ofNullable(body.idempotencyKey())));
+    Citizen citizen =
+        DomainInput.build(
+            "citizen",
+            () ->
+                new Citizen(
+                    data.name().strip(),
+                    Optional.ofNullable(data.email()),
+                    Optional.ofNullable(data.phone()),
+                    Optional.ofNullable(data.note())
+                        .map(String::strip)
+                        .filter(note -> !note.isEmpty())));
+    BookingResult result =
+        confirm.confirm(
+            new ConfirmBooking.Command(
+                hold, citizen, actor, Optional.ofNullable(body.idempotencyKey())));
     metrics.bookingAnswered(result);
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
     BookingResult.Confirmed confirmed = (BookingResult.Confirmed) result;
-    ctx.status(201).json(BookingViews.BookingView.of(confirmed.booking(), offices.zone(hold.office()), confirmed.manageToken()));
+    ctx.status(201)
+        .json(
+            BookingViews.BookingView.of(
+                confirmed.booking(), offices.zone(hold.office()), confirmed.manageToken()));
   }
 
   private void booking(Context ctx) {
-    Booking booking = manage.find(Parameters.reference(ctx), citizenAccess(ctx))
-        .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
+    Booking booking =
+        manage
+            .find(Parameters.reference(ctx), citizenAccess(ctx))
+            .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ctx.json(BookingViews.BookingView.of(booking, offices.zone(booking.office()), null));
   }
 
   private void cancel(Context ctx) {
-    String reason = ctx.bodyAsBytes().length == 0 ? "" : Optional.ofNullable(JsonBodies.read(ctx, CommonRequests.Cancellation.class).reason()).orElse("");
+    String reason =
+        ctx.bodyAsBytes().length == 0
+            ? ""
+            : Optional.ofNullable(JsonBodies.read(ctx, CommonRequests.Cancellation.class).reason())
+                .orElse("");
     answer(ctx, manage.cancel(Parameters.reference(ctx), citizenAccess(ctx), reason));
   }
 
   private void reschedule(Context ctx) {
     BookingRequests.Reschedule body = JsonBodies.read(ctx, BookingRequests.Reschedule.class);
-    answer(ctx, manage.reschedule(Parameters.reference(ctx), citizenAccess(ctx), Parameters.holdId(body.holdId())));
+    answer(
+        ctx,
+        manage.reschedule(
+            Parameters.reference(ctx), citizenAccess(ctx), Parameters.holdId(body.holdId())));
   }
 
   private void answer(Context ctx, ChangeResult result) {

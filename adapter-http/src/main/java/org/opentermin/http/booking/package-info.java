@@ -1,2 +1,5 @@
-/** Citizens' routes without an account: the catalog, availability, holds, bookings, and a booking by reference and manage token, also as a calendar file. */
+/**
+ * Citizens' routes without an account: the catalog, availability, holds, bookings, and a booking by
+ * reference and manage token, also as a calendar file.
+ */
 package org.opentermin.http.booking;

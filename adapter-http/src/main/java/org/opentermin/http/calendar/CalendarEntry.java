@@ -50,7 +50,8 @@ public record CalendarEntry(
     checkNotNull(summary, "summary");
     checkArgument(!summary.isBlank(), "summary must not be blank");
     checkNotNull(location, "location");
-    checkArgument(location.map(l -> !l.isBlank()).orElse(true), "location, if given, must not be blank");
+    checkArgument(
+        location.map(l -> !l.isBlank()).orElse(true), "location, if given, must not be blank");
     checkNotNull(description, "description");
     checkNotNull(url, "url");
     url.ifPresent(link -> checkArgument(link.isAbsolute(), "url must be absolute: %s", link));
@@ -68,6 +69,17 @@ public record CalendarEntry(
       Optional<String> location,
       String description,
       boolean cancelled) {
-    this(uid, sequence, stamp, start, end, zone, summary, location, description, cancelled, Optional.empty());
+    this(
+        uid,
+        sequence,
+        stamp,
+        start,
+        end,
+        zone,
+        summary,
+        location,
+        description,
+        cancelled,
+        Optional.empty());
   }
 }

@@ -62,7 +62,8 @@ public final class CalendarFile {
     checkState(
         !TIME_ZONE_UPDATES.isEnabled(),
         "ical4j time zone updates are switched on (net.fortuna.ical4j.timezone.update.enabled in"
-            + " ical4j.properties or a system property); calendar files must not reach the network");
+            + " ical4j.properties or a system property); calendar files must not reach the"
+            + " network");
     TimeZone definition = TIME_ZONES.getTimeZone(entry.zone().getId());
     checkArgument(definition != null, "no time zone definition for %s", entry.zone());
     // The definition may carry another name for the zone (Etc/UTC for UTC, Europe/Kyiv for
@@ -79,7 +80,8 @@ public final class CalendarFile {
     entry.location().ifPresent(location -> event.add(new Location(text(location))));
     event.add(new Description(text(entry.description())));
     entry.url().ifPresent(url -> event.add(new Url(url)));
-    event.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+    event.add(
+        entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
 
     Calendar calendar = new Calendar();
     calendar.add(new ProdId(PRODUCT_ID));
@@ -93,7 +95,8 @@ public final class CalendarFile {
   }
 
   /** Names the zone after the property has taken its date, which sets TZID from the ZoneId. */
-  private static DateProperty<ZonedDateTime> inZone(DateProperty<ZonedDateTime> property, TzId tzId) {
+  private static DateProperty<ZonedDateTime> inZone(
+      DateProperty<ZonedDateTime> property, TzId tzId) {
     property.replace(tzId);
     return property;
   }

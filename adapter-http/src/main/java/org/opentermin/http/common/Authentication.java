@@ -34,8 +34,10 @@ public final class Authentication {
     if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw ApiProblem.unauthorized("use the Authorization header with a Bearer token");
     }
-    return Optional.of(tokens.authenticate(header.substring(BEARER.length()).trim())
-        .orElseThrow(() -> ApiProblem.unauthorized("the access token is not valid")));
+    return Optional.of(
+        tokens
+            .authenticate(header.substring(BEARER.length()).trim())
+            .orElseThrow(() -> ApiProblem.unauthorized("the access token is not valid")));
   }
 
   /** The caller's grant; a 401 problem without a valid token. */
@@ -65,12 +67,16 @@ public final class Authentication {
     AccessGrant grant = required(ctx);
     OfficeId office = Parameters.officeId(ctx);
     if (!grant.isAdmin() && !(grant.role() == AccessRole.OFFICE_ADMIN && grant.reaches(office))) {
-      throw ApiProblem.forbidden("this needs an admin token or an office admin token for " + office);
+      throw ApiProblem.forbidden(
+          "this needs an admin token or an office admin token for " + office);
     }
     return new InOffice(grant, office);
   }
 
-  /** The office in the path, for anyone whose token reaches it, with who asks; the token is checked first. */
+  /**
+   * The office in the path, for anyone whose token reaches it, with who asks; the token is checked
+   * first.
+   */
   public InOffice staffOfOffice(Context ctx) {
     AccessGrant grant = required(ctx);
     OfficeId office = Parameters.officeId(ctx);

@@ -19,7 +19,8 @@ public final class CommonRequests {
   /** Ids: letters, digits, {@code -} and {@code _}, starting with a letter or digit. */
   public static final String ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
 
-  public static final String ID_MESSAGE = "must be 1 to 64 letters, digits, - or _, starting with a letter or digit";
+  public static final String ID_MESSAGE =
+      "must be 1 to 64 letters, digits, - or _, starting with a letter or digit";
 
   public record RequestedService(
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String serviceId,
@@ -28,7 +29,10 @@ public final class CommonRequests {
   public record CitizenData(
       @NotBlank @Size(max = 200) String name,
       @Email @Size(min = 3, max = 254) String email,
-      @Pattern(regexp = "\\+?[0-9][0-9 ()/-]{2,30}", message = "must be a phone number of digits, spaces and + ( ) / -") String phone) {}
+      @Pattern(
+              regexp = "\\+?[0-9][0-9 ()/-]{2,30}",
+              message = "must be a phone number of digits, spaces and + ( ) / -")
+          String phone) {}
 
   public record Cancellation(@Size(max = 500) String reason) {}
 }

@@ -7,8 +7,8 @@ import org.opentermin.http.problem.ApiProblem;
 /**
  * Builds domain values from validated requests. The core checks its own invariants and throws
  * {@link IllegalArgumentException} with a plain message when input breaks one that the request
- * annotations cannot express (e.g. a slot grid that does not divide an hour); that is the
- * client's mistake, so it becomes a 422 problem on {@code field}.
+ * annotations cannot express (e.g. a slot grid that does not divide an hour); that is the client's
+ * mistake, so it becomes a 422 problem on {@code field}.
  */
 public final class DomainInput {
 
@@ -18,7 +18,8 @@ public final class DomainInput {
     try {
       return builder.get();
     } catch (IllegalArgumentException invalid) {
-      throw ApiProblem.validationFailed(List.of(new ApiProblem.FieldError(field, String.valueOf(invalid.getMessage()))));
+      throw ApiProblem.validationFailed(
+          List.of(new ApiProblem.FieldError(field, String.valueOf(invalid.getMessage()))));
     }
   }
 

@@ -38,41 +38,44 @@ import org.opentermin.http.problem.ApiProblem;
 
 /**
  * Reads request bodies strictly (no unknown fields, no nulls for numbers, no numbers for text, no
- * trailing garbage) into request records and validates them with Jakarta Validation. Anything
- * wrong becomes a problem naming the field: 400 when the JSON cannot be read as the record, 422
- * when it can but breaks a constraint. Thread-safe.
+ * trailing garbage) into request records and validates them with Jakarta Validation. Anything wrong
+ * becomes a problem naming the field: 400 when the JSON cannot be read as the record, 422 when it
+ * can but breaks a constraint. Thread-safe.
  */
 public final class JsonBodies {
 
   /** Request bodies are limited to 64 KiB; nothing in the API needs more. */
   public static final int MAXIMUM_BODY_BYTES = 64 * 1024;
 
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new Jdk8Module())
-      .addModule(new JavaTimeModule())
-      // Times as written ("08:00", not "08:00:00"): java.time's shortest ISO form. Registered
-      // after the JavaTimeModule, so these win.
-      .addModule(new SimpleModule()
-          .addSerializer(LocalTime.class, ToStringSerializer.instance)
-          .addSerializer(LocalDateTime.class, ToStringSerializer.instance))
-      .addModule(StrictJsonValues.module())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-      .build();
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new Jdk8Module())
+          .addModule(new JavaTimeModule())
+          // Times as written ("08:00", not "08:00:00"): java.time's shortest ISO form. Registered
+          // after the JavaTimeModule, so these win.
+          .addModule(
+              new SimpleModule()
+                  .addSerializer(LocalTime.class, ToStringSerializer.instance)
+                  .addSerializer(LocalDateTime.class, ToStringSerializer.instance))
+          .addModule(StrictJsonValues.module())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+          .build();
 
-  private static final ValidatorFactory VALIDATION = Validation.byDefaultProvider()
-      .configure()
-      // Messages without the expression language: nothing from the request is ever evaluated.
-      .messageInterpolator(new ParameterMessageInterpolator())
-      .buildValidatorFactory();
+  private static final ValidatorFactory VALIDATION =
+      Validation.byDefaultProvider()
+          .configure()
+          // Messages without the expression language: nothing from the request is ever evaluated.
+          .messageInterpolator(new ParameterMessageInterpolator())
+          .buildValidatorFactory();
   private static final Validator VALIDATOR = VALIDATION.getValidator();
 
   private JsonBodies() {}
@@ -85,7 +88,10 @@ public final class JsonBodies {
     }
     // The guard checks declared lengths; a chunked body shows its size only here.
     if (body.length > MAXIMUM_BODY_BYTES) {
-      throw new ApiProblem(413, "payload-too-large", "request bodies are limited to " + MAXIMUM_BODY_BYTES / 1024 + " KiB");
+      throw new ApiProblem(
+          413,
+          "payload-too-large",
+          "request bodies are limited to " + MAXIMUM_BODY_BYTES / 1024 + " KiB");
     }
     // PostgreSQL cannot store the NUL character in text, and no person types it.
     if (new String(body, StandardCharsets.UTF_8).contains("\\u0000")) {
@@ -95,22 +101,28 @@ public final class JsonBodies {
     try {
       value = MAPPER.readValue(body, type);
     } catch (StrictJsonValues.BrokenRule refused) {
-      throw ApiProblem.badRequest("a field holds a value outside what the API accepts",
+      throw ApiProblem.badRequest(
+          "a field holds a value outside what the API accepts",
           new ApiProblem.FieldError(path(refused), refused.rule()));
     } catch (UnrecognizedPropertyException unknown) {
-      throw ApiProblem.badRequest("unknown field", new ApiProblem.FieldError(path(unknown), "is not a known field"));
+      throw ApiProblem.badRequest(
+          "unknown field", new ApiProblem.FieldError(path(unknown), "is not a known field"));
     } catch (InvalidFormatException invalid) {
-      throw ApiProblem.badRequest("a field has the wrong format",
-          new ApiProblem.FieldError(path(invalid), "has the wrong format for " + describe(invalid.getTargetType())));
+      throw ApiProblem.badRequest(
+          "a field has the wrong format",
+          new ApiProblem.FieldError(
+              path(invalid), "has the wrong format for " + describe(invalid.getTargetType())));
     } catch (MismatchedInputException mismatched) {
       String field = path(mismatched);
       if (field.isEmpty()) {
         throw ApiProblem.badRequest("the body must be a JSON object");
       }
-      throw ApiProblem.badRequest("a field has the wrong type",
+      throw ApiProblem.badRequest(
+          "a field has the wrong type",
           new ApiProblem.FieldError(field, "must be " + describe(mismatched.getTargetType())));
     } catch (JsonMappingException mapping) {
-      throw ApiProblem.badRequest("the body does not fit the expected object",
+      throw ApiProblem.badRequest(
+          "the body does not fit the expected object",
           new ApiProblem.FieldError(path(mapping), "is invalid"));
     } catch (JsonProcessingException malformed) {
       throw ApiProblem.badRequest("the body is not well-formed JSON");
@@ -134,10 +146,16 @@ public final class JsonBodies {
   public static void validate(Object value) {
     Set<ConstraintViolation<Object>> violations = VALIDATOR.validate(value);
     if (!violations.isEmpty()) {
-      throw ApiProblem.validationFailed(violations.stream()
-          .map(violation -> new ApiProblem.FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
-          .sorted(Comparator.comparing(ApiProblem.FieldError::field).thenComparing(ApiProblem.FieldError::message))
-          .collect(Collectors.toList()));
+      throw ApiProblem.validationFailed(
+          violations.stream()
+              .map(
+                  violation ->
+                      new ApiProblem.FieldError(
+                          violation.getPropertyPath().toString(), violation.getMessage()))
+              .sorted(
+                  Comparator.comparing(ApiProblem.FieldError::field)
+                      .thenComparing(ApiProblem.FieldError::message))
+              .collect(Collectors.toList()));
     }
   }
 

@@ -63,7 +63,8 @@ public final class Parameters {
         return mode;
       }
     }
-    throw ApiProblem.badRequest("the mode is unknown",
+    throw ApiProblem.badRequest(
+        "the mode is unknown",
         new ApiProblem.FieldError("mode", "must be one of IN_PERSON, PHONE, VIDEO"));
   }
 
@@ -72,7 +73,12 @@ public final class Parameters {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(DateBounds.date(value).orElseThrow(() -> ApiProblem.badRequest(
-        "a query parameter is not a date the API accepts", new ApiProblem.FieldError(name, DateBounds.DATE_RULE))));
+    return Optional.of(
+        DateBounds.date(value)
+            .orElseThrow(
+                () ->
+                    ApiProblem.badRequest(
+                        "a query parameter is not a date the API accepts",
+                        new ApiProblem.FieldError(name, DateBounds.DATE_RULE))));
   }
 }

@@ -19,15 +19,17 @@ import java.util.function.Predicate;
 
 /**
  * What request bodies may hold beyond their shape. Dates and date-times are JSON strings (never
- * numbers or arrays, which java.time's readers would take as epoch seconds or fields) inside
- * {@link DateBounds}; text is well-formed Unicode: a lone UTF-16 surrogate cannot be stored as
- * UTF-8 and would silently become "?" in the database.
+ * numbers or arrays, which java.time's readers would take as epoch seconds or fields) inside {@link
+ * DateBounds}; text is well-formed Unicode: a lone UTF-16 surrogate cannot be stored as UTF-8 and
+ * would silently become "?" in the database.
  */
 final class StrictJsonValues {
 
   private StrictJsonValues() {}
 
-  /** A value that reads as its type but breaks one of the rules above; {@link #rule()} says which. */
+  /**
+   * A value that reads as its type but breaks one of the rules above; {@link #rule()} says which.
+   */
   static final class BrokenRule extends JsonMappingException {
     private static final long serialVersionUID = 1L;
     private final String rule;
@@ -45,12 +47,18 @@ final class StrictJsonValues {
   /** Registered after java.time's module, so that these readers win. */
   static SimpleModule module() {
     return new SimpleModule("opentermin-strict-values")
-        .addDeserializer(LocalDate.class,
-            new TemporalText<>(LocalDate.class, LocalDateDeserializer.INSTANCE, DateBounds::contains))
-        .addDeserializer(LocalDateTime.class,
-            new TemporalText<>(LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE, DateBounds::contains))
-        .addDeserializer(OffsetDateTime.class,
-            new TemporalText<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME, DateBounds::contains))
+        .addDeserializer(
+            LocalDate.class,
+            new TemporalText<>(
+                LocalDate.class, LocalDateDeserializer.INSTANCE, DateBounds::contains))
+        .addDeserializer(
+            LocalDateTime.class,
+            new TemporalText<>(
+                LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE, DateBounds::contains))
+        .addDeserializer(
+            OffsetDateTime.class,
+            new TemporalText<>(
+                OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME, DateBounds::contains))
         .addDeserializer(String.class, new WellFormedText());
   }
 
@@ -103,10 +111,12 @@ final class StrictJsonValues {
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       String text = StringDeserializer.instance.deserialize(parser, context);
       if (text != null && hasLoneSurrogate(text)) {
-        throw new BrokenRule(parser, "must be well-formed Unicode text (no lone surrogate such as \\ud800)");
+        throw new BrokenRule(
+            parser, "must be well-formed Unicode text (no lone surrogate such as \\ud800)");
       }
       return text;
     }

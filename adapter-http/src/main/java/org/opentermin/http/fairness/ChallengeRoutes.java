@@ -12,8 +12,8 @@ import org.opentermin.ports.in.GetChallenge;
 import org.opentermin.ports.in.Refused;
 
 /**
- * The anti-bot challenge a citizen's client solves before a hold, when the office's policy asks
- * for one (always, or while holds come in faster than its threshold).
+ * The anti-bot challenge a citizen's client solves before a hold, when the office's policy asks for
+ * one (always, or while holds come in faster than its threshold).
  */
 public final class ChallengeRoutes {
 
@@ -23,8 +23,16 @@ public final class ChallengeRoutes {
     this.challenge = checkNotNull(challenge, "challenge");
   }
 
-  /** Whether a hold needs a solved challenge now, and if so what to solve, how hard, and until when (exclusive). */
-  record ChallengeView(boolean required, String challenge, String algorithm, Integer difficultyBits, String expiresAt) {}
+  /**
+   * Whether a hold needs a solved challenge now, and if so what to solve, how hard, and until when
+   * (exclusive).
+   */
+  record ChallengeView(
+      boolean required,
+      String challenge,
+      String algorithm,
+      Integer difficultyBits,
+      String expiresAt) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/challenge", this::challenge);
@@ -38,7 +46,13 @@ public final class ChallengeRoutes {
     }
     if (result instanceof GetChallenge.Required required) {
       GetChallenge.Ticket ticket = required.ticket();
-      ctx.json(new ChallengeView(true, ticket.challenge(), ticket.algorithm(), ticket.difficultyBits(), CommonViews.utc(ticket.expiresAt())));
+      ctx.json(
+          new ChallengeView(
+              true,
+              ticket.challenge(),
+              ticket.algorithm(),
+              ticket.difficultyBits(),
+              CommonViews.utc(ticket.expiresAt())));
       return;
     }
     ctx.json(new ChallengeView(false, null, null, null, null));
@@ -48,7 +62,9 @@ public final class ChallengeRoutes {
   private static OfficeId officeId(Context ctx) {
     String value = ctx.queryParam("officeId");
     if (value == null || value.isEmpty()) {
-      throw ApiProblem.badRequest("name the office", new ApiProblem.FieldError("officeId", "is required: the office to hold at"));
+      throw ApiProblem.badRequest(
+          "name the office",
+          new ApiProblem.FieldError("officeId", "is required: the office to hold at"));
     }
     if (!OfficeId.isValid(value)) {
       throw ApiProblem.notFound("unknown office " + value);

@@ -46,7 +46,8 @@ public final class WaitingListRoutes {
   private final Authentication authentication;
   private final OfficeCache offices;
 
-  public WaitingListRoutes(JoinWaitingList waitingList, Authentication authentication, OfficeCache offices) {
+  public WaitingListRoutes(
+      JoinWaitingList waitingList, Authentication authentication, OfficeCache offices) {
     this.waitingList = checkNotNull(waitingList, "waitingList");
     this.authentication = checkNotNull(authentication, "authentication");
     this.offices = checkNotNull(offices, "offices");
@@ -61,7 +62,8 @@ public final class WaitingListRoutes {
 
   /** A registration as it arrives; {@code from} and {@code to} are both included. */
   record Registration(
-      @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String officeId,
+      @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+          String officeId,
       @NotEmpty @Size(max = 10) List<CommonRequests.@NotNull @Valid RequestedService> services,
       @NotNull LocalDate from,
       @NotNull LocalDate to,
@@ -72,32 +74,61 @@ public final class WaitingListRoutes {
   record OfferView(String holdId, String start, String deadline) {
 
     static OfferView of(Offer offer, EntryView entry) {
-      return new OfferView(offer.hold().toString(), CommonViews.local(offer.start(), entry.zone()), CommonViews.utc(offer.deadline()));
+      return new OfferView(
+          offer.hold().toString(),
+          CommonViews.local(offer.start(), entry.zone()),
+          CommonViews.utc(offer.deadline()));
     }
   }
 
   /** An entry as its citizen sees it: nothing of anyone else, not even their own contact. */
   record EntryJson(
-      String entryId, String officeId, String status, List<CommonViews.ServiceItemView> services, String from, String to,
-      String registeredAt, OfferView offer) {
+      String entryId,
+      String officeId,
+      String status,
+      List<CommonViews.ServiceItemView> services,
+      String from,
+      String to,
+      String registeredAt,
+      OfferView offer) {
 
     static EntryJson of(EntryView entry) {
-      return new EntryJson(entry.entry().toString(), entry.entry().office().value(), entry.status().name(),
-          CommonViews.ServiceItemView.of(entry.services()), entry.dates().start().toString(), entry.dates().last().toString(),
-          CommonViews.utc(entry.registeredAt()), entry.offer().map(offer -> OfferView.of(offer, entry)).orElse(null));
+      return new EntryJson(
+          entry.entry().toString(),
+          entry.entry().office().value(),
+          entry.status().name(),
+          CommonViews.ServiceItemView.of(entry.services()),
+          entry.dates().start().toString(),
+          entry.dates().last().toString(),
+          CommonViews.utc(entry.registeredAt()),
+          entry.offer().map(offer -> OfferView.of(offer, entry)).orElse(null));
     }
   }
 
   /** An entry as staff of the office see it: with the citizen's name and contact. */
   record StaffEntryJson(
-      String entryId, String status, List<CommonViews.ServiceItemView> services, String from, String to, String registeredAt,
-      OfferView offer, CommonViews.CitizenView citizen) {
+      String entryId,
+      String status,
+      List<CommonViews.ServiceItemView> services,
+      String from,
+      String to,
+      String registeredAt,
+      OfferView offer,
+      CommonViews.CitizenView citizen) {
 
     static StaffEntryJson of(JoinWaitingList.StaffEntryView staff) {
       EntryJson entry = EntryJson.of(staff.entry());
       Citizen contact = staff.contact();
-      return new StaffEntryJson(entry.entryId(), entry.status(), entry.services(), entry.from(), entry.to(), entry.registeredAt(),
-          entry.offer(), new CommonViews.CitizenView(contact.name(), contact.email().orElse(null), contact.phone().orElse(null)));
+      return new StaffEntryJson(
+          entry.entryId(),
+          entry.status(),
+          entry.services(),
+          entry.from(),
+          entry.to(),
+          entry.registeredAt(),
+          entry.offer(),
+          new CommonViews.CitizenView(
+              contact.name(), contact.email().orElse(null), contact.phone().orElse(null)));
     }
   }
 
@@ -106,32 +137,48 @@ public final class WaitingListRoutes {
   private void join(Context ctx) {
     Registration body = JsonBodies.read(ctx, Registration.class);
     if (body.from().isAfter(body.to())) {
-      throw ApiProblem.badRequest("from lies after to", new ApiProblem.FieldError("to", "must not lie before from"));
+      throw ApiProblem.badRequest(
+          "from lies after to", new ApiProblem.FieldError("to", "must not lie before from"));
     }
     DateRange dates = DateRange.closed(body.from(), body.to());
     if (dates.lengthInDays() > CitizenRoutes.MAXIMUM_RANGE_DAYS) {
-      throw ApiProblem.badRequest("the range is too long",
-          new ApiProblem.FieldError("to", "the range from..to spans at most " + CitizenRoutes.MAXIMUM_RANGE_DAYS + " days"));
+      throw ApiProblem.badRequest(
+          "the range is too long",
+          new ApiProblem.FieldError(
+              "to",
+              "the range from..to spans at most " + CitizenRoutes.MAXIMUM_RANGE_DAYS + " days"));
     }
     Office office = offices.office(OfficeId.of(body.officeId()));
-    ImmutableList<ServiceRequest> services = body.services().stream()
-        .map(item -> new ServiceRequest(ServiceId.of(item.serviceId()), item.persons()))
-        .collect(ImmutableList.toImmutableList());
+    ImmutableList<ServiceRequest> services =
+        body.services().stream()
+            .map(item -> new ServiceRequest(ServiceId.of(item.serviceId()), item.persons()))
+            .collect(ImmutableList.toImmutableList());
     CommonRequests.CitizenData data = body.citizen();
-    Citizen citizen = DomainInput.build("citizen", () ->
-        new Citizen(data.name().strip(), Optional.ofNullable(data.email()), Optional.ofNullable(data.phone())));
+    Citizen citizen =
+        DomainInput.build(
+            "citizen",
+            () ->
+                new Citizen(
+                    data.name().strip(),
+                    Optional.ofNullable(data.email()),
+                    Optional.ofNullable(data.phone())));
     JoinWaitingList.JoinResult result =
-        waitingList.register(new JoinWaitingList.Registration(office.id(), services, dates, citizen));
+        waitingList.register(
+            new JoinWaitingList.Registration(office.id(), services, dates, citizen));
     if (result instanceof JoinWaitingList.NotJoined refused) {
       throw ErrorMapping.problem(refused.refused());
     }
     JoinWaitingList.Joined joined = (JoinWaitingList.Joined) result;
-    ctx.status(201).json(new JoinedView(joined.entry().toString(), joined.entryToken(), joined.status().name()));
+    ctx.status(201)
+        .json(
+            new JoinedView(joined.entry().toString(), joined.entryToken(), joined.status().name()));
   }
 
   private void entry(Context ctx) {
-    EntryView entry = waitingList.find(entryId(ctx), entryToken(ctx))
-        .orElseThrow(() -> ApiProblem.notFound("unknown waiting-list entry"));
+    EntryView entry =
+        waitingList
+            .find(entryId(ctx), entryToken(ctx))
+            .orElseThrow(() -> ApiProblem.notFound("unknown waiting-list entry"));
     ctx.json(EntryJson.of(entry));
   }
 
@@ -147,8 +194,12 @@ public final class WaitingListRoutes {
     Authentication.InOffice staff = authentication.staffOfOffice(ctx);
     OfficeId office = staff.office();
     offices.office(office);
-    ctx.json(new StaffListJson(office.value(),
-        waitingList.openEntries(office, staff.actor()).stream().map(StaffEntryJson::of).toList()));
+    ctx.json(
+        new StaffListJson(
+            office.value(),
+            waitingList.openEntries(office, staff.actor()).stream()
+                .map(StaffEntryJson::of)
+                .toList()));
   }
 
   /** The entry id in the path; a malformed one is answered like an unknown one. */

@@ -9,12 +9,15 @@ import org.opentermin.http.problem.ApiProblem;
  * Bounds how many API requests run at once, so that a stalled database cannot take every server
  * thread: a request beyond the bound is answered 503 at once with {@code Retry-After}, and the
  * operations routes ({@code /health}, {@code /ready}, {@code /metrics}), which are not counted,
- * always find a thread. The bound lies well above what the connection pool serves at once and
- * well below the server's threads.
+ * always find a thread. The bound lies well above what the connection pool serves at once and well
+ * below the server's threads.
  */
 public final class ConcurrencyLimit {
 
-  /** API requests in progress at most: ten times the default pool's connections, a fraction of the server's threads. */
+  /**
+   * API requests in progress at most: ten times the default pool's connections, a fraction of the
+   * server's threads.
+   */
   public static final int MAXIMUM_CONCURRENT_API_REQUESTS = 100;
 
   private static final String HELD = ConcurrencyLimit.class.getName() + ".held";
@@ -38,7 +41,10 @@ public final class ConcurrencyLimit {
     }
     if (!permits.tryAcquire()) {
       ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-      throw new ApiProblem(503, "service-unavailable", "too many requests are in progress; try again in a few seconds");
+      throw new ApiProblem(
+          503,
+          "service-unavailable",
+          "too many requests are in progress; try again in a few seconds");
     }
     ctx.attribute(HELD, Boolean.TRUE);
   }

@@ -22,7 +22,10 @@ public final class OperationsRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
     routes.get("/ready", this::ready);
-    routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    routes.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
   }
 
   private void ready(Context ctx) {

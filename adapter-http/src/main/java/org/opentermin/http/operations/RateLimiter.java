@@ -41,11 +41,12 @@ public final class RateLimiter {
     checkNotNull(ticker, "ticker");
     this.perMinute = perMinute;
     this.time = new TickerTime(ticker);
-    this.buckets = CacheBuilder.newBuilder()
-        .maximumSize(MAXIMUM_BUCKETS)
-        .expireAfterAccess(REFILL_PERIOD.toNanos(), TimeUnit.NANOSECONDS)
-        .ticker(ticker)
-        .build(CacheLoader.from(key -> newBucket()));
+    this.buckets =
+        CacheBuilder.newBuilder()
+            .maximumSize(MAXIMUM_BUCKETS)
+            .expireAfterAccess(REFILL_PERIOD.toNanos(), TimeUnit.NANOSECONDS)
+            .ticker(ticker)
+            .build(CacheLoader.from(key -> newBucket()));
   }
 
   /** Takes one request from the client's bucket for {@code group}, or says how long to wait. */
@@ -55,7 +56,8 @@ public final class RateLimiter {
     if (perMinute == 0) {
       return Decision.ALLOWED;
     }
-    ConsumptionProbe probe = buckets.getUnchecked(new Key(client, group)).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe =
+        buckets.getUnchecked(new Key(client, group)).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return Decision.ALLOWED;
     }
@@ -84,8 +86,10 @@ public final class RateLimiter {
     static final Decision ALLOWED = new Decision(true, 0);
 
     Decision {
-      checkArgument(allowed ? retryAfterSeconds == 0 : retryAfterSeconds >= 1,
-          "retryAfterSeconds must be 0 when allowed and at least 1 when limited, not %s", retryAfterSeconds);
+      checkArgument(
+          allowed ? retryAfterSeconds == 0 : retryAfterSeconds >= 1,
+          "retryAfterSeconds must be 0 when allowed and at least 1 when limited, not %s",
+          retryAfterSeconds);
     }
 
     static Decision limited(long retryAfterSeconds) {
@@ -93,7 +97,9 @@ public final class RateLimiter {
     }
   }
 
-  /** The address is kept in memory only, as the key of its bucket; it is never logged or counted. */
+  /**
+   * The address is kept in memory only, as the key of its bucket; it is never logged or counted.
+   */
   private record Key(String client, RouteGroup group) {}
 
   /** Bucket4j's view of the ticker: monotonic nanoseconds, not a wall clock. */

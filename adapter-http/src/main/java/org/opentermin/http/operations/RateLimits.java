@@ -39,7 +39,13 @@ public final class RateLimits {
     }
     metrics.rateLimited(group.get());
     ctx.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
-    throw new ApiProblem(429, RATE_LIMITED,
-        "too many " + group.get().label() + " requests from this client; try again in " + decision.retryAfterSeconds() + " s");
+    throw new ApiProblem(
+        429,
+        RATE_LIMITED,
+        "too many "
+            + group.get().label()
+            + " requests from this client; try again in "
+            + decision.retryAfterSeconds()
+            + " s");
   }
 }

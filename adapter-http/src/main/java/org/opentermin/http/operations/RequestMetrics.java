@@ -11,9 +11,9 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.Refused;
 
 /**
- * Request latency histograms by route template (never the concrete path, which may carry a
- * booking reference), method and status, counters of holds and bookings by outcome, and of
- * rate-limited requests by route group, for Prometheus. Thread-safe.
+ * Request latency histograms by route template (never the concrete path, which may carry a booking
+ * reference), method and status, counters of holds and bookings by outcome, and of rate-limited
+ * requests by route group, for Prometheus. Thread-safe.
  */
 public final class RequestMetrics {
 
@@ -34,22 +34,23 @@ public final class RequestMetrics {
 
   public void register(JavalinConfig config) {
     config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-    config.routes.after(ctx -> {
-      Long started = ctx.attribute(STARTED);
-      if (started == null) {
-        return;
-      }
-      Timer.builder("http.server.requests")
-          .description("HTTP requests by route template, method and status")
-          .tag("method", ctx.method().name())
-          .tag("route", ErrorMapping.matchedPath(ctx))
-          .tag("status", Integer.toString(ctx.statusCode()))
-          .publishPercentileHistogram()
-          .minimumExpectedValue(Duration.ofMillis(1))
-          .maximumExpectedValue(Duration.ofSeconds(10))
-          .register(registry)
-          .record(Duration.ofNanos(System.nanoTime() - started));
-    });
+    config.routes.after(
+        ctx -> {
+          Long started = ctx.attribute(STARTED);
+          if (started == null) {
+            return;
+          }
+          Timer.builder("http.server.requests")
+              .description("HTTP requests by route template, method and status")
+              .tag("method", ctx.method().name())
+              .tag("route", ErrorMapping.matchedPath(ctx))
+              .tag("status", Integer.toString(ctx.statusCode()))
+              .publishPercentileHistogram()
+              .minimumExpectedValue(Duration.ofMillis(1))
+              .maximumExpectedValue(Duration.ofSeconds(10))
+              .register(registry)
+              .record(Duration.ofNanos(System.nanoTime() - started));
+        });
   }
 
   public void holdAnswered(HoldResult result) {
@@ -57,7 +58,9 @@ public final class RequestMetrics {
   }
 
   public void bookingAnswered(BookingResult result) {
-    count("opentermin.bookings", result instanceof Refused refused ? refused.reason().name() : "CONFIRMED");
+    count(
+        "opentermin.bookings",
+        result instanceof Refused refused ? refused.reason().name() : "CONFIRMED");
   }
 
   /** One request refused for its client's rate limit; labelled by group only, never by client. */
@@ -67,7 +70,9 @@ public final class RequestMetrics {
 
   private Counter rateLimitedCounter(RouteGroup group) {
     return Counter.builder("opentermin.rate.limited")
-        .description("Requests refused with 429 because their client was over its rate limit, by route group")
+        .description(
+            "Requests refused with 429 because their client was over its rate limit, by route"
+                + " group")
         .tag("group", group.label())
         .register(registry);
   }

@@ -51,7 +51,11 @@ public final class PrivacyRoutes {
   private final Clock clock;
   private final Authentication authentication;
 
-  public PrivacyRoutes(ManagePersonalData personalData, ConfigureRetention retention, Clock clock, Authentication authentication) {
+  public PrivacyRoutes(
+      ManagePersonalData personalData,
+      ConfigureRetention retention,
+      Clock clock,
+      Authentication authentication) {
     this.personalData = checkNotNull(personalData, "personalData");
     this.retention = checkNotNull(retention, "retention");
     this.clock = checkNotNull(clock, "clock");
@@ -88,7 +92,8 @@ public final class PrivacyRoutes {
     static BookingDataView of(BookingData data, String generatedAt) {
       Booking booking = data.booking();
       ZoneId zone = data.office().zone();
-      ImmutableMap<ServiceId, String> names = data.services().stream().collect(ImmutableMap.toImmutableMap(Service::id, Service::name));
+      ImmutableMap<ServiceId, String> names =
+          data.services().stream().collect(ImmutableMap.toImmutableMap(Service::id, Service::name));
       return new BookingDataView(
           generatedAt,
           booking.reference().value(),
@@ -100,11 +105,20 @@ public final class PrivacyRoutes {
           booking.videoLink().map(VideoLink::text).orElse(null),
           OfficeView.of(data.office()),
           booking.services().stream()
-              .map(service -> new ServiceView(service.service().value(), names.get(service.service()), service.persons()))
+              .map(
+                  service ->
+                      new ServiceView(
+                          service.service().value(),
+                          names.get(service.service()),
+                          service.persons()))
               .toList(),
           CommonViews.CitizenView.of(booking.citizen()),
           data.history().stream().map(EventView::of).toList(),
-          new PseudonymsView(true, data.pseudonyms().identityKeys(), data.pseudonyms().clientKey(), data.pseudonyms().idempotencyKey()),
+          new PseudonymsView(
+              true,
+              data.pseudonyms().identityKeys(),
+              data.pseudonyms().clientKey(),
+              data.pseudonyms().idempotencyKey()),
           new RetentionView(data.retention().days(), CommonViews.utc(data.erasureDue())));
     }
   }
@@ -112,22 +126,35 @@ public final class PrivacyRoutes {
   record OfficeView(String id, String name, String address, String timeZone) {
 
     static OfficeView of(Office office) {
-      return new OfficeView(office.id().value(), office.name(), office.address().orElse(null), office.zone().getId());
+      return new OfficeView(
+          office.id().value(), office.name(), office.address().orElse(null), office.zone().getId());
     }
   }
 
   record ServiceView(String serviceId, String name, int persons) {}
 
-  /** A recorded change; staff are named by their role only, their identity is not the citizen's data. */
+  /**
+   * A recorded change; staff are named by their role only, their identity is not the citizen's
+   * data.
+   */
   record EventView(String at, String by, String from, String to, String note) {
 
     static EventView of(BookingEvent event) {
-      return new EventView(CommonViews.utc(event.at()), event.actor().kind(), event.from().name(), event.to().name(), event.note());
+      return new EventView(
+          CommonViews.utc(event.at()),
+          event.actor().kind(),
+          event.from().name(),
+          event.to().name(),
+          event.note());
     }
   }
 
   /** Which one-way or keyed hashes are stored with the booking (never the values themselves). */
-  record PseudonymsView(boolean manageTokenHash, boolean identityKeys, boolean clientAddressKey, boolean idempotencyKey) {}
+  record PseudonymsView(
+      boolean manageTokenHash,
+      boolean identityKeys,
+      boolean clientAddressKey,
+      boolean idempotencyKey) {}
 
   record RetentionView(int days, String erasureDue) {}
 
@@ -138,9 +165,13 @@ public final class PrivacyRoutes {
 
   private void download(Context ctx) {
     BookingReference reference = Parameters.reference(ctx);
-    BookingData data = personalData.download(reference, CitizenRoutes.citizenAccess(ctx))
-        .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
-    ctx.header("Content-Disposition", "attachment; filename=\"opentermin-" + reference.value() + ".json\"");
+    BookingData data =
+        personalData
+            .download(reference, CitizenRoutes.citizenAccess(ctx))
+            .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"opentermin-" + reference.value() + ".json\"");
     ctx.json(BookingDataView.of(data, CommonViews.utc(clock.instant())));
   }
 
@@ -151,7 +182,9 @@ public final class PrivacyRoutes {
       throw ErrorMapping.problem(refused);
     }
     ErasedBooking erased = (ErasedBooking) ((ChangeResult.Changed) result).booking();
-    ctx.json(new ErasedView(reference.value(), erased.status().name(), CommonViews.utc(erased.erasedAt())));
+    ctx.json(
+        new ErasedView(
+            reference.value(), erased.status().name(), CommonViews.utc(erased.erasedAt())));
   }
 
   private void setRetention(Context ctx) {
@@ -159,7 +192,8 @@ public final class PrivacyRoutes {
     OfficeId office = caller.office();
     Retention body = JsonBodies.read(ctx, Retention.class);
     Optional<Refused> refused =
-        retention.setRetentionPeriod(office, RetentionPeriod.ofDays(body.retentionDays()), caller.actor());
+        retention.setRetentionPeriod(
+            office, RetentionPeriod.ofDays(body.retentionDays()), caller.actor());
     if (refused.isPresent()) {
       throw ErrorMapping.problem(refused.get());
     }
@@ -167,8 +201,10 @@ public final class PrivacyRoutes {
   }
 
   private OfficeRetentionView retention(OfficeId office) {
-    RetentionPeriod period = retention.retentionPeriod(office)
-        .orElseThrow(() -> ApiProblem.notFound("unknown office " + office));
+    RetentionPeriod period =
+        retention
+            .retentionPeriod(office)
+            .orElseThrow(() -> ApiProblem.notFound("unknown office " + office));
     return new OfficeRetentionView(office.value(), period.days());
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * A request answered with a problem document instead of its result: thrown by route handlers and
- * turned into {@code application/problem+json} in one place ({@link ErrorMapping}). {@code type}
- * is the last part of the problem type URI and the key of its localised title; {@code detail} is
- * plain English and never holds personal data.
+ * turned into {@code application/problem+json} in one place ({@link ErrorMapping}). {@code type} is
+ * the last part of the problem type URI and the key of its localised title; {@code detail} is plain
+ * English and never holds personal data.
  */
 public final class ApiProblem extends RuntimeException {
 

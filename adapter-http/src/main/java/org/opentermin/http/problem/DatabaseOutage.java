@@ -21,7 +21,9 @@ final class DatabaseOutage {
 
   static boolean isCause(Throwable failure) {
     int depth = 0;
-    for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+    for (Throwable cause = failure;
+        cause != null && depth < 20;
+        cause = cause.getCause(), depth++) {
       if (cause instanceof SQLTransientConnectionException
           || cause instanceof SQLNonTransientConnectionException
           || cause instanceof SQLRecoverableException

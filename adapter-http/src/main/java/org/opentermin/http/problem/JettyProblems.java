@@ -21,11 +21,12 @@ public final class JettyProblems extends ErrorHandler {
   private static final ObjectMapper PROBLEMS = new ObjectMapper();
 
   /** The security headers every answer carries, whoever writes it. */
-  public static final Map<String, String> SECURITY_HEADERS = Map.of(
-      "X-Content-Type-Options", "nosniff",
-      "X-Frame-Options", "DENY",
-      "Content-Security-Policy", "frame-ancestors 'none'",
-      "Referrer-Policy", "no-referrer");
+  public static final Map<String, String> SECURITY_HEADERS =
+      Map.of(
+          "X-Content-Type-Options", "nosniff",
+          "X-Frame-Options", "DENY",
+          "Content-Security-Policy", "frame-ancestors 'none'",
+          "Referrer-Policy", "no-referrer");
 
   private final int maximumBodyBytes;
 
@@ -43,7 +44,12 @@ public final class JettyProblems extends ErrorHandler {
   }
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
       Callback callback) {
     HttpFields.Mutable headers = response.getHeaders();
     byte[] body = document(code, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
@@ -69,8 +75,13 @@ public final class JettyProblems extends ErrorHandler {
 
   private byte[] document(int status, String acceptLanguage) {
     ApiProblem problem = problem(status);
-    ProblemDocument document = new ProblemDocument(ProblemTitles.TYPE_BASE + problem.type(),
-        ProblemTitles.title(problem.type(), acceptLanguage), problem.status(), problem.detail(), problem.errors());
+    ProblemDocument document =
+        new ProblemDocument(
+            ProblemTitles.TYPE_BASE + problem.type(),
+            ProblemTitles.title(problem.type(), acceptLanguage),
+            problem.status(),
+            problem.detail(),
+            problem.errors());
     try {
       return PROBLEMS.writeValueAsBytes(document);
     } catch (JsonProcessingException impossible) {
@@ -82,13 +93,23 @@ public final class JettyProblems extends ErrorHandler {
     return switch (status) {
       case 404 -> ApiProblem.notFound("no such resource: check the path");
       case 405 -> new ApiProblem(405, "method-not-allowed", "method not allowed");
-      case 413 -> new ApiProblem(413, "payload-too-large", "request bodies are limited to " + maximumBodyBytes / 1024 + " KiB");
+      case 413 ->
+          new ApiProblem(
+              413,
+              "payload-too-large",
+              "request bodies are limited to " + maximumBodyBytes / 1024 + " KiB");
       case 414 -> new ApiProblem(414, "invalid-request", "the request target is too long");
       case 431 -> new ApiProblem(431, "invalid-request", "the request headers are too large");
-      case 505 -> new ApiProblem(505, "invalid-request", "only HTTP/1.0, HTTP/1.1 and HTTP/2 are spoken here");
-      default -> status >= 500
-          ? new ApiProblem(status, "internal-error", "something went wrong on our side")
-          : new ApiProblem(status, "invalid-request", "the request is not valid HTTP, or its target or headers are malformed");
+      case 505 ->
+          new ApiProblem(
+              505, "invalid-request", "only HTTP/1.0, HTTP/1.1 and HTTP/2 are spoken here");
+      default ->
+          status >= 500
+              ? new ApiProblem(status, "internal-error", "something went wrong on our side")
+              : new ApiProblem(
+                  status,
+                  "invalid-request",
+                  "the request is not valid HTTP, or its target or headers are malformed");
     };
   }
 }

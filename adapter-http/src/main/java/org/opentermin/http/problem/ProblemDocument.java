@@ -5,4 +5,5 @@ import java.util.List;
 
 /** An RFC 9457 problem document as sent; {@code errors} only when fields are to blame. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record ProblemDocument(String type, String title, int status, String detail, List<ApiProblem.FieldError> errors) {}
+record ProblemDocument(
+    String type, String title, int status, String detail, List<ApiProblem.FieldError> errors) {}

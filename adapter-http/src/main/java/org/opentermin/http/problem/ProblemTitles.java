@@ -20,7 +20,9 @@ public final class ProblemTitles {
   private ProblemTitles() {}
 
   public static String title(String type, String acceptLanguage) {
-    ResourceBundle bundle = ResourceBundle.getBundle("org.opentermin.http.problems", locale(acceptLanguage), NO_FALLBACK);
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "org.opentermin.http.problems", locale(acceptLanguage), NO_FALLBACK);
     try {
       return bundle.getString(type);
     } catch (MissingResourceException unknownType) {
@@ -28,7 +30,10 @@ public final class ProblemTitles {
     }
   }
 
-  /** The best supported language for the header; English when nothing fits or the header is malformed. */
+  /**
+   * The best supported language for the header; English when nothing fits or the header is
+   * malformed.
+   */
   public static Locale locale(String acceptLanguage) {
     if (acceptLanguage == null || acceptLanguage.isBlank()) {
       return Locale.ENGLISH;

@@ -13,9 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The reverse proxies whose forwarding headers are believed, as addresses and CIDR blocks (IPv4
- * and IPv6), and the rule that picks a request's client address and scheme. Immutable and
- * thread-safe.
+ * The reverse proxies whose forwarding headers are believed, as addresses and CIDR blocks (IPv4 and
+ * IPv6), and the rule that picks a request's client address and scheme. Immutable and thread-safe.
  *
  * <p>Anyone can write {@code Forwarded} or {@code X-Forwarded-For}; only a proxy the operator runs
  * appends what it really saw. So the headers count only when the socket's peer is a trusted proxy,
@@ -69,9 +68,9 @@ public final class TrustedProxies {
 
   /**
    * The client's address, in canonical text form: the peer's own unless the peer is trusted, else
-   * the rightmost hop of the forwarding chain that is not a trusted proxy. {@code Forwarded}
-   * (RFC 7239) is read when present, {@code X-Forwarded-For} otherwise, never both, so that a
-   * client cannot add hops through the header its proxy does not write.
+   * the rightmost hop of the forwarding chain that is not a trusted proxy. {@code Forwarded} (RFC
+   * 7239) is read when present, {@code X-Forwarded-For} otherwise, never both, so that a client
+   * cannot add hops through the header its proxy does not write.
    *
    * @param peer the socket's remote address
    * @param forwarded every {@code Forwarded} header value, in order
@@ -100,15 +99,17 @@ public final class TrustedProxies {
 
   /**
    * The scheme the client used: {@code http} or {@code https} from the proxy's {@code Forwarded
-   * proto=} or {@code X-Forwarded-Proto} (its last value, the one the nearest proxy wrote) when
-   * the peer is trusted; {@code peerScheme} otherwise or when the header says anything else.
+   * proto=} or {@code X-Forwarded-Proto} (its last value, the one the nearest proxy wrote) when the
+   * peer is trusted; {@code peerScheme} otherwise or when the header says anything else.
    */
-  public String scheme(String peer, String peerScheme, List<String> forwarded, List<String> forwardedProto) {
+  public String scheme(
+      String peer, String peerScheme, List<String> forwarded, List<String> forwardedProto) {
     checkNotNull(peerScheme, "peerScheme");
     if (!trusts(peer)) {
       return peerScheme;
     }
-    List<String> protos = forwarded.isEmpty() ? listed(forwardedProto) : parameters(forwarded, "proto");
+    List<String> protos =
+        forwarded.isEmpty() ? listed(forwardedProto) : parameters(forwarded, "proto");
     if (protos.isEmpty()) {
       return peerScheme;
     }
@@ -147,7 +148,9 @@ public final class TrustedProxies {
     return entries;
   }
 
-  /** The {@code for=} of each forwarded element, in order; an element without one is a blank hop. */
+  /**
+   * The {@code for=} of each forwarded element, in order; an element without one is a blank hop.
+   */
   private static List<String> forwardedFor(List<String> forwarded) {
     return parameters(forwarded, "for");
   }
@@ -199,7 +202,9 @@ public final class TrustedProxies {
   }
 
   private static boolean isPort(String suffix) {
-    return suffix.length() >= 2 && suffix.length() <= 6 && suffix.charAt(0) == ':'
+    return suffix.length() >= 2
+        && suffix.length() <= 6
+        && suffix.charAt(0) == ':'
         && suffix.substring(1).chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
@@ -208,7 +213,8 @@ public final class TrustedProxies {
     if (text == null || text.isEmpty() || text.length() > 64) {
       return Optional.empty();
     }
-    String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    String bare =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
     // Zone ids (fe80::1%eth0) name an interface of the proxy, not a client; refuse them.
     if (bare.indexOf('%') >= 0 || !InetAddresses.isInetAddress(bare)) {
       return Optional.empty();
@@ -257,7 +263,9 @@ public final class TrustedProxies {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Block block && block.prefixBits == prefixBits && Arrays.equals(block.network, network);
+      return other instanceof Block block
+          && block.prefixBits == prefixBits
+          && Arrays.equals(block.network, network);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.opentermin.http.routing;
 
-
 import com.google.common.collect.ImmutableList;
 import io.javalin.http.Context;
 import jakarta.validation.constraints.NotBlank;
@@ -45,26 +44,47 @@ final class RoutingImports {
   private final Authentication authentication;
   private final OfficeCache offices;
 
-  RoutingImports(ConfigureResponsibility configureResponsibility, Authentication authentication, OfficeCache offices) {
+  RoutingImports(
+      ConfigureResponsibility configureResponsibility,
+      Authentication authentication,
+      OfficeCache offices) {
     this.configureResponsibility = configureResponsibility;
     this.authentication = authentication;
     this.offices = offices;
   }
 
-  record AddressRuleView(String label, String postalCode, String street, Integer houseFrom, Integer houseTo, String parity, String officeId) {
+  record AddressRuleView(
+      String label,
+      String postalCode,
+      String street,
+      Integer houseFrom,
+      Integer houseTo,
+      String parity,
+      String officeId) {
     static AddressRuleView of(AddressRule rule) {
-      return new AddressRuleView(rule.label(), rule.postalCode().value(), rule.street().map(StreetName::key).orElse(null),
-          rule.houseNumbers().map(range -> range.from()).orElse(null), rule.houseNumbers().map(range -> range.to()).orElse(null),
-          rule.houseNumbers().map(range -> range.parity().name()).orElse(null), rule.office().value());
+      return new AddressRuleView(
+          rule.label(),
+          rule.postalCode().value(),
+          rule.street().map(StreetName::key).orElse(null),
+          rule.houseNumbers().map(range -> range.from()).orElse(null),
+          rule.houseNumbers().map(range -> range.to()).orElse(null),
+          rule.houseNumbers().map(range -> range.parity().name()).orElse(null),
+          rule.office().value());
     }
   }
 
-  record TeamRuleView(String label, String initials, String serviceId, String teamId, String caseworkerId) {
+  record TeamRuleView(
+      String label, String initials, String serviceId, String teamId, String caseworkerId) {
     static TeamRuleView of(TeamRule rule) {
       Responsible responsible = rule.responsible();
-      return new TeamRuleView(rule.label(), rule.initials().toString(), rule.service().map(ServiceId::value).orElse(null),
+      return new TeamRuleView(
+          rule.label(),
+          rule.initials().toString(),
+          rule.service().map(ServiceId::value).orElse(null),
           responsible instanceof Responsible.Team team ? team.team().value() : null,
-          responsible instanceof Responsible.Caseworker caseworker ? caseworker.caseworker().value() : null);
+          responsible instanceof Responsible.Caseworker caseworker
+              ? caseworker.caseworker().value()
+              : null);
     }
   }
 
@@ -77,35 +97,47 @@ final class RoutingImports {
 
   record CaseView(String caseNumber, String caseworkerId, String teamId) {
     static CaseView of(CaseAssignment assignment) {
-      return new CaseView(assignment.caseNumber().value(), assignment.caseworker().value(), assignment.team().value());
+      return new CaseView(
+          assignment.caseNumber().value(),
+          assignment.caseworker().value(),
+          assignment.team().value());
     }
   }
 
   void addressRules(Context ctx) {
     authentication.admin(ctx);
-    ctx.json(configureResponsibility.tables().addressRules().stream().map(AddressRuleView::of).toList());
+    ctx.json(
+        configureResponsibility.tables().addressRules().stream().map(AddressRuleView::of).toList());
   }
 
   void importAddressRules(Context ctx) {
     Actor admin = Authentication.actor(authentication.admin(ctx));
     RoutingCsv.Parsed<AddressRule> parsed = RoutingCsv.addressRules(csvBody(ctx));
-    answer(ctx, parsed.errors().isEmpty()
-        ? configureResponsibility.replaceAddressRules(parsed.entries(), admin)
-        : rejected(parsed, configureResponsibility.checkAddressRules(parsed.entries())));
+    answer(
+        ctx,
+        parsed.errors().isEmpty()
+            ? configureResponsibility.replaceAddressRules(parsed.entries(), admin)
+            : rejected(parsed, configureResponsibility.checkAddressRules(parsed.entries())));
   }
 
   void teamRules(Context ctx) {
     OfficeId office = knownOffice(authentication.officeForAdmin(ctx));
-    ctx.json(configureResponsibility.tables().teamRules().stream().filter(rule -> rule.office().equals(office)).map(TeamRuleView::of).toList());
+    ctx.json(
+        configureResponsibility.tables().teamRules().stream()
+            .filter(rule -> rule.office().equals(office))
+            .map(TeamRuleView::of)
+            .toList());
   }
 
   void importTeamRules(Context ctx) {
     Authentication.InOffice caller = authentication.adminOfOffice(ctx);
     OfficeId office = knownOffice(caller.office());
     RoutingCsv.Parsed<TeamRule> parsed = RoutingCsv.teamRules(office, csvBody(ctx));
-    answer(ctx, parsed.errors().isEmpty()
-        ? configureResponsibility.replaceTeamRules(office, parsed.entries(), caller.actor())
-        : rejected(parsed, configureResponsibility.checkTeamRules(office, parsed.entries())));
+    answer(
+        ctx,
+        parsed.errors().isEmpty()
+            ? configureResponsibility.replaceTeamRules(office, parsed.entries(), caller.actor())
+            : rejected(parsed, configureResponsibility.checkTeamRules(office, parsed.entries())));
   }
 
   void cases(Context ctx) {
@@ -117,9 +149,12 @@ final class RoutingImports {
     Authentication.InOffice caller = authentication.adminOfOffice(ctx);
     OfficeId office = knownOffice(caller.office());
     RoutingCsv.Parsed<CaseEntry> parsed = RoutingCsv.cases(csvBody(ctx));
-    answer(ctx, parsed.errors().isEmpty()
-        ? configureResponsibility.replaceCaseAssignments(office, parsed.entries(), caller.actor())
-        : rejected(parsed, configureResponsibility.checkCases(office, parsed.entries())));
+    answer(
+        ctx,
+        parsed.errors().isEmpty()
+            ? configureResponsibility.replaceCaseAssignments(
+                office, parsed.entries(), caller.actor())
+            : rejected(parsed, configureResponsibility.checkCases(office, parsed.entries())));
   }
 
   /** Staff of the office assign one case (again, to move it). */
@@ -130,9 +165,17 @@ final class RoutingImports {
     if (body.caseworkerId() == null) {
       throw DomainInput.invalid("caseworkerId", "is required");
     }
-    CaseNumber number = DomainInput.build("caseNumber", () -> CaseNumber.of(body.caseNumber().strip()));
-    RoutingRoutes.outcome(configureResponsibility.assignCase(office, new CaseEntry(
-        "request", number, ResourceId.of(body.caseworkerId()), Optional.ofNullable(body.teamId()).map(TeamId::of)), caller.actor()));
+    CaseNumber number =
+        DomainInput.build("caseNumber", () -> CaseNumber.of(body.caseNumber().strip()));
+    RoutingRoutes.outcome(
+        configureResponsibility.assignCase(
+            office,
+            new CaseEntry(
+                "request",
+                number,
+                ResourceId.of(body.caseworkerId()),
+                Optional.ofNullable(body.teamId()).map(TeamId::of)),
+            caller.actor()));
     JsonBodies.noContent(ctx);
   }
 
@@ -140,7 +183,8 @@ final class RoutingImports {
     Authentication.InOffice caller = authentication.staffOfOffice(ctx);
     OfficeId office = knownOffice(caller.office());
     CaseData body = JsonBodies.read(ctx, CaseData.class);
-    CaseNumber number = DomainInput.build("caseNumber", () -> CaseNumber.of(body.caseNumber().strip()));
+    CaseNumber number =
+        DomainInput.build("caseNumber", () -> CaseNumber.of(body.caseNumber().strip()));
     if (!configureResponsibility.removeCase(office, number, caller.actor())) {
       throw ApiProblem.notFound("the office has no such case");
     }
@@ -156,11 +200,17 @@ final class RoutingImports {
     if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("text/csv")) {
       throw new ApiProblem(415, "unsupported-media-type", "send the rules as text/csv");
     }
-    // Read here, after the caller was authenticated, and capped here: the server caps other bodies far lower.
+    // Read here, after the caller was authenticated, and capped here: the server caps other bodies
+    // far lower.
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] body = in.readNBytes(HttpApi.MAXIMUM_IMPORT_BYTES + 1);
       if (body.length > HttpApi.MAXIMUM_IMPORT_BYTES) {
-        throw new ApiProblem(413, "payload-too-large", "imported files are limited to " + HttpApi.MAXIMUM_IMPORT_BYTES / (1024 * 1024) + " MiB");
+        throw new ApiProblem(
+            413,
+            "payload-too-large",
+            "imported files are limited to "
+                + HttpApi.MAXIMUM_IMPORT_BYTES / (1024 * 1024)
+                + " MiB");
       }
       return body;
     } catch (IOException unreadable) {
@@ -172,23 +222,35 @@ final class RoutingImports {
    * A file some of whose lines could not be read: their errors and those the use case finds in the
    * others, in line order, so that one answer names every bad line.
    */
-  private static ImportResult rejected(RoutingCsv.Parsed<?> parsed, List<ConfigureResponsibility.EntryError> checked) {
+  private static ImportResult rejected(
+      RoutingCsv.Parsed<?> parsed, List<ConfigureResponsibility.EntryError> checked) {
     List<ConfigureResponsibility.EntryError> errors = new ArrayList<>(parsed.errors());
     errors.addAll(checked);
     errors.sort(Comparator.comparingLong(error -> RoutingCsv.lineNumber(error.label())));
-    return new ConfigureResponsibility.Rejected(ImmutableList.copyOf(errors.subList(0, Math.min(errors.size(), RoutingCsv.MAXIMUM_ERRORS))));
+    return new ConfigureResponsibility.Rejected(
+        ImmutableList.copyOf(
+            errors.subList(0, Math.min(errors.size(), RoutingCsv.MAXIMUM_ERRORS))));
   }
 
   /** 200 with what was stored, or 422 naming every bad line. */
   private static void answer(Context ctx, ImportResult result) {
     if (result instanceof ConfigureResponsibility.Rejected rejected) {
       List<ConfigureResponsibility.EntryError> errors = rejected.errors();
-      throw new ApiProblem(422, "validation-failed",
-          "the file has " + errors.size() + (errors.size() >= RoutingCsv.MAXIMUM_ERRORS ? " or more" : "")
+      throw new ApiProblem(
+          422,
+          "validation-failed",
+          "the file has "
+              + errors.size()
+              + (errors.size() >= RoutingCsv.MAXIMUM_ERRORS ? " or more" : "")
               + " bad lines; nothing was changed",
-          errors.stream().map(error -> new ApiProblem.FieldError(error.label(), error.message())).toList());
+          errors.stream()
+              .map(error -> new ApiProblem.FieldError(error.label(), error.message()))
+              .toList());
     }
     ConfigureResponsibility.Imported imported = (ConfigureResponsibility.Imported) result;
-    ctx.json(new ImportView(imported.entries(), imported.problems().stream().map(RoutingRoutes.ProblemView::of).toList()));
+    ctx.json(
+        new ImportView(
+            imported.entries(),
+            imported.problems().stream().map(RoutingRoutes.ProblemView::of).toList()));
   }
 }

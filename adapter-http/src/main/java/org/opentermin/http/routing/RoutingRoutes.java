@@ -47,8 +47,8 @@ import org.opentermin.ports.in.ResolveResponsibility;
  * narrow availability and holds ({@link #inputs(Context)}, {@link RoutingData}). Administrators
  * import the address rules of the municipality and office admins their office's team rules and
  * cases as CSV files, and staff assign and remove single cases ({@link RoutingImports}); office
- * admins set how the office files surnames and whether it is exclusive, and name team deputies. The citizen's inputs
- * travel in a POST body or in query parameters, which request logs never show.
+ * admins set how the office files surnames and whether it is exclusive, and name team deputies. The
+ * citizen's inputs travel in a POST body or in query parameters, which request logs never show.
  */
 public final class RoutingRoutes {
 
@@ -63,8 +63,10 @@ public final class RoutingRoutes {
   private final RoutingImports imports;
 
   public RoutingRoutes(
-      ResolveResponsibility resolveResponsibility, ConfigureResponsibility configureResponsibility,
-      Authentication authentication, OfficeCache offices) {
+      ResolveResponsibility resolveResponsibility,
+      ConfigureResponsibility configureResponsibility,
+      Authentication authentication,
+      OfficeCache offices) {
     this.resolveResponsibility = checkNotNull(resolveResponsibility, "resolveResponsibility");
     this.configureResponsibility = checkNotNull(configureResponsibility, "configureResponsibility");
     this.authentication = checkNotNull(authentication, "authentication");
@@ -92,7 +94,8 @@ public final class RoutingRoutes {
   /** Whether the request uploads a CSV file to one of the import endpoints. */
   public static boolean isCsvImport(String method, String path) {
     return "PUT".equals(method)
-        && path.matches("/api/v1/admin/(routing/address-rules|offices/[^/]+/(routing/team-rules|cases))");
+        && path.matches(
+            "/api/v1/admin/(routing/address-rules|offices/[^/]+/(routing/team-rules|cases))");
   }
 
   // ---- citizens ----
@@ -107,11 +110,17 @@ public final class RoutingRoutes {
 
     public RoutingInputs toDomain() {
       PostalCode code = DomainInput.build("postalCode", () -> PostalCode.of(postalCode));
-      Optional<StreetName> streetName = DomainInput.build("street", () -> blankToEmpty(street).map(StreetName::of));
-      Optional<HouseNumber> number = DomainInput.build("houseNumber", () -> blankToEmpty(houseNumber).map(HouseNumber::parse));
-      Address address = DomainInput.build("houseNumber", () -> new Address(code, streetName, number));
-      Optional<CaseNumber> caseNumber = blankToEmpty(this.caseNumber).map(value -> DomainInput.build("caseNumber", () -> CaseNumber.of(value)));
-      return DomainInput.build("surname", () -> new RoutingInputs(address, surname.strip(), caseNumber));
+      Optional<StreetName> streetName =
+          DomainInput.build("street", () -> blankToEmpty(street).map(StreetName::of));
+      Optional<HouseNumber> number =
+          DomainInput.build("houseNumber", () -> blankToEmpty(houseNumber).map(HouseNumber::parse));
+      Address address =
+          DomainInput.build("houseNumber", () -> new Address(code, streetName, number));
+      Optional<CaseNumber> caseNumber =
+          blankToEmpty(this.caseNumber)
+              .map(value -> DomainInput.build("caseNumber", () -> CaseNumber.of(value)));
+      return DomainInput.build(
+          "surname", () -> new RoutingInputs(address, surname.strip(), caseNumber));
     }
   }
 
@@ -120,28 +129,46 @@ public final class RoutingRoutes {
       @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String serviceId) {}
 
   /**
-   * Who is responsible. Never names a person, nor says whether a caseworker is absent: the kind
-   * of responsibility, the team if a team, and whether the case number was recognised.
+   * Who is responsible. Never names a person, nor says whether a caseworker is absent: the kind of
+   * responsibility, the team if a team, and whether the case number was recognised.
    */
-  record ResponsibilityView(String officeId, String officeName, String responsible, String teamId, boolean caseRecognised) {}
+  record ResponsibilityView(
+      String officeId,
+      String officeName,
+      String responsible,
+      String teamId,
+      boolean caseRecognised) {}
 
   private void resolve(Context ctx) {
     ResponsibilityQuestion body = JsonBodies.read(ctx, ResponsibilityQuestion.class);
     RoutingInputs inputs = body.routing().toDomain();
     ResolveResponsibility.ResponsibilityResult result =
-        resolveResponsibility.resolve(inputs, Optional.ofNullable(body.serviceId()).map(ServiceId::of));
+        resolveResponsibility.resolve(
+            inputs, Optional.ofNullable(body.serviceId()).map(ServiceId::of));
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
     ResolveResponsibility.Found found = (ResolveResponsibility.Found) result;
     Office office = offices.office(found.routing().office());
     Optional<Responsible> responsible = found.routing().responsible();
-    String kind = responsible.map(who -> who instanceof Responsible.Team ? "TEAM" : "CASEWORKER").orElse("OFFICE");
-    String team = responsible.filter(Responsible.Team.class::isInstance).map(who -> ((Responsible.Team) who).team().value()).orElse(null);
-    ctx.json(new ResponsibilityView(office.id().value(), office.name(), kind, team, found.byCase().isPresent()));
+    String kind =
+        responsible
+            .map(who -> who instanceof Responsible.Team ? "TEAM" : "CASEWORKER")
+            .orElse("OFFICE");
+    String team =
+        responsible
+            .filter(Responsible.Team.class::isInstance)
+            .map(who -> ((Responsible.Team) who).team().value())
+            .orElse(null);
+    ctx.json(
+        new ResponsibilityView(
+            office.id().value(), office.name(), kind, team, found.byCase().isPresent()));
   }
 
-  /** The routing inputs in the query (availability), if any is given; postal code and surname are then required. */
+  /**
+   * The routing inputs in the query (availability), if any is given; postal code and surname are
+   * then required.
+   */
   public static Optional<RoutingInputs> inputs(Context ctx) {
     List<String> names = List.of("postalCode", "street", "houseNumber", "surname", "caseNumber");
     if (names.stream().allMatch(name -> ctx.queryParam(name) == null)) {
@@ -159,11 +186,18 @@ public final class RoutingRoutes {
     if (!missing.isEmpty()) {
       throw ApiProblem.validationFailed(missing);
     }
-    if (names.stream().anyMatch(name -> ctx.queryParam(name) != null && ctx.queryParam(name).length() > 200)) {
+    if (names.stream()
+        .anyMatch(name -> ctx.queryParam(name) != null && ctx.queryParam(name).length() > 200)) {
       throw ApiProblem.badRequest("a routing input is too long");
     }
-    return Optional.of(new RoutingData(postalCode.strip(), ctx.queryParam("street"), ctx.queryParam("houseNumber"), surname,
-        ctx.queryParam("caseNumber")).toDomain());
+    return Optional.of(
+        new RoutingData(
+                postalCode.strip(),
+                ctx.queryParam("street"),
+                ctx.queryParam("houseNumber"),
+                surname,
+                ctx.queryParam("caseNumber"))
+            .toDomain());
   }
 
   private static Optional<String> blankToEmpty(String value) {
@@ -178,11 +212,17 @@ public final class RoutingRoutes {
     }
   }
 
-  record OfficeRoutingData(@NotNull Boolean exclusive, Boolean commonPrefixes, @Size(max = 100) List<@NotBlank @Size(max = 50) String> ignoredPrefixes) {}
+  record OfficeRoutingData(
+      @NotNull Boolean exclusive,
+      Boolean commonPrefixes,
+      @Size(max = 100) List<@NotBlank @Size(max = 50) String> ignoredPrefixes) {}
 
-  record OfficeRoutingView(boolean exclusive, List<String> ignoredPrefixes, Map<String, String> deputies) {}
+  record OfficeRoutingView(
+      boolean exclusive, List<String> ignoredPrefixes, Map<String, String> deputies) {}
 
-  record DeputyData(@NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String caseworkerId) {}
+  record DeputyData(
+      @NotNull @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+          String caseworkerId) {}
 
   private ConfigureResponsibility configure() {
     return configureResponsibility;
@@ -209,8 +249,12 @@ public final class RoutingRoutes {
     if (body.ignoredPrefixes() != null) {
       prefixes.addAll(body.ignoredPrefixes());
     }
-    NamePrefixes namePrefixes = DomainInput.build("ignoredPrefixes", () -> new NamePrefixes(ImmutableList.copyOf(prefixes)));
-    configure().saveOfficeRouting(office, new OfficeRouting(namePrefixes, body.exclusive()), caller.actor());
+    NamePrefixes namePrefixes =
+        DomainInput.build(
+            "ignoredPrefixes", () -> new NamePrefixes(ImmutableList.copyOf(prefixes)));
+    configure()
+        .saveOfficeRouting(
+            office, new OfficeRouting(namePrefixes, body.exclusive()), caller.actor());
     ctx.json(officeRoutingView(office));
   }
 
@@ -218,7 +262,10 @@ public final class RoutingRoutes {
     ConfigureResponsibility.Tables tables = configure().tables();
     OfficeRouting routing = tables.office(office);
     Map<String, String> deputies = new TreeMap<>();
-    tables.deputies().getOrDefault(office, ImmutableMap.of()).forEach((team, deputy) -> deputies.put(team.value(), deputy.value()));
+    tables
+        .deputies()
+        .getOrDefault(office, ImmutableMap.of())
+        .forEach((team, deputy) -> deputies.put(team.value(), deputy.value()));
     return new OfficeRoutingView(routing.exclusive(), routing.namePrefixes().ignored(), deputies);
   }
 
@@ -227,7 +274,10 @@ public final class RoutingRoutes {
     OfficeId office = knownOffice(caller.office());
     TeamId team = teamId(ctx);
     DeputyData body = JsonBodies.read(ctx, DeputyData.class);
-    outcome(configure().saveDeputy(office, team, Optional.of(ResourceId.of(body.caseworkerId())), caller.actor()));
+    outcome(
+        configure()
+            .saveDeputy(
+                office, team, Optional.of(ResourceId.of(body.caseworkerId())), caller.actor()));
     ctx.json(officeRoutingView(office));
   }
 

@@ -32,8 +32,8 @@ import org.opentermin.ports.in.ViewDay;
 /**
  * Staff run their day: the day's bookings, one booking and its history by reference, check-in,
  * completion, no-show, cancellation. A token reaches the bookings of its offices only: a day of
- * another office is a 403 (the office is in the path), a booking of another office is answered
- * as unknown. Every read is in the office's audit log.
+ * another office is a 403 (the office is in the path), a booking of another office is answered as
+ * unknown. Every read is in the office's audit log.
  */
 public final class StaffRoutes {
 
@@ -43,7 +43,12 @@ public final class StaffRoutes {
   private final Authentication authentication;
   private final OfficeCache offices;
 
-  public StaffRoutes(ManageBooking manage, ViewDay day, Clock clock, Authentication authentication, OfficeCache offices) {
+  public StaffRoutes(
+      ManageBooking manage,
+      ViewDay day,
+      Clock clock,
+      Authentication authentication,
+      OfficeCache offices) {
     this.manage = checkNotNull(manage, "manage");
     this.day = checkNotNull(day, "day");
     this.clock = checkNotNull(clock, "clock");
@@ -61,13 +66,17 @@ public final class StaffRoutes {
     routes.get("/api/v1/staff/offices/{officeId}/bookings", this::day);
     routes.get("/api/v1/staff/bookings/{reference}", this::booking);
     routes.get("/api/v1/staff/bookings/{reference}/history", this::history);
-    routes.post("/api/v1/staff/bookings/{reference}/check-in",
+    routes.post(
+        "/api/v1/staff/bookings/{reference}/check-in",
         change((reference, access, ctx) -> manage.checkIn(reference, access)));
-    routes.post("/api/v1/staff/bookings/{reference}/complete",
+    routes.post(
+        "/api/v1/staff/bookings/{reference}/complete",
         change((reference, access, ctx) -> manage.complete(reference, access)));
-    routes.post("/api/v1/staff/bookings/{reference}/no-show",
+    routes.post(
+        "/api/v1/staff/bookings/{reference}/no-show",
         change((reference, access, ctx) -> manage.markNoShow(reference, access)));
-    routes.post("/api/v1/staff/bookings/{reference}/cancel",
+    routes.post(
+        "/api/v1/staff/bookings/{reference}/cancel",
         change((reference, access, ctx) -> manage.cancel(reference, access, reason(ctx))));
   }
 
@@ -75,24 +84,34 @@ public final class StaffRoutes {
     Authentication.InOffice staff = authentication.staffOfOffice(ctx);
     OfficeId officeId = staff.office();
     Office office = offices.office(officeId);
-    LocalDate date = Parameters.date(ctx, "date").orElseGet(() -> LocalDate.now(clock.withZone(office.zone())));
+    LocalDate date =
+        Parameters.date(ctx, "date").orElseGet(() -> LocalDate.now(clock.withZone(office.zone())));
     ViewDay.DayResult result = day.bookingsOn(officeId, date, staff.grant());
     if (result instanceof Refused refused) {
       throw ErrorMapping.problem(refused);
     }
     ViewDay.Day bookings = (ViewDay.Day) result;
-    ctx.json(new StaffViews.DayBookingsView(officeId.value(), date.toString(),
-        bookings.bookings().stream().map(booking -> StaffViews.StaffBookingView.of(booking, office.zone())).toList()));
+    ctx.json(
+        new StaffViews.DayBookingsView(
+            officeId.value(),
+            date.toString(),
+            bookings.bookings().stream()
+                .map(booking -> StaffViews.StaffBookingView.of(booking, office.zone()))
+                .toList()));
   }
 
   private void booking(Context ctx) {
     AccessGrant grant = authentication.required(ctx);
-    Booking booking = manage.find(Parameters.reference(ctx), BookingAccess.byStaff(grant))
-        .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
+    Booking booking =
+        manage
+            .find(Parameters.reference(ctx), BookingAccess.byStaff(grant))
+            .orElseThrow(() -> ApiProblem.notFound("unknown booking"));
     ctx.json(StaffViews.StaffBookingView.of(booking, offices.zone(booking.office())));
   }
 
-  /** The booking's recorded changes, oldest first; a booking always has at least its confirmation. */
+  /**
+   * The booking's recorded changes, oldest first; a booking always has at least its confirmation.
+   */
   private void history(Context ctx) {
     AccessGrant grant = authentication.required(ctx);
     BookingReference reference = Parameters.reference(ctx);
@@ -100,10 +119,15 @@ public final class StaffRoutes {
     if (events.isEmpty()) {
       throw ApiProblem.notFound("unknown booking");
     }
-    ctx.json(new StaffViews.HistoryView(reference.value(), events.stream().map(StaffViews.EventView::of).toList()));
+    ctx.json(
+        new StaffViews.HistoryView(
+            reference.value(), events.stream().map(StaffViews.EventView::of).toList()));
   }
 
-  /** The booking is found through the staff member's access: another office's booking is unknown, never forbidden. */
+  /**
+   * The booking is found through the staff member's access: another office's booking is unknown,
+   * never forbidden.
+   */
   private Handler change(StaffChange change) {
     return ctx -> {
       AccessGrant grant = authentication.required(ctx);
@@ -121,6 +145,7 @@ public final class StaffRoutes {
     if (ctx.bodyAsBytes().length == 0) {
       return "";
     }
-    return Optional.ofNullable(JsonBodies.read(ctx, CommonRequests.Cancellation.class).reason()).orElse("");
+    return Optional.ofNullable(JsonBodies.read(ctx, CommonRequests.Cancellation.class).reason())
+        .orElse("");
   }
 }

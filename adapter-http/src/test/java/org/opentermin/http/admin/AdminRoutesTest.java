@@ -14,7 +14,8 @@ class AdminRoutesTest {
     // Umlauts and ß spelled out, cut to 40 characters before the suffix.
     assertThat(id).matches("sozialbuergerhaus-sued-aussenstelle-stra-[a-z2-9]{4}");
     assertThat(OfficeId.isValid(id)).isTrue();
-    assertThat(AdminRoutes.generatedId("Sozialbürgerhaus Süd")).isNotEqualTo(AdminRoutes.generatedId("Sozialbürgerhaus Süd"));
+    assertThat(AdminRoutes.generatedId("Sozialbürgerhaus Süd"))
+        .isNotEqualTo(AdminRoutes.generatedId("Sozialbürgerhaus Süd"));
   }
 
   @Test

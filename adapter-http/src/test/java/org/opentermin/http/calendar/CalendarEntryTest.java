@@ -51,21 +51,49 @@ class CalendarEntryTest {
   @Test
   void fixedOffsetIsNoZoneForAnAppointment() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> entry("b-1", 0, START, END, ZoneOffset.ofHours(1), "Beratung", Optional.empty()))
+        .isThrownBy(
+            () -> entry("b-1", 0, START, END, ZoneOffset.ofHours(1), "Beratung", Optional.empty()))
         .withMessageContaining("+01:00");
   }
 
   @Test
   void urlMustBeAbsolute() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new CalendarEntry("b-1", 0, START, START, END, BERLIN, "Videotermin", Optional.empty(), "", false,
-            Optional.of(java.net.URI.create("/rooms/abc"))))
+        .isThrownBy(
+            () ->
+                new CalendarEntry(
+                    "b-1",
+                    0,
+                    START,
+                    START,
+                    END,
+                    BERLIN,
+                    "Videotermin",
+                    Optional.empty(),
+                    "",
+                    false,
+                    Optional.of(java.net.URI.create("/rooms/abc"))))
         .withMessageContaining("/rooms/abc");
   }
 
   private static CalendarEntry entry(
-      String uid, int sequence, Instant start, Instant end, ZoneId zone, String summary, Optional<String> location) {
+      String uid,
+      int sequence,
+      Instant start,
+      Instant end,
+      ZoneId zone,
+      String summary,
+      Optional<String> location) {
     return new CalendarEntry(
-        uid, sequence, Instant.parse("2026-11-20T09:30:00Z"), start, end, zone, summary, location, "", false);
+        uid,
+        sequence,
+        Instant.parse("2026-11-20T09:30:00Z"),
+        start,
+        end,
+        zone,
+        summary,
+        location,
+        "",
+        false);
   }
 }

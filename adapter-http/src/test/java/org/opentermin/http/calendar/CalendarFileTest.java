@@ -53,8 +53,19 @@ class CalendarFileTest {
   void appointmentOnlineHasItsUrlAndAnAppointmentWithoutNoneAtAll() throws Exception {
     String link = "https://video.example.org/rooms/qk4x7m2v9zt3abcdefghjk2345";
     CalendarEntry plain = appointment(LocalDateTime.parse("2026-12-01T08:00"));
-    CalendarEntry online = new CalendarEntry(plain.uid(), plain.sequence(), plain.stamp(), plain.start(), plain.end(),
-        plain.zone(), plain.summary(), Optional.of(link), plain.description(), false, Optional.of(java.net.URI.create(link)));
+    CalendarEntry online =
+        new CalendarEntry(
+            plain.uid(),
+            plain.sequence(),
+            plain.stamp(),
+            plain.start(),
+            plain.end(),
+            plain.zone(),
+            plain.summary(),
+            Optional.of(link),
+            plain.description(),
+            false,
+            Optional.of(java.net.URI.create(link)));
 
     assertThat(value(event(parse(CalendarFile.render(online))), Property.URL)).contains(link);
     assertThat(value(event(parse(CalendarFile.render(online))), Property.LOCATION)).contains(link);
@@ -73,13 +84,16 @@ class CalendarFileTest {
 
   @Test
   void fileCarriesTheZoneWithItsStandardAndDaylightRules() throws Exception {
-    Calendar calendar = parse(CalendarFile.render(appointment(LocalDateTime.parse("2026-12-01T08:00"))));
+    Calendar calendar =
+        parse(CalendarFile.render(appointment(LocalDateTime.parse("2026-12-01T08:00"))));
 
     VTimeZone zone = calendar.<VTimeZone>getComponent(Component.VTIMEZONE).orElseThrow();
     assertThat(value(zone, Property.TZID)).contains("Europe/Berlin");
     assertThat(rules(zone, Observance.DAYLIGHT)).contains("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
     assertThat(rules(zone, Observance.STANDARD)).contains("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
-    assertThat(value(zone, Property.TZURL)).as("no invitation to fetch zones from a third party").isEmpty();
+    assertThat(value(zone, Property.TZURL))
+        .as("no invitation to fetch zones from a third party")
+        .isEmpty();
   }
 
   @Test
@@ -127,7 +141,8 @@ class CalendarFileTest {
   @Test
   void addressWithCommasSemicolonsAndUmlautsSurvivesTheRoundTrip() throws Exception {
     String description = "Bitte mitbringen:\nAusweis, Bescheid; Kontoauszüge\\Belege";
-    CalendarEntry entry = entry(LocalDateTime.parse("2026-12-01T08:00"), Optional.of(ADDRESS), description);
+    CalendarEntry entry =
+        entry(LocalDateTime.parse("2026-12-01T08:00"), Optional.of(ADDRESS), description);
 
     String text = CalendarFile.render(entry);
 
@@ -140,7 +155,10 @@ class CalendarFileTest {
   @Test
   void lineBreaksOfAnyKindBecomeEscapedNewlines() throws Exception {
     CalendarEntry entry =
-        entry(LocalDateTime.parse("2026-12-01T08:00"), Optional.empty(), "Windows\r\nUnix\nalter Mac\rEnde");
+        entry(
+            LocalDateTime.parse("2026-12-01T08:00"),
+            Optional.empty(),
+            "Windows\r\nUnix\nalter Mac\rEnde");
 
     VEvent event = event(parse(CalendarFile.render(entry)));
 
@@ -160,20 +178,27 @@ class CalendarFileTest {
   @Test
   void everyLineEndsWithCrlfAndLongUmlautLinesAreFoldedWithin75Octets() throws Exception {
     String description =
-        "Bürgerbüro Süd, Öffnungszeiten geändert: "
-            + "Grüße äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ; "
-            + "Kalender 📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅 – „Zugang über die Rampe“.";
-    CalendarEntry entry = entry(LocalDateTime.parse("2026-12-01T08:00"), Optional.of(ADDRESS), description);
+        "Bürgerbüro Süd, Öffnungszeiten geändert: Grüße äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ"
+            + " äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ äöüßÄÖÜ; Kalender"
+            + " 📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅📅 – „Zugang über die"
+            + " Rampe“.";
+    CalendarEntry entry =
+        entry(LocalDateTime.parse("2026-12-01T08:00"), Optional.of(ADDRESS), description);
 
     String text = CalendarFile.render(entry);
 
     assertThat(text).endsWith("\r\n");
     List<String> lines = Arrays.asList(text.substring(0, text.length() - 2).split("\r\n", -1));
-    assertThat(lines).allSatisfy(line -> {
-      assertThat(line).doesNotContain("\r", "\n");
-      assertThat(line.getBytes(UTF_8).length).as(line).isLessThanOrEqualTo(75);
-    });
-    assertThat(lines).filteredOn(line -> line.startsWith(" ")).as("folded continuation lines").isNotEmpty();
+    assertThat(lines)
+        .allSatisfy(
+            line -> {
+              assertThat(line).doesNotContain("\r", "\n");
+              assertThat(line.getBytes(UTF_8).length).as(line).isLessThanOrEqualTo(75);
+            });
+    assertThat(lines)
+        .filteredOn(line -> line.startsWith(" "))
+        .as("folded continuation lines")
+        .isNotEmpty();
     assertThat(value(event(parse(text)), Property.DESCRIPTION)).contains(description);
   }
 
@@ -202,8 +227,11 @@ class CalendarFileTest {
 
     String text = CalendarFile.render(entry);
 
-    assertThat(text).contains("\r\nTZID:Etc/UTC\r\n").contains("\r\nDTSTART;TZID=Etc/UTC:20261201T070000\r\n");
-    assertThat(instant(event(parse(text)).getDateTimeStart().getDate())).isEqualTo("2026-12-01T07:00:00Z");
+    assertThat(text)
+        .contains("\r\nTZID:Etc/UTC\r\n")
+        .contains("\r\nDTSTART;TZID=Etc/UTC:20261201T070000\r\n");
+    assertThat(instant(event(parse(text)).getDateTimeStart().getDate()))
+        .isEqualTo("2026-12-01T07:00:00Z");
   }
 
   @Test
@@ -224,8 +252,9 @@ class CalendarFileTest {
             false);
 
     try (ServerSocket timeZoneServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      String text = withSystemProperties(
-          updatesRedirectedTo(timeZoneServer), () -> CalendarFile.render(entry));
+      String text =
+          withSystemProperties(
+              updatesRedirectedTo(timeZoneServer), () -> CalendarFile.render(entry));
 
       assertThat(text).contains("\r\nTZID:Pacific/Chatham\r\n");
       assertNeverContacted(timeZoneServer);
@@ -238,8 +267,13 @@ class CalendarFileTest {
       Map<String, String> properties = updatesRedirectedTo(timeZoneServer);
       properties.put("net.fortuna.ical4j.timezone.update.enabled", "true");
 
-      assertThatThrownBy(() -> withSystemProperties(
-              properties, () -> CalendarFile.render(appointment(LocalDateTime.parse("2026-12-01T08:00")))))
+      assertThatThrownBy(
+              () ->
+                  withSystemProperties(
+                      properties,
+                      () ->
+                          CalendarFile.render(
+                              appointment(LocalDateTime.parse("2026-12-01T08:00")))))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("must not reach the network");
       assertNeverContacted(timeZoneServer);
@@ -250,7 +284,8 @@ class CalendarFileTest {
     return entry(start, Optional.of(ADDRESS), "Bitte bringen Sie Ihren Ausweis mit.");
   }
 
-  private static CalendarEntry entry(LocalDateTime start, Optional<String> location, String description) {
+  private static CalendarEntry entry(
+      LocalDateTime start, Optional<String> location, String description) {
     return new CalendarEntry(
         "b-7f3a9c@opentermin.example",
         0,
@@ -291,8 +326,10 @@ class CalendarFileTest {
   private static Map<String, String> updatesRedirectedTo(ServerSocket server) {
     Map<String, String> properties = new HashMap<>();
     properties.put("net.fortuna.ical4j.timezone.update.scheme", "http");
-    properties.put("net.fortuna.ical4j.timezone.update.host", server.getInetAddress().getHostAddress());
-    properties.put("net.fortuna.ical4j.timezone.update.port", String.valueOf(server.getLocalPort()));
+    properties.put(
+        "net.fortuna.ical4j.timezone.update.host", server.getInetAddress().getHostAddress());
+    properties.put(
+        "net.fortuna.ical4j.timezone.update.port", String.valueOf(server.getLocalPort()));
     properties.put("net.fortuna.ical4j.timezone.update.timeout.connect", "1000");
     properties.put("net.fortuna.ical4j.timezone.update.timeout.read", "1000");
     return properties;
@@ -304,19 +341,21 @@ class CalendarFileTest {
     assertThatThrownBy(server::accept).isInstanceOf(SocketTimeoutException.class);
   }
 
-  private static String withSystemProperties(Map<String, String> properties, Supplier<String> action) {
+  private static String withSystemProperties(
+      Map<String, String> properties, Supplier<String> action) {
     Map<String, String> previous = new HashMap<>();
     properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
     try {
       return action.get();
     } finally {
-      previous.forEach((key, value) -> {
-        if (value == null) {
-          System.clearProperty(key);
-        } else {
-          System.setProperty(key, value);
-        }
-      });
+      previous.forEach(
+          (key, value) -> {
+            if (value == null) {
+              System.clearProperty(key);
+            } else {
+              System.setProperty(key, value);
+            }
+          });
     }
   }
 }

@@ -32,15 +32,21 @@ class HostileValuesTest {
 
   @Test
   void aBodyDateOutsideTheBoundsIsRefusedNamingTheRule() {
-    assertThatThrownBy(() -> JsonBodies.MAPPER.readValue(TIMED.formatted("\"+999999999-12-31T08:00:00Z\""), Timed.class))
-        .isInstanceOfSatisfying(StrictJsonValues.BrokenRule.class, refusal -> assertThat(refusal.rule()).isEqualTo(DateBounds.RULE));
+    assertThatThrownBy(
+            () ->
+                JsonBodies.MAPPER.readValue(
+                    TIMED.formatted("\"+999999999-12-31T08:00:00Z\""), Timed.class))
+        .isInstanceOfSatisfying(
+            StrictJsonValues.BrokenRule.class,
+            refusal -> assertThat(refusal.rule()).isEqualTo(DateBounds.RULE));
   }
 
   @Test
   void aDateTimeGivenAsANumberOrAnArrayIsTheWrongType() {
     assertThatThrownBy(() -> JsonBodies.MAPPER.readValue(TIMED.formatted("123"), Timed.class))
         .isInstanceOf(MismatchedInputException.class);
-    assertThatThrownBy(() -> JsonBodies.MAPPER.readValue(TIMED.formatted("[2026, 12, 1, 8, 0]"), Timed.class))
+    assertThatThrownBy(
+            () -> JsonBodies.MAPPER.readValue(TIMED.formatted("[2026, 12, 1, 8, 0]"), Timed.class))
         .isInstanceOf(MismatchedInputException.class);
   }
 
@@ -50,9 +56,15 @@ class HostileValuesTest {
     assertThat(StrictJsonValues.hasLoneSurrogate("\udc00")).isTrue();
     assertThat(StrictJsonValues.hasLoneSurrogate("x\ud83d")).isTrue();
     assertThat(StrictJsonValues.hasLoneSurrogate("Erika 😀 Müller")).isFalse();
-    assertThatThrownBy(() -> JsonBodies.MAPPER.readValue("{\"name\": \"Erika \\ud800\"}", CommonRequests.CitizenData.class))
+    assertThatThrownBy(
+            () ->
+                JsonBodies.MAPPER.readValue(
+                    "{\"name\": \"Erika \\ud800\"}", CommonRequests.CitizenData.class))
         .isInstanceOf(StrictJsonValues.BrokenRule.class);
-    assertThat(JsonBodies.MAPPER.readValue("{\"name\": \"Erika \\ud83d\\ude00\"}", CommonRequests.CitizenData.class).name())
+    assertThat(
+            JsonBodies.MAPPER
+                .readValue("{\"name\": \"Erika \\ud83d\\ude00\"}", CommonRequests.CitizenData.class)
+                .name())
         .isEqualTo("Erika 😀");
   }
 

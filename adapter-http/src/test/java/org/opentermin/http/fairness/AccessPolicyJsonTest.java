@@ -11,12 +11,15 @@ class AccessPolicyJsonTest {
 
   @Test
   void theRecommendedPresetReadsBackExactly() {
-    assertThat(AccessPolicyJson.of(AccessPolicy.recommended()).toDomain()).isEqualTo(AccessPolicy.recommended());
+    assertThat(AccessPolicyJson.of(AccessPolicy.recommended()).toDomain())
+        .isEqualTo(AccessPolicy.recommended());
   }
 
   @Test
   void aFinerDurationThanTheApiShowsIsRoundedUpInsteadOfFailing() {
-    AccessPolicy embedded = AccessPolicy.none().withQuarantine(new Quarantine(Duration.ofSeconds(90), Duration.ofMinutes(30)));
+    AccessPolicy embedded =
+        AccessPolicy.none()
+            .withQuarantine(new Quarantine(Duration.ofSeconds(90), Duration.ofMinutes(30)));
 
     AccessPolicyJson shown = AccessPolicyJson.of(embedded);
 

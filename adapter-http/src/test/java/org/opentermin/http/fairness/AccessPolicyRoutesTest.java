@@ -36,8 +36,10 @@ class AccessPolicyRoutesTest {
   private static final String AUTHORIZATION = "Authorization";
   private static final String POLICY = "/api/v1/admin/offices/sbh-mitte/access-policy";
   private static final String PUBLIC_POLICY = "/api/v1/offices/sbh-mitte/access-policy";
+
   /** Every rule on, with values other than the preset's. */
-  private static final String EVERY_RULE = """
+  private static final String EVERY_RULE =
+      """
       {"release": {"opensAt": "07:30", "randomWindowMinutes": 90,
                    "waves": [{"daysBefore": 21, "sharePercent": 60}, {"daysBefore": 3, "sharePercent": 40}]},
        "contingents": {"sharePercent": {"ONLINE": 60, "PHONE": 30, "COUNTER": 0, "URGENT": 10},
@@ -49,8 +51,11 @@ class AccessPolicyRoutesTest {
        "lottery": {"entryWindowHours": 72},
        "waitingList": {"offerExpiryMinutes": 90},
        "challenge": {"always": true, "difficultyBits": 12, "holdsPerMinuteThreshold": 60},
-       "fairAssignment": {"weightPercent": {"anna": 50, "ben": 150}}}""";
-  private static final String RECOMMENDED = """
+       "fairAssignment": {"weightPercent": {"anna": 50, "ben": 150}}}\
+      """;
+
+  private static final String RECOMMENDED =
+      """
       {"release": {"opensAt": "08:00", "randomWindowMinutes": 120,
                    "waves": [{"daysBefore": 14, "sharePercent": 50}, {"daysBefore": 7, "sharePercent": 50}]},
        "contingents": {"sharePercent": {"ONLINE": 70, "PHONE": 20, "COUNTER": 0, "URGENT": 10},
@@ -62,7 +67,8 @@ class AccessPolicyRoutesTest {
        "lottery": {"entryWindowHours": 48},
        "waitingList": {"offerExpiryMinutes": 720},
        "challenge": {"always": false, "difficultyBits": 18, "holdsPerMinuteThreshold": 120},
-       "fairAssignment": {}}""";
+       "fairAssignment": {}}\
+      """;
 
   private HttpApi api;
   private ApiDocClient docs;
@@ -71,20 +77,36 @@ class AccessPolicyRoutesTest {
 
   @BeforeEach
   void startWithTwoOffices() {
-    InMemoryUseCases memory = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC));
+    InMemoryUseCases memory =
+        new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC));
     tokens = memory.tokens;
     api = HttpApi.create(memory.useCases()).start(0);
     docs = ApiDocClient.forServerAt(api.port());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {
-      expect(201, docs.post("/api/v1/admin/offices", """
-          {"id": "%s", "name": "Sozialbürgerhaus", "timeZone": "Europe/Berlin", "state": "BY", "slotMinutes": 15,
-           "maxDaysAhead": 90}""".formatted(office), AUTHORIZATION, admin));
+      expect(
+          201,
+          docs.post(
+              "/api/v1/admin/offices",
+              """
+              {"id": "%s", "name": "Sozialbürgerhaus", "timeZone": "Europe/Berlin", "state": "BY", "slotMinutes": 15,
+               "maxDaysAhead": 90}\
+              """
+                  .formatted(office),
+              AUTHORIZATION,
+              admin));
     }
     for (String service : List.of("beratung", "wohngeld")) {
-      expect(201, docs.post("/api/v1/admin/services", """
-          {"id": "%s", "name": "%s", "durationMinutes": 30, "maxPersons": 1, "channels": ["ONLINE", "PHONE"]}"""
-          .formatted(service, service), AUTHORIZATION, admin));
+      expect(
+          201,
+          docs.post(
+              "/api/v1/admin/services",
+              """
+              {"id": "%s", "name": "%s", "durationMinutes": 30, "maxPersons": 1, "channels": ["ONLINE", "PHONE"]}\
+              """
+                  .formatted(service, service),
+              AUTHORIZATION,
+              admin));
     }
     // Two caseworkers for "beratung" at Mitte; "wohngeld" only at Nord.
     resource("sbh-mitte", "anna", "beratung");
@@ -113,7 +135,9 @@ class AccessPolicyRoutesTest {
     ObjectNode withoutStaffDetails = saved.json().deepCopy();
     ((ObjectNode) withoutStaffDetails.at("/office/contingents")).remove("dedicatedResources");
     ((ObjectNode) withoutStaffDetails.at("/office/fairAssignment")).remove("weightPercent");
-    assertThat(explained.json()).as("nothing about single caseworkers").isEqualTo(withoutStaffDetails);
+    assertThat(explained.json())
+        .as("nothing about single caseworkers")
+        .isEqualTo(withoutStaffDetails);
     assertThat(explained.body()).doesNotContain("anna");
     for (ApiDocClient.Answer answer : List.of(saved, read, explained)) {
       assertThat(answer.body()).doesNotContainIgnoringCase("secret");
@@ -132,79 +156,178 @@ class AccessPolicyRoutesTest {
 
   @Test
   void anOfficeWithoutRulesShowsAnEmptyPolicyAndDeletingSwitchesRulesOff() {
-    assertThat(docs.get(PUBLIC_POLICY).json()).isEqualTo(json("{\"office\": {}, \"services\": {}}"));
+    assertThat(docs.get(PUBLIC_POLICY).json())
+        .isEqualTo(json("{\"office\": {}, \"services\": {}}"));
     expect(200, docs.post(POLICY + "/recommended", null, AUTHORIZATION, admin));
 
     expect(204, docs.send("DELETE", POLICY, null, AUTHORIZATION, admin));
 
-    assertThat(docs.get(POLICY, AUTHORIZATION, admin).json()).isEqualTo(json("{\"office\": {}, \"services\": {}}"));
+    assertThat(docs.get(POLICY, AUTHORIZATION, admin).json())
+        .isEqualTo(json("{\"office\": {}, \"services\": {}}"));
   }
 
   @Test
   void aServiceOfferedAtTheOfficeGetsItsOwnPolicyUntilItIsRemoved() {
-    ApiDocClient.Answer saved = docs.put("/api/v1/admin/offices/sbh-mitte/services/beratung/access-policy",
-        "{\"holdLimit\": {\"maxLiveHoldsPerClient\": 1}}", AUTHORIZATION, admin);
+    ApiDocClient.Answer saved =
+        docs.put(
+            "/api/v1/admin/offices/sbh-mitte/services/beratung/access-policy",
+            "{\"holdLimit\": {\"maxLiveHoldsPerClient\": 1}}",
+            AUTHORIZATION,
+            admin);
 
     expect(200, saved);
-    assertThat(saved.json().get("services")).isEqualTo(json("{\"beratung\": {\"holdLimit\": {\"maxLiveHoldsPerClient\": 1}}}"));
+    assertThat(saved.json().get("services"))
+        .isEqualTo(json("{\"beratung\": {\"holdLimit\": {\"maxLiveHoldsPerClient\": 1}}}"));
     assertThat(saved.json().get("office")).isEqualTo(json("{}"));
-    expect(204, docs.send("DELETE", "/api/v1/admin/offices/sbh-mitte/services/beratung/access-policy", null, AUTHORIZATION, admin));
+    expect(
+        204,
+        docs.send(
+            "DELETE",
+            "/api/v1/admin/offices/sbh-mitte/services/beratung/access-policy",
+            null,
+            AUTHORIZATION,
+            admin));
     assertThat(docs.get(PUBLIC_POLICY).json().get("services")).isEqualTo(json("{}"));
   }
 
   @Test
   void unknownOfficesAndServicesNotOfferedThereAreNotFound() {
     expectProblem(404, "not-found", docs.get("/api/v1/offices/sbh-sued/access-policy"));
-    expectProblem(404, "not-found", docs.get("/api/v1/admin/offices/sbh-sued/access-policy", AUTHORIZATION, admin));
-    expectProblem(404, "not-found", docs.put("/api/v1/admin/offices/sbh-sued/access-policy", "{}", AUTHORIZATION, admin));
-    expectProblem(404, "not-found", docs.post("/api/v1/admin/offices/sbh-sued/access-policy/recommended", null, AUTHORIZATION, admin));
-    expectProblem(404, "not-found",
-        docs.put("/api/v1/admin/offices/sbh-mitte/services/wohngeld/access-policy", "{}", AUTHORIZATION, admin));
-    expectProblem(404, "not-found",
-        docs.put("/api/v1/admin/offices/sbh-mitte/services/reisepass/access-policy", "{}", AUTHORIZATION, admin));
-    expectProblem(404, "not-found",
-        docs.send("DELETE", "/api/v1/admin/offices/sbh-mitte/services/wohngeld/access-policy", null, AUTHORIZATION, admin));
+    expectProblem(
+        404,
+        "not-found",
+        docs.get("/api/v1/admin/offices/sbh-sued/access-policy", AUTHORIZATION, admin));
+    expectProblem(
+        404,
+        "not-found",
+        docs.put("/api/v1/admin/offices/sbh-sued/access-policy", "{}", AUTHORIZATION, admin));
+    expectProblem(
+        404,
+        "not-found",
+        docs.post(
+            "/api/v1/admin/offices/sbh-sued/access-policy/recommended",
+            null,
+            AUTHORIZATION,
+            admin));
+    expectProblem(
+        404,
+        "not-found",
+        docs.put(
+            "/api/v1/admin/offices/sbh-mitte/services/wohngeld/access-policy",
+            "{}",
+            AUTHORIZATION,
+            admin));
+    expectProblem(
+        404,
+        "not-found",
+        docs.put(
+            "/api/v1/admin/offices/sbh-mitte/services/reisepass/access-policy",
+            "{}",
+            AUTHORIZATION,
+            admin));
+    expectProblem(
+        404,
+        "not-found",
+        docs.send(
+            "DELETE",
+            "/api/v1/admin/offices/sbh-mitte/services/wohngeld/access-policy",
+            null,
+            AUTHORIZATION,
+            admin));
   }
 
   @Test
   void sharesThatDoNotSumTo100AreRefusedNamingTheRule() {
-    ApiDocClient.Answer refused = docs.put(POLICY, """
-        {"contingents": {"sharePercent": {"ONLINE": 70, "PHONE": 20}, "blockMinutes": 60, "releaseToOnlineHours": 24}}""",
-        AUTHORIZATION, admin);
+    ApiDocClient.Answer refused =
+        docs.put(
+            POLICY,
+            """
+            {"contingents": {"sharePercent": {"ONLINE": 70, "PHONE": 20}, "blockMinutes": 60, "releaseToOnlineHours": 24}}\
+            """,
+            AUTHORIZATION,
+            admin);
 
     expectProblem(422, "validation-failed", refused);
     assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("contingents");
     assertThat(refused.json().at("/errors/0/message").asText()).contains("sum to 100");
-    assertThat(docs.get(POLICY, AUTHORIZATION, admin).json().get("office")).as("nothing saved").isEqualTo(json("{}"));
+    assertThat(docs.get(POLICY, AUTHORIZATION, admin).json().get("office"))
+        .as("nothing saved")
+        .isEqualTo(json("{}"));
   }
 
   @Test
   void otherBrokenRulesAreRefusedWithTheFieldToBlame() {
-    assertThat(field(docs.put(POLICY, """
-        {"release": {"opensAt": "08:00", "randomWindowMinutes": 0, "waves": [{"daysBefore": 7, "sharePercent": 0}]}}""",
-        AUTHORIZATION, admin))).isEqualTo("release.waves[0]");
-    assertThat(field(docs.put(POLICY, """
-        {"release": {"opensAt": "08:00", "randomWindowMinutes": 1440, "waves": [{"daysBefore": 7, "sharePercent": 100}]}}""",
-        AUTHORIZATION, admin))).isEqualTo("release");
-    assertThat(field(docs.put(POLICY, """
-        {"release": {"opensAt": "08:00:30", "randomWindowMinutes": 0, "waves": [{"daysBefore": 7, "sharePercent": 100}]}}""",
-        AUTHORIZATION, admin))).isEqualTo("release.opensAt");
-    assertThat(field(docs.put(POLICY, "{\"lottery\": {\"entryWindowHours\": 48}}", AUTHORIZATION, admin))).isEqualTo("lottery");
-    assertThat(field(docs.put(POLICY, "{\"holdLimit\": {}}", AUTHORIZATION, admin))).isEqualTo("holdLimit.maxLiveHoldsPerClient");
-    assertThat(field(docs.put(POLICY, "{\"challenge\": {\"always\": true, \"difficultyBits\": 31, \"holdsPerMinuteThreshold\": 0}}",
-        AUTHORIZATION, admin))).isEqualTo("challenge");
-    ApiDocClient.Answer unknown = docs.put(POLICY, "{\"holdLimits\": {\"maxLiveHoldsPerClient\": 1}}", AUTHORIZATION, admin);
+    assertThat(
+            field(
+                docs.put(
+                    POLICY,
+                    """
+                    {"release": {"opensAt": "08:00", "randomWindowMinutes": 0, "waves": [{"daysBefore": 7, "sharePercent": 0}]}}\
+                    """,
+                    AUTHORIZATION,
+                    admin)))
+        .isEqualTo("release.waves[0]");
+    assertThat(
+            field(
+                docs.put(
+                    POLICY,
+                    """
+                    {"release": {"opensAt": "08:00", "randomWindowMinutes": 1440, "waves": [{"daysBefore": 7, "sharePercent": 100}]}}\
+                    """,
+                    AUTHORIZATION,
+                    admin)))
+        .isEqualTo("release");
+    assertThat(
+            field(
+                docs.put(
+                    POLICY,
+                    """
+                    {"release": {"opensAt": "08:00:30", "randomWindowMinutes": 0, "waves": [{"daysBefore": 7, "sharePercent": 100}]}}\
+                    """,
+                    AUTHORIZATION,
+                    admin)))
+        .isEqualTo("release.opensAt");
+    assertThat(
+            field(
+                docs.put(
+                    POLICY, "{\"lottery\": {\"entryWindowHours\": 48}}", AUTHORIZATION, admin)))
+        .isEqualTo("lottery");
+    assertThat(field(docs.put(POLICY, "{\"holdLimit\": {}}", AUTHORIZATION, admin)))
+        .isEqualTo("holdLimit.maxLiveHoldsPerClient");
+    assertThat(
+            field(
+                docs.put(
+                    POLICY,
+                    "{\"challenge\": {\"always\": true, \"difficultyBits\": 31,"
+                        + " \"holdsPerMinuteThreshold\": 0}}",
+                    AUTHORIZATION,
+                    admin)))
+        .isEqualTo("challenge");
+    ApiDocClient.Answer unknown =
+        docs.put(POLICY, "{\"holdLimits\": {\"maxLiveHoldsPerClient\": 1}}", AUTHORIZATION, admin);
     expectProblem(400, "invalid-request", unknown);
     assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("holdLimits");
-    expectProblem(400, "invalid-request", docs.put(POLICY, """
-        {"contingents": {"sharePercent": {"online": 100}, "blockMinutes": 60, "releaseToOnlineHours": 0}}""", AUTHORIZATION, admin));
+    expectProblem(
+        400,
+        "invalid-request",
+        docs.put(
+            POLICY,
+            """
+            {"contingents": {"sharePercent": {"online": 100}, "blockMinutes": 60, "releaseToOnlineHours": 0}}\
+            """,
+            AUTHORIZATION,
+            admin));
   }
 
   @Test
   void onlyAdminsAndTheOfficesOwnAdminsReadAndChangePolicies() {
-    String staff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
-    String nordAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-nord"))).token();
-    String mitteAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();
+    String staff =
+        "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
+    String nordAdmin =
+        "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-nord"))).token();
+    String mitteAdmin =
+        "Bearer "
+            + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();
 
     expectProblem(401, "unauthorized", docs.get(POLICY));
     expectProblem(401, "unauthorized", docs.put(POLICY, "{}", AUTHORIZATION, "Bearer ot_forged"));
@@ -212,10 +335,20 @@ class AccessPolicyRoutesTest {
     expectProblem(403, "forbidden", docs.put(POLICY, "{}", AUTHORIZATION, staff));
     expectProblem(403, "forbidden", docs.put(POLICY, "{}", AUTHORIZATION, nordAdmin));
     expectProblem(403, "forbidden", docs.send("DELETE", POLICY, null, AUTHORIZATION, nordAdmin));
-    expectProblem(403, "forbidden", docs.post(POLICY + "/recommended", null, AUTHORIZATION, nordAdmin));
-    expectProblem(403, "forbidden",
-        docs.put("/api/v1/admin/offices/sbh-mitte/services/beratung/access-policy", "{}", AUTHORIZATION, nordAdmin));
-    expect(200, docs.put(POLICY, "{\"holdLimit\": {\"maxLiveHoldsPerClient\": 5}}", AUTHORIZATION, mitteAdmin));
+    expectProblem(
+        403, "forbidden", docs.post(POLICY + "/recommended", null, AUTHORIZATION, nordAdmin));
+    expectProblem(
+        403,
+        "forbidden",
+        docs.put(
+            "/api/v1/admin/offices/sbh-mitte/services/beratung/access-policy",
+            "{}",
+            AUTHORIZATION,
+            nordAdmin));
+    expect(
+        200,
+        docs.put(
+            POLICY, "{\"holdLimit\": {\"maxLiveHoldsPerClient\": 5}}", AUTHORIZATION, mitteAdmin));
     expect(200, docs.get(POLICY, AUTHORIZATION, mitteAdmin));
   }
 
@@ -225,7 +358,9 @@ class AccessPolicyRoutesTest {
     expect(200, none);
     assertThat(none.json()).isEqualTo(json("{\"required\": false}"));
     expect(201, docs.post("/api/v1/holds", hold("2026-12-01T09:00:00+01:00")));
-    policy("{\"challenge\": {\"always\": true, \"difficultyBits\": 4, \"holdsPerMinuteThreshold\": 0}}");
+    policy(
+        "{\"challenge\": {\"always\": true, \"difficultyBits\": 4, \"holdsPerMinuteThreshold\":"
+            + " 0}}");
 
     ApiDocClient.Answer without = docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00"));
     expectProblem(428, "challenge-required", without);
@@ -236,13 +371,24 @@ class AccessPolicyRoutesTest {
     assertThat(issued.text("algorithm")).isEqualTo("hashcash-sha256");
     assertThat(issued.json().get("difficultyBits").asInt()).isEqualTo(4);
     String challenge = issued.text("challenge");
-    String answer = """
-        , "challenge": {"challenge": "%s", "solution": "%s"}}""".formatted(challenge, ProofOfWork.solve(challenge, 4));
-    String wrong = """
-        , "challenge": {"challenge": "%s", "solution": "wrong"}}""".formatted(challenge);
-    expectProblem(428, "challenge-required", docs.post("/api/v1/holds", withChallenge(hold("2026-12-01T10:00:00+01:00"), wrong)));
-    expect(201, docs.post("/api/v1/holds", withChallenge(hold("2026-12-01T10:00:00+01:00"), answer)));
-    ApiDocClient.Answer reused = docs.post("/api/v1/holds", withChallenge(hold("2026-12-01T11:00:00+01:00"), answer));
+    String answer =
+        """
+        , "challenge": {"challenge": "%s", "solution": "%s"}}\
+        """
+            .formatted(challenge, ProofOfWork.solve(challenge, 4));
+    String wrong =
+        """
+        , "challenge": {"challenge": "%s", "solution": "wrong"}}\
+        """
+            .formatted(challenge);
+    expectProblem(
+        428,
+        "challenge-required",
+        docs.post("/api/v1/holds", withChallenge(hold("2026-12-01T10:00:00+01:00"), wrong)));
+    expect(
+        201, docs.post("/api/v1/holds", withChallenge(hold("2026-12-01T10:00:00+01:00"), answer)));
+    ApiDocClient.Answer reused =
+        docs.post("/api/v1/holds", withChallenge(hold("2026-12-01T11:00:00+01:00"), answer));
     expectProblem(428, "challenge-required", reused);
     expectProblem(404, "not-found", docs.get("/api/v1/challenge?officeId=sbh-sued"));
     expectProblem(400, "invalid-request", docs.get("/api/v1/challenge"));
@@ -251,22 +397,35 @@ class AccessPolicyRoutesTest {
   @Test
   void aDayBeforeItsReleaseWaveIsNotYetReleased() {
     // Each day opens 7 days ahead at 08:00, at once: 10 December opens on 3 December.
-    policy("{\"release\": {\"opensAt\": \"08:00\", \"randomWindowMinutes\": 0, \"waves\": [{\"daysBefore\": 7, \"sharePercent\": 100}]}}");
+    policy(
+        "{\"release\": {\"opensAt\": \"08:00\", \"randomWindowMinutes\": 0, \"waves\":"
+            + " [{\"daysBefore\": 7, \"sharePercent\": 100}]}}");
 
-    expectProblem(409, "not-yet-released", docs.post("/api/v1/holds", hold("2026-12-10T10:00:00+01:00")));
+    expectProblem(
+        409, "not-yet-released", docs.post("/api/v1/holds", hold("2026-12-10T10:00:00+01:00")));
     expect(201, docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00")));
   }
 
   @Test
   void caseworkersDedicatedToCallersCannotBeHeldOnline() {
-    policy("""
+    policy(
+        """
         {"contingents": {"sharePercent": {"ONLINE": 100}, "dedicatedResources": {"anna": "PHONE", "ben": "PHONE"},
-                         "blockMinutes": 60, "releaseToOnlineHours": 0}}""");
-    String staff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
+                         "blockMinutes": 60, "releaseToOnlineHours": 0}}\
+        """);
+    String staff =
+        "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
 
-    expectProblem(409, "contingent-exhausted", docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00")));
-    expect(201, docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00").replace("\"start\"", "\"channel\": \"PHONE\", \"start\""),
-        AUTHORIZATION, staff));
+    expectProblem(
+        409, "contingent-exhausted", docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00")));
+    expect(
+        201,
+        docs.post(
+            "/api/v1/holds",
+            hold("2026-12-01T10:00:00+01:00")
+                .replace("\"start\"", "\"channel\": \"PHONE\", \"start\""),
+            AUTHORIZATION,
+            staff));
   }
 
   @Test
@@ -282,9 +441,16 @@ class AccessPolicyRoutesTest {
   @Test
   void theSamePersonWithAnotherSpellingOfTheirEmailIsOverTheIdentityLimit() {
     policy("{\"identityLimit\": {\"maxBookings\": 1, \"periodDays\": 30}}");
-    expect(201, book(docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00")), "Erika.Muster@example.org"));
+    expect(
+        201,
+        book(
+            docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00")),
+            "Erika.Muster@example.org"));
 
-    ApiDocClient.Answer second = book(docs.post("/api/v1/holds", hold("2026-12-02T10:00:00+01:00")), "erika.muster+termin@EXAMPLE.org");
+    ApiDocClient.Answer second =
+        book(
+            docs.post("/api/v1/holds", hold("2026-12-02T10:00:00+01:00")),
+            "erika.muster+termin@EXAMPLE.org");
 
     expectProblem(409, "identity-limit", second);
   }
@@ -292,28 +458,52 @@ class AccessPolicyRoutesTest {
   @Test
   void aBookingThatMayNotMoveIsOverTheRescheduleLimit() {
     policy("{\"rescheduleLimit\": {\"maxReschedules\": 0}}");
-    ApiDocClient.Answer booked = book(docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00")), "jonas@example.org");
+    ApiDocClient.Answer booked =
+        book(docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00")), "jonas@example.org");
     expect(201, booked);
     ApiDocClient.Answer later = docs.post("/api/v1/holds", hold("2026-12-02T10:00:00+01:00"));
     expect(201, later);
 
-    ApiDocClient.Answer moved = docs.post("/api/v1/bookings/" + booked.text("reference") + "/reschedule",
-        "{\"holdId\": \"" + later.text("holdId") + "\"}", "X-Manage-Token", booked.text("manageToken"));
+    ApiDocClient.Answer moved =
+        docs.post(
+            "/api/v1/bookings/" + booked.text("reference") + "/reschedule",
+            "{\"holdId\": \"" + later.text("holdId") + "\"}",
+            "X-Manage-Token",
+            booked.text("manageToken"));
 
     expectProblem(409, "reschedule-limit", moved);
   }
 
   @Test
   void citizensCannotMarkAHoldUrgent() {
-    expectProblem(403, "forbidden",
-        docs.post("/api/v1/holds", hold("2026-12-01T10:00:00+01:00").replace("\"start\"", "\"urgent\": true, \"start\"")));
+    expectProblem(
+        403,
+        "forbidden",
+        docs.post(
+            "/api/v1/holds",
+            hold("2026-12-01T10:00:00+01:00").replace("\"start\"", "\"urgent\": true, \"start\"")));
   }
 
   private void resource(String office, String id, String service) {
-    expect(201, docs.post("/api/v1/admin/offices/" + office + "/resources", """
-        {"id": "%s", "name": "%s", "kind": "CASEWORKER", "serviceIds": ["%s"]}""".formatted(id, id, service), AUTHORIZATION, admin));
-    expect(200, docs.put("/api/v1/admin/offices/" + office + "/resources/" + id + "/schedule", """
-        {"rules": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "from": "08:00", "to": "16:00"}]}""", AUTHORIZATION, admin));
+    expect(
+        201,
+        docs.post(
+            "/api/v1/admin/offices/" + office + "/resources",
+            """
+            {"id": "%s", "name": "%s", "kind": "CASEWORKER", "serviceIds": ["%s"]}\
+            """
+                .formatted(id, id, service),
+            AUTHORIZATION,
+            admin));
+    expect(
+        200,
+        docs.put(
+            "/api/v1/admin/offices/" + office + "/resources/" + id + "/schedule",
+            """
+            {"rules": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "from": "08:00", "to": "16:00"}]}\
+            """,
+            AUTHORIZATION,
+            admin));
   }
 
   private void policy(String policy) {
@@ -322,7 +512,9 @@ class AccessPolicyRoutesTest {
 
   private static String hold(String start) {
     return """
-        {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "%s"}""".formatted(start);
+    {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "%s"}\
+    """
+        .formatted(start);
   }
 
   private static String withChallenge(String hold, String answer) {
@@ -331,8 +523,12 @@ class AccessPolicyRoutesTest {
 
   private ApiDocClient.Answer book(ApiDocClient.Answer hold, String email) {
     expect(201, hold);
-    return docs.post("/api/v1/bookings", """
-        {"holdId": "%s", "citizen": {"name": "Erika Muster", "email": "%s"}}""".formatted(hold.text("holdId"), email));
+    return docs.post(
+        "/api/v1/bookings",
+        """
+        {"holdId": "%s", "citizen": {"name": "Erika Muster", "email": "%s"}}\
+        """
+            .formatted(hold.text("holdId"), email));
   }
 
   private static String field(ApiDocClient.Answer answer) {

@@ -20,19 +20,26 @@ class ConcurrencyLimitTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private final CountDownLatch entered = new CountDownLatch(2);
   private final HttpClient client = HttpClient.newHttpClient();
-  private final Javalin server = Javalin.create(config -> {
-    new ConcurrencyLimit(2).register(config);
-    ErrorMapping.register(config, 1024);
-    config.routes.get("/api/v1/stuck", ctx -> {
-      entered.countDown();
-      release.await(30, TimeUnit.SECONDS);
-      ctx.result("done");
-    });
-    config.routes.get("/health", ctx -> ctx.result("UP"));
-    config.routes.get("/api/v1/failing", ctx -> {
-      throw new IllegalStateException("a failure in the handler");
-    });
-  }).start(0);
+  private final Javalin server =
+      Javalin.create(
+              config -> {
+                new ConcurrencyLimit(2).register(config);
+                ErrorMapping.register(config, 1024);
+                config.routes.get(
+                    "/api/v1/stuck",
+                    ctx -> {
+                      entered.countDown();
+                      release.await(30, TimeUnit.SECONDS);
+                      ctx.result("done");
+                    });
+                config.routes.get("/health", ctx -> ctx.result("UP"));
+                config.routes.get(
+                    "/api/v1/failing",
+                    ctx -> {
+                      throw new IllegalStateException("a failure in the handler");
+                    });
+              })
+          .start(0);
 
   @AfterEach
   void stop() {
@@ -42,7 +49,8 @@ class ConcurrencyLimitTest {
 
   @Test
   void requestsBeyondTheBoundAreShedWith503WhileLivenessStillAnswers() throws Exception {
-    List<CompletableFuture<HttpResponse<String>>> stuck = List.of(send("/api/v1/stuck"), send("/api/v1/stuck"));
+    List<CompletableFuture<HttpResponse<String>>> stuck =
+        List.of(send("/api/v1/stuck"), send("/api/v1/stuck"));
     assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
     HttpResponse<String> shed = send("/api/v1/stuck").get(30, TimeUnit.SECONDS);
@@ -72,7 +80,8 @@ class ConcurrencyLimitTest {
   }
 
   private CompletableFuture<HttpResponse<String>> send(String path) {
-    return client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+    return client.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -38,11 +38,15 @@ class RateLimiterTest {
     assertThat(limiter.take(CLIENT, RouteGroup.CITIZEN_WRITE)).isEqualTo(Decision.limited(5));
 
     ticker.advance(Duration.ofSeconds(5));
-    assertThat(limiter.take(CLIENT, RouteGroup.CITIZEN_WRITE).allowed()).as("one token after 20 s").isTrue();
+    assertThat(limiter.take(CLIENT, RouteGroup.CITIZEN_WRITE).allowed())
+        .as("one token after 20 s")
+        .isTrue();
     assertThat(limiter.take(CLIENT, RouteGroup.CITIZEN_WRITE).allowed()).isFalse();
 
     ticker.advance(Duration.ofMinutes(5));
-    assertThat(drain(limiter, CLIENT, RouteGroup.CITIZEN_WRITE, 4)).as("refilled to the capacity, not beyond").isEqualTo(3);
+    assertThat(drain(limiter, CLIENT, RouteGroup.CITIZEN_WRITE, 4))
+        .as("refilled to the capacity, not beyond")
+        .isEqualTo(3);
   }
 
   @Test
@@ -64,8 +68,12 @@ class RateLimiterTest {
     drain(limiter, CLIENT, RouteGroup.CITIZEN_READ, 2);
 
     assertThat(limiter.take(CLIENT, RouteGroup.CITIZEN_READ).allowed()).isFalse();
-    assertThat(limiter.take(OTHER_CLIENT, RouteGroup.CITIZEN_READ).allowed()).as("another client").isTrue();
-    assertThat(limiter.take(CLIENT, RouteGroup.CITIZEN_WRITE).allowed()).as("another group").isTrue();
+    assertThat(limiter.take(OTHER_CLIENT, RouteGroup.CITIZEN_READ).allowed())
+        .as("another client")
+        .isTrue();
+    assertThat(limiter.take(CLIENT, RouteGroup.CITIZEN_WRITE).allowed())
+        .as("another group")
+        .isTrue();
     assertThat(limiter.take(CLIENT, RouteGroup.STAFF).allowed()).isTrue();
     assertThat(limiter.take(CLIENT, RouteGroup.ADMIN).allowed()).isTrue();
   }
@@ -89,8 +97,12 @@ class RateLimiterTest {
 
   @Test
   void negativeLimitsAreRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new RateLimiter(-1, ticker)).withMessageContaining("-1");
-    assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings(-1)).withMessageContaining("rateLimitPerMinute");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new RateLimiter(-1, ticker))
+        .withMessageContaining("-1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new HttpSettings(-1))
+        .withMessageContaining("rateLimitPerMinute");
   }
 
   /** Takes up to {@code attempts} requests and answers how many were allowed. */

@@ -23,8 +23,12 @@ class ReadinessTest {
 
   @BeforeEach
   void start() {
-    InMemoryUseCases memory = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC));
-    api = HttpApi.create(memory.with(memory.bookings().build()).readiness(databaseReachable::get).build()).start(0);
+    InMemoryUseCases memory =
+        new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC));
+    api =
+        HttpApi.create(
+                memory.with(memory.bookings().build()).readiness(databaseReachable::get).build())
+            .start(0);
   }
 
   @AfterEach
@@ -40,13 +44,16 @@ class ReadinessTest {
     HttpResponse<String> notReady = get("/ready");
 
     assertThat(notReady.statusCode()).isEqualTo(503);
-    assertThat(notReady.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(notReady.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(notReady.body()).contains("/problems/not-ready");
     assertThat(get("/health").statusCode()).isEqualTo(200);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

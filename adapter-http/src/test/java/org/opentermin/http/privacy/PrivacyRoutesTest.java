@@ -28,8 +28,8 @@ import org.opentermin.ports.access.AccessTokens;
 /**
  * Privacy through the API over the in-memory adapters: minimal data and the note on confirmation,
  * the citizen's download and early erasure with the manage token, what staff see of an erased
- * booking, and the retention period for administrators. Every answer is also checked against
- * {@code /openapi.json}. The clock starts at Monday 2026-11-30, 09:00 in Berlin.
+ * booking, and the retention period for administrators. Every answer is also checked against {@code
+ * /openapi.json}. The clock starts at Monday 2026-11-30, 09:00 in Berlin.
  */
 class PrivacyRoutesTest {
 
@@ -79,17 +79,45 @@ class PrivacyRoutesTest {
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
     staff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {
-      expect(201, docs.post("/api/v1/admin/offices", """
-          {"id": "%s", "name": "Sozialbürgerhaus", "timeZone": "Europe/Berlin", "state": "BY", "slotMinutes": 15,
-           "maxDaysAhead": 90, "address": "Meindlstraße 14, 81373 München"}""".formatted(office), AUTHORIZATION, admin));
+      expect(
+          201,
+          docs.post(
+              "/api/v1/admin/offices",
+              """
+              {"id": "%s", "name": "Sozialbürgerhaus", "timeZone": "Europe/Berlin", "state": "BY", "slotMinutes": 15,
+               "maxDaysAhead": 90, "address": "Meindlstraße 14, 81373 München"}\
+              """
+                  .formatted(office),
+              AUTHORIZATION,
+              admin));
     }
-    expect(201, docs.post("/api/v1/admin/services", """
-        {"id": "beratung", "name": "Beratung", "durationMinutes": 30, "maxPersons": 1, "channels": ["ONLINE", "PHONE"]}""",
-        AUTHORIZATION, admin));
-    expect(201, docs.post("/api/v1/admin/offices/sbh-mitte/resources", """
-        {"id": "anna", "name": "Anna", "kind": "CASEWORKER", "serviceIds": ["beratung"]}""", AUTHORIZATION, admin));
-    expect(200, docs.put("/api/v1/admin/offices/sbh-mitte/resources/anna/schedule", """
-        {"rules": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "from": "08:00", "to": "16:00"}]}""", AUTHORIZATION, admin));
+    expect(
+        201,
+        docs.post(
+            "/api/v1/admin/services",
+            """
+            {"id": "beratung", "name": "Beratung", "durationMinutes": 30, "maxPersons": 1, "channels": ["ONLINE", "PHONE"]}\
+            """,
+            AUTHORIZATION,
+            admin));
+    expect(
+        201,
+        docs.post(
+            "/api/v1/admin/offices/sbh-mitte/resources",
+            """
+            {"id": "anna", "name": "Anna", "kind": "CASEWORKER", "serviceIds": ["beratung"]}\
+            """,
+            AUTHORIZATION,
+            admin));
+    expect(
+        200,
+        docs.put(
+            "/api/v1/admin/offices/sbh-mitte/resources/anna/schedule",
+            """
+            {"rules": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "from": "08:00", "to": "16:00"}]}\
+            """,
+            AUTHORIZATION,
+            admin));
   }
 
   @AfterEach
@@ -101,17 +129,27 @@ class PrivacyRoutesTest {
   private record Booked(String reference, String token) {}
 
   private String hold(String start, String channel, String... headers) {
-    ApiDocClient.Answer held = docs.post("/api/v1/holds", """
-        {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "%s", "channel": "%s"}"""
-        .formatted(start, channel), headers);
+    ApiDocClient.Answer held =
+        docs.post(
+            "/api/v1/holds",
+            """
+            {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "%s", "channel": "%s"}\
+            """
+                .formatted(start, channel),
+            headers);
     expect(201, held);
     return held.text("holdId");
   }
 
   private Booked book(String start) {
-    ApiDocClient.Answer booked = docs.post("/api/v1/bookings", """
-        {"holdId": "%s", "citizen": {"name": "Erika Mustermann", "email": "erika@example.org", "note": "%s"},
-         "idempotencyKey": "erika-0123456789abcdef"}""".formatted(hold(start, "ONLINE"), NOTE));
+    ApiDocClient.Answer booked =
+        docs.post(
+            "/api/v1/bookings",
+            """
+            {"holdId": "%s", "citizen": {"name": "Erika Mustermann", "email": "erika@example.org", "note": "%s"},
+             "idempotencyKey": "erika-0123456789abcdef"}\
+            """
+                .formatted(hold(start, "ONLINE"), NOTE));
     expect(201, booked);
     return new Booked(booked.text("reference"), booked.text("manageToken"));
   }
@@ -120,7 +158,8 @@ class PrivacyRoutesTest {
   void theCitizenDownloadsEverythingStoredAboutTheirBookingNoteIncluded() {
     Booked booked = book("2026-12-01T10:00:00+01:00");
 
-    ApiDocClient.Answer data = docs.get("/api/v1/bookings/" + booked.reference() + "/data", TOKEN, booked.token());
+    ApiDocClient.Answer data =
+        docs.get("/api/v1/bookings/" + booked.reference() + "/data", TOKEN, booked.token());
 
     expect(200, data);
     JsonNode json = data.json();
@@ -136,17 +175,32 @@ class PrivacyRoutesTest {
     assertThat(json.at("/pseudonyms/clientAddressKey").asBoolean()).isFalse();
     assertThat(json.at("/retention/days").asInt()).isEqualTo(30);
     assertThat(json.at("/retention/erasureDue").asText()).isEqualTo("2026-12-31T09:30:00Z");
-    assertThat(docs.get("/api/v1/bookings/" + booked.reference(), TOKEN, booked.token()).json().at("/citizen/note").asText())
-        .as("the citizen sees their own note").isEqualTo(NOTE);
+    assertThat(
+            docs.get("/api/v1/bookings/" + booked.reference(), TOKEN, booked.token())
+                .json()
+                .at("/citizen/note")
+                .asText())
+        .as("the citizen sees their own note")
+        .isEqualTo(NOTE);
   }
 
   @Test
   void theDownloadComesAsAFileToKeep() throws Exception {
     Booked booked = book("2026-12-01T10:00:00+01:00");
 
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/bookings/" + booked.reference() + "/data"))
-        .header(TOKEN, booked.token()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + api.port()
+                                + "/api/v1/bookings/"
+                                + booked.reference()
+                                + "/data"))
+                    .header(TOKEN, booked.token())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.headers().firstValue("Content-Disposition"))
         .contains("attachment; filename=\"opentermin-" + booked.reference() + ".json\"");
@@ -159,9 +213,13 @@ class PrivacyRoutesTest {
 
     for (String method : List.of("GET", "DELETE")) {
       String suffix = method.equals("GET") ? "/data" : "";
-      ApiDocClient.Answer unknown = docs.send(method, "/api/v1/bookings/ZZZZ2222" + suffix, null, TOKEN, booked.token());
-      ApiDocClient.Answer wrong = docs.send(method, "/api/v1/bookings/" + booked.reference() + suffix, null, TOKEN, "guessed");
-      ApiDocClient.Answer missing = docs.send(method, "/api/v1/bookings/" + booked.reference() + suffix, null);
+      ApiDocClient.Answer unknown =
+          docs.send(method, "/api/v1/bookings/ZZZZ2222" + suffix, null, TOKEN, booked.token());
+      ApiDocClient.Answer wrong =
+          docs.send(
+              method, "/api/v1/bookings/" + booked.reference() + suffix, null, TOKEN, "guessed");
+      ApiDocClient.Answer missing =
+          docs.send(method, "/api/v1/bookings/" + booked.reference() + suffix, null);
       for (ApiDocClient.Answer answer : List.of(unknown, wrong, missing)) {
         expect(404, answer);
         assertThat(answer.body()).as(method).isEqualTo(unknown.body());
@@ -186,7 +244,10 @@ class PrivacyRoutesTest {
     expect(404, docs.get(path + "/calendar.ics?token=" + booked.token()));
     expect(404, docs.send("DELETE", path, null, TOKEN, booked.token()));
     hold("2026-12-01T10:00:00+01:00", "ONLINE");
-    JsonNode day = docs.get("/api/v1/staff/offices/sbh-mitte/bookings?date=2026-12-01", AUTHORIZATION, staff).json().at("/bookings/0");
+    JsonNode day =
+        docs.get("/api/v1/staff/offices/sbh-mitte/bookings?date=2026-12-01", AUTHORIZATION, staff)
+            .json()
+            .at("/bookings/0");
     assertThat(day.get("status").asText()).isEqualTo("CANCELLED");
     assertThat(day.get("erasedAt").asText()).isEqualTo("2026-11-30T08:00:00Z");
     assertThat(day.has("reference")).isFalse();
@@ -211,64 +272,112 @@ class PrivacyRoutesTest {
 
   @Test
   void aCitizenGivesAWayToBeReachedStaffMayBookByNameAlone() {
-    ApiDocClient.Answer nameOnly = docs.post("/api/v1/bookings", """
-        {"holdId": "%s", "citizen": {"name": "Erika Mustermann"}}""".formatted(hold("2026-12-01T10:00:00+01:00", "ONLINE")));
+    ApiDocClient.Answer nameOnly =
+        docs.post(
+            "/api/v1/bookings",
+            """
+            {"holdId": "%s", "citizen": {"name": "Erika Mustermann"}}\
+            """
+                .formatted(hold("2026-12-01T10:00:00+01:00", "ONLINE")));
     expectProblem(422, "validation-failed", nameOnly);
     assertThat(nameOnly.text("detail")).contains("email address or a phone number");
 
-    ApiDocClient.Answer byPhone = docs.post("/api/v1/bookings", """
-        {"holdId": "%s", "citizen": {"name": "Max Mustermann"}}""".formatted(
-        hold("2026-12-01T11:00:00+01:00", "PHONE", AUTHORIZATION, staff)), AUTHORIZATION, staff);
+    ApiDocClient.Answer byPhone =
+        docs.post(
+            "/api/v1/bookings",
+            """
+            {"holdId": "%s", "citizen": {"name": "Max Mustermann"}}\
+            """
+                .formatted(hold("2026-12-01T11:00:00+01:00", "PHONE", AUTHORIZATION, staff)),
+            AUTHORIZATION,
+            staff);
     expect(201, byPhone);
   }
 
   @Test
   void aNoteIsAtMostFiveHundredCharactersAndABlankOneIsNone() {
-    ApiDocClient.Answer tooLong = docs.post("/api/v1/bookings", """
-        {"holdId": "%s", "citizen": {"name": "Erika", "email": "erika@example.org", "note": "%s"}}"""
-        .formatted(hold("2026-12-01T10:00:00+01:00", "ONLINE"), "n".repeat(501)));
+    ApiDocClient.Answer tooLong =
+        docs.post(
+            "/api/v1/bookings",
+            """
+            {"holdId": "%s", "citizen": {"name": "Erika", "email": "erika@example.org", "note": "%s"}}\
+            """
+                .formatted(hold("2026-12-01T10:00:00+01:00", "ONLINE"), "n".repeat(501)));
     expectProblem(422, "validation-failed", tooLong);
     assertThat(tooLong.body()).contains("citizen.note").doesNotContain("nnnnn");
 
-    ApiDocClient.Answer blank = docs.post("/api/v1/bookings", """
-        {"holdId": "%s", "citizen": {"name": "Erika", "email": "erika@example.org", "note": "   "}}"""
-        .formatted(hold("2026-12-01T10:30:00+01:00", "ONLINE")));
+    ApiDocClient.Answer blank =
+        docs.post(
+            "/api/v1/bookings",
+            """
+            {"holdId": "%s", "citizen": {"name": "Erika", "email": "erika@example.org", "note": "   "}}\
+            """
+                .formatted(hold("2026-12-01T10:30:00+01:00", "ONLINE")));
     expect(201, blank);
     assertThat(blank.json().get("citizen").has("note")).isFalse();
   }
 
   @Test
   void theWaitingListTakesNoNote() {
-    ApiDocClient.Answer refused = docs.post("/api/v1/waiting-list", """
-        {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "from": "2026-12-01",
-         "to": "2026-12-04", "citizen": {"name": "Erika", "email": "erika@example.org", "note": "%s"}}""".formatted(NOTE));
+    ApiDocClient.Answer refused =
+        docs.post(
+            "/api/v1/waiting-list",
+            """
+            {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "from": "2026-12-01",
+             "to": "2026-12-04", "citizen": {"name": "Erika", "email": "erika@example.org", "note": "%s"}}\
+            """
+                .formatted(NOTE));
 
     expectProblem(400, "invalid-request", refused);
   }
 
   @Test
   void adminsAndTheOfficesOwnAdminSetTheRetentionPeriod() {
-    String officeAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();
-    String otherAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-nord"))).token();
+    String officeAdmin =
+        "Bearer "
+            + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();
+    String otherAdmin =
+        "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-nord"))).token();
 
     ApiDocClient.Answer initial = docs.get(RETENTION, AUTHORIZATION, officeAdmin);
     expect(200, initial);
     assertThat(initial.json().get("retentionDays").asInt()).isEqualTo(30);
-    ApiDocClient.Answer saved = docs.put(RETENTION, "{\"retentionDays\": 90}", AUTHORIZATION, officeAdmin);
+    ApiDocClient.Answer saved =
+        docs.put(RETENTION, "{\"retentionDays\": 90}", AUTHORIZATION, officeAdmin);
     expect(200, saved);
     assertThat(saved.json().get("retentionDays").asInt()).isEqualTo(90);
-    assertThat(docs.get(RETENTION, AUTHORIZATION, admin).json().get("retentionDays").asInt()).isEqualTo(90);
-    assertThat(docs.get("/api/v1/admin/offices/sbh-nord/retention", AUTHORIZATION, admin).json().get("retentionDays").asInt())
+    assertThat(docs.get(RETENTION, AUTHORIZATION, admin).json().get("retentionDays").asInt())
+        .isEqualTo(90);
+    assertThat(
+            docs.get("/api/v1/admin/offices/sbh-nord/retention", AUTHORIZATION, admin)
+                .json()
+                .get("retentionDays")
+                .asInt())
         .isEqualTo(30);
 
-    expectProblem(422, "validation-failed", docs.put(RETENTION, "{\"retentionDays\": 0}", AUTHORIZATION, admin));
-    expectProblem(422, "validation-failed", docs.put(RETENTION, "{\"retentionDays\": 3651}", AUTHORIZATION, admin));
+    expectProblem(
+        422,
+        "validation-failed",
+        docs.put(RETENTION, "{\"retentionDays\": 0}", AUTHORIZATION, admin));
+    expectProblem(
+        422,
+        "validation-failed",
+        docs.put(RETENTION, "{\"retentionDays\": 3651}", AUTHORIZATION, admin));
     expectProblem(422, "validation-failed", docs.put(RETENTION, "{}", AUTHORIZATION, admin));
-    expectProblem(400, "invalid-request", docs.put(RETENTION, "{\"retentionDays\": \"ninety\"}", AUTHORIZATION, admin));
+    expectProblem(
+        400,
+        "invalid-request",
+        docs.put(RETENTION, "{\"retentionDays\": \"ninety\"}", AUTHORIZATION, admin));
     expectProblem(401, "unauthorized", docs.put(RETENTION, "{\"retentionDays\": 7}"));
-    expectProblem(403, "forbidden", docs.put(RETENTION, "{\"retentionDays\": 7}", AUTHORIZATION, staff));
+    expectProblem(
+        403, "forbidden", docs.put(RETENTION, "{\"retentionDays\": 7}", AUTHORIZATION, staff));
     expectProblem(403, "forbidden", docs.get(RETENTION, AUTHORIZATION, otherAdmin));
-    expectProblem(404, "not-found", docs.get("/api/v1/admin/offices/sbh-sued/retention", AUTHORIZATION, admin));
-    assertThat(docs.get(RETENTION, AUTHORIZATION, admin).json().get("retentionDays").asInt()).as("unchanged").isEqualTo(90);
+    expectProblem(
+        404,
+        "not-found",
+        docs.get("/api/v1/admin/offices/sbh-sued/retention", AUTHORIZATION, admin));
+    assertThat(docs.get(RETENTION, AUTHORIZATION, admin).json().get("retentionDays").asInt())
+        .as("unchanged")
+        .isEqualTo(90);
   }
 }

@@ -10,7 +10,9 @@ class UnreadableRequestsTest {
 
   @Test
   void aBodyThatBreaksHttpOrEndsEarlyIsTheClientsFault() {
-    assertThat(UnreadableRequests.problem(new RuntimeException(new BadMessageException("bad chunk")), 1024))
+    assertThat(
+            UnreadableRequests.problem(
+                new RuntimeException(new BadMessageException("bad chunk")), 1024))
         .hasValueSatisfying(problem -> assertThat(problem.status()).isEqualTo(400));
     assertThat(UnreadableRequests.problem(new EofException("early EOF"), 1024))
         .hasValueSatisfying(problem -> assertThat(problem.status()).isEqualTo(400));

@@ -28,8 +28,8 @@ import org.opentermin.ports.access.AccessTokens;
 /**
  * Responsibility routing through the API over the in-memory adapters: CSV imports with their
  * errors, office settings, cases kept by staff, and citizens routed to the responsible caseworker
- * in availability and holds. Every answer is checked against {@code /openapi.json}. Mitte has
- * Anna (team a) and Ben (team b); Nord has Clara. The clock stands at Monday 2026-11-30, 09:00 in
+ * in availability and holds. Every answer is checked against {@code /openapi.json}. Mitte has Anna
+ * (team a) and Ben (team b); Nord has Clara. The clock stands at Monday 2026-11-30, 09:00 in
  * Berlin.
  */
 class RoutingRoutesTest {
@@ -40,18 +40,21 @@ class RoutingRoutesTest {
   private static final String ADDRESS_RULES = "/api/v1/admin/routing/address-rules";
   private static final String TEAM_RULES = "/api/v1/admin/offices/sbh-mitte/routing/team-rules";
   private static final String CASES = "/api/v1/admin/offices/sbh-mitte/cases";
-  private static final String CITY = """
+  private static final String CITY =
+      """
       postal_code;street;house_from;house_to;parity;office_id
       80331;;;;;sbh-mitte
       80335;Dachauer Straße;1;199;odd;sbh-mitte
       80335;Dachauer Straße;2;200;even;sbh-nord
       """;
-  private static final String MITTE_TEAMS = """
+  private static final String MITTE_TEAMS =
+      """
       initials;service_id;team_id;caseworker_id
       A–K;;a;
       L–Z;;;ben
       """;
-  private static final String TUESDAY = "/api/v1/offices/sbh-mitte/availability?service=beratung&from=2026-12-01&to=2026-12-01";
+  private static final String TUESDAY =
+      "/api/v1/offices/sbh-mitte/availability?service=beratung&from=2026-12-01&to=2026-12-01";
   private static final String MUELLER = "&postalCode=80331&surname=M%C3%BCller";
 
   private HttpApi api;
@@ -63,22 +66,44 @@ class RoutingRoutesTest {
 
   @BeforeEach
   void start() {
-    InMemoryUseCases memory = new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC));
+    InMemoryUseCases memory =
+        new InMemoryUseCases(Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC));
     AccessTokens tokens = memory.tokens;
-    api = HttpApi.create(memory.with(memory.bookings().responsibility(memory.routing).build()).build()).start(0);
+    api =
+        HttpApi.create(
+                memory.with(memory.bookings().responsibility(memory.routing).build()).build())
+            .start(0);
     docs = ApiDocClient.forServerAt(api.port());
     admin = "Bearer " + tokens.issue(AccessRole.ADMIN, List.of()).token();
-    mitteAdmin = "Bearer " + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();
-    mitteStaff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
-    nordStaff = "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-nord"))).token();
+    mitteAdmin =
+        "Bearer "
+            + tokens.issue(AccessRole.OFFICE_ADMIN, List.of(OfficeId.of("sbh-mitte"))).token();
+    mitteStaff =
+        "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-mitte"))).token();
+    nordStaff =
+        "Bearer " + tokens.issue(AccessRole.STAFF, List.of(OfficeId.of("sbh-nord"))).token();
     for (String office : List.of("sbh-mitte", "sbh-nord")) {
-      expect(201, docs.post("/api/v1/admin/offices", """
-          {"id": "%s", "name": "Sozialbürgerhaus %s", "timeZone": "Europe/Berlin", "state": "BY", "slotMinutes": 15,
-           "maxDaysAhead": 90}""".formatted(office, office), AUTHORIZATION, admin));
+      expect(
+          201,
+          docs.post(
+              "/api/v1/admin/offices",
+              """
+              {"id": "%s", "name": "Sozialbürgerhaus %s", "timeZone": "Europe/Berlin", "state": "BY", "slotMinutes": 15,
+               "maxDaysAhead": 90}\
+              """
+                  .formatted(office, office),
+              AUTHORIZATION,
+              admin));
     }
-    expect(201, docs.post("/api/v1/admin/services", """
-        {"id": "beratung", "name": "Beratung", "durationMinutes": 30, "maxPersons": 1, "channels": ["ONLINE", "PHONE"]}""",
-        AUTHORIZATION, admin));
+    expect(
+        201,
+        docs.post(
+            "/api/v1/admin/services",
+            """
+            {"id": "beratung", "name": "Beratung", "durationMinutes": 30, "maxPersons": 1, "channels": ["ONLINE", "PHONE"]}\
+            """,
+            AUTHORIZATION,
+            admin));
     resource("sbh-mitte", "anna", "a");
     resource("sbh-mitte", "ben", "b");
     resource("sbh-nord", "clara", "c");
@@ -122,24 +147,30 @@ class RoutingRoutesTest {
   void aFileWithBadLinesNamesEachLineAndChangesNothing() {
     expect(200, csv(ADDRESS_RULES, CITY, admin));
 
-    ApiDocClient.Answer refused = csv(ADDRESS_RULES, """
-        postal_code;street;house_from;house_to;parity;office_id
-        80333;;;;;sbh-mitte
-        8033;;;;;sbh-mitte
-        80335;Dachauer Straße;1;;odd;sbh-mitte
+    ApiDocClient.Answer refused =
+        csv(
+            ADDRESS_RULES,
+            """
+            postal_code;street;house_from;house_to;parity;office_id
+            80333;;;;;sbh-mitte
+            8033;;;;;sbh-mitte
+            80335;Dachauer Straße;1;;odd;sbh-mitte
 
-        80336;;;;;nowhere
-        """, admin);
+            80336;;;;;nowhere
+            """,
+            admin);
 
     expectProblem(422, "validation-failed", refused);
-    assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("line 3", "line 4", "line 6");
+    assertThat(refused.json().get("errors").findValuesAsText("field"))
+        .containsExactly("line 3", "line 4", "line 6");
     assertThat(refused.json().at("/errors/0/message").asText()).contains("five digits");
     assertThat(docs.get(ADDRESS_RULES, AUTHORIZATION, admin).json()).hasSize(3);
   }
 
   @Test
   void linesEndingInCarriageReturnsAloneAreCountedToo() {
-    ApiDocClient.Answer refused = csv(ADDRESS_RULES, "plz;dienststelle\r80331;sbh-mitte\r8033;sbh-mitte\r", admin);
+    ApiDocClient.Answer refused =
+        csv(ADDRESS_RULES, "plz;dienststelle\r80331;sbh-mitte\r8033;sbh-mitte\r", admin);
 
     expectProblem(422, "validation-failed", refused);
     assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("line 3");
@@ -147,7 +178,8 @@ class RoutingRoutesTest {
 
   @Test
   void aFileLargerThanAnyJsonBodyIsImported() {
-    StringBuilder file = new StringBuilder("postal_code;street;house_from;house_to;parity;office_id\n");
+    StringBuilder file =
+        new StringBuilder("postal_code;street;house_from;house_to;parity;office_id\n");
     for (int street = 0; street < 2_000; street++) {
       file.append("80331;Lange Gasse ").append(street).append(";1;999;odd;sbh-mitte\n");
     }
@@ -162,7 +194,10 @@ class RoutingRoutesTest {
   @Test
   void aBadPostalCodeIsBlamedOnThePostalCode_andANulCharacterIsRefused() {
     ApiDocClient.Answer badCode = resolve("8033", null, null, "Müller");
-    ApiDocClient.Answer nul = docs.post("/api/v1/responsibility", "{\"routing\": {\"postalCode\": \"80331\", \"surname\": \"M\\u0000\"}}");
+    ApiDocClient.Answer nul =
+        docs.post(
+            "/api/v1/responsibility",
+            "{\"routing\": {\"postalCode\": \"80331\", \"surname\": \"M\\u0000\"}}");
 
     expectProblem(422, "validation-failed", badCode);
     assertThat(badCode.json().at("/errors/0/field").asText()).isEqualTo("routing.postalCode");
@@ -171,7 +206,8 @@ class RoutingRoutesTest {
 
   @Test
   void aHeaderWithUnknownColumnsIsRefused() {
-    ApiDocClient.Answer refused = csv(ADDRESS_RULES, "plz;ort;dienststelle\n80331;München;sbh-mitte\n", admin);
+    ApiDocClient.Answer refused =
+        csv(ADDRESS_RULES, "plz;ort;dienststelle\n80331;München;sbh-mitte\n", admin);
 
     expectProblem(422, "validation-failed", refused);
     assertThat(refused.json().at("/errors/0/message").asText()).isEqualTo("unknown column 'ort'");
@@ -179,12 +215,15 @@ class RoutingRoutesTest {
 
   @Test
   void aGermanSpreadsheetExportWithWindows1252AndCommasIsRead() {
-    byte[] latin = "Plz,Strasse,Dienststelle\r\n80335,Dachauer Straße,sbh-mitte\r\n".getBytes(Charset.forName("windows-1252"));
+    byte[] latin =
+        "Plz,Strasse,Dienststelle\r\n80335,Dachauer Straße,sbh-mitte\r\n"
+            .getBytes(Charset.forName("windows-1252"));
 
     ApiDocClient.Answer imported = rawCsv(ADDRESS_RULES, latin, admin);
 
     expect(200, imported);
-    assertThat(docs.get(ADDRESS_RULES, AUTHORIZATION, admin).json().at("/0/street").asText()).isEqualTo("dachauerstrasse");
+    assertThat(docs.get(ADDRESS_RULES, AUTHORIZATION, admin).json().at("/0/street").asText())
+        .isEqualTo("dachauerstrasse");
   }
 
   @Test
@@ -198,23 +237,31 @@ class RoutingRoutesTest {
 
   @Test
   void aTeamRuleNamingNobodyAtTheOfficeIsRefused() {
-    ApiDocClient.Answer refused = csv(TEAM_RULES, "initials;team_id;caseworker_id\nA–K;c;\nL–Z;;clara\n", mitteAdmin);
+    ApiDocClient.Answer refused =
+        csv(TEAM_RULES, "initials;team_id;caseworker_id\nA–K;c;\nL–Z;;clara\n", mitteAdmin);
 
     expectProblem(422, "validation-failed", refused);
-    assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("line 2", "line 3");
+    assertThat(refused.json().get("errors").findValuesAsText("field"))
+        .containsExactly("line 2", "line 3");
   }
 
   @Test
   void onlyAdminsImportTheCity_andOfficeAdminsOnlyTheirOffice() {
     expectProblem(403, "forbidden", csv(ADDRESS_RULES, CITY, mitteAdmin));
-    expectProblem(403, "forbidden", csv("/api/v1/admin/offices/sbh-nord/routing/team-rules", MITTE_TEAMS, mitteAdmin));
+    expectProblem(
+        403,
+        "forbidden",
+        csv("/api/v1/admin/offices/sbh-nord/routing/team-rules", MITTE_TEAMS, mitteAdmin));
     expectProblem(403, "forbidden", csv(TEAM_RULES, MITTE_TEAMS, mitteStaff));
     expectProblem(401, "unauthorized", csv(TEAM_RULES, MITTE_TEAMS, "Bearer nope"));
   }
 
   @Test
   void anImportMustBeCsv() {
-    expectProblem(415, "unsupported-media-type", docs.put(TEAM_RULES, "{\"rules\": []}", AUTHORIZATION, mitteAdmin));
+    expectProblem(
+        415,
+        "unsupported-media-type",
+        docs.put(TEAM_RULES, "{\"rules\": []}", AUTHORIZATION, mitteAdmin));
   }
 
   @Test
@@ -228,8 +275,12 @@ class RoutingRoutesTest {
     expect(200, routed);
     assertThat(everyone.json().at("/days/0/slots/0/capacity").asInt()).isEqualTo(2);
     assertThat(routed.json().at("/days/0/slots/0/capacity").asInt()).isEqualTo(1);
-    expectProblem(409, "not-responsible",
-        docs.get("/api/v1/offices/sbh-nord/availability?service=beratung&from=2026-12-01&to=2026-12-01" + MUELLER));
+    expectProblem(
+        409,
+        "not-responsible",
+        docs.get(
+            "/api/v1/offices/sbh-nord/availability?service=beratung&from=2026-12-01&to=2026-12-01"
+                + MUELLER));
     expectProblem(422, "validation-failed", docs.get(TUESDAY + "&postalCode=80331"));
   }
 
@@ -238,28 +289,51 @@ class RoutingRoutesTest {
     expect(200, csv(ADDRESS_RULES, CITY, admin));
     expect(200, csv(TEAM_RULES, MITTE_TEAMS, mitteAdmin));
 
-    ApiDocClient.Answer hold = docs.post("/api/v1/holds", """
-        {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "2026-12-01T10:00:00+01:00",
-         "routing": {"postalCode": "80331", "surname": "Müller"}}""");
+    ApiDocClient.Answer hold =
+        docs.post(
+            "/api/v1/holds",
+            """
+            {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "2026-12-01T10:00:00+01:00",
+             "routing": {"postalCode": "80331", "surname": "Müller"}}\
+            """);
 
     expect(201, hold);
     assertThat(hold.text("holdId")).startsWith("sbh-mitte.");
-    expectProblem(409, "unavailable", docs.post("/api/v1/holds", """
-        {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "2026-12-01T10:00:00+01:00",
-         "routing": {"postalCode": "80331", "surname": "Lehmann"}}"""));
-    expect(201, docs.post("/api/v1/holds", """
-        {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "2026-12-01T10:00:00+01:00",
-         "routing": {"postalCode": "80331", "surname": "Arnim"}}"""));
+    expectProblem(
+        409,
+        "unavailable",
+        docs.post(
+            "/api/v1/holds",
+            """
+            {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "2026-12-01T10:00:00+01:00",
+             "routing": {"postalCode": "80331", "surname": "Lehmann"}}\
+            """));
+    expect(
+        201,
+        docs.post(
+            "/api/v1/holds",
+            """
+            {"officeId": "sbh-mitte", "services": [{"serviceId": "beratung", "persons": 1}], "start": "2026-12-01T10:00:00+01:00",
+             "routing": {"postalCode": "80331", "surname": "Arnim"}}\
+            """));
   }
 
   @Test
   void anExclusiveOfficeNeedsRoutingInputsOnline() {
     expect(200, csv(ADDRESS_RULES, CITY, admin));
-    ApiDocClient.Answer settings = docs.put("/api/v1/admin/offices/sbh-mitte/routing", """
-        {"exclusive": true, "commonPrefixes": true}""", AUTHORIZATION, mitteAdmin);
+    ApiDocClient.Answer settings =
+        docs.put(
+            "/api/v1/admin/offices/sbh-mitte/routing",
+            """
+            {"exclusive": true, "commonPrefixes": true}\
+            """,
+            AUTHORIZATION,
+            mitteAdmin);
 
     expect(200, settings);
-    assertThat(settings.json().get("ignoredPrefixes")).isNotEmpty().allSatisfy(prefix -> assertThat(prefix.asText()).isNotBlank());
+    assertThat(settings.json().get("ignoredPrefixes"))
+        .isNotEmpty()
+        .allSatisfy(prefix -> assertThat(prefix.asText()).isNotBlank());
     assertThat(settings.json().get("ignoredPrefixes").toString()).contains("\"von der\"");
     expectProblem(422, "routing-required", docs.get(TUESDAY));
     expect(200, docs.get(TUESDAY + MUELLER));
@@ -270,23 +344,61 @@ class RoutingRoutesTest {
     expect(200, csv(ADDRESS_RULES, CITY, admin));
     expect(200, csv(TEAM_RULES, MITTE_TEAMS, mitteAdmin));
 
-    expect(204, docs.post("/api/v1/staff/offices/sbh-mitte/cases", """
-        {"caseNumber": "SBH-7/2026", "caseworkerId": "anna"}""", AUTHORIZATION, mitteStaff));
-    expectProblem(403, "forbidden", docs.post("/api/v1/staff/offices/sbh-mitte/cases", """
-        {"caseNumber": "SBH-8/2026", "caseworkerId": "anna"}""", AUTHORIZATION, nordStaff));
-    expectProblem(422, "validation-failed", docs.post("/api/v1/staff/offices/sbh-mitte/cases", """
-        {"caseNumber": "SBH-9/2026", "caseworkerId": "clara"}""", AUTHORIZATION, mitteStaff));
+    expect(
+        204,
+        docs.post(
+            "/api/v1/staff/offices/sbh-mitte/cases",
+            """
+            {"caseNumber": "SBH-7/2026", "caseworkerId": "anna"}\
+            """,
+            AUTHORIZATION,
+            mitteStaff));
+    expectProblem(
+        403,
+        "forbidden",
+        docs.post(
+            "/api/v1/staff/offices/sbh-mitte/cases",
+            """
+            {"caseNumber": "SBH-8/2026", "caseworkerId": "anna"}\
+            """,
+            AUTHORIZATION,
+            nordStaff));
+    expectProblem(
+        422,
+        "validation-failed",
+        docs.post(
+            "/api/v1/staff/offices/sbh-mitte/cases",
+            """
+            {"caseNumber": "SBH-9/2026", "caseworkerId": "clara"}\
+            """,
+            AUTHORIZATION,
+            mitteStaff));
 
     ApiDocClient.Answer byCase = resolveWithCase("Müller", "SBH-7/2026");
     assertThat(byCase.json().get("caseRecognised").asBoolean()).isTrue();
     assertThat(byCase.text("responsible")).isEqualTo("CASEWORKER");
-    assertThat(docs.get(CASES, AUTHORIZATION, mitteAdmin).json().at("/0/caseworkerId").asText()).isEqualTo("anna");
+    assertThat(docs.get(CASES, AUTHORIZATION, mitteAdmin).json().at("/0/caseworkerId").asText())
+        .isEqualTo("anna");
 
-    expect(204, docs.post("/api/v1/staff/offices/sbh-mitte/cases/remove", "{\"caseNumber\": \"SBH-7/2026\"}", AUTHORIZATION, mitteStaff));
-    expectProblem(404, "not-found",
-        docs.post("/api/v1/staff/offices/sbh-mitte/cases/remove", "{\"caseNumber\": \"SBH-7/2026\"}", AUTHORIZATION, mitteStaff));
-    assertThat(resolveWithCase("Müller", "SBH-7/2026").json().get("caseRecognised").asBoolean()).isFalse();
-    ApiDocClient.Answer audit = docs.get("/api/v1/admin/offices/sbh-mitte/audit", AUTHORIZATION, mitteAdmin);
+    expect(
+        204,
+        docs.post(
+            "/api/v1/staff/offices/sbh-mitte/cases/remove",
+            "{\"caseNumber\": \"SBH-7/2026\"}",
+            AUTHORIZATION,
+            mitteStaff));
+    expectProblem(
+        404,
+        "not-found",
+        docs.post(
+            "/api/v1/staff/offices/sbh-mitte/cases/remove",
+            "{\"caseNumber\": \"SBH-7/2026\"}",
+            AUTHORIZATION,
+            mitteStaff));
+    assertThat(resolveWithCase("Müller", "SBH-7/2026").json().get("caseRecognised").asBoolean())
+        .isFalse();
+    ApiDocClient.Answer audit =
+        docs.get("/api/v1/admin/offices/sbh-mitte/audit", AUTHORIZATION, mitteAdmin);
     assertThat(audit.json().get("entries").findValuesAsText("detail"))
         .contains("a case assigned to anna of team a", "a case removed")
         .noneMatch(detail -> detail.contains("SBH-7/2026"));
@@ -295,28 +407,61 @@ class RoutingRoutesTest {
   @Test
   void casesAreImportedAsCsv_andADeputyIsNamed() {
     expect(200, csv(ADDRESS_RULES, CITY, admin));
-    ApiDocClient.Answer imported = csv(CASES, "aktenzeichen;sachbearbeitung\nSBH-1;anna\nSBH-2;ben\n", mitteAdmin);
-    ApiDocClient.Answer deputy = docs.put("/api/v1/admin/offices/sbh-mitte/teams/a/deputy", "{\"caseworkerId\": \"ben\"}", AUTHORIZATION, mitteAdmin);
+    ApiDocClient.Answer imported =
+        csv(CASES, "aktenzeichen;sachbearbeitung\nSBH-1;anna\nSBH-2;ben\n", mitteAdmin);
+    ApiDocClient.Answer deputy =
+        docs.put(
+            "/api/v1/admin/offices/sbh-mitte/teams/a/deputy",
+            "{\"caseworkerId\": \"ben\"}",
+            AUTHORIZATION,
+            mitteAdmin);
 
     expect(200, imported);
     assertThat(imported.json().get("entries").asInt()).isEqualTo(2);
     expect(200, deputy);
     assertThat(deputy.json().at("/deputies/a").asText()).isEqualTo("ben");
-    expectProblem(422, "validation-failed", docs.put("/api/v1/admin/offices/sbh-mitte/teams/a/deputy", "{\"caseworkerId\": \"clara\"}",
-        AUTHORIZATION, mitteAdmin));
-    expect(204, docs.send("DELETE", "/api/v1/admin/offices/sbh-mitte/teams/a/deputy", null, AUTHORIZATION, mitteAdmin));
-    assertThat(docs.get("/api/v1/admin/offices/sbh-mitte/routing", AUTHORIZATION, mitteAdmin).json().get("deputies").size()).isZero();
+    expectProblem(
+        422,
+        "validation-failed",
+        docs.put(
+            "/api/v1/admin/offices/sbh-mitte/teams/a/deputy",
+            "{\"caseworkerId\": \"clara\"}",
+            AUTHORIZATION,
+            mitteAdmin));
+    expect(
+        204,
+        docs.send(
+            "DELETE",
+            "/api/v1/admin/offices/sbh-mitte/teams/a/deputy",
+            null,
+            AUTHORIZATION,
+            mitteAdmin));
+    assertThat(
+            docs.get("/api/v1/admin/offices/sbh-mitte/routing", AUTHORIZATION, mitteAdmin)
+                .json()
+                .get("deputies")
+                .size())
+        .isZero();
   }
 
-  private ApiDocClient.Answer resolve(String postalCode, String street, String houseNumber, String surname) {
-    return docs.post("/api/v1/responsibility", """
-        {"routing": {"postalCode": "%s", "street": %s, "houseNumber": %s, "surname": "%s"}}"""
-        .formatted(postalCode, quoted(street), quoted(houseNumber), surname));
+  private ApiDocClient.Answer resolve(
+      String postalCode, String street, String houseNumber, String surname) {
+    return docs.post(
+        "/api/v1/responsibility",
+        """
+        {"routing": {"postalCode": "%s", "street": %s, "houseNumber": %s, "surname": "%s"}}\
+        """
+            .formatted(postalCode, quoted(street), quoted(houseNumber), surname));
   }
 
   private ApiDocClient.Answer resolveWithCase(String surname, String caseNumber) {
-    ApiDocClient.Answer answer = docs.post("/api/v1/responsibility", """
-        {"routing": {"postalCode": "80331", "surname": "%s", "caseNumber": "%s"}}""".formatted(surname, caseNumber));
+    ApiDocClient.Answer answer =
+        docs.post(
+            "/api/v1/responsibility",
+            """
+            {"routing": {"postalCode": "80331", "surname": "%s", "caseNumber": "%s"}}\
+            """
+                .formatted(surname, caseNumber));
     expect(200, answer);
     return answer;
   }
@@ -329,16 +474,21 @@ class RoutingRoutesTest {
     return docs.put(path, body, AUTHORIZATION, authorization, CONTENT_TYPE, CSV);
   }
 
-  /** A file in an encoding other than UTF-8, sent as bytes; only the answer is checked against the document. */
+  /**
+   * A file in an encoding other than UTF-8, sent as bytes; only the answer is checked against the
+   * document.
+   */
   private ApiDocClient.Answer rawCsv(String path, byte[] body, String authorization) {
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-              .header(AUTHORIZATION, authorization)
-              .header(CONTENT_TYPE, CSV + "; charset=windows-1252")
-              .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                      .header(AUTHORIZATION, authorization)
+                      .header(CONTENT_TYPE, CSV + "; charset=windows-1252")
+                      .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       return new ApiDocClient.Answer(response.statusCode(), response.body());
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
@@ -349,10 +499,24 @@ class RoutingRoutesTest {
   }
 
   private void resource(String office, String id, String team) {
-    expect(201, docs.post("/api/v1/admin/offices/" + office + "/resources", """
-        {"id": "%s", "name": "%s", "kind": "CASEWORKER", "serviceIds": ["beratung"], "team": "%s"}""".formatted(id, id, team),
-        AUTHORIZATION, admin));
-    expect(200, docs.put("/api/v1/admin/offices/" + office + "/resources/" + id + "/schedule", """
-        {"rules": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "from": "08:00", "to": "16:00"}]}""", AUTHORIZATION, admin));
+    expect(
+        201,
+        docs.post(
+            "/api/v1/admin/offices/" + office + "/resources",
+            """
+            {"id": "%s", "name": "%s", "kind": "CASEWORKER", "serviceIds": ["beratung"], "team": "%s"}\
+            """
+                .formatted(id, id, team),
+            AUTHORIZATION,
+            admin));
+    expect(
+        200,
+        docs.put(
+            "/api/v1/admin/offices/" + office + "/resources/" + id + "/schedule",
+            """
+            {"rules": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "from": "08:00", "to": "16:00"}]}\
+            """,
+            AUTHORIZATION,
+            admin));
   }
 }

@@ -50,22 +50,24 @@ import org.opentermin.ports.out.CatalogStore;
 import org.opentermin.ports.out.RoutingStore;
 
 /**
- * Three fictional Munich social welfare offices (Sozialbürgerhäuser) with eight services and
- * twenty caseworkers who keep realistic weekly hours, lunch breaks and a few absences around the
- * given day. Housing benefit advice is also given by phone (in 20 minutes) and by video (by the
- * first caseworker of each housing team); debt advice also by phone. All names are invented.
+ * Three fictional Munich social welfare offices (Sozialbürgerhäuser) with eight services and twenty
+ * caseworkers who keep realistic weekly hours, lunch breaks and a few absences around the given
+ * day. Housing benefit advice is also given by phone (in 20 minutes) and by video (by the first
+ * caseworker of each housing team); debt advice also by phone. All names are invented.
  * Deterministic for a given day.
  */
 public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSchedule> offices) {
 
   private static final ZoneId MUNICH = ZoneId.of("Europe/Berlin");
-  private static final Set<DayOfWeek> WEEKDAYS = EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
+  private static final Set<DayOfWeek> WEEKDAYS =
+      EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
   private static final Set<Channel> ALL_CHANNELS = EnumSet.allOf(Channel.class);
   private static final String[][] OFFICES = {
     {"sbh-nord", "Sozialbürgerhaus Nord"},
     {"sbh-mitte", "Sozialbürgerhaus Mitte"},
     {"sbh-sued", "Sozialbürgerhaus Süd"}
   };
+
   /** The caseworker of each office's housing team who also advises by video. */
   private static final String VIDEO_CASEWORKER = "-4";
 
@@ -73,49 +75,77 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
       Service.of(
           ServiceId.of("grundsicherung-erstantrag"),
           "Grundsicherung im Alter und bei Erwerbsminderung: Erstantrag",
-          Duration.ofMinutes(45), 2, ALL_CHANNELS, true);
+          Duration.ofMinutes(45),
+          2,
+          ALL_CHANNELS,
+          true);
   public static final Service BASIC_INCOME_RENEWAL =
       Service.of(
           ServiceId.of("grundsicherung-weiterbewilligung"),
           "Grundsicherung: Weiterbewilligung",
-          Duration.ofMinutes(20), 2, ALL_CHANNELS, true);
+          Duration.ofMinutes(20),
+          2,
+          ALL_CHANNELS,
+          true);
   public static final Service SUBSISTENCE =
       Service.of(
           ServiceId.of("hilfe-zum-lebensunterhalt"),
           "Hilfe zum Lebensunterhalt",
-          Duration.ofMinutes(30), 2, ALL_CHANNELS, true);
+          Duration.ofMinutes(30),
+          2,
+          ALL_CHANNELS,
+          true);
   public static final Service HOUSING_BENEFIT =
       Service.of(
-          ServiceId.of("wohngeld"),
-          "Wohngeld: Beratung und Antrag",
-          Duration.ofMinutes(30), 2, ALL_CHANNELS, false)
-          .withModes(Map.of(
-              AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
-              AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(20)),
-              AppointmentMode.VIDEO, videoCaseworkers()));
+              ServiceId.of("wohngeld"),
+              "Wohngeld: Beratung und Antrag",
+              Duration.ofMinutes(30),
+              2,
+              ALL_CHANNELS,
+              false)
+          .withModes(
+              Map.of(
+                  AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
+                  AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(20)),
+                  AppointmentMode.VIDEO, videoCaseworkers()));
   public static final Service HOMELESSNESS_AID =
       Service.of(
           ServiceId.of("wohnungslosenhilfe"),
           "Hilfe bei drohendem Wohnungsverlust",
-          Duration.ofMinutes(45), 3, ALL_CHANNELS, true);
+          Duration.ofMinutes(45),
+          3,
+          ALL_CHANNELS,
+          true);
   public static final Service DEBT_ADVICE =
       Service.of(
-          ServiceId.of("schuldnerberatung"),
-          "Schuldner- und Insolvenzberatung",
-          Duration.ofMinutes(60), 2, ALL_CHANNELS, true)
-          .withModes(Map.of(
-              AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
-              AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(30))));
+              ServiceId.of("schuldnerberatung"),
+              "Schuldner- und Insolvenzberatung",
+              Duration.ofMinutes(60),
+              2,
+              ALL_CHANNELS,
+              true)
+          .withModes(
+              Map.of(
+                  AppointmentMode.IN_PERSON,
+                  ModeOptions.DEFAULT,
+                  AppointmentMode.PHONE,
+                  ModeOptions.lasting(Duration.ofMinutes(30))));
   public static final Service EDUCATION_AND_PARTICIPATION =
       Service.of(
           ServiceId.of("bildung-und-teilhabe"),
           "Bildung und Teilhabe",
-          Duration.ofMinutes(20), 4, ALL_CHANNELS, false);
+          Duration.ofMinutes(20),
+          4,
+          ALL_CHANNELS,
+          false);
   public static final Service DOCUMENT_SUBMISSION =
       Service.of(
           ServiceId.of("unterlagen-abgeben"),
           "Unterlagen abgeben",
-          Duration.ofMinutes(10), 1, EnumSet.of(Channel.ONLINE, Channel.COUNTER), false);
+          Duration.ofMinutes(10),
+          1,
+          EnumSet.of(Channel.ONLINE, Channel.COUNTER),
+          false);
 
   private static final List<Service> SERVICES =
       List.of(
@@ -130,7 +160,13 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
 
   /** What each team of caseworkers handles. */
   private static final List<ServiceId> BASIC_INCOME_TEAM =
-      ids(BASIC_INCOME_FIRST_APPLICATION, BASIC_INCOME_RENEWAL, SUBSISTENCE, EDUCATION_AND_PARTICIPATION, DOCUMENT_SUBMISSION);
+      ids(
+          BASIC_INCOME_FIRST_APPLICATION,
+          BASIC_INCOME_RENEWAL,
+          SUBSISTENCE,
+          EDUCATION_AND_PARTICIPATION,
+          DOCUMENT_SUBMISSION);
+
   private static final List<ServiceId> HOUSING_TEAM =
       ids(HOUSING_BENEFIT, HOMELESSNESS_AID, EDUCATION_AND_PARTICIPATION, DOCUMENT_SUBMISSION);
   private static final List<ServiceId> DEBT_TEAM = ids(DEBT_ADVICE, SUBSISTENCE);
@@ -181,20 +217,28 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
   private static WorkingTime workingTime(int person, LocalDate today, Random random) {
     WorkingTime.Builder time = WorkingTime.builder();
     switch (person % 5) {
-      case 0 -> time.rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "16:00"))
-          .breakRule(WeeklyRule.weekly(WEEKDAYS, "12:00", "12:30"));
-      case 1 -> time.rule(WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY), "08:00", "13:00"));
-      case 2 -> time.rule(
+      case 0 ->
+          time.rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "16:00"))
+              .breakRule(WeeklyRule.weekly(WEEKDAYS, "12:00", "12:30"));
+      case 1 ->
+          time.rule(WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY), "08:00", "13:00"));
+      case 2 ->
+          time.rule(
               WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, FRIDAY), "08:00", "12:00"),
               WeeklyRule.weekly(EnumSet.of(THURSDAY), "12:00", "18:00"));
-      case 3 -> time.rule(
-              WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY), "07:30", "15:30"),
-              WeeklyRule.weekly(EnumSet.of(FRIDAY), "08:00", "12:00").everyWeeks(2, today))
-          .breakRule(WeeklyRule.weekly(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY), "11:45", "12:15"));
-      default -> time.rule(
-              WeeklyRule.weekly(WEEKDAYS, "09:00", "15:00")
-                  .validDuring(DateRange.startingOn(today.minusMonths(6))))
-          .breakRule(WeeklyRule.weekly(WEEKDAYS, "12:30", "13:00"));
+      case 3 ->
+          time.rule(
+                  WeeklyRule.weekly(
+                      EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY), "07:30", "15:30"),
+                  WeeklyRule.weekly(EnumSet.of(FRIDAY), "08:00", "12:00").everyWeeks(2, today))
+              .breakRule(
+                  WeeklyRule.weekly(
+                      EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY), "11:45", "12:15"));
+      default ->
+          time.rule(
+                  WeeklyRule.weekly(WEEKDAYS, "09:00", "15:00")
+                      .validDuring(DateRange.startingOn(today.minusMonths(6))))
+              .breakRule(WeeklyRule.weekly(WEEKDAYS, "12:30", "13:00"));
     }
     if (random.nextInt(3) == 0) {
       LocalDate first = today.plusDays(3 + random.nextInt(30));
@@ -211,13 +255,15 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
   public void saveTo(CatalogStore catalog) {
     for (OfficeSchedule schedule : offices) {
       catalog.saveOffice(schedule.office());
-      catalog.saveAccessPolicy(schedule.office().id(), Optional.empty(), Optional.of(AccessPolicy.recommended()));
+      catalog.saveAccessPolicy(
+          schedule.office().id(), Optional.empty(), Optional.of(AccessPolicy.recommended()));
     }
     services.forEach(catalog::saveService);
     for (OfficeSchedule schedule : offices) {
       for (ScheduledResource scheduled : schedule.resources()) {
         catalog.saveResource(scheduled.resource());
-        catalog.saveWorkingTime(schedule.office().id(), scheduled.resource().id(), scheduled.workingTime());
+        catalog.saveWorkingTime(
+            schedule.office().id(), scheduled.resource().id(), scheduled.workingTime());
       }
     }
   }
@@ -225,43 +271,70 @@ public record DemoData(ImmutableList<Service> services, ImmutableList<OfficeSche
   private static ModeOptions videoCaseworkers() {
     ModeOptions options = ModeOptions.DEFAULT;
     for (String[] office : OFFICES) {
-      options = options.servedAt(OfficeId.of(office[0]), List.of(ResourceId.of(office[0] + VIDEO_CASEWORKER)));
+      options =
+          options.servedAt(
+              OfficeId.of(office[0]), List.of(ResourceId.of(office[0] + VIDEO_CASEWORKER)));
     }
     return options;
   }
 
   /**
-   * Saves demo responsibility rules into {@code routing}: postal codes in the north, centre and south
-   * of Munich, one street split by house-number side, and at Mitte the basic-income cases split by
-   * surname among its three basic-income caseworkers, with a deputy and one existing case. The
-   * offices stay open to everyone, so that the demo can be booked without routing inputs too.
+   * Saves demo responsibility rules into {@code routing}: postal codes in the north, centre and
+   * south of Munich, one street split by house-number side, and at Mitte the basic-income cases
+   * split by surname among its three basic-income caseworkers, with a deputy and one existing case.
+   * The offices stay open to everyone, so that the demo can be booked without routing inputs too.
    */
   public void saveRoutingTo(RoutingStore routing) {
     OfficeId nord = OfficeId.of("sbh-nord");
     OfficeId mitte = OfficeId.of("sbh-mitte");
     OfficeId sued = OfficeId.of("sbh-sued");
-    routing.replaceAddressRules(List.of(
-        AddressRule.of("Nord 80937", "80937", nord),
-        AddressRule.of("Nord 80939", "80939", nord),
-        AddressRule.of("Mitte 80331", "80331", mitte),
-        AddressRule.of("Mitte 80333", "80333", mitte),
-        AddressRule.of("Mitte 80335 Dachauer Straße odd", "80335", "Dachauer Straße", 1, 199, Parity.ODD, mitte),
-        AddressRule.of("Nord 80335 Dachauer Straße even", "80335", "Dachauer Straße", 2, 200, Parity.EVEN, nord),
-        AddressRule.of("Süd 81369", "81369", sued),
-        AddressRule.of("Süd 81371", "81371", sued)));
+    routing.replaceAddressRules(
+        List.of(
+            AddressRule.of("Nord 80937", "80937", nord),
+            AddressRule.of("Nord 80939", "80939", nord),
+            AddressRule.of("Mitte 80331", "80331", mitte),
+            AddressRule.of("Mitte 80333", "80333", mitte),
+            AddressRule.of(
+                "Mitte 80335 Dachauer Straße odd",
+                "80335",
+                "Dachauer Straße",
+                1,
+                199,
+                Parity.ODD,
+                mitte),
+            AddressRule.of(
+                "Nord 80335 Dachauer Straße even",
+                "80335",
+                "Dachauer Straße",
+                2,
+                200,
+                Parity.EVEN,
+                nord),
+            AddressRule.of("Süd 81369", "81369", sued),
+            AddressRule.of("Süd 81371", "81371", sued)));
     List<TeamRule> mitteRules = new ArrayList<>();
     for (Service service : List.of(BASIC_INCOME_FIRST_APPLICATION, BASIC_INCOME_RENEWAL)) {
       String[] ranges = {"A–G", "H–Q", "R–Z"};
       for (int i = 0; i < ranges.length; i++) {
-        mitteRules.add(TeamRule.of(
-            service.id().value() + " " + ranges[i], mitte, ranges[i], service.id(),
-            Responsible.caseworker(ResourceId.of("sbh-mitte-" + (i + 1)))));
+        mitteRules.add(
+            TeamRule.of(
+                service.id().value() + " " + ranges[i],
+                mitte,
+                ranges[i],
+                service.id(),
+                Responsible.caseworker(ResourceId.of("sbh-mitte-" + (i + 1)))));
       }
     }
     routing.replaceTeamRules(mitte, mitteRules);
     routing.saveOfficeRouting(mitte, new OfficeRouting(NamePrefixes.COMMON, false));
-    routing.saveDeputy(mitte, TeamId.of("grundsicherung"), Optional.of(ResourceId.of("sbh-mitte-3")));
-    routing.saveCaseAssignment(mitte, new CaseAssignment(CaseNumber.of("SBH-M-1001"), ResourceId.of("sbh-mitte-2"), TeamId.of("grundsicherung")));
+    routing.saveDeputy(
+        mitte, TeamId.of("grundsicherung"), Optional.of(ResourceId.of("sbh-mitte-3")));
+    routing.saveCaseAssignment(
+        mitte,
+        new CaseAssignment(
+            CaseNumber.of("SBH-M-1001"),
+            ResourceId.of("sbh-mitte-2"),
+            TeamId.of("grundsicherung")));
   }
 
   private static List<ServiceId> ids(Service... services) {

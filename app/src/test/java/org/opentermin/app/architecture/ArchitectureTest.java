@@ -40,7 +40,8 @@ class ArchitectureTest {
     productionClasses =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            // The ports' test jar (their contract tests) is on this module's class path; its classes are tests too.
+            // The ports' test jar (their contract tests) is on this module's class path; its
+            // classes are tests too.
             .withImportOption(location -> !location.matches(TEST_JAR))
             .importPackages("org.opentermin");
   }
@@ -48,11 +49,20 @@ class ArchitectureTest {
   @Test
   void importsTheClassesOfEveryModule() {
     Set<String> packages =
-        Set.of("org.opentermin.core", "org.opentermin.ports", "org.opentermin.http", "org.opentermin.jdbc", "org.opentermin.app");
+        Set.of(
+            "org.opentermin.core",
+            "org.opentermin.ports",
+            "org.opentermin.http",
+            "org.opentermin.jdbc",
+            "org.opentermin.app");
     for (String name : packages) {
-      assertThat(productionClasses.containPackage(name)).as("classes of %s imported", name).isTrue();
+      assertThat(productionClasses.containPackage(name))
+          .as("classes of %s imported", name)
+          .isTrue();
     }
-    assertThat(productionClasses.stream().filter(javaClass -> javaClass.getPackageName().startsWith("org.opentermin.core")))
+    assertThat(
+            productionClasses.stream()
+                .filter(javaClass -> javaClass.getPackageName().startsWith("org.opentermin.core")))
         .hasSizeGreaterThan(20);
   }
 
@@ -89,15 +99,45 @@ class ArchitectureTest {
 
   @Test
   void dependenciesPointFromAdaptersInwards() {
-    noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat().resideInAnyPackage(PORTS, HTTP, JDBC, APP).check(productionClasses);
-    noClasses().that().resideInAPackage(PORTS).should().dependOnClassesThat().resideInAnyPackage(HTTP, JDBC, APP).check(productionClasses);
-    noClasses().that().resideInAnyPackage(HTTP, JDBC).should().dependOnClassesThat().resideInAPackage(APP).check(productionClasses);
+    noClasses()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(PORTS, HTTP, JDBC, APP)
+        .check(productionClasses);
+    noClasses()
+        .that()
+        .resideInAPackage(PORTS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(HTTP, JDBC, APP)
+        .check(productionClasses);
+    noClasses()
+        .that()
+        .resideInAnyPackage(HTTP, JDBC)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(APP)
+        .check(productionClasses);
   }
 
   @Test
   void adaptersDoNotDependOnEachOther() {
-    noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat().resideInAPackage(JDBC).check(productionClasses);
-    noClasses().that().resideInAPackage(JDBC).should().dependOnClassesThat().resideInAPackage(HTTP).check(productionClasses);
+    noClasses()
+        .that()
+        .resideInAPackage(HTTP)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(JDBC)
+        .check(productionClasses);
+    noClasses()
+        .that()
+        .resideInAPackage(JDBC)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(HTTP)
+        .check(productionClasses);
   }
 
   @Test
@@ -152,9 +192,12 @@ class ArchitectureTest {
 
   @Test
   void everyPackageSaysWhatLivesThere() {
-    for (JavaPackage javaPackage : productionClasses.getPackage("org.opentermin").getSubpackagesInTree()) {
+    for (JavaPackage javaPackage :
+        productionClasses.getPackage("org.opentermin").getSubpackagesInTree()) {
       if (!javaPackage.getClasses().isEmpty()) {
-        assertThat(javaPackage.tryGetPackageInfo()).as("package-info of %s", javaPackage.getName()).isPresent();
+        assertThat(javaPackage.tryGetPackageInfo())
+            .as("package-info of %s", javaPackage.getName())
+            .isPresent();
       }
     }
   }
@@ -168,7 +211,8 @@ class ArchitectureTest {
           boolean javaTimeNow = owner.startsWith("java.time.") && name.equals("now");
           boolean systemClock = owner.equals(Clock.class.getName()) && name.startsWith("system");
           boolean systemTime =
-              owner.equals(System.class.getName()) && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
+              owner.equals(System.class.getName())
+                  && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
           return javaTimeNow || systemClock || systemTime;
         });
   }

@@ -19,13 +19,16 @@ import java.util.List;
  * The dependency rules of the hexagon for the modules under one base package: the HTTP adapter
  * drives the application through {@code ports.in} only, the JDBC adapter implements {@code
  * ports.out} only, use-case ports speak in their own types, and services never reach for the
- * in-memory adapters. The base package is a parameter so that a test can run the same rules
- * against fixture classes that break them. Each rule takes the dependencies it still tolerates,
- * each with the reason, so that a known exception is written down instead of hidden.
+ * in-memory adapters. The base package is a parameter so that a test can run the same rules against
+ * fixture classes that break them. Each rule takes the dependencies it still tolerates, each with
+ * the reason, so that a known exception is written down instead of hidden.
  */
 final class DependencyRules {
 
-  /** A tolerated dependency: from classes whose name starts with {@code origin} to the top-level class {@code target}. */
+  /**
+   * A tolerated dependency: from classes whose name starts with {@code origin} to the top-level
+   * class {@code target}.
+   */
   record Tolerated(String origin, String target, String why) {
     Tolerated {
       checkNotNull(origin, "origin");
@@ -45,7 +48,10 @@ final class DependencyRules {
     this.base = checkNotNull(base, "base");
   }
 
-  /** The HTTP adapter depends on {@code ports.in} and the core, never on a service, an out-port or an in-memory adapter. */
+  /**
+   * The HTTP adapter depends on {@code ports.in} and the core, never on a service, an out-port or
+   * an in-memory adapter.
+   */
   ArchRule httpUsesOnlyInPorts(List<Tolerated> tolerated) {
     return noDependencies(
         "the HTTP adapter uses no ports package but ports.in",
@@ -54,7 +60,10 @@ final class DependencyRules {
         tolerated);
   }
 
-  /** The JDBC adapter implements {@code ports.out}; it needs no use case, service or in-memory adapter. */
+  /**
+   * The JDBC adapter implements {@code ports.out}; it needs no use case, service or in-memory
+   * adapter.
+   */
   ArchRule jdbcUsesOnlyOutPorts(List<Tolerated> tolerated) {
     return noDependencies(
         "the JDBC adapter uses no ports package but ports.out",
@@ -72,7 +81,10 @@ final class DependencyRules {
         tolerated);
   }
 
-  /** Services take their out-ports from whoever wires them; the in-memory adapters are for tests and demos. */
+  /**
+   * Services take their out-ports from whoever wires them; the in-memory adapters are for tests and
+   * demos.
+   */
   ArchRule servicesUseNoInMemoryAdapters(List<Tolerated> tolerated) {
     return noDependencies(
         "services do not depend on ports.memory",

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.app.architecture.DependencyRules.Tolerated;
 
 /**
- * The dependency rules report what they should: each runs against the fixture hexagon, in which
- * one class breaks it, names that class and what it depends on, and is quiet once exactly that
+ * The dependency rules report what they should: each runs against the fixture hexagon, in which one
+ * class breaks it, names that class and what it depends on, and is quiet once exactly that
  * dependency is tolerated.
  */
 class DependencyRulesTest {
@@ -34,8 +34,16 @@ class DependencyRulesTest {
 
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().getDetails())
-        .anySatisfy(detail -> assertThat(detail).contains(FIXTURE + ".http.Routes").contains(FIXTURE + ".ports.service.LookupService"))
-        .anySatisfy(detail -> assertThat(detail).contains(FIXTURE + ".http.Routes").contains(FIXTURE + ".ports.out.Store$Row"))
+        .anySatisfy(
+            detail ->
+                assertThat(detail)
+                    .contains(FIXTURE + ".http.Routes")
+                    .contains(FIXTURE + ".ports.service.LookupService"))
+        .anySatisfy(
+            detail ->
+                assertThat(detail)
+                    .contains(FIXTURE + ".http.Routes")
+                    .contains(FIXTURE + ".ports.out.Store$Row"))
         .allSatisfy(detail -> assertThat(detail).contains(FIXTURE + ".http."));
   }
 
@@ -45,7 +53,11 @@ class DependencyRulesTest {
 
     assertThat(result.getFailureReport().getDetails())
         .isNotEmpty()
-        .allSatisfy(detail -> assertThat(detail).contains(FIXTURE + ".jdbc.JdbcStore").contains(FIXTURE + ".ports.in.Lookup"));
+        .allSatisfy(
+            detail ->
+                assertThat(detail)
+                    .contains(FIXTURE + ".jdbc.JdbcStore")
+                    .contains(FIXTURE + ".ports.in.Lookup"));
   }
 
   @Test
@@ -54,7 +66,11 @@ class DependencyRulesTest {
 
     assertThat(result.getFailureReport().getDetails())
         .isNotEmpty()
-        .allSatisfy(detail -> assertThat(detail).contains(FIXTURE + ".ports.in.Lookup").contains(FIXTURE + ".ports.out.Store$Row"));
+        .allSatisfy(
+            detail ->
+                assertThat(detail)
+                    .contains(FIXTURE + ".ports.in.Lookup")
+                    .contains(FIXTURE + ".ports.out.Store$Row"));
   }
 
   @Test
@@ -63,16 +79,22 @@ class DependencyRulesTest {
 
     assertThat(result.getFailureReport().getDetails())
         .isNotEmpty()
-        .allSatisfy(detail ->
-            assertThat(detail).contains(FIXTURE + ".ports.service.LookupService").contains(FIXTURE + ".ports.memory.InMemoryStore"));
+        .allSatisfy(
+            detail ->
+                assertThat(detail)
+                    .contains(FIXTURE + ".ports.service.LookupService")
+                    .contains(FIXTURE + ".ports.memory.InMemoryStore"));
   }
 
   @Test
   void aToleratedDependencyIsNotReportedButEveryOtherStillIs() {
-    Tolerated lookupLeak = new Tolerated(FIXTURE + ".ports.in.Lookup", FIXTURE + ".ports.out.Store", "fixture");
-    assertThat(RULES.inPortsDoNotUseOutPorts(List.of(lookupLeak)).evaluate(fixture).hasViolation()).isFalse();
+    Tolerated lookupLeak =
+        new Tolerated(FIXTURE + ".ports.in.Lookup", FIXTURE + ".ports.out.Store", "fixture");
+    assertThat(RULES.inPortsDoNotUseOutPorts(List.of(lookupLeak)).evaluate(fixture).hasViolation())
+        .isFalse();
 
-    Tolerated serviceCall = new Tolerated(FIXTURE + ".http.", FIXTURE + ".ports.service.LookupService", "fixture");
+    Tolerated serviceCall =
+        new Tolerated(FIXTURE + ".http.", FIXTURE + ".ports.service.LookupService", "fixture");
     ArchRule http = RULES.httpUsesOnlyInPorts(List.of(serviceCall));
     assertThat(http.evaluate(fixture).getFailureReport().getDetails())
         .isNotEmpty()

@@ -53,16 +53,20 @@ final class Api {
 
   Answer post(String path, Object body, String... headers) {
     String text = body instanceof String string ? string : write(body);
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), headers);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)),
+        headers);
   }
 
   Answer put(String path, Object body, String... headers) {
     String text = body instanceof String string ? string : write(body);
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), headers);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)),
+        headers);
   }
 
   Answer delete(String path, String... headers) {
@@ -75,7 +79,8 @@ final class Api {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(response.statusCode(), response);
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);

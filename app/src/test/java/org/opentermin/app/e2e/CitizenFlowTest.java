@@ -27,11 +27,15 @@ class CitizenFlowTest {
 
   @Test
   void citizenFindsBooksReschedulesAndCancelsWithoutAnAccount() {
-    assertThat(api.get("/api/v1/offices").json().findValuesAsText("id")).contains(OFFICE, "sbh-nord", "sbh-sued");
-    assertThat(api.get("/api/v1/services").json().findValuesAsText("id")).contains(PLAIN_SERVICE, SENSITIVE_SERVICE);
-    assertThat(api.get("/api/v1/offices/" + OFFICE).json().get("timeZone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(api.get("/api/v1/offices").json().findValuesAsText("id"))
+        .contains(OFFICE, "sbh-nord", "sbh-sued");
+    assertThat(api.get("/api/v1/services").json().findValuesAsText("id"))
+        .contains(PLAIN_SERVICE, SENSITIVE_SERVICE);
+    assertThat(api.get("/api/v1/offices/" + OFFICE).json().get("timeZone").asText())
+        .isEqualTo("Europe/Berlin");
 
-    JsonNode availability = api.get(availabilityPath(PLAIN_SERVICE) + "&from=2026-12-01&to=2026-12-14").json();
+    JsonNode availability =
+        api.get(availabilityPath(PLAIN_SERVICE) + "&from=2026-12-01&to=2026-12-14").json();
     assertThat(availability.get("officeId").asText()).isEqualTo(OFFICE);
     assertThat(availability.get("durationMinutes").asInt()).isEqualTo(20);
     JsonNode firstDay = availability.get("days").get(0);
@@ -62,23 +66,43 @@ class CitizenFlowTest {
     Api.Answer calendar = api.get("/api/v1/bookings/" + reference + "/calendar.ics?token=" + token);
     assertThat(calendar.status()).isEqualTo(200);
     assertThat(calendar.contentType()).startsWith("text/calendar");
-    assertThat(calendar.body()).contains("BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "SEQUENCE:0", "Bildung und Teilhabe", reference);
+    assertThat(calendar.body())
+        .contains(
+            "BEGIN:VTIMEZONE",
+            "TZID:Europe/Berlin",
+            "SEQUENCE:0",
+            "Bildung und Teilhabe",
+            reference);
 
-    String later = api.get(availabilityPath(PLAIN_SERVICE) + "&from=2026-12-03&to=2026-12-03").json()
-        .get("days").get(0).get("slots").get(0).get("start").asText();
+    String later =
+        api.get(availabilityPath(PLAIN_SERVICE) + "&from=2026-12-03&to=2026-12-03")
+            .json()
+            .get("days")
+            .get(0)
+            .get("slots")
+            .get(0)
+            .get("start")
+            .asText();
     Api.Answer newHold = hold(PLAIN_SERVICE, later);
-    Api.Answer moved = api.post("/api/v1/bookings/" + reference + "/reschedule",
-        Map.of("holdId", newHold.json().get("holdId").asText()), "X-Manage-Token", token);
+    Api.Answer moved =
+        api.post(
+            "/api/v1/bookings/" + reference + "/reschedule",
+            Map.of("holdId", newHold.json().get("holdId").asText()),
+            "X-Manage-Token",
+            token);
     assertThat(moved.status()).isEqualTo(200);
     assertThat(moved.json().get("reference").asText()).isEqualTo(reference);
     assertThat(moved.json().get("start").asText()).isEqualTo(later);
     assertThat(api.get("/api/v1/bookings/" + reference + "/calendar.ics?token=" + token).body())
-        .contains("SEQUENCE:1").contains(later.substring(0, 10).replace("-", ""));
+        .contains("SEQUENCE:1")
+        .contains(later.substring(0, 10).replace("-", ""));
 
-    Api.Answer cancelled = api.post("/api/v1/bookings/" + reference + "/cancel", "", "X-Manage-Token", token);
+    Api.Answer cancelled =
+        api.post("/api/v1/bookings/" + reference + "/cancel", "", "X-Manage-Token", token);
     assertThat(cancelled.status()).isEqualTo(200);
     assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
-    Api.Answer again = api.post("/api/v1/bookings/" + reference + "/cancel", "", "X-Manage-Token", token);
+    Api.Answer again =
+        api.post("/api/v1/bookings/" + reference + "/cancel", "", "X-Manage-Token", token);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("type").asText()).endsWith("/illegal-transition");
   }
@@ -101,14 +125,21 @@ class CitizenFlowTest {
   @Test
   void repeatingTheServiceParameterAsksForMorePersons() {
     int one = api.get(availabilityPath(PLAIN_SERVICE)).json().get("durationMinutes").asInt();
-    int two = api.get(availabilityPath(PLAIN_SERVICE) + "&service=" + PLAIN_SERVICE).json().get("durationMinutes").asInt();
+    int two =
+        api.get(availabilityPath(PLAIN_SERVICE) + "&service=" + PLAIN_SERVICE)
+            .json()
+            .get("durationMinutes")
+            .asInt();
 
     assertThat(two).isEqualTo(2 * one);
   }
 
   @Test
   void theLastFreeResourceCannotBeHeldTwice() {
-    JsonNode days = api.get(availabilityPath(PLAIN_SERVICE) + "&from=2026-12-04&to=2026-12-04").json().get("days");
+    JsonNode days =
+        api.get(availabilityPath(PLAIN_SERVICE) + "&from=2026-12-04&to=2026-12-04")
+            .json()
+            .get("days");
     JsonNode slot = days.get(0).get("slots").get(0);
     for (int i = 0; i < slot.get("capacity").asInt(); i++) {
       assertThat(hold(PLAIN_SERVICE, slot.get("start").asText()).status()).isEqualTo(201);
@@ -118,15 +149,23 @@ class CitizenFlowTest {
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.contentType()).startsWith("application/problem+json");
-    assertThat(refused.json().get("type").asText()).isEqualTo("https://opentermin.org/problems/unavailable");
+    assertThat(refused.json().get("type").asText())
+        .isEqualTo("https://opentermin.org/problems/unavailable");
   }
 
   @Test
   void aRetriedHoldWithTheSameKeyReturnsTheFirstHold() {
     String start = firstStart(PLAIN_SERVICE, "2026-12-07");
-    Map<String, Object> request = Map.of(
-        "officeId", OFFICE, "services", List.of(Api.service(PLAIN_SERVICE, 1)), "start", start,
-        "idempotencyKey", UUID.randomUUID().toString());
+    Map<String, Object> request =
+        Map.of(
+            "officeId",
+            OFFICE,
+            "services",
+            List.of(Api.service(PLAIN_SERVICE, 1)),
+            "start",
+            start,
+            "idempotencyKey",
+            UUID.randomUUID().toString());
 
     Api.Answer first = api.post("/api/v1/holds", request);
     Api.Answer retry = api.post("/api/v1/holds", request);
@@ -150,16 +189,35 @@ class CitizenFlowTest {
   void theCalendarFileNeverNamesASensitiveService() {
     JsonNode booking = book(SENSITIVE_SERVICE, "2026-12-09");
 
-    String calendar = api.get("/api/v1/bookings/" + booking.get("reference").asText() + "/calendar.ics?token="
-        + booking.get("manageToken").asText()).body();
+    String calendar =
+        api.get(
+                "/api/v1/bookings/"
+                    + booking.get("reference").asText()
+                    + "/calendar.ics?token="
+                    + booking.get("manageToken").asText())
+            .body();
 
-    assertThat(calendar).contains("Sozialbürgerhaus Mitte").doesNotContain("Schuldner", "Insolvenz", SENSITIVE_SERVICE);
+    assertThat(calendar)
+        .contains("Sozialbürgerhaus Mitte")
+        .doesNotContain("Schuldner", "Insolvenz", SENSITIVE_SERVICE);
   }
 
   @Test
   void theFirstFreeStartIsTheFirstSlotOfTheAvailability() {
-    String first = api.get("/api/v1/offices/" + OFFICE + "/availability/first?service=" + PLAIN_SERVICE).json().get("start").asText();
-    String fromAvailability = api.get(availabilityPath(PLAIN_SERVICE)).json().get("days").get(0).get("slots").get(0).get("start").asText();
+    String first =
+        api.get("/api/v1/offices/" + OFFICE + "/availability/first?service=" + PLAIN_SERVICE)
+            .json()
+            .get("start")
+            .asText();
+    String fromAvailability =
+        api.get(availabilityPath(PLAIN_SERVICE))
+            .json()
+            .get("days")
+            .get(0)
+            .get("slots")
+            .get(0)
+            .get("start")
+            .asText();
 
     assertThat(first).isEqualTo(fromAvailability);
   }
@@ -173,17 +231,30 @@ class CitizenFlowTest {
   }
 
   private String firstStart(String service, String date) {
-    return api.get(availabilityPath(service) + "&from=" + date + "&to=" + date).json()
-        .get("days").get(0).get("slots").get(0).get("start").asText();
+    return api.get(availabilityPath(service) + "&from=" + date + "&to=" + date)
+        .json()
+        .get("days")
+        .get(0)
+        .get("slots")
+        .get(0)
+        .get("start")
+        .asText();
   }
 
   private Api.Answer hold(String service, String start) {
-    return api.post("/api/v1/holds", Map.of("officeId", OFFICE, "services", List.of(Api.service(service, 1)), "start", start));
+    return api.post(
+        "/api/v1/holds",
+        Map.of("officeId", OFFICE, "services", List.of(Api.service(service, 1)), "start", start));
   }
 
   private Api.Answer confirm(String holdId) {
-    return api.post("/api/v1/bookings", Map.of(
-        "holdId", holdId, "citizen", Map.of("name", "Erika Mustermann", "email", "erika@example.org")));
+    return api.post(
+        "/api/v1/bookings",
+        Map.of(
+            "holdId",
+            holdId,
+            "citizen",
+            Map.of("name", "Erika Mustermann", "email", "erika@example.org")));
   }
 
   private static String availabilityPath(String service) {

@@ -33,10 +33,10 @@ import org.opentermin.app.AppConfig;
 import org.opentermin.app.OpenTermin;
 
 /**
- * The database goes away while the app runs: killed, stalled, or unable to come back. Requests
- * get 503 with {@code Retry-After} instead of 500 or a hang, {@code /health} stays 200, {@code
- * /ready} says 503, and everything works again once the database is back, without anyone's help.
- * The time bounds below only guard against hanging; the app's own limits are seconds.
+ * The database goes away while the app runs: killed, stalled, or unable to come back. Requests get
+ * 503 with {@code Retry-After} instead of 500 or a hang, {@code /health} stays 200, {@code /ready}
+ * says 503, and everything works again once the database is back, without anyone's help. The time
+ * bounds below only guard against hanging; the app's own limits are seconds.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseOutageTest {
@@ -49,13 +49,22 @@ class DatabaseOutageTest {
   @BeforeAll
   static void start() throws IOException {
     dataDirectory = Files.createTempDirectory("opentermin-outage");
-    AppConfig config = AppConfig.fromEnvironment(Map.of(
-        "OPENTERMIN_PORT", "0",
-        "OPENTERMIN_DATA_DIR", dataDirectory.toString(),
-        "OPENTERMIN_ADMIN_TOKEN", RunningApp.ADMIN_TOKEN,
-        "OPENTERMIN_RATE_LIMIT_PER_MINUTE", "0"));
-    app = OpenTermin.start(config, new MovableClock(RunningApp.MONDAY_MORNING),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    AppConfig config =
+        AppConfig.fromEnvironment(
+            Map.of(
+                "OPENTERMIN_PORT",
+                "0",
+                "OPENTERMIN_DATA_DIR",
+                dataDirectory.toString(),
+                "OPENTERMIN_ADMIN_TOKEN",
+                RunningApp.ADMIN_TOKEN,
+                "OPENTERMIN_RATE_LIMIT_PER_MINUTE",
+                "0"));
+    app =
+        OpenTermin.start(
+            config,
+            new MovableClock(RunningApp.MONDAY_MORNING),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     api = new Api(app.port());
   }
 
@@ -81,7 +90,9 @@ class DatabaseOutageTest {
     Api.Answer duringOutage = assertTimeoutPreemptively(GUARD, DatabaseOutageTest::staffDay);
     assertThat(duringOutage.status()).isEqualTo(503);
     assertThat(duringOutage.header("Retry-After")).isNotBlank();
-    assertThat(duringOutage.body()).contains("/problems/service-unavailable").doesNotContain("Exception");
+    assertThat(duringOutage.body())
+        .contains("/problems/service-unavailable")
+        .doesNotContain("Exception");
     assertThat(api.get("/health").status()).isEqualTo(200);
     assertThat(awaitReady(status -> status == 503)).isEqualTo(503);
 
@@ -99,17 +110,24 @@ class DatabaseOutageTest {
     Processes.signalTree(postmaster, "STOP");
     try {
       for (int i = 0; i < 150; i++) {
-        waiting.add(client.sendAsync(HttpRequest.newBuilder(api.uri(staffDayPath()))
-            .header("Authorization", Api.bearer(RunningApp.ADMIN_TOKEN)).build(), HttpResponse.BodyHandlers.ofString()));
+        waiting.add(
+            client.sendAsync(
+                HttpRequest.newBuilder(api.uri(staffDayPath()))
+                    .header("Authorization", Api.bearer(RunningApp.ADMIN_TOKEN))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
       }
-      assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> api.get("/health")).status()).isEqualTo(200);
+      assertThat(
+              assertTimeoutPreemptively(Duration.ofSeconds(5), () -> api.get("/health")).status())
+          .isEqualTo(200);
 
       Api.Answer stalled = assertTimeoutPreemptively(GUARD, DatabaseOutageTest::staffDay);
       assertThat(stalled.status()).isEqualTo(503);
       assertThat(stalled.header("Retry-After")).isNotBlank();
       assertThat(awaitReady(status -> status == 503)).isEqualTo(503);
       for (CompletableFuture<HttpResponse<String>> answer : waiting) {
-        assertThat(assertTimeoutPreemptively(GUARD, () -> answer.get()).statusCode()).isIn(200, 503);
+        assertThat(assertTimeoutPreemptively(GUARD, () -> answer.get()).statusCode())
+            .isIn(200, 503);
       }
     } finally {
       Processes.signalTree(postmaster, "CONT");
@@ -138,7 +156,10 @@ class DatabaseOutageTest {
     assertThat(awaitStaffDay(200)).isEqualTo(200);
   }
 
-  /** Repeats the staff day request until it answers {@code wanted} (the pool reconnects within seconds); returns the last status. */
+  /**
+   * Repeats the staff day request until it answers {@code wanted} (the pool reconnects within
+   * seconds); returns the last status.
+   */
   private static int awaitStaffDay(int wanted) {
     long deadline = System.nanoTime() + GUARD.toNanos();
     int status;
@@ -157,7 +178,10 @@ class DatabaseOutageTest {
     return "/api/v1/staff/offices/sbh-sued/bookings?date=2026-12-01";
   }
 
-  /** Polls {@code /ready} until its status satisfies {@code wanted} (or the guard runs out); returns the last status. */
+  /**
+   * Polls {@code /ready} until its status satisfies {@code wanted} (or the guard runs out); returns
+   * the last status.
+   */
   private static int awaitReady(IntPredicate wanted) {
     long deadline = System.nanoTime() + GUARD.toNanos();
     int status;
@@ -192,7 +216,10 @@ class DatabaseOutageTest {
 
   private static int postgresPort() {
     try {
-      return Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid")).get(3).strip());
+      return Integer.parseInt(
+          Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"))
+              .get(3)
+              .strip());
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
     }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of hostile requests over every operation of the served {@code openapi.json}, made by
- * {@link RequestFuzzer} from fixed seeds, against the running app on PostgreSQL: none may get a
- * 5xx or an empty answer, no answer may show a stack trace or an internal name, and the log may
- * hold no error, no stack trace, no token and no personal datum sent.
+ * {@link RequestFuzzer} from fixed seeds, against the running app on PostgreSQL: none may get a 5xx
+ * or an empty answer, no answer may show a stack trace or an internal name, and the log may hold no
+ * error, no stack trace, no token and no personal datum sent.
  */
 class FuzzedRequestsTest {
 
@@ -31,8 +31,16 @@ class FuzzedRequestsTest {
   private static final String FUZZ_OFFICE_NAME = "Fuzzing Office";
   private static final String FUZZ_SERVICE = "fuzz-beratung";
   private static final String ADMIN = Api.bearer(RunningApp.ADMIN_TOKEN);
-  private static final List<String> INTERNALS = List.of("\tat ", "Exception", "org.opentermin.", "org.eclipse.", "com.fasterxml",
-      "java.lang.", "SQL", "<html");
+  private static final List<String> INTERNALS =
+      List.of(
+          "\tat ",
+          "Exception",
+          "org.opentermin.",
+          "org.eclipse.",
+          "com.fasterxml",
+          "java.lang.",
+          "SQL",
+          "<html");
 
   /**
    * Seeds whose requests found something before the fixes of issue 13, each kept as an example: a
@@ -40,8 +48,9 @@ class FuzzedRequestsTest {
    * Jetty's own HTML pages without the security headers for a lone {@code %} (400), an escaped lone
    * surrogate in the path (400) and request targets of thousands of characters (414, 431).
    */
-  private static final long[] SEEDS_THAT_FOUND_SOMETHING = {13000513L, 13000709L, 13000904L, 13000012L, 13000003L, 13000080L,
-      13000710L};
+  private static final long[] SEEDS_THAT_FOUND_SOMETHING = {
+    13000513L, 13000709L, 13000904L, 13000012L, 13000003L, 13000080L, 13000710L
+  };
 
   private static String fuzzOffice;
   private RequestFuzzer fuzzer;
@@ -59,7 +68,8 @@ class FuzzedRequestsTest {
   }
 
   @Test
-  void hostileRequestsOverEveryDescribedOperationGetNoServerErrorAndLeakNothing() throws IOException {
+  void hostileRequestsOverEveryDescribedOperationGetNoServerErrorAndLeakNothing()
+      throws IOException {
     int logStart = RunningApp.log().length();
     List<String> findings = new ArrayList<>();
     Set<String> statuses = new HashSet<>();
@@ -75,10 +85,14 @@ class FuzzedRequestsTest {
     }
     findings.addAll(leaks(RunningApp.log().substring(logStart)));
     // All of them, for replaying by seed; the assertion's message may be cut short.
-    Files.write(Path.of("target", "fuzz-findings.txt"), String.join("\n", findings).getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        Path.of("target", "fuzz-findings.txt"),
+        String.join("\n", findings).getBytes(StandardCharsets.UTF_8));
 
     assertThat(findings).as("requests answered wrongly or logged, of " + REQUESTS).isEmpty();
-    assertThat(statuses).as("the requests reach the handlers, not only the refusals").contains("2", "4");
+    assertThat(statuses)
+        .as("the requests reach the handlers, not only the refusals")
+        .contains("2", "4");
   }
 
   @Test
@@ -88,7 +102,10 @@ class FuzzedRequestsTest {
       RequestFuzzer.Request request = fuzzer.request(seed);
       String answer = send(request);
       assertThat(check(request, answer)).isNull();
-      assertThat(answer).as(request.toString()).startsWith("HTTP/1.1 4").containsIgnoringCase("content-type: application/problem+json")
+      assertThat(answer)
+          .as(request.toString())
+          .startsWith("HTTP/1.1 4")
+          .containsIgnoringCase("content-type: application/problem+json")
           .containsIgnoringCase("x-content-type-options: nosniff");
     }
     assertThat(leaks(RunningApp.log().substring(logStart))).isEmpty();
@@ -107,8 +124,11 @@ class FuzzedRequestsTest {
     List<String> leaks = new ArrayList<>();
     for (String line : log.split("\n")) {
       String lower = line.toLowerCase(Locale.ROOT);
-      if (line.contains(" ERROR ") || line.startsWith("\tat ") || line.contains(RunningApp.ADMIN_TOKEN)
-          || lower.contains(RequestFuzzer.SECRET_MARKER) || lower.contains(RequestFuzzer.PERSON_MARKER.toLowerCase(Locale.ROOT))
+      if (line.contains(" ERROR ")
+          || line.startsWith("\tat ")
+          || line.contains(RunningApp.ADMIN_TOKEN)
+          || lower.contains(RequestFuzzer.SECRET_MARKER)
+          || lower.contains(RequestFuzzer.PERSON_MARKER.toLowerCase(Locale.ROOT))
           || line.contains("89 4711")) {
         leaks.add("logged: " + line);
       }
@@ -151,17 +171,79 @@ class FuzzedRequestsTest {
 
   /** An office of its own, so that what the requests change touches no other test's data. */
   private String createOffice() {
-    Api.Answer office = api.post("/api/v1/admin/offices", Map.of("name", FUZZ_OFFICE_NAME, "timeZone", "Europe/Berlin",
-        "state", "BY", "slotMinutes", 15, "holdMinutes", 10, "minNoticeMinutes", 60, "maxDaysAhead", 30), "Authorization", ADMIN);
+    Api.Answer office =
+        api.post(
+            "/api/v1/admin/offices",
+            Map.of(
+                "name",
+                FUZZ_OFFICE_NAME,
+                "timeZone",
+                "Europe/Berlin",
+                "state",
+                "BY",
+                "slotMinutes",
+                15,
+                "holdMinutes",
+                10,
+                "minNoticeMinutes",
+                60,
+                "maxDaysAhead",
+                30),
+            "Authorization",
+            ADMIN);
     assertThat(office.status()).as(office.body()).isEqualTo(201);
     String id = office.json().get("id").asText();
-    assertThat(api.post("/api/v1/admin/services", Map.of("id", FUZZ_SERVICE, "name", "Beratung", "durationMinutes", 30,
-        "maxPersons", 2, "channels", List.of("ONLINE", "PHONE", "COUNTER")), "Authorization", ADMIN).status()).isEqualTo(201);
-    assertThat(api.post("/api/v1/admin/offices/" + id + "/resources", Map.of("id", "frau-fuzz", "name", "Frau Fuzz",
-        "kind", "CASEWORKER", "serviceIds", List.of(FUZZ_SERVICE)), "Authorization", ADMIN).status()).isEqualTo(201);
-    assertThat(api.put("/api/v1/admin/offices/" + id + "/resources/frau-fuzz/schedule", Map.of("rules",
-        List.of(Map.of("days", List.of("MON", "TUE", "WED", "THU", "FRI"), "from", "08:00", "to", "16:00"))),
-        "Authorization", ADMIN).status()).isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/api/v1/admin/services",
+                    Map.of(
+                        "id",
+                        FUZZ_SERVICE,
+                        "name",
+                        "Beratung",
+                        "durationMinutes",
+                        30,
+                        "maxPersons",
+                        2,
+                        "channels",
+                        List.of("ONLINE", "PHONE", "COUNTER")),
+                    "Authorization",
+                    ADMIN)
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.post(
+                    "/api/v1/admin/offices/" + id + "/resources",
+                    Map.of(
+                        "id",
+                        "frau-fuzz",
+                        "name",
+                        "Frau Fuzz",
+                        "kind",
+                        "CASEWORKER",
+                        "serviceIds",
+                        List.of(FUZZ_SERVICE)),
+                    "Authorization",
+                    ADMIN)
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.put(
+                    "/api/v1/admin/offices/" + id + "/resources/frau-fuzz/schedule",
+                    Map.of(
+                        "rules",
+                        List.of(
+                            Map.of(
+                                "days",
+                                List.of("MON", "TUE", "WED", "THU", "FRI"),
+                                "from",
+                                "08:00",
+                                "to",
+                                "16:00"))),
+                    "Authorization",
+                    ADMIN)
+                .status())
+        .isEqualTo(200);
     return id;
   }
 }

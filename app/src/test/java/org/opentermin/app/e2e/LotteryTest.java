@@ -21,8 +21,10 @@ class LotteryTest {
   private static final String OFFICE = "sbh-mitte";
   private static final String SERVICE = "grundsicherung-weiterbewilligung";
   private static final String DAY = "2026-12-08";
+
   /** The wave of Tuesday 8 December opens (and is drawn) a week before, at 08:00 in Munich. */
   private static final Instant DRAW_AT = Instant.parse("2026-12-01T07:00:00Z");
+
   private static final String POLICY = "/api/v1/admin/offices/" + OFFICE + "/access-policy";
 
   private RunningApp app;
@@ -33,9 +35,23 @@ class LotteryTest {
     app = RunningApp.get();
     api = app.api;
     // The office's policy, for this test only, set as an administrator would.
-    assertThat(api.put(POLICY, Map.of(
-        "release", Map.of("opensAt", "08:00", "randomWindowMinutes", 0, "waves", List.of(Map.of("daysBefore", 7, "sharePercent", 100))),
-        "lottery", Map.of("entryWindowHours", 48)), "Authorization", Api.bearer(RunningApp.ADMIN_TOKEN)).status()).isEqualTo(200);
+    assertThat(
+            api.put(
+                    POLICY,
+                    Map.of(
+                        "release",
+                            Map.of(
+                                "opensAt",
+                                "08:00",
+                                "randomWindowMinutes",
+                                0,
+                                "waves",
+                                List.of(Map.of("daysBefore", 7, "sharePercent", 100))),
+                        "lottery", Map.of("entryWindowHours", 48)),
+                    "Authorization",
+                    Api.bearer(RunningApp.ADMIN_TOKEN))
+                .status())
+        .isEqualTo(200);
     app.policyChanged(OFFICE);
   }
 
@@ -45,19 +61,37 @@ class LotteryTest {
    */
   @AfterEach
   void removePolicy() {
-    assertThat(api.delete(POLICY, "Authorization", Api.bearer(RunningApp.ADMIN_TOKEN)).status()).isEqualTo(204);
+    assertThat(api.delete(POLICY, "Authorization", Api.bearer(RunningApp.ADMIN_TOKEN)).status())
+        .isEqualTo(204);
     app.clock.set(DRAW_AT.plus(Duration.ofHours(1)));
-    assertThat(api.get("/api/v1/offices/" + OFFICE + "/availability?service=" + SERVICE + "&from=" + DAY + "&to=" + DAY).status())
+    assertThat(
+            api.get(
+                    "/api/v1/offices/"
+                        + OFFICE
+                        + "/availability?service="
+                        + SERVICE
+                        + "&from="
+                        + DAY
+                        + "&to="
+                        + DAY)
+                .status())
         .isEqualTo(200);
   }
 
   private Api.Answer enter(String name, String email) {
-    return api.post("/api/v1/lottery/entries", Map.of(
-        "officeId", OFFICE,
-        "services", List.of(Api.service(SERVICE, 1)),
-        "date", DAY,
-        "citizen", Map.of("name", name, "email", email),
-        "waitingListIfLost", true));
+    return api.post(
+        "/api/v1/lottery/entries",
+        Map.of(
+            "officeId",
+            OFFICE,
+            "services",
+            List.of(Api.service(SERVICE, 1)),
+            "date",
+            DAY,
+            "citizen",
+            Map.of("name", name, "email", email),
+            "waitingListIfLost",
+            true));
   }
 
   @Test
@@ -69,7 +103,9 @@ class LotteryTest {
     assertThat(erika.json().get("drawAt").asText()).isEqualTo("2026-12-01T07:00:00Z");
     String commitment = erika.json().get("commitment").asText();
     assertThat(max.json().get("commitment").asText()).isEqualTo(commitment);
-    assertThat(enter("Erika", "ErikaMustermann+termin@googlemail.com").status()).as("one entry per person").isEqualTo(409);
+    assertThat(enter("Erika", "ErikaMustermann+termin@googlemail.com").status())
+        .as("one entry per person")
+        .isEqualTo(409);
 
     String drawsPath = "/api/v1/offices/" + OFFICE + "/lottery/draws/" + DAY;
     JsonNode open = api.get(drawsPath).json().get("draws").get(0);
@@ -79,7 +115,9 @@ class LotteryTest {
     assertThat(open.has("seed")).isFalse();
     Api.Answer pending = api.get(entryPath(erika), "X-Entry-Token", token(erika));
     assertThat(pending.json().get("status").asText()).isEqualTo("PENDING");
-    assertThat(api.get(entryPath(erika), "X-Entry-Token", token(max)).status()).as("another's token").isEqualTo(404);
+    assertThat(api.get(entryPath(erika), "X-Entry-Token", token(max)).status())
+        .as("another's token")
+        .isEqualTo(404);
     assertThat(api.get(entryPath(erika)).status()).as("no token").isEqualTo(404);
 
     app.clock.set(DRAW_AT);
@@ -94,14 +132,19 @@ class LotteryTest {
       references.add(reference);
       Api.Answer booking = api.get("/api/v1/bookings/" + reference, "X-Manage-Token", token(entry));
       assertThat(booking.status()).as("the entry token manages the booking").isEqualTo(200);
-      assertThat(booking.json().get("start").asText()).isEqualTo(result.get("start").asText()).startsWith(DAY);
-      assertThat(booking.json().get("services").get(0).get("serviceId").asText()).isEqualTo(SERVICE);
+      assertThat(booking.json().get("start").asText())
+          .isEqualTo(result.get("start").asText())
+          .startsWith(DAY);
+      assertThat(booking.json().get("services").get(0).get("serviceId").asText())
+          .isEqualTo(SERVICE);
     }
 
     JsonNode drawn = api.get(drawsPath).json().get("draws").get(0);
     assertThat(drawn.get("status").asText()).isEqualTo("DRAWN");
     String seed = drawn.get("seed").asText();
-    assertThat(sha256(seed)).as("the revealed seed fits the commitment published before").isEqualTo(commitment);
+    assertThat(sha256(seed))
+        .as("the revealed seed fits the commitment published before")
+        .isEqualTo(commitment);
     List<String> ids = new ArrayList<>(List.of(id(max), id(erika)));
     ids.sort(Comparator.comparing((String id) -> sha256(seed + "|" + id)).thenComparing(id -> id));
     List<String> order = new ArrayList<>();
@@ -115,7 +158,13 @@ class LotteryTest {
     app.clock.set(DRAW_AT.plus(LotteryPolicy.DRAW_GRACE));
     for (int i = 0; i < 2; i++) {
       Api.Answer entry = i == 0 ? erika : max;
-      assertThat(api.post("/api/v1/bookings/" + references.get(i) + "/cancel", "", "X-Manage-Token", token(entry)).status())
+      assertThat(
+              api.post(
+                      "/api/v1/bookings/" + references.get(i) + "/cancel",
+                      "",
+                      "X-Manage-Token",
+                      token(entry))
+                  .status())
           .isEqualTo(200);
     }
   }
@@ -123,8 +172,18 @@ class LotteryTest {
   @Test
   void anEntryForADayNoCalendarOfOursHoldsIsA400NamingTheDate() {
     for (String day : List.of("-999999999-01-01", "+999999999-12-31", "1999-12-31")) {
-      Api.Answer entry = api.post("/api/v1/lottery/entries", Map.of("officeId", OFFICE, "services", List.of(Api.service(SERVICE, 1)),
-          "date", day, "citizen", Map.of("name", "Erika Mustermann", "email", "erika@example.org")));
+      Api.Answer entry =
+          api.post(
+              "/api/v1/lottery/entries",
+              Map.of(
+                  "officeId",
+                  OFFICE,
+                  "services",
+                  List.of(Api.service(SERVICE, 1)),
+                  "date",
+                  day,
+                  "citizen",
+                  Map.of("name", "Erika Mustermann", "email", "erika@example.org")));
 
       assertThat(entry.status()).as(entry.body()).isEqualTo(400);
       assertThat(entry.json().get("errors").get(0).get("field").asText()).isEqualTo("date");

@@ -27,8 +27,15 @@ class OperationsTest {
   @Test
   void metricsShowRequestLatenciesByRouteAndHoldOutcomes() {
     api.get("/api/v1/offices/sbh-sued/availability?service=wohngeld");
-    api.post("/api/v1/holds", Map.of("officeId", "sbh-sued", "services", List.of(Api.service("wohngeld", 1)),
-        "start", "2026-12-01T03:00:00+01:00"));
+    api.post(
+        "/api/v1/holds",
+        Map.of(
+            "officeId",
+            "sbh-sued",
+            "services",
+            List.of(Api.service("wohngeld", 1)),
+            "start",
+            "2026-12-01T03:00:00+01:00"));
 
     Api.Answer metrics = api.get("/metrics");
 
@@ -51,7 +58,12 @@ class OperationsTest {
   @Test
   void theConfiguredAdminTokenIsUsedAndNoneIsPrinted() {
     assertThat(app.console).doesNotContain("admin token was generated");
-    assertThat(api.get("/api/v1/staff/offices/sbh-sued/bookings", "Authorization", Api.bearer(RunningApp.ADMIN_TOKEN)).status())
+    assertThat(
+            api.get(
+                    "/api/v1/staff/offices/sbh-sued/bookings",
+                    "Authorization",
+                    Api.bearer(RunningApp.ADMIN_TOKEN))
+                .status())
         .isEqualTo(200);
   }
 }

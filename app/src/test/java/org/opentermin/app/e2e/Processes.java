@@ -13,10 +13,16 @@ final class Processes {
 
   private Processes() {}
 
-  /** The postmaster named by {@code postmaster.pid} in the app's data directory ({@code <dataDirectory>/postgres}). */
+  /**
+   * The postmaster named by {@code postmaster.pid} in the app's data directory ({@code
+   * <dataDirectory>/postgres}).
+   */
   static ProcessHandle postmaster(Path appDataDirectory) {
     try {
-      List<String> lines = Files.readAllLines(appDataDirectory.resolve("postgres").resolve("postmaster.pid"), StandardCharsets.UTF_8);
+      List<String> lines =
+          Files.readAllLines(
+              appDataDirectory.resolve("postgres").resolve("postmaster.pid"),
+              StandardCharsets.UTF_8);
       return ProcessHandle.of(Long.parseLong(lines.get(0).strip())).orElseThrow();
     } catch (IOException failure) {
       throw new AssertionError("no embedded PostgreSQL runs in " + appDataDirectory, failure);
@@ -33,7 +39,10 @@ final class Processes {
 
   static void signal(long pid, String signal) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+              .redirectErrorStream(true)
+              .start();
       kill.getInputStream().readAllBytes();
       kill.waitFor(10, TimeUnit.SECONDS);
     } catch (IOException failure) {

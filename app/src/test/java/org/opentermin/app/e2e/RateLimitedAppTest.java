@@ -28,13 +28,22 @@ class RateLimitedAppTest {
   @BeforeAll
   static void startApp() throws IOException {
     Path dataDirectory = Files.createTempDirectory("opentermin-e2e-rate");
-    AppConfig config = AppConfig.fromEnvironment(Map.of(
-        "OPENTERMIN_PORT", "0",
-        "OPENTERMIN_DATA_DIR", dataDirectory.toString(),
-        "OPENTERMIN_ADMIN_TOKEN", RunningApp.ADMIN_TOKEN,
-        "OPENTERMIN_RATE_LIMIT_PER_MINUTE", "3"));
-    app = OpenTermin.start(config, new MovableClock(RunningApp.MONDAY_MORNING),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    AppConfig config =
+        AppConfig.fromEnvironment(
+            Map.of(
+                "OPENTERMIN_PORT",
+                "0",
+                "OPENTERMIN_DATA_DIR",
+                dataDirectory.toString(),
+                "OPENTERMIN_ADMIN_TOKEN",
+                RunningApp.ADMIN_TOKEN,
+                "OPENTERMIN_RATE_LIMIT_PER_MINUTE",
+                "3"));
+    app =
+        OpenTermin.start(
+            config,
+            new MovableClock(RunningApp.MONDAY_MORNING),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     api = new Api(app.port());
   }
 
@@ -53,20 +62,26 @@ class RateLimitedAppTest {
 
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.contentType()).startsWith("application/problem+json");
-    assertThat(limited.json().get("type").asText()).isEqualTo("https://opentermin.org/problems/rate-limited");
+    assertThat(limited.json().get("type").asText())
+        .isEqualTo("https://opentermin.org/problems/rate-limited");
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
     assertThat(api.get("/health").status()).isEqualTo(200);
-    assertThat(api.get("/api/v1/offices/sbh-mitte/access-policy").status()).as("the same group").isEqualTo(429);
+    assertThat(api.get("/api/v1/offices/sbh-mitte/access-policy").status())
+        .as("the same group")
+        .isEqualTo(429);
   }
 
   @Test
   void forwardingHeadersFromAPeerThatIsNoTrustedProxyAreIgnored() {
     // No OPENTERMIN_TRUSTED_PROXIES here: every request is 127.0.0.1's, whatever it claims.
     for (int i = 0; i < 3; i++) {
-      assertThat(api.get("/api/v1/admin/tokens", "X-Forwarded-For", "198.51.100." + i).status()).isNotEqualTo(429);
+      assertThat(api.get("/api/v1/admin/tokens", "X-Forwarded-For", "198.51.100." + i).status())
+          .isNotEqualTo(429);
     }
 
-    assertThat(api.get("/api/v1/admin/tokens", "X-Forwarded-For", "198.51.100.99").status()).isEqualTo(429);
-    assertThat(api.get("/api/v1/admin/tokens", "Forwarded", "for=198.51.100.98").status()).isEqualTo(429);
+    assertThat(api.get("/api/v1/admin/tokens", "X-Forwarded-For", "198.51.100.99").status())
+        .isEqualTo(429);
+    assertThat(api.get("/api/v1/admin/tokens", "Forwarded", "for=198.51.100.98").status())
+        .isEqualTo(429);
   }
 }

@@ -52,8 +52,12 @@ public final class AccessTokens implements Authenticate, IssueAccessToken {
   @Override
   public IssuedToken issue(AccessRole role, Iterable<OfficeId> offices) {
     checkNotNull(role, "role");
-    ImmutableSet<OfficeId> reached = role == AccessRole.ADMIN ? ImmutableSet.of() : ImmutableSet.copyOf(offices);
-    checkArgument(role == AccessRole.ADMIN || !reached.isEmpty(), "a %s token needs at least one office", role);
+    ImmutableSet<OfficeId> reached =
+        role == AccessRole.ADMIN ? ImmutableSet.of() : ImmutableSet.copyOf(offices);
+    checkArgument(
+        role == AccessRole.ADMIN || !reached.isEmpty(),
+        "a %s token needs at least one office",
+        role);
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -61,9 +65,9 @@ public final class AccessTokens implements Authenticate, IssueAccessToken {
   }
 
   /**
-   * Makes sure an admin can log in. A configured token is registered (again) as an admin token
-   * and nothing is returned; without one, a token is generated only if no admin token exists yet,
-   * and returned so that it can be shown once.
+   * Makes sure an admin can log in. A configured token is registered (again) as an admin token and
+   * nothing is returned; without one, a token is generated only if no admin token exists yet, and
+   * returned so that it can be shown once.
    */
   public Optional<IssuedToken> bootstrapAdmin(Optional<String> configuredToken) {
     checkNotNull(configuredToken, "configuredToken");
@@ -109,7 +113,8 @@ public final class AccessTokens implements Authenticate, IssueAccessToken {
 
   private static byte[] hash(String token) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(("access-token:" + token).getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256")
+          .digest(("access-token:" + token).getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException missing) {
       throw new IllegalStateException("every Java runtime has SHA-256", missing);
     }

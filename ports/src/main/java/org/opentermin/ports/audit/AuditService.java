@@ -27,11 +27,19 @@ public final class AuditService implements ReadAuditLog {
   @Override
   public Optional<Page> auditEntries(Query query) {
     checkNotNull(query, "query");
-    return catalog.office(query.office()).map(office -> {
-      AuditLog.Page page =
-          audit.read(new AuditLog.Query(query.office(), query.from(), query.to(), query.after(), query.limit()));
-      return new Page(
-          page.entries().stream().map(AuditLog.Logged::entry).collect(ImmutableList.toImmutableList()), page.next());
-    });
+    return catalog
+        .office(query.office())
+        .map(
+            office -> {
+              AuditLog.Page page =
+                  audit.read(
+                      new AuditLog.Query(
+                          query.office(), query.from(), query.to(), query.after(), query.limit()));
+              return new Page(
+                  page.entries().stream()
+                      .map(AuditLog.Logged::entry)
+                      .collect(ImmutableList.toImmutableList()),
+                  page.next());
+            });
   }
 }

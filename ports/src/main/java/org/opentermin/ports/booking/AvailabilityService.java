@@ -42,10 +42,17 @@ final class AvailabilityService implements FindAvailability {
   @Override
   public AvailabilityResult findSlots(FindAvailability.Query query) {
     if (query.dates().lengthInDays() > MAXIMUM_QUERY_DAYS) {
-      return new Refused(RefusalReason.INVALID_REQUEST, "a query spans at most " + MAXIMUM_QUERY_DAYS + " days");
+      return new Refused(
+          RefusalReason.INVALID_REQUEST, "a query spans at most " + MAXIMUM_QUERY_DAYS + " days");
     }
     Step<ResolvedRequest> step =
-        requests.resolveRouted(query.office(), query.services(), query.channel(), query.mode(), Actor.SYSTEM, query.routing());
+        requests.resolveRouted(
+            query.office(),
+            query.services(),
+            query.channel(),
+            query.mode(),
+            Actor.SYSTEM,
+            query.routing());
     if (step instanceof Step.Stop<ResolvedRequest> stop) {
       return stop.refused();
     }
@@ -54,16 +61,22 @@ final class AvailabilityService implements FindAvailability {
     ZoneId zone = resolved.office().zone();
     Instant from = query.dates().start().atStartOfDay(zone).toInstant();
     Instant to = query.dates().endExclusive().atStartOfDay(zone).toInstant();
-    Occupancy occupancy = occupancies.in(resolved, query.channel(), from, to, now, ClosureScope.ALL);
-    Availability availability = resolved.finder().findSlots(resolved.request(), query.dates(), occupancy, now);
+    Occupancy occupancy =
+        occupancies.in(resolved, query.channel(), from, to, now, ClosureScope.ALL);
+    Availability availability =
+        resolved.finder().findSlots(resolved.request(), query.dates(), occupancy, now);
     return new AvailabilityResult.Found(availability);
   }
 
   @Override
   public FirstSlotResult firstFreeSlot(
-      OfficeId officeId, ImmutableList<ServiceRequest> services, Channel channel, Optional<RoutingInputs> routing,
+      OfficeId officeId,
+      ImmutableList<ServiceRequest> services,
+      Channel channel,
+      Optional<RoutingInputs> routing,
       AppointmentMode mode) {
-    Step<ResolvedRequest> step = requests.resolveRouted(officeId, services, channel, mode, Actor.SYSTEM, routing);
+    Step<ResolvedRequest> step =
+        requests.resolveRouted(officeId, services, channel, mode, Actor.SYSTEM, routing);
     if (step instanceof Step.Stop<ResolvedRequest> stop) {
       return stop.refused();
     }
@@ -71,10 +84,15 @@ final class AvailabilityService implements FindAvailability {
     Instant now = BookingChecks.now(clock);
     Office office = resolved.office();
     LocalDate today = LocalDate.ofInstant(now, office.zone());
-    Instant horizonEnd = today.plusDays(office.horizon().maximumDaysAhead() + 1L).atStartOfDay(office.zone()).toInstant();
+    Instant horizonEnd =
+        today
+            .plusDays(office.horizon().maximumDaysAhead() + 1L)
+            .atStartOfDay(office.zone())
+            .toInstant();
     Occupancy occupancy = occupancies.in(resolved, channel, now, horizonEnd, now, ClosureScope.ALL);
     Optional<Slot> first = resolved.finder().firstFreeSlot(resolved.request(), now, occupancy, now);
-    return first.<FirstSlotResult>map(slot -> new FirstSlotResult.Found(slot, office.zone()))
+    return first
+        .<FirstSlotResult>map(slot -> new FirstSlotResult.Found(slot, office.zone()))
         .orElseGet(FirstSlotResult.NoneFree::new);
   }
 }

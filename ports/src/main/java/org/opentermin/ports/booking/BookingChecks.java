@@ -22,7 +22,9 @@ final class BookingChecks {
 
   private BookingChecks() {}
 
-  /** The current instant at the database's precision (microseconds), so stored instants round-trip. */
+  /**
+   * The current instant at the database's precision (microseconds), so stored instants round-trip.
+   */
   static Instant now(Clock clock) {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
@@ -30,14 +32,18 @@ final class BookingChecks {
   /** Citizens book online; phone and counter bookings are made by staff. */
   static Optional<Refused> checkChannel(Channel channel, Actor actor) {
     if (actor instanceof Actor.Citizen && channel != Channel.ONLINE) {
-      return Optional.of(new Refused(RefusalReason.NOT_PERMITTED, "citizens book online; " + channel + " is for staff"));
+      return Optional.of(
+          new Refused(
+              RefusalReason.NOT_PERMITTED, "citizens book online; " + channel + " is for staff"));
     }
     return Optional.empty();
   }
 
   /** The channels whose holds the actor may confirm. */
   static Set<Channel> channelsFor(Actor actor) {
-    return actor instanceof Actor.Citizen ? EnumSet.of(Channel.ONLINE) : EnumSet.allOf(Channel.class);
+    return actor instanceof Actor.Citizen
+        ? EnumSet.of(Channel.ONLINE)
+        : EnumSet.allOf(Channel.class);
   }
 
   /** A refusal with {@code detail} where a core rule gave a reason. */
@@ -48,7 +54,9 @@ final class BookingChecks {
   /** The idempotency key, if well formed. */
   static Step<Optional<String>> validKey(Optional<String> key) {
     if (key.isPresent() && !Secrets.IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
-      return Step.stop(RefusalReason.INVALID_REQUEST, "an idempotency key is 16 to 200 characters: letters, digits, _ . : -");
+      return Step.stop(
+          RefusalReason.INVALID_REQUEST,
+          "an idempotency key is 16 to 200 characters: letters, digits, _ . : -");
     }
     return Step.go(key);
   }

@@ -43,13 +43,14 @@ import org.opentermin.ports.routing.ResponsibilityService;
 import org.opentermin.ports.video.GeneratedVideoRooms;
 
 /**
- * The booking use cases over one set of stores, built together because they share what is
- * expensive to build twice: the compiled offices, the closure cache and the hold rates behind the
- * challenge. Each use case is its own service ({@link #availability()}, {@link #holding()}, ...);
- * for wiring and tests this assembly also answers every use case itself by handing the call to
- * that service, and holds no rule of its own. Thread-safe.
+ * The booking use cases over one set of stores, built together because they share what is expensive
+ * to build twice: the compiled offices, the closure cache and the hold rates behind the challenge.
+ * Each use case is its own service ({@link #availability()}, {@link #holding()}, ...); for wiring
+ * and tests this assembly also answers every use case itself by handing the call to that service,
+ * and holds no rule of its own. Thread-safe.
  */
-public final class BookingServices implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking, ViewDay, GetChallenge {
+public final class BookingServices
+    implements FindAvailability, HoldSlot, ConfirmBooking, ManageBooking, ViewDay, GetChallenge {
 
   /** How long an app instance may go without checking for schedule changes: a second. */
   public static final Duration RECOMMENDED_SCHEDULE_RECHECK = Duration.ofSeconds(1);
@@ -63,21 +64,36 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
   private final SystemBookings system;
 
   private BookingServices(Builder builder) {
-    CompiledOffices offices = new CompiledOffices(builder.catalog, builder.clock, builder.scheduleRecheck);
+    CompiledOffices offices =
+        new CompiledOffices(builder.catalog, builder.clock, builder.scheduleRecheck);
     OfficeRequests requests = new OfficeRequests(offices, builder.responsibility);
     Occupancies occupancies = new Occupancies(builder.bookings);
     HoldCandidates candidates = new HoldCandidates(builder.bookings, occupancies, builder.random);
     ChallengeGate gate = new ChallengeGate(builder.challenge, builder.holdRates);
     IdentityQuotas identityQuotas = new IdentityQuotas(offices, builder.bookings);
-    VideoRoom videoRoom = builder.videoRoom.orElseGet(() -> new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, builder.random));
+    VideoRoom videoRoom =
+        builder.videoRoom.orElseGet(
+            () -> new GeneratedVideoRooms(GeneratedVideoRooms.DEFAULT_BASE_URL, builder.random));
     this.availability = new AvailabilityService(requests, occupancies, builder.clock);
-    this.holding = new HoldService(requests, candidates, gate, builder.bookings, builder.random, builder.clock);
-    this.confirming = new ConfirmationService(builder.bookings, identityQuotas, videoRoom, builder.random, builder.clock);
-    this.managing = new ManageBookingService(builder.bookings, builder.audit, offices, builder.clock);
+    this.holding =
+        new HoldService(
+            requests, candidates, gate, builder.bookings, builder.random, builder.clock);
+    this.confirming =
+        new ConfirmationService(
+            builder.bookings, identityQuotas, videoRoom, builder.random, builder.clock);
+    this.managing =
+        new ManageBookingService(builder.bookings, builder.audit, offices, builder.clock);
     this.dayView = new DayViewService(offices, builder.bookings, builder.audit, builder.clock);
     this.challenges = new ChallengeService(offices, gate, builder.clock);
-    this.system = new SystemBookingService(
-        requests, occupancies, candidates, identityQuotas, builder.bookings, builder.random, builder.clock);
+    this.system =
+        new SystemBookingService(
+            requests,
+            occupancies,
+            candidates,
+            identityQuotas,
+            builder.bookings,
+            builder.random,
+            builder.clock);
   }
 
   /**
@@ -93,7 +109,14 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
       RandomSource random,
       SpentChallenges spent,
       HoldRates holdRates) {
-    return builder(catalog, bookings, audit, clock, random, ProofOfWorkChallenge.withRandomSecret(random, spent), holdRates)
+    return builder(
+            catalog,
+            bookings,
+            audit,
+            clock,
+            random,
+            ProofOfWorkChallenge.withRandomSecret(random, spent),
+            holdRates)
         .build();
   }
 
@@ -155,7 +178,10 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
 
   @Override
   public FirstSlotResult firstFreeSlot(
-      OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, Optional<RoutingInputs> routing,
+      OfficeId office,
+      ImmutableList<ServiceRequest> services,
+      Channel channel,
+      Optional<RoutingInputs> routing,
       AppointmentMode mode) {
     return availability.firstFreeSlot(office, services, channel, routing, mode);
   }
@@ -186,7 +212,8 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
   }
 
   @Override
-  public ChangeResult reschedule(BookingReference reference, BookingAccess access, AppointmentId newHold) {
+  public ChangeResult reschedule(
+      BookingReference reference, BookingAccess access, AppointmentId newHold) {
     return managing.reschedule(reference, access, newHold);
   }
 
@@ -250,11 +277,12 @@ public final class BookingServices implements FindAvailability, HoldSlot, Confir
     }
 
     /**
-     * Checks whether an office's schedule changed at most every {@code recheck}: a change then takes
-     * up to that long to reach this instance, and most requests save the check's round trip.
+     * Checks whether an office's schedule changed at most every {@code recheck}: a change then
+     * takes up to that long to reach this instance, and most requests save the check's round trip.
      */
     public Builder scheduleRecheck(Duration recheck) {
-      checkArgument(!checkNotNull(recheck, "recheck").isNegative(), "schedule recheck must not be negative");
+      checkArgument(
+          !checkNotNull(recheck, "recheck").isNegative(), "schedule recheck must not be negative");
       this.scheduleRecheck = recheck;
       return this;
     }

@@ -29,7 +29,8 @@ final class ChallengeGate {
 
   /** How hard a challenge {@code policy} asks for at the office now, if any. */
   OptionalInt requiredDifficulty(AccessPolicy policy, OfficeId office, Instant now) {
-    return policy.challenge()
+    return policy
+        .challenge()
         .map(rule -> rule.requiredDifficulty(holdRates.lastMinute(office, now)))
         .orElse(OptionalInt.empty());
   }

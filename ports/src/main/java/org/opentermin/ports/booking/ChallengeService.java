@@ -40,7 +40,8 @@ final class ChallengeService implements GetChallenge {
     Instant now = BookingChecks.now(clock);
     AccessPolicies policies = compiled.get().policies();
     OptionalInt hardest = OptionalInt.empty();
-    for (AccessPolicy policy : Iterables.concat(List.of(policies.office()), policies.services().values())) {
+    for (AccessPolicy policy :
+        Iterables.concat(List.of(policies.office()), policies.services().values())) {
       OptionalInt needed = gate.requiredDifficulty(policy, officeId, now);
       if (needed.isPresent() && (hardest.isEmpty() || needed.getAsInt() > hardest.getAsInt())) {
         hardest = needed;
@@ -51,6 +52,7 @@ final class ChallengeService implements GetChallenge {
     }
     Challenge.Ticket ticket = gate.issue(hardest.getAsInt(), now);
     return new GetChallenge.Required(
-        new GetChallenge.Ticket(ticket.challenge(), ticket.algorithm(), ticket.difficultyBits(), ticket.expiresAt()));
+        new GetChallenge.Ticket(
+            ticket.challenge(), ticket.algorithm(), ticket.difficultyBits(), ticket.expiresAt()));
   }
 }

@@ -19,9 +19,9 @@ import org.opentermin.ports.out.CatalogStore;
 /**
  * What the use cases need about an office, compiled once and reused while the office's schedule
  * version stays the same: the office, its slot finder, the service catalog and the fair-access
- * policies. A lookup checks
- * the version (one cheap query) unless it was checked less than {@code recheckAfter} ago, so an
- * administrator's change reaches every app instance within that time. Thread-safe.
+ * policies. A lookup checks the version (one cheap query) unless it was checked less than {@code
+ * recheckAfter} ago, so an administrator's change reaches every app instance within that time.
+ * Thread-safe.
  */
 final class CompiledOffices {
 
@@ -49,13 +49,16 @@ final class CompiledOffices {
     Instant now = clock.instant();
     CompiledOffice cached = compiled.get(office);
     // A clock that stepped back (or a test moving one) must not keep an entry beyond its time.
-    if (cached != null && !now.isBefore(cached.checkedAt()) && now.isBefore(cached.checkedAt().plus(recheckAfter))) {
+    if (cached != null
+        && !now.isBefore(cached.checkedAt())
+        && now.isBefore(cached.checkedAt().plus(recheckAfter))) {
       return Optional.of(cached);
     }
     long version = catalog.scheduleVersion(office);
     if (cached != null && cached.version() == version) {
       CompiledOffice confirmed =
-          new CompiledOffice(version, now, cached.office(), cached.finder(), cached.services(), cached.policies());
+          new CompiledOffice(
+              version, now, cached.office(), cached.finder(), cached.services(), cached.policies());
       compiled.put(office, confirmed);
       return Optional.of(confirmed);
     }
@@ -68,9 +71,16 @@ final class CompiledOffices {
       return Optional.empty();
     }
     ImmutableMap<ServiceId, Service> services =
-        catalog.services().stream().collect(ImmutableMap.toImmutableMap(Service::id, Function.identity()));
+        catalog.services().stream()
+            .collect(ImmutableMap.toImmutableMap(Service::id, Function.identity()));
     CompiledOffice fresh =
-        new CompiledOffice(version, now, schedule.get().office(), SlotFinder.of(schedule.get()), services, policies.get());
+        new CompiledOffice(
+            version,
+            now,
+            schedule.get().office(),
+            SlotFinder.of(schedule.get()),
+            services,
+            policies.get());
     compiled.put(office, fresh);
     return Optional.of(fresh);
   }

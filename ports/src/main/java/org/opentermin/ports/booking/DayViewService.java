@@ -42,7 +42,8 @@ final class DayViewService implements ViewDay {
     checkNotNull(date, "date");
     checkNotNull(viewer, "viewer");
     if (!viewer.reaches(officeId)) {
-      return new Refused(RefusalReason.NOT_PERMITTED, "this token does not reach office " + officeId);
+      return new Refused(
+          RefusalReason.NOT_PERMITTED, "this token does not reach office " + officeId);
     }
     Optional<CompiledOffices.CompiledOffice> compiled = offices.get(officeId);
     if (compiled.isEmpty()) {
@@ -51,7 +52,9 @@ final class DayViewService implements ViewDay {
     ZoneId zone = compiled.get().office().zone();
     Instant from = date.atStartOfDay(zone).toInstant();
     Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-    audit.append(AuditEntry.readDay(BookingChecks.now(clock), Actor.staff(viewer.tokenId()), officeId, date));
+    audit.append(
+        AuditEntry.readDay(
+            BookingChecks.now(clock), Actor.staff(viewer.tokenId()), officeId, date));
     return new ViewDay.Day(compiled.get().office(), date, bookings.bookings(officeId, from, to));
   }
 }

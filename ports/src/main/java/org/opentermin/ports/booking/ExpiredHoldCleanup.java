@@ -11,8 +11,8 @@ import org.opentermin.ports.out.CatalogStore;
 
 /**
  * Deletes expired holds, office by office in batches. Only housekeeping: an expired hold stops
- * counting at its expiry whether or not this has run. Safe to run from several app instances at
- * the same time.
+ * counting at its expiry whether or not this has run. Safe to run from several app instances at the
+ * same time.
  */
 public final class ExpiredHoldCleanup {
 
@@ -28,7 +28,8 @@ public final class ExpiredHoldCleanup {
     this(catalog, bookings, clock, DEFAULT_BATCH_SIZE);
   }
 
-  public ExpiredHoldCleanup(CatalogStore catalog, BookingStore bookings, Clock clock, int batchSize) {
+  public ExpiredHoldCleanup(
+      CatalogStore catalog, BookingStore bookings, Clock clock, int batchSize) {
     checkArgument(batchSize > 0, "batch size must be positive");
     this.catalog = checkNotNull(catalog, "catalog");
     this.bookings = checkNotNull(bookings, "bookings");

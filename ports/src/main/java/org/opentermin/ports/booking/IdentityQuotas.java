@@ -36,11 +36,17 @@ final class IdentityQuotas {
     if (compiled.isEmpty() || !anyIdentityLimit(compiled.get().policies())) {
       return Step.go(Optional.empty());
     }
-    return forHold(holdId.office(), bookings.find(holdId).filter(found -> found.status() == AppointmentStatus.HELD), citizen);
+    return forHold(
+        holdId.office(),
+        bookings.find(holdId).filter(found -> found.status() == AppointmentStatus.HELD),
+        citizen);
   }
 
-  /** The quota for confirming {@code hold} (empty: gone) at {@code officeId} for {@code citizen}. */
-  Step<Optional<IdentityQuota>> forHold(OfficeId officeId, Optional<Appointment> hold, Citizen citizen) {
+  /**
+   * The quota for confirming {@code hold} (empty: gone) at {@code officeId} for {@code citizen}.
+   */
+  Step<Optional<IdentityQuota>> forHold(
+      OfficeId officeId, Optional<Appointment> hold, Citizen citizen) {
     Optional<CompiledOffices.CompiledOffice> compiled = offices.get(officeId);
     if (compiled.isEmpty()) {
       return Step.go(Optional.empty());
@@ -49,23 +55,34 @@ final class IdentityQuotas {
     if (!anyIdentityLimit(policies)) {
       return Step.go(Optional.empty());
     }
-    Optional<IdentityLimit> limit = hold.flatMap(found -> policies.forServices(BookingChecks.serviceIds(found)).identityLimit());
+    Optional<IdentityLimit> limit =
+        hold.flatMap(
+            found -> policies.forServices(BookingChecks.serviceIds(found)).identityLimit());
     if (limit.isEmpty()) {
       return Step.go(Optional.empty());
     }
-    ImmutableSet<String> keys = Identity.of(citizen).stream()
-        .map(identity -> identity.key(policies.secret()))
-        .collect(ImmutableSet.toImmutableSet());
+    ImmutableSet<String> keys =
+        Identity.of(citizen).stream()
+            .map(identity -> identity.key(policies.secret()))
+            .collect(ImmutableSet.toImmutableSet());
     if (keys.isEmpty()) {
-      return Step.stop(RefusalReason.INVALID_REQUEST, "this office needs a valid email address or phone number to book");
+      return Step.stop(
+          RefusalReason.INVALID_REQUEST,
+          "this office needs a valid email address or phone number to book");
     }
     Instant start = hold.get().start();
-    return Step.go(Optional.of(new IdentityQuota(
-        keys, limit.get().maxBookings(), start.minus(limit.get().period()), start.plus(limit.get().period()))));
+    return Step.go(
+        Optional.of(
+            new IdentityQuota(
+                keys,
+                limit.get().maxBookings(),
+                start.minus(limit.get().period()),
+                start.plus(limit.get().period()))));
   }
 
   private static boolean anyIdentityLimit(AccessPolicies policies) {
     return policies.office().identityLimit().isPresent()
-        || policies.services().values().stream().anyMatch(policy -> policy.identityLimit().isPresent());
+        || policies.services().values().stream()
+            .anyMatch(policy -> policy.identityLimit().isPresent());
   }
 }

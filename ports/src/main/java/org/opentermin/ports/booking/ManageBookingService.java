@@ -29,8 +29,8 @@ import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.StoredBooking;
 
 /**
- * A booking after its confirmation: reading it and its history, status changes and moving it to
- * a new hold. Staff reach the bookings of their own offices only, others are answered as unknown;
+ * A booking after its confirmation: reading it and its history, status changes and moving it to a
+ * new hold. Staff reach the bookings of their own offices only, others are answered as unknown;
  * every read of personal data by staff is appended to the {@link AuditLog} before the data is
  * returned. Changes are recorded by the store with the change itself. Thread-safe.
  */
@@ -41,7 +41,8 @@ final class ManageBookingService implements ManageBooking {
   private final CompiledOffices offices;
   private final Clock clock;
 
-  ManageBookingService(BookingStore bookings, AuditLog audit, CompiledOffices offices, Clock clock) {
+  ManageBookingService(
+      BookingStore bookings, AuditLog audit, CompiledOffices offices, Clock clock) {
     this.bookings = bookings;
     this.audit = audit;
     this.offices = offices;
@@ -65,43 +66,62 @@ final class ManageBookingService implements ManageBooking {
   /** Staff reads are recorded; the citizen reading their own booking with its token is not. */
   private void auditRead(BookingAccess access, AuditAction action, Appointment booking) {
     if (access instanceof BookingAccess.ByStaff) {
-      audit.append(AuditEntry.readBooking(BookingChecks.now(clock), access.actor(), action, booking));
+      audit.append(
+          AuditEntry.readBooking(BookingChecks.now(clock), access.actor(), action, booking));
     }
   }
 
   @Override
   public ChangeResult cancel(BookingReference reference, BookingAccess access, String reason) {
     checkNotNull(reason, "reason");
-    return change(reference, access, AppointmentStatus.CANCELLED, reason,
+    return change(
+        reference,
+        access,
+        AppointmentStatus.CANCELLED,
+        reason,
         (booking, now, zone) -> BookingRules.cancel(booking, access.actor(), now));
   }
 
   @Override
   public ChangeResult checkIn(BookingReference reference, BookingAccess access) {
-    return change(reference, access, AppointmentStatus.CHECKED_IN, "",
+    return change(
+        reference,
+        access,
+        AppointmentStatus.CHECKED_IN,
+        "",
         (booking, now, zone) -> BookingRules.checkIn(booking, access.actor(), now, zone));
   }
 
   @Override
   public ChangeResult complete(BookingReference reference, BookingAccess access) {
-    return change(reference, access, AppointmentStatus.COMPLETED, "",
+    return change(
+        reference,
+        access,
+        AppointmentStatus.COMPLETED,
+        "",
         (booking, now, zone) -> BookingRules.complete(booking, access.actor(), now, zone));
   }
 
   @Override
   public ChangeResult markNoShow(BookingReference reference, BookingAccess access) {
-    return change(reference, access, AppointmentStatus.NO_SHOW, "",
+    return change(
+        reference,
+        access,
+        AppointmentStatus.NO_SHOW,
+        "",
         (booking, now, zone) -> BookingRules.markNoShow(booking, access.actor(), now));
   }
 
   @Override
-  public ChangeResult reschedule(BookingReference reference, BookingAccess access, AppointmentId newHold) {
+  public ChangeResult reschedule(
+      BookingReference reference, BookingAccess access, AppointmentId newHold) {
     Optional<Booking> found = accessible(reference, access);
     if (found.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "unknown booking");
     }
     Booking booking = found.get();
-    Optional<Appointment> foundHold = bookings.find(newHold).filter(held -> held.office().equals(booking.office()));
+    Optional<Appointment> foundHold =
+        bookings.find(newHold).filter(held -> held.office().equals(booking.office()));
     if (foundHold.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "unknown hold");
     }
@@ -113,33 +133,54 @@ final class ManageBookingService implements ManageBooking {
     Instant now = BookingChecks.now(clock);
     Optional<RefusalReason> refusal = BookingRules.reschedule(booking, hold, access.actor(), now);
     if (refusal.equals(Optional.of(RefusalReason.MODE_MISMATCH))) {
-      return new Refused(RefusalReason.MODE_MISMATCH,
-          "this is a " + booking.mode() + " appointment; hold a new time for " + booking.mode() + " to move it");
+      return new Refused(
+          RefusalReason.MODE_MISMATCH,
+          "this is a "
+              + booking.mode()
+              + " appointment; hold a new time for "
+              + booking.mode()
+              + " to move it");
     }
     if (refusal.isPresent()) {
       return new Refused(refusal.get(), "the booking cannot be moved");
     }
     BookingEvent event =
-        new BookingEvent(booking.id(), now, access.actor(), booking.status(), booking.status(),
+        new BookingEvent(
+            booking.id(),
+            now,
+            access.actor(),
+            booking.status(),
+            booking.status(),
             "moved from " + booking.start() + " to " + hold.start());
     OptionalInt limit = OptionalInt.empty();
     if (access.actor() instanceof Actor.Citizen) {
-      limit = offices.get(booking.office())
-          .flatMap(compiled -> compiled.policies().forServices(BookingChecks.serviceIds(booking)).rescheduleLimit())
-          .map(rule -> OptionalInt.of(rule.maxReschedules()))
-          .orElse(OptionalInt.empty());
+      limit =
+          offices
+              .get(booking.office())
+              .flatMap(
+                  compiled ->
+                      compiled
+                          .policies()
+                          .forServices(BookingChecks.serviceIds(booking))
+                          .rescheduleLimit())
+              .map(rule -> OptionalInt.of(rule.maxReschedules()))
+              .orElse(OptionalInt.empty());
     }
     switch (bookings.reschedule(booking.id(), hold.id(), now, event, limit)) {
       case MOVED:
         // The store moved it only to a live hold, so the hold is still one.
         return new ChangeResult.Changed(booking.movedTo((Hold) hold));
       case LIMIT_REACHED:
-        return new Refused(RefusalReason.RESCHEDULE_LIMIT,
-            "this booking was moved " + limit.getAsInt() + " times, as often as this office allows; cancel it and book anew");
+        return new Refused(
+            RefusalReason.RESCHEDULE_LIMIT,
+            "this booking was moved "
+                + limit.getAsInt()
+                + " times, as often as this office allows; cancel it and book anew");
       case NOT_LIVE:
         break;
     }
-    return new Refused(RefusalReason.HOLD_EXPIRED, "the booking or the hold changed meanwhile; nothing was moved");
+    return new Refused(
+        RefusalReason.HOLD_EXPIRED, "the booking or the hold changed meanwhile; nothing was moved");
   }
 
   /** A business rule of a status change, given the booking, the instant and the office's zone. */
@@ -149,7 +190,11 @@ final class ManageBookingService implements ManageBooking {
   }
 
   private ChangeResult change(
-      BookingReference reference, BookingAccess access, AppointmentStatus target, String note, ChangeRule rule) {
+      BookingReference reference,
+      BookingAccess access,
+      AppointmentStatus target,
+      String note,
+      ChangeRule rule) {
     Optional<Booking> found = accessible(reference, access);
     if (found.isEmpty()) {
       return new Refused(RefusalReason.NOT_FOUND, "unknown booking");
@@ -164,10 +209,15 @@ final class ManageBookingService implements ManageBooking {
     if (refusal.isPresent()) {
       return new Refused(refusal.get(), "the booking cannot change to " + target);
     }
-    String boundedNote = note.length() > BookingEvent.MAXIMUM_NOTE_LENGTH ? note.substring(0, BookingEvent.MAXIMUM_NOTE_LENGTH) : note;
-    BookingEvent event = new BookingEvent(booking.id(), now, access.actor(), booking.status(), target, boundedNote);
+    String boundedNote =
+        note.length() > BookingEvent.MAXIMUM_NOTE_LENGTH
+            ? note.substring(0, BookingEvent.MAXIMUM_NOTE_LENGTH)
+            : note;
+    BookingEvent event =
+        new BookingEvent(booking.id(), now, access.actor(), booking.status(), target, boundedNote);
     if (!bookings.changeStatus(booking.id(), booking.status(), event)) {
-      return new Refused(RefusalReason.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
+      return new Refused(
+          RefusalReason.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
     }
     return new ChangeResult.Changed(booking.withStatus(target));
   }
@@ -175,10 +225,15 @@ final class ManageBookingService implements ManageBooking {
   private Optional<Booking> accessible(BookingReference reference, BookingAccess access) {
     checkNotNull(reference, "reference");
     checkNotNull(access, "access");
-    Optional<StoredBooking> stored = bookings.findByReference(reference).filter(found -> access.mayReach(found.booking().office()));
+    Optional<StoredBooking> stored =
+        bookings
+            .findByReference(reference)
+            .filter(found -> access.mayReach(found.booking().office()));
     if (access instanceof BookingAccess.ByToken byToken) {
       // A wrong token looks exactly like an unknown reference.
-      stored = stored.filter(found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
+      stored =
+          stored.filter(
+              found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
     }
     return stored.map(StoredBooking::booking);
   }

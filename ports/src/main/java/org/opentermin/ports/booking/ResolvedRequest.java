@@ -12,8 +12,8 @@ import org.opentermin.core.fairness.AccessPolicy;
 
 /**
  * A checked request at one office: the office, its compiled schedule, the request, the policy for
- * its services, the office's resources and, where responsibility rules narrowed them, the
- * resources that may serve this citizen.
+ * its services, the office's resources and, where responsibility rules narrowed them, the resources
+ * that may serve this citizen.
  */
 record ResolvedRequest(
     Office office,
@@ -25,6 +25,7 @@ record ResolvedRequest(
     Optional<ImmutableSet<ResourceId>> serving) {
 
   ResolvedRequest servedOnlyBy(ImmutableSet<ResourceId> responsible) {
-    return new ResolvedRequest(office, finder, request, policies, policy, resources, Optional.of(responsible));
+    return new ResolvedRequest(
+        office, finder, request, policies, policy, resources, Optional.of(responsible));
   }
 }

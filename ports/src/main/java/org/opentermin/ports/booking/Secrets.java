@@ -65,7 +65,8 @@ public final class Secrets {
     random.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, sealingKey(idempotencyKey), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, sealingKey(idempotencyKey), new GCMParameterSpec(TAG_BITS, nonce));
       byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
     } catch (GeneralSecurityException impossible) {
@@ -73,7 +74,9 @@ public final class Secrets {
     }
   }
 
-  /** The secret sealed with {@link #seal}, or empty if the key does not fit or it was tampered with. */
+  /**
+   * The secret sealed with {@link #seal}, or empty if the key does not fit or it was tampered with.
+   */
   static Optional<String> unseal(byte[] sealed, String idempotencyKey) {
     if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
       return Optional.empty();

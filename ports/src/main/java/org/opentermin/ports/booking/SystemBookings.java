@@ -13,10 +13,10 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.ServiceRequest;
 
 /**
- * Bookings the system makes for a citizen without the citizen at the keyboard: a waiting-list
- * offer or a lottery win. ONLINE capacity, in person, arbitrated by the store as every hold; which
- * of the office's closures apply depends on the {@link SystemPurpose}. The port the lottery and
- * the waiting list book through. Implementations are thread-safe.
+ * Bookings the system makes for a citizen without the citizen at the keyboard: a waiting-list offer
+ * or a lottery win. ONLINE capacity, in person, arbitrated by the store as every hold; which of the
+ * office's closures apply depends on the {@link SystemPurpose}. The port the lottery and the
+ * waiting list book through. Implementations are thread-safe.
  */
 public interface SystemBookings {
 
@@ -24,14 +24,23 @@ public interface SystemBookings {
    * The earliest start within {@code dates} that {@link #hold} could hold now for {@code purpose}.
    * Empty when nothing is free or the request is invalid.
    */
-  Optional<Instant> firstStart(OfficeId office, ImmutableList<ServiceRequest> services, DateRange dates, SystemPurpose purpose);
+  Optional<Instant> firstStart(
+      OfficeId office,
+      ImmutableList<ServiceRequest> services,
+      DateRange dates,
+      SystemPurpose purpose);
 
   /**
    * A hold kept until {@code expiresAt} but never beyond its start (nobody can take up an
    * appointment that has begun). Contingents apply, quarantine does not, and a lottery draw may
    * book its wave before the wave opens.
    */
-  HoldResult hold(OfficeId office, ImmutableList<ServiceRequest> services, Instant start, Instant expiresAt, SystemPurpose purpose);
+  HoldResult hold(
+      OfficeId office,
+      ImmutableList<ServiceRequest> services,
+      Instant start,
+      Instant expiresAt,
+      SystemPurpose purpose);
 
   /**
    * Confirms a system hold for {@code citizen} with a manage token the citizen already has (e.g.

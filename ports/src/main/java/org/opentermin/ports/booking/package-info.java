@@ -6,8 +6,8 @@
  * org.opentermin.ports.booking.BookingServices} builds them together over one set of stores.
  *
  * <p>Each use case decides with the core's rules on what the stores return, then lets the store
- * apply the decision conditionally: if something changed in between (another citizen took the
- * time, the hold expired), the store refuses and the use case answers with a refusal. Capacity is
- * never checked here and then trusted; the store enforces it.
+ * apply the decision conditionally: if something changed in between (another citizen took the time,
+ * the hold expired), the store refuses and the use case answers with a refusal. Capacity is never
+ * checked here and then trusted; the store enforces it.
  */
 package org.opentermin.ports.booking;

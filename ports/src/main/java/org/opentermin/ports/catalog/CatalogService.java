@@ -31,12 +31,12 @@ import org.opentermin.ports.out.CatalogStore;
 /**
  * The catalog use cases on a {@link CatalogStore}. The checks that an id is still free are made
  * before saving and are not atomic with it: two administrators creating the same id at the same
- * moment end with the later one's version, which is acceptable for configuration (nothing a
- * citizen booked depends on it) and keeps the store's interface simple.
+ * moment end with the later one's version, which is acceptable for configuration (nothing a citizen
+ * booked depends on it) and keeps the store's interface simple.
  *
  * <p>A change of an office is appended to the {@link AuditLog} after its checks and before it is
- * saved, in two steps: should saving fail, the log shows an attempt that changed nothing, which
- * is better than a change it does not show. Thread-safe.
+ * saved, in two steps: should saving fail, the log shows an attempt that changed nothing, which is
+ * better than a change it does not show. Thread-safe.
  */
 public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
 
@@ -102,7 +102,9 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
       }
     }
     if (findResource(resource.office(), resource.id()).isPresent()) {
-      return refused(RefusalReason.ALREADY_EXISTS, "a resource with id " + resource.id() + " exists at " + resource.office());
+      return refused(
+          RefusalReason.ALREADY_EXISTS,
+          "a resource with id " + resource.id() + " exists at " + resource.office());
     }
     configured(resource.office(), by, "resource " + resource.id() + " created");
     catalog.saveResource(resource);
@@ -110,7 +112,8 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
   }
 
   @Override
-  public Optional<Refused> replaceWorkingTime(OfficeId office, ResourceId resource, WorkingTime workingTime, Actor by) {
+  public Optional<Refused> replaceWorkingTime(
+      OfficeId office, ResourceId resource, WorkingTime workingTime, Actor by) {
     checkNotNull(workingTime, "workingTime");
     if (catalog.office(office).isEmpty()) {
       return refused(RefusalReason.NOT_FOUND, "unknown office " + office);
@@ -140,7 +143,8 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
   }
 
   @Override
-  public Optional<Refused> setAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy, Actor by) {
+  public Optional<Refused> setAccessPolicy(
+      OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy, Actor by) {
     checkNotNull(service, "service");
     checkNotNull(policy, "policy");
     if (catalog.office(office).isEmpty()) {
@@ -148,28 +152,45 @@ public final class CatalogService implements BrowseCatalog, ConfigureCatalog {
     }
     if (service.isPresent()) {
       if (catalog.service(service.get()).isEmpty() || !offers(office, service.get())) {
-        return refused(RefusalReason.NOT_FOUND, "office " + office + " does not offer service " + service.get());
+        return refused(
+            RefusalReason.NOT_FOUND,
+            "office " + office + " does not offer service " + service.get());
       }
     }
-    configured(office, by, "access policy"
-        + service.map(id -> " of service " + id).orElse("") + (policy.isPresent() ? " set" : " removed"));
+    configured(
+        office,
+        by,
+        "access policy"
+            + service.map(id -> " of service " + id).orElse("")
+            + (policy.isPresent() ? " set" : " removed"));
     catalog.saveAccessPolicy(office, service, policy);
     return Optional.empty();
   }
 
-  /** Whether a resource of the office serves the service, or the service has its own duration there. */
+  /**
+   * Whether a resource of the office serves the service, or the service has its own duration there.
+   */
   private boolean offers(OfficeId office, ServiceId service) {
     return catalog.service(service).orElseThrow().durationAtOffice().containsKey(office)
-        || catalog.resources(office).stream().anyMatch(resource -> resource.skills().contains(service));
+        || catalog.resources(office).stream()
+            .anyMatch(resource -> resource.skills().contains(service));
   }
 
   private Optional<Resource> findResource(OfficeId office, ResourceId id) {
-    return catalog.resources(office).stream().filter(resource -> resource.id().equals(id)).findFirst();
+    return catalog.resources(office).stream()
+        .filter(resource -> resource.id().equals(id))
+        .findFirst();
   }
 
   private void configured(OfficeId office, Actor by, String what) {
     checkNotNull(by, "by");
-    audit.append(AuditEntry.ofOffice(clock.instant().truncatedTo(ChronoUnit.MICROS), by, AuditAction.CONFIGURED, office, what));
+    audit.append(
+        AuditEntry.ofOffice(
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            by,
+            AuditAction.CONFIGURED,
+            office,
+            what));
   }
 
   private static Optional<Refused> refused(RefusalReason reason, String detail) {

@@ -23,11 +23,11 @@ import org.opentermin.ports.out.SpentChallenges;
  * {@code challenge + ":" + solution} starts with the ticket's number of zero bits.
  *
  * <p>Challenges are stateless and signed, so that any app instance that shares the secret checks
- * what another issued, and nothing is stored until one is answered. The text is
- * {@code base64url(payload) + "." + base64url(HMAC-SHA-256(secret, first part))}, without padding;
- * the payload holds a version byte, the issue and expiry instants in epoch seconds (8 bytes each),
- * the difficulty (1 byte) and a random 128-bit id. A solved challenge is spent under that id in
- * {@link SpentChallenges}, which decides across instances that it passes once. Thread-safe.
+ * what another issued, and nothing is stored until one is answered. The text is {@code
+ * base64url(payload) + "." + base64url(HMAC-SHA-256(secret, first part))}, without padding; the
+ * payload holds a version byte, the issue and expiry instants in epoch seconds (8 bytes each), the
+ * difficulty (1 byte) and a random 128-bit id. A solved challenge is spent under that id in {@link
+ * SpentChallenges}, which decides across instances that it passes once. Thread-safe.
  */
 public final class ProofOfWorkChallenge implements Challenge {
 
@@ -47,6 +47,7 @@ public final class ProofOfWorkChallenge implements Challenge {
   private static final String HMAC = "HmacSHA256";
   private static final Base64.Encoder TEXT = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder BYTES = Base64.getUrlDecoder();
+
   /** Far longer than any genuine challenge (90 characters); longer ones are not even hashed. */
   private static final int MAXIMUM_CHALLENGE_LENGTH = 256;
 
@@ -60,12 +61,18 @@ public final class ProofOfWorkChallenge implements Challenge {
    *     instance; copied
    * @param lifetime how long a challenge may be answered, whole seconds from one second to a day
    */
-  public ProofOfWorkChallenge(byte[] secret, RandomSource random, Duration lifetime, SpentChallenges spent) {
+  public ProofOfWorkChallenge(
+      byte[] secret, RandomSource random, Duration lifetime, SpentChallenges spent) {
     checkNotNull(secret, "secret");
-    checkArgument(secret.length >= MINIMUM_SECRET_BYTES, "the secret needs at least %s bytes", MINIMUM_SECRET_BYTES);
+    checkArgument(
+        secret.length >= MINIMUM_SECRET_BYTES,
+        "the secret needs at least %s bytes",
+        MINIMUM_SECRET_BYTES);
     checkNotNull(lifetime, "lifetime");
     checkArgument(
-        lifetime.getNano() == 0 && lifetime.getSeconds() >= 1 && lifetime.compareTo(MAXIMUM_LIFETIME) <= 0,
+        lifetime.getNano() == 0
+            && lifetime.getSeconds() >= 1
+            && lifetime.compareTo(MAXIMUM_LIFETIME) <= 0,
         "lifetime must be whole seconds from 1 second to %s, not %s",
         MAXIMUM_LIFETIME,
         lifetime);
@@ -92,8 +99,8 @@ public final class ProofOfWorkChallenge implements Challenge {
   }
 
   /**
-   * @throws IllegalArgumentException if the difficulty is outside 0 to
-   *     {@value ProofOfWork#MAXIMUM_DIFFICULTY_BITS} bits
+   * @throws IllegalArgumentException if the difficulty is outside 0 to {@value
+   *     ProofOfWork#MAXIMUM_DIFFICULTY_BITS} bits
    */
   @Override
   public Ticket issue(int difficultyBits, Instant now) {
@@ -104,24 +111,25 @@ public final class ProofOfWorkChallenge implements Challenge {
     Instant expiresAt = issuedAt.plus(lifetime);
     byte[] id = new byte[ID_BYTES];
     random.nextBytes(id);
-    byte[] payload = ByteBuffer.allocate(PAYLOAD_BYTES)
-        .put(VERSION)
-        .putLong(issuedAt.getEpochSecond())
-        .putLong(expiresAt.getEpochSecond())
-        .put((byte) difficultyBits)
-        .put(id)
-        .array();
+    byte[] payload =
+        ByteBuffer.allocate(PAYLOAD_BYTES)
+            .put(VERSION)
+            .putLong(issuedAt.getEpochSecond())
+            .putLong(expiresAt.getEpochSecond())
+            .put((byte) difficultyBits)
+            .put(id)
+            .array();
     String signed = TEXT.encodeToString(payload);
     return new Ticket(signed + "." + signature(signed), ALGORITHM, difficultyBits, expiresAt);
   }
 
   /**
-   * Checks, in this order, the signature, the expiry, the stated difficulty against
-   * {@code minimumDifficultyBits}, the work, and only then spends the challenge, so that a wrong
-   * or late answer does not use it up.
+   * Checks, in this order, the signature, the expiry, the stated difficulty against {@code
+   * minimumDifficultyBits}, the work, and only then spends the challenge, so that a wrong or late
+   * answer does not use it up.
    *
-   * @throws IllegalArgumentException if the minimum difficulty is outside 0 to
-   *     {@value ProofOfWork#MAXIMUM_DIFFICULTY_BITS} bits: that is configuration, not client input
+   * @throws IllegalArgumentException if the minimum difficulty is outside 0 to {@value
+   *     ProofOfWork#MAXIMUM_DIFFICULTY_BITS} bits: that is configuration, not client input
    */
   @Override
   public Verdict verify(String challenge, String solution, int minimumDifficultyBits, Instant now) {
@@ -154,13 +162,16 @@ public final class ProofOfWorkChallenge implements Challenge {
     if (!now.isBefore(expiresAt)) {
       return Verdict.EXPIRED;
     }
-    if (difficultyBits < minimumDifficultyBits || difficultyBits > ProofOfWork.MAXIMUM_DIFFICULTY_BITS) {
+    if (difficultyBits < minimumDifficultyBits
+        || difficultyBits > ProofOfWork.MAXIMUM_DIFFICULTY_BITS) {
       return Verdict.FAILED;
     }
     if (!ProofOfWork.solves(challenge, solution, difficultyBits)) {
       return Verdict.FAILED;
     }
-    return spent.spend(TEXT.encodeToString(id), expiresAt, now) ? Verdict.PASSED : Verdict.ALREADY_USED;
+    return spent.spend(TEXT.encodeToString(id), expiresAt, now)
+        ? Verdict.PASSED
+        : Verdict.ALREADY_USED;
   }
 
   private String signature(String signed) {

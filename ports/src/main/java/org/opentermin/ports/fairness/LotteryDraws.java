@@ -30,13 +30,13 @@ import org.opentermin.ports.out.LotteryStore.OutcomeStatus;
 import org.opentermin.ports.out.Notifier;
 
 /**
- * The lottery job: draws every draw whose time has come, in any number of app instances (the
- * store lets one claim each draw). A draw orders its entries by {@link Lottery#drawOrder} and
- * books them in that order, one win per identity: the first free start of the day for the entry's
- * services in the ONLINE contingent, held and confirmed at once with the entry token's hash as the
- * manage token. An entry whose services find no free start, or whose confirmation is refused (the
- * identity limit), loses. Every entrant is notified; losers who asked for it go to the waiting
- * list. Run it every minute: first-come-first-served opens {@link
+ * The lottery job: draws every draw whose time has come, in any number of app instances (the store
+ * lets one claim each draw). A draw orders its entries by {@link Lottery#drawOrder} and books them
+ * in that order, one win per identity: the first free start of the day for the entry's services in
+ * the ONLINE contingent, held and confirmed at once with the entry token's hash as the manage
+ * token. An entry whose services find no free start, or whose confirmation is refused (the identity
+ * limit), loses. Every entrant is notified; losers who asked for it go to the waiting list. Run it
+ * every minute: first-come-first-served opens {@link
  * org.opentermin.core.fairness.LotteryPolicy#DRAW_GRACE} after the draw time. Thread-safe.
  *
  * <p>A draw whose instance died is claimed again after {@link #RECLAIM_AFTER}; entries resolved
@@ -92,8 +92,11 @@ public final class LotteryDraws {
 
   private void draw(DrawKey key) {
     // Offices are never deleted, and their secret never changes.
-    AccessPolicies policies = catalog.accessPolicies(key.office())
-        .orElseThrow(() -> new IllegalStateException("a draw's office is gone: " + key.office()));
+    AccessPolicies policies =
+        catalog
+            .accessPolicies(key.office())
+            .orElseThrow(
+                () -> new IllegalStateException("a draw's office is gone: " + key.office()));
     String seed = Lottery.seed(policies.secret(), key.office(), key.day(), key.wave());
     ImmutableList<Entry> order = Lottery.drawOrder(seed, store.entries(key), Entry::id);
     Set<String> won = new HashSet<>();
@@ -118,24 +121,38 @@ public final class LotteryDraws {
     store.finish(key, seed, now());
   }
 
-  /** Books the entry's first free start of the day: won, or lost when nothing fits or is allowed. */
+  /**
+   * Books the entry's first free start of the day: won, or lost when nothing fits or is allowed.
+   */
   private Outcome book(Entry entry) {
     DrawKey key = entry.draw();
-    Citizen citizen = entry.citizen().orElseThrow(() -> new IllegalStateException("a pending entry has its citizen"));
-    ImmutableList<ServiceRequest> services = entry.services().stream()
-        .map(service -> new ServiceRequest(service.service(), service.persons()))
-        .collect(ImmutableList.toImmutableList());
+    Citizen citizen =
+        entry
+            .citizen()
+            .orElseThrow(() -> new IllegalStateException("a pending entry has its citizen"));
+    ImmutableList<ServiceRequest> services =
+        entry.services().stream()
+            .map(service -> new ServiceRequest(service.service(), service.persons()))
+            .collect(ImmutableList.toImmutableList());
     for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
       Optional<Instant> start =
-          bookings.firstStart(key.office(), services, DateRange.ofDay(key.day()), SystemPurpose.LOTTERY_WIN);
+          bookings.firstStart(
+              key.office(), services, DateRange.ofDay(key.day()), SystemPurpose.LOTTERY_WIN);
       if (start.isEmpty()) {
         return Outcome.lost();
       }
-      HoldResult hold = bookings.hold(key.office(), services, start.get(), now().plus(WIN_HOLD), SystemPurpose.LOTTERY_WIN);
+      HoldResult hold =
+          bookings.hold(
+              key.office(), services, start.get(), now().plus(WIN_HOLD), SystemPurpose.LOTTERY_WIN);
       if (hold instanceof HoldResult.Held held) {
-        ChangeResult confirmed = bookings.confirm(
-            held.hold().id(), citizen, entry.tokenHash(), "lottery " + key.day() + " wave " + key.wave() + ", entry " + entry.id());
-        if (confirmed instanceof ChangeResult.Changed changed && changed.booking() instanceof Booking booking) {
+        ChangeResult confirmed =
+            bookings.confirm(
+                held.hold().id(),
+                citizen,
+                entry.tokenHash(),
+                "lottery " + key.day() + " wave " + key.wave() + ", entry " + entry.id());
+        if (confirmed instanceof ChangeResult.Changed changed
+            && changed.booking() instanceof Booking booking) {
           return Outcome.won(booking.reference(), booking.start());
         }
         return Outcome.lost();
@@ -148,20 +165,24 @@ public final class LotteryDraws {
     DrawKey key = entry.draw();
     Citizen citizen = entry.citizen().orElseThrow();
     boolean won = outcome.status() == OutcomeStatus.WON;
-    notifier.send(new Notifier.Notification(
-        won ? Notifier.Kind.LOTTERY_WON : Notifier.Kind.LOTTERY_LOST,
-        key.office(),
-        citizen,
-        entry.id(),
-        Optional.empty(),
-        outcome.start()));
+    notifier.send(
+        new Notifier.Notification(
+            won ? Notifier.Kind.LOTTERY_WON : Notifier.Kind.LOTTERY_LOST,
+            key.office(),
+            citizen,
+            entry.id(),
+            Optional.empty(),
+            outcome.start()));
     if (!won && entry.waitingListIfLost()) {
       ImmutableList<BookedService> services = entry.services();
-      waitingList.add(new LostEntryHandOff.Loser(key.office(), services, key.day(), citizen, entry.id()));
+      waitingList.add(
+          new LostEntryHandOff.Loser(key.office(), services, key.day(), citizen, entry.id()));
     }
   }
 
-  /** The current instant at the database's precision (microseconds), so stored instants round-trip. */
+  /**
+   * The current instant at the database's precision (microseconds), so stored instants round-trip.
+   */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }

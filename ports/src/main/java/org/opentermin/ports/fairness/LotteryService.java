@@ -41,8 +41,8 @@ import org.opentermin.ports.out.RandomSource;
 /**
  * Lottery entries and the public audit of draws (ADR 005); {@link LotteryDraws} draws them. An
  * entry goes to the first wave of its day whose entry window is open now, as the policy for its
- * services says; the store refuses a second entry of the same identity (any of its normalised
- * email or phone) in a draw. Thread-safe.
+ * services says; the store refuses a second entry of the same identity (any of its normalised email
+ * or phone) in a draw. Thread-safe.
  */
 public final class LotteryService implements EnterLottery {
 
@@ -54,7 +54,8 @@ public final class LotteryService implements EnterLottery {
   private final Clock clock;
   private final RandomSource random;
 
-  public LotteryService(CatalogStore catalog, LotteryStore store, Clock clock, RandomSource random) {
+  public LotteryService(
+      CatalogStore catalog, LotteryStore store, Clock clock, RandomSource random) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
     this.clock = checkNotNull(clock, "clock");
@@ -74,50 +75,73 @@ public final class LotteryService implements EnterLottery {
     if (invalid.isPresent()) {
       return invalid.get();
     }
-    AccessPolicy policy = policies.get().forServices(services.stream().map(BookedService::service).toList());
+    AccessPolicy policy =
+        policies.get().forServices(services.stream().map(BookedService::service).toList());
     if (policy.lottery().isEmpty() || policy.release().isEmpty()) {
-      return new Refused(RefusalReason.NOT_PERMITTED, "office " + command.office() + " does not draw these services by lottery");
+      return new Refused(
+          RefusalReason.NOT_PERMITTED,
+          "office " + command.office() + " does not draw these services by lottery");
     }
-    ImmutableSet<String> identityKeys = Identity.of(command.citizen()).stream()
-        .map(identity -> identity.key(policies.get().secret()))
-        .collect(ImmutableSet.toImmutableSet());
+    ImmutableSet<String> identityKeys =
+        Identity.of(command.citizen()).stream()
+            .map(identity -> identity.key(policies.get().secret()))
+            .collect(ImmutableSet.toImmutableSet());
     if (identityKeys.isEmpty()) {
-      return new Refused(RefusalReason.INVALID_REQUEST, "a lottery entry needs a valid email address or phone number");
+      return new Refused(
+          RefusalReason.INVALID_REQUEST,
+          "a lottery entry needs a valid email address or phone number");
     }
     Instant now = now();
     LotteryWaves waves = new LotteryWaves(policies.get(), policy, office.get(), command.day());
     Optional<Integer> wave = waves.openForEntries(now);
     if (wave.isEmpty()) {
       Optional<Instant> next = waves.nextEntriesOpenAt(now);
-      return next.<EntryResult>map(opens -> new Refused(RefusalReason.NOT_YET_RELEASED,
-              "entries for " + command.day() + " open at " + opens))
-          .orElseGet(() -> new Refused(RefusalReason.TOO_LATE,
-              "every lottery for " + command.day() + " has been drawn; book what is left from " + waves.lastFirstComeFirstServed()));
+      return next.<EntryResult>map(
+              opens ->
+                  new Refused(
+                      RefusalReason.NOT_YET_RELEASED,
+                      "entries for " + command.day() + " open at " + opens))
+          .orElseGet(
+              () ->
+                  new Refused(
+                      RefusalReason.TOO_LATE,
+                      "every lottery for "
+                          + command.day()
+                          + " has been drawn; book what is left from "
+                          + waves.lastFirstComeFirstServed()));
     }
     DrawKey key = new DrawKey(command.office(), command.day(), wave.get());
-    Draw draw = Draw.open(key, waves.opensAt(wave.get()), Lottery.commitment(waves.seed(wave.get())));
+    Draw draw =
+        Draw.open(key, waves.opensAt(wave.get()), Lottery.commitment(waves.seed(wave.get())));
     String token = Secrets.newManageToken(random);
-    Entry entry = new Entry(
-        random.nextUuid().toString(),
-        key,
-        Secrets.sha256(token),
-        ImmutableList.copyOf(services),
-        Optional.of(command.citizen().withoutNote()), // a note belongs to a booking, not to an entry
-        identityKeys,
-        command.waitingListIfLost(),
-        now,
-        LotteryStore.Outcome.pending());
+    Entry entry =
+        new Entry(
+            random.nextUuid().toString(),
+            key,
+            Secrets.sha256(token),
+            ImmutableList.copyOf(services),
+            Optional.of(
+                command.citizen().withoutNote()), // a note belongs to a booking, not to an entry
+            identityKeys,
+            command.waitingListIfLost(),
+            now,
+            LotteryStore.Outcome.pending());
     switch (store.enter(draw, entry)) {
       case ENTERED:
         break;
       case IDENTITY_TAKEN:
-        return new Refused(RefusalReason.ALREADY_EXISTS, "this person has entered the lottery for " + command.day() + " already");
+        return new Refused(
+            RefusalReason.ALREADY_EXISTS,
+            "this person has entered the lottery for " + command.day() + " already");
       case DRAW_CLOSED:
       default:
-        return new Refused(RefusalReason.TOO_LATE, "the lottery for " + command.day() + " is being drawn; entries are closed");
+        return new Refused(
+            RefusalReason.TOO_LATE,
+            "the lottery for " + command.day() + " is being drawn; entries are closed");
     }
     Draw stored = store.draw(key).orElse(draw);
-    return new Entered(entry.id(), token, command.day(), key.wave(), stored.drawAt(), stored.commitment());
+    return new Entered(
+        entry.id(), token, command.day(), key.wave(), stored.drawAt(), stored.commitment());
   }
 
   @Override
@@ -128,7 +152,8 @@ public final class LotteryService implements EnterLottery {
       return Optional.empty();
     }
     // A wrong token looks exactly like an unknown entry.
-    return store.entry(entryId)
+    return store
+        .entry(entryId)
         .filter(entry -> Secrets.tokenMatches(entryToken, entry.tokenHash()))
         .map(this::status);
   }
@@ -137,11 +162,21 @@ public final class LotteryService implements EnterLottery {
     DrawKey key = entry.draw();
     return switch (entry.outcome().status()) {
       case PENDING -> {
-        Draw draw = store.draw(key).orElseThrow(() -> new IllegalStateException("an entry's draw is stored with it"));
-        yield new Pending(entry.id(), key.office(), key.day(), key.wave(), draw.drawAt(), draw.commitment());
+        Draw draw =
+            store
+                .draw(key)
+                .orElseThrow(() -> new IllegalStateException("an entry's draw is stored with it"));
+        yield new Pending(
+            entry.id(), key.office(), key.day(), key.wave(), draw.drawAt(), draw.commitment());
       }
-      case WON -> new Won(entry.id(), key.office(), key.day(), key.wave(),
-          entry.outcome().reference().orElseThrow(), entry.outcome().start().orElseThrow());
+      case WON ->
+          new Won(
+              entry.id(),
+              key.office(),
+              key.day(),
+              key.wave(),
+              entry.outcome().reference().orElseThrow(),
+              entry.outcome().start().orElseThrow());
       case LOST -> new Lost(entry.id(), key.office(), key.day(), key.wave());
     };
   }
@@ -180,37 +215,65 @@ public final class LotteryService implements EnterLottery {
         }
       }
     }
-    boolean anyLottery = policy.lottery().isPresent()
-        || policies.get().services().values().stream().anyMatch(service -> service.lottery().isPresent());
+    boolean anyLottery =
+        policy.lottery().isPresent()
+            || policies.get().services().values().stream()
+                .anyMatch(service -> service.lottery().isPresent());
     if (views.isEmpty() && !anyLottery) {
       return new Refused(RefusalReason.NOT_PERMITTED, "office " + officeId + " has no lottery");
     }
-    return new Draws(views.values().stream()
-        .sorted(Comparator.comparingInt(DrawView::wave))
-        .collect(ImmutableList.toImmutableList()));
+    return new Draws(
+        views.values().stream()
+            .sorted(Comparator.comparingInt(DrawView::wave))
+            .collect(ImmutableList.toImmutableList()));
   }
 
   private DrawView view(Draw draw, AccessPolicies policies, Instant now) {
     DrawKey key = draw.key();
     ImmutableList<Entry> entries = store.entries(key);
     AccessPolicy policy = policies.office();
-    Instant entriesOpenAt = policy.lottery().map(lottery -> lottery.entriesOpenAt(draw.drawAt())).orElse(draw.drawAt());
+    Instant entriesOpenAt =
+        policy.lottery().map(lottery -> lottery.entriesOpenAt(draw.drawAt())).orElse(draw.drawAt());
     if (draw.status() != LotteryStore.DrawStatus.DRAWN) {
-      DrawStatus status = draw.status() == LotteryStore.DrawStatus.DRAWING ? DrawStatus.DRAWING : DrawStatus.OPEN;
-      return new DrawView(key.office(), key.day(), key.wave(), entriesOpenAt, draw.drawAt(), status, entries.size(),
-          Optional.of(draw.commitment()), Optional.empty(), ImmutableList.of(), ImmutableList.of());
+      DrawStatus status =
+          draw.status() == LotteryStore.DrawStatus.DRAWING ? DrawStatus.DRAWING : DrawStatus.OPEN;
+      return new DrawView(
+          key.office(),
+          key.day(),
+          key.wave(),
+          entriesOpenAt,
+          draw.drawAt(),
+          status,
+          entries.size(),
+          Optional.of(draw.commitment()),
+          Optional.empty(),
+          ImmutableList.of(),
+          ImmutableList.of());
     }
     String seed = draw.seed().orElseThrow();
     ImmutableList<Entry> order = Lottery.drawOrder(seed, entries, Entry::id);
-    return new DrawView(key.office(), key.day(), key.wave(), entriesOpenAt, draw.drawAt(), DrawStatus.DRAWN, entries.size(),
-        Optional.of(draw.commitment()), Optional.of(seed),
+    return new DrawView(
+        key.office(),
+        key.day(),
+        key.wave(),
+        entriesOpenAt,
+        draw.drawAt(),
+        DrawStatus.DRAWN,
+        entries.size(),
+        Optional.of(draw.commitment()),
+        Optional.of(seed),
         order.stream().map(Entry::id).collect(ImmutableList.toImmutableList()),
-        order.stream().filter(entry -> entry.outcome().status() == OutcomeStatus.WON).map(Entry::id)
+        order.stream()
+            .filter(entry -> entry.outcome().status() == OutcomeStatus.WON)
+            .map(Entry::id)
             .collect(ImmutableList.toImmutableList()));
   }
 
-  /** Checks and merges the requested services (the same service twice counts its persons together). */
-  private Optional<Refused> checkServices(List<ServiceRequest> requested, List<BookedService> checked) {
+  /**
+   * Checks and merges the requested services (the same service twice counts its persons together).
+   */
+  private Optional<Refused> checkServices(
+      List<ServiceRequest> requested, List<BookedService> checked) {
     if (requested.isEmpty()) {
       return Optional.of(new Refused(RefusalReason.INVALID_REQUEST, "name at least one service"));
     }
@@ -219,26 +282,41 @@ public final class LotteryService implements EnterLottery {
       persons.merge(wanted.service(), wanted.persons(), Integer::sum);
     }
     if (persons.size() > MAXIMUM_SERVICES) {
-      return Optional.of(new Refused(RefusalReason.INVALID_REQUEST, "an entry names at most " + MAXIMUM_SERVICES + " services"));
+      return Optional.of(
+          new Refused(
+              RefusalReason.INVALID_REQUEST,
+              "an entry names at most " + MAXIMUM_SERVICES + " services"));
     }
     for (Map.Entry<ServiceId, Integer> wanted : persons.entrySet()) {
       Optional<Service> service = catalog.service(wanted.getKey());
       if (service.isEmpty()) {
-        return Optional.of(new Refused(RefusalReason.INVALID_REQUEST, "unknown service " + wanted.getKey()));
+        return Optional.of(
+            new Refused(RefusalReason.INVALID_REQUEST, "unknown service " + wanted.getKey()));
       }
       if (wanted.getValue() < 1 || wanted.getValue() > service.get().maxPersons()) {
-        return Optional.of(new Refused(RefusalReason.INVALID_REQUEST,
-            OutsideText.inRefusal(service.get()) + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.getValue()));
+        return Optional.of(
+            new Refused(
+                RefusalReason.INVALID_REQUEST,
+                OutsideText.inRefusal(service.get())
+                    + " takes 1 to "
+                    + service.get().maxPersons()
+                    + " persons, not "
+                    + wanted.getValue()));
       }
       if (!service.get().allows(Channel.ONLINE)) {
-        return Optional.of(new Refused(RefusalReason.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online"));
+        return Optional.of(
+            new Refused(
+                RefusalReason.INVALID_REQUEST,
+                OutsideText.inRefusal(service.get()) + " cannot be booked online"));
       }
       checked.add(new BookedService(wanted.getKey(), wanted.getValue()));
     }
     return Optional.empty();
   }
 
-  /** The current instant at the database's precision (microseconds), so stored instants round-trip. */
+  /**
+   * The current instant at the database's precision (microseconds), so stored instants round-trip.
+   */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }

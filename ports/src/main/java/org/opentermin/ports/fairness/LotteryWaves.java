@@ -13,7 +13,9 @@ import org.opentermin.core.fairness.ReleasePolicy;
 import org.opentermin.ports.in.EnterLottery.DrawStatus;
 import org.opentermin.ports.in.EnterLottery.DrawView;
 
-/** The release waves of one day under a policy with a lottery: when each opens and takes entries. */
+/**
+ * The release waves of one day under a policy with a lottery: when each opens and takes entries.
+ */
 final class LotteryWaves {
   private final AccessPolicies policies;
   private final ReleasePolicy release;
@@ -65,7 +67,8 @@ final class LotteryWaves {
   }
 
   Instant lastFirstComeFirstServed() {
-    return LotteryPolicy.firstComeFirstServedAt(release.dayFullyOpenAt(policies.secret(), office.id(), office.zone(), day));
+    return LotteryPolicy.firstComeFirstServedAt(
+        release.dayFullyOpenAt(policies.secret(), office.id(), office.zone(), day));
   }
 
   /** A wave nobody entered: its times, and its commitment once entries are open. */
@@ -80,8 +83,22 @@ final class LotteryWaves {
     } else {
       status = DrawStatus.DRAWN;
     }
-    Optional<String> commitment = status == DrawStatus.SCHEDULED ? Optional.empty() : Optional.of(Lottery.commitment(seed(wave)));
+    Optional<String> commitment =
+        status == DrawStatus.SCHEDULED
+            ? Optional.empty()
+            : Optional.of(Lottery.commitment(seed(wave)));
     Optional<String> seed = status == DrawStatus.DRAWN ? Optional.of(seed(wave)) : Optional.empty();
-    return new DrawView(office.id(), day, wave, entriesOpen, opens, status, 0, commitment, seed, ImmutableList.of(), ImmutableList.of());
+    return new DrawView(
+        office.id(),
+        day,
+        wave,
+        entriesOpen,
+        opens,
+        status,
+        0,
+        commitment,
+        seed,
+        ImmutableList.of(),
+        ImmutableList.of());
   }
 }

@@ -26,16 +26,23 @@ public final class WaitingListHandOff implements LostEntryHandOff {
 
   @Override
   public void add(Loser loser) {
-    ImmutableList<ServiceRequest> services = loser.services().stream()
-        .map(service -> new ServiceRequest(service.service(), service.persons()))
-        .collect(ImmutableList.toImmutableList());
-    JoinWaitingList.JoinResult twoWeeks = register(loser, services, DateRange.closed(loser.day(), loser.day().plusDays(DAYS_ON_THE_LIST - 1)));
+    ImmutableList<ServiceRequest> services =
+        loser.services().stream()
+            .map(service -> new ServiceRequest(service.service(), service.persons()))
+            .collect(ImmutableList.toImmutableList());
+    JoinWaitingList.JoinResult twoWeeks =
+        register(
+            loser,
+            services,
+            DateRange.closed(loser.day(), loser.day().plusDays(DAYS_ON_THE_LIST - 1)));
     if (!(twoWeeks instanceof JoinWaitingList.Joined)) {
       register(loser, services, DateRange.ofDay(loser.day()));
     }
   }
 
-  private JoinWaitingList.JoinResult register(Loser loser, ImmutableList<ServiceRequest> services, DateRange dates) {
-    return waitingList.register(new JoinWaitingList.Registration(loser.office(), services, dates, loser.citizen()));
+  private JoinWaitingList.JoinResult register(
+      Loser loser, ImmutableList<ServiceRequest> services, DateRange dates) {
+    return waitingList.register(
+        new JoinWaitingList.Registration(loser.office(), services, dates, loser.citizen()));
   }
 }

@@ -38,9 +38,9 @@ import org.opentermin.ports.out.WaitingListStore.Offer;
 import org.opentermin.ports.out.WaitingListStore.Status;
 
 /**
- * The waiting-list job, run every minute: for each office with a waiting list it first settles
- * the offers (a confirmed hold makes the entry {@link Status#BOOKED}; a hold that expired or is
- * gone makes it {@link Status#LAPSED}, so the capacity moves on), then offers free capacity to the
+ * The waiting-list job, run every minute: for each office with a waiting list it first settles the
+ * offers (a confirmed hold makes the entry {@link Status#BOOKED}; a hold that expired or is gone
+ * makes it {@link Status#LAPSED}, so the capacity moves on), then offers free capacity to the
  * waiting entries in {@link WaitingOrder} (first come, first served; ties by the office's keyed
  * hash): the earliest start within the entry's dates that a waiting-list offer may take (capacity
  * in quarantine after a cancellation included), held until the policy's offer expiry, then the
@@ -49,10 +49,10 @@ import org.opentermin.ports.out.WaitingListStore.Status;
  *
  * <p>Safe in several app instances at once: the booking store arbitrates every hold, and every
  * entry change is a compare-and-set on its status. If two instances hold for the same entry, only
- * one marks it offered; the other releases its hold at once. If an instance stops between the
- * hold and the mark, the hold simply expires; between the mark and the notification, the offer
- * stands and the citizen sees it on the entry (a transactional outbox, roadmap step 6, will make
- * the notification reliable). Thread-safe.
+ * one marks it offered; the other releases its hold at once. If an instance stops between the hold
+ * and the mark, the hold simply expires; between the mark and the notification, the offer stands
+ * and the citizen sees it on the entry (a transactional outbox, roadmap step 6, will make the
+ * notification reliable). Thread-safe.
  */
 public final class WaitingListOffers {
 
@@ -64,7 +64,12 @@ public final class WaitingListOffers {
   private final Clock clock;
 
   public WaitingListOffers(
-      CatalogStore catalog, SystemBookings booking, BookingStore bookings, WaitingListStore store, Notifier notifier, Clock clock) {
+      CatalogStore catalog,
+      SystemBookings booking,
+      BookingStore bookings,
+      WaitingListStore store,
+      Notifier notifier,
+      Clock clock) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.booking = checkNotNull(booking, "booking");
     this.bookings = checkNotNull(bookings, "bookings");
@@ -73,7 +78,9 @@ public final class WaitingListOffers {
     this.clock = checkNotNull(clock, "clock");
   }
 
-  /** Settles the open offers and makes new ones at every office; returns how many offers it made. */
+  /**
+   * Settles the open offers and makes new ones at every office; returns how many offers it made.
+   */
   public int run() {
     int offers = 0;
     for (Office office : catalog.offices()) {
@@ -88,10 +95,15 @@ public final class WaitingListOffers {
 
   private static boolean hasWaitingList(AccessPolicies policies) {
     return policies.office().waitingList().isPresent()
-        || policies.services().values().stream().map(AccessPolicy::waitingList).anyMatch(Optional::isPresent);
+        || policies.services().values().stream()
+            .map(AccessPolicy::waitingList)
+            .anyMatch(Optional::isPresent);
   }
 
-  /** Offered entries whose hold was confirmed become booked; those whose hold expired or is gone, lapsed. */
+  /**
+   * Offered entries whose hold was confirmed become booked; those whose hold expired or is gone,
+   * lapsed.
+   */
   private void settle(Office office, Instant now) {
     for (Entry entry : store.entries(office.id(), EnumSet.of(Status.OFFERED))) {
       Offer offer = entry.offer().orElseThrow();
@@ -107,9 +119,14 @@ public final class WaitingListOffers {
   private int offer(Office office, AccessPolicies policies, Instant now) {
     DateRange bookable = WaitingListService.bookable(office, now);
     LocalDate today = bookable.start();
-    ImmutableList<Entry> waiting = WaitingOrder.order(
-        policies.secret(), store.entries(office.id(), EnumSet.of(Status.WAITING)), Entry::registeredAt, entry -> entry.id().toString());
-    // Requests that found nothing free in this run: later entries asking the same need not look again.
+    ImmutableList<Entry> waiting =
+        WaitingOrder.order(
+            policies.secret(),
+            store.entries(office.id(), EnumSet.of(Status.WAITING)),
+            Entry::registeredAt,
+            entry -> entry.id().toString());
+    // Requests that found nothing free in this run: later entries asking the same need not look
+    // again.
     Set<String> nothingFree = new HashSet<>();
     int offers = 0;
     for (Entry entry : waiting) {
@@ -123,14 +140,16 @@ public final class WaitingListOffers {
       if (policy.isEmpty() || dates.isEmpty()) {
         continue;
       }
-      ImmutableList<ServiceRequest> services = entry.services().stream()
-          .map(service -> new ServiceRequest(service.service(), service.persons()))
-          .collect(ImmutableList.toImmutableList());
+      ImmutableList<ServiceRequest> services =
+          entry.services().stream()
+              .map(service -> new ServiceRequest(service.service(), service.persons()))
+              .collect(ImmutableList.toImmutableList());
       String request = services + "|" + dates;
       if (nothingFree.contains(request)) {
         continue;
       }
-      Optional<Instant> start = booking.firstStart(office.id(), services, dates, SystemPurpose.WAITING_LIST_OFFER);
+      Optional<Instant> start =
+          booking.firstStart(office.id(), services, dates, SystemPurpose.WAITING_LIST_OFFER);
       if (start.isEmpty()) {
         nothingFree.add(request);
         continue;
@@ -138,8 +157,13 @@ public final class WaitingListOffers {
       if (alreadyBooked(office, policies.forServices(ids), entry, start.get())) {
         continue; // an offer the identity limit would refuse blocks the time for nothing
       }
-      HoldResult held = booking.hold(
-          office.id(), services, start.get(), policy.get().offerExpiresAt(now), SystemPurpose.WAITING_LIST_OFFER);
+      HoldResult held =
+          booking.hold(
+              office.id(),
+              services,
+              start.get(),
+              policy.get().offerExpiresAt(now),
+              SystemPurpose.WAITING_LIST_OFFER);
       if (!(held instanceof HoldResult.Held placed)) {
         continue; // taken meanwhile; the next run looks again
       }
@@ -150,23 +174,39 @@ public final class WaitingListOffers {
         store.releaseHold(hold.id());
         continue;
       }
-      notifier.send(new Notifier.Notification(
-          Notifier.Kind.WAITING_LIST_OFFER, office.id(), entry.contact(), entry.id().toString(),
-          Optional.of(offer.deadline()), Optional.of(offer.start())));
+      notifier.send(
+          new Notifier.Notification(
+              Notifier.Kind.WAITING_LIST_OFFER,
+              office.id(),
+              entry.contact(),
+              entry.id().toString(),
+              Optional.of(offer.deadline()),
+              Optional.of(offer.start())));
       offers++;
     }
     return offers;
   }
 
-  /** Whether the entry's person already has as many bookings as the identity limit allows around {@code start}. */
+  /**
+   * Whether the entry's person already has as many bookings as the identity limit allows around
+   * {@code start}.
+   */
   private boolean alreadyBooked(Office office, AccessPolicy policy, Entry entry, Instant start) {
     if (policy.identityLimit().isEmpty()) {
       return false;
     }
     IdentityLimit limit = policy.identityLimit().get();
-    Set<ServiceId> services = entry.services().stream().map(BookedService::service).collect(ImmutableSet.toImmutableSet());
-    int active = bookings.activeBookings(
-        office.id(), entry.identityKeys(), services, start.minus(limit.period()), start.plus(limit.period()));
+    Set<ServiceId> services =
+        entry.services().stream()
+            .map(BookedService::service)
+            .collect(ImmutableSet.toImmutableSet());
+    int active =
+        bookings.activeBookings(
+            office.id(),
+            entry.identityKeys(),
+            services,
+            start.minus(limit.period()),
+            start.plus(limit.period()));
     return active >= limit.maxBookings();
   }
 

@@ -42,10 +42,10 @@ import org.opentermin.ports.out.WaitingListStore;
 import org.opentermin.ports.out.WaitingListStore.Entry;
 
 /**
- * The citizen's side of the waiting list (ADR 005): registration, the entry's view, withdrawal;
- * and the staff list of an office, each look at it recorded in the {@link AuditLog} first. Offers
- * are made by {@link WaitingListOffers}. The store's statuses and offers are translated into the
- * use case's own ({@link Status}, {@link Offer}) here. Thread-safe.
+ * The citizen's side of the waiting list (ADR 005): registration, the entry's view, withdrawal; and
+ * the staff list of an office, each look at it recorded in the {@link AuditLog} first. Offers are
+ * made by {@link WaitingListOffers}. The store's statuses and offers are translated into the use
+ * case's own ({@link Status}, {@link Offer}) here. Thread-safe.
  */
 public final class WaitingListService implements JoinWaitingList {
 
@@ -58,7 +58,12 @@ public final class WaitingListService implements JoinWaitingList {
   private final Clock clock;
   private final RandomSource random;
 
-  public WaitingListService(CatalogStore catalog, WaitingListStore store, AuditLog audit, Clock clock, RandomSource random) {
+  public WaitingListService(
+      CatalogStore catalog,
+      WaitingListStore store,
+      AuditLog audit,
+      Clock clock,
+      RandomSource random) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
     this.audit = checkNotNull(audit, "audit");
@@ -83,15 +88,26 @@ public final class WaitingListService implements JoinWaitingList {
     ImmutableList<Resource> resources = catalog.resources(office.id());
     for (BookedService wanted : services) {
       Optional<Service> service = catalog.service(wanted.service());
-      if (service.isEmpty() || resources.stream().noneMatch(resource -> resource.canServeAll(List.of(wanted.service())))) {
-        return refused(RefusalReason.INVALID_REQUEST, "unknown service " + wanted.service() + " at office " + office.id());
+      if (service.isEmpty()
+          || resources.stream()
+              .noneMatch(resource -> resource.canServeAll(List.of(wanted.service())))) {
+        return refused(
+            RefusalReason.INVALID_REQUEST,
+            "unknown service " + wanted.service() + " at office " + office.id());
       }
       if (wanted.persons() < 1 || wanted.persons() > service.get().maxPersons()) {
-        return refused(RefusalReason.INVALID_REQUEST,
-            OutsideText.inRefusal(service.get()) + " takes 1 to " + service.get().maxPersons() + " persons, not " + wanted.persons());
+        return refused(
+            RefusalReason.INVALID_REQUEST,
+            OutsideText.inRefusal(service.get())
+                + " takes 1 to "
+                + service.get().maxPersons()
+                + " persons, not "
+                + wanted.persons());
       }
       if (!service.get().allows(Channel.ONLINE)) {
-        return refused(RefusalReason.INVALID_REQUEST, OutsideText.inRefusal(service.get()) + " cannot be booked online");
+        return refused(
+            RefusalReason.INVALID_REQUEST,
+            OutsideText.inRefusal(service.get()) + " cannot be booked online");
       }
     }
     AccessPolicies policies = catalog.accessPolicies(office.id()).orElseThrow();
@@ -103,25 +119,49 @@ public final class WaitingListService implements JoinWaitingList {
     DateRange dates = registration.dates();
     DateRange bookable = bookable(office, now);
     if (dates.isEmpty() || dates.lengthInDays() > MAXIMUM_DAYS) {
-      return refused(RefusalReason.INVALID_REQUEST, "an entry spans 1 to " + MAXIMUM_DAYS + " days");
+      return refused(
+          RefusalReason.INVALID_REQUEST, "an entry spans 1 to " + MAXIMUM_DAYS + " days");
     }
-    if (dates.start().isBefore(bookable.start()) || dates.endExclusive().isAfter(bookable.endExclusive())) {
-      return refused(RefusalReason.INVALID_REQUEST,
-          "office " + office.id() + " can be booked from " + bookable.start() + " to " + bookable.last());
+    if (dates.start().isBefore(bookable.start())
+        || dates.endExclusive().isAfter(bookable.endExclusive())) {
+      return refused(
+          RefusalReason.INVALID_REQUEST,
+          "office "
+              + office.id()
+              + " can be booked from "
+              + bookable.start()
+              + " to "
+              + bookable.last());
     }
-    ImmutableSet<String> keys = Identity.of(registration.citizen()).stream()
-        .map(identity -> identity.key(policies.secret()))
-        .collect(ImmutableSet.toImmutableSet());
+    ImmutableSet<String> keys =
+        Identity.of(registration.citizen()).stream()
+            .map(identity -> identity.key(policies.secret()))
+            .collect(ImmutableSet.toImmutableSet());
     if (keys.isEmpty()) {
-      return refused(RefusalReason.INVALID_REQUEST, "the waiting list needs a valid email address or phone number");
+      return refused(
+          RefusalReason.INVALID_REQUEST,
+          "the waiting list needs a valid email address or phone number");
     }
     String token = Secrets.newManageToken(random);
     WaitingListEntryId id = new WaitingListEntryId(office.id(), random.nextUuid());
-    // A note belongs to a booking and its caseworker; the waiting list keeps only how to reach the citizen.
-    Entry entry = new Entry(id, services, dates, registration.citizen().withoutNote(), keys, Secrets.sha256(token), now,
-        WaitingListStore.Status.WAITING, Optional.empty(), now);
+    // A note belongs to a booking and its caseworker; the waiting list keeps only how to reach the
+    // citizen.
+    Entry entry =
+        new Entry(
+            id,
+            services,
+            dates,
+            registration.citizen().withoutNote(),
+            keys,
+            Secrets.sha256(token),
+            now,
+            WaitingListStore.Status.WAITING,
+            Optional.empty(),
+            now);
     if (store.add(entry) == WaitingListStore.Addition.ALREADY_WAITING) {
-      return refused(RefusalReason.ALREADY_EXISTS, "the same person already waits at this office for one of these services");
+      return refused(
+          RefusalReason.ALREADY_EXISTS,
+          "the same person already waits at this office for one of these services");
     }
     return new Joined(id, token, Status.WAITING);
   }
@@ -149,15 +189,20 @@ public final class WaitingListService implements JoinWaitingList {
           }
           break;
         default:
-          return new NotWithdrawn(new Refused(RefusalReason.ILLEGAL_TRANSITION,
-              "this entry is " + entry.status().name().toLowerCase(java.util.Locale.ROOT) + " and no longer on the list"));
+          return new NotWithdrawn(
+              new Refused(
+                  RefusalReason.ILLEGAL_TRANSITION,
+                  "this entry is "
+                      + entry.status().name().toLowerCase(java.util.Locale.ROOT)
+                      + " and no longer on the list"));
       }
       found = store.find(entryId);
     }
     if (found.isEmpty()) {
       return new NotWithdrawn(new Refused(RefusalReason.NOT_FOUND, "unknown waiting-list entry"));
     }
-    return new NotWithdrawn(new Refused(RefusalReason.ILLEGAL_TRANSITION, "the entry changed meanwhile; try again"));
+    return new NotWithdrawn(
+        new Refused(RefusalReason.ILLEGAL_TRANSITION, "the entry changed meanwhile; try again"));
   }
 
   @Override
@@ -170,13 +215,18 @@ public final class WaitingListService implements JoinWaitingList {
     }
     Instant now = now();
     audit.append(AuditEntry.ofOffice(now, viewer, AuditAction.VIEWED_WAITING_LIST, office, ""));
-    ImmutableList<Entry> open = WaitingOrder.order(
-        policies.get().secret(),
-        store.entries(
-            office, EnumSet.of(WaitingListStore.Status.WAITING, WaitingListStore.Status.OFFERED)),
-        Entry::registeredAt, entry -> entry.id().toString());
+    ImmutableList<Entry> open =
+        WaitingOrder.order(
+            policies.get().secret(),
+            store.entries(
+                office,
+                EnumSet.of(WaitingListStore.Status.WAITING, WaitingListStore.Status.OFFERED)),
+            Entry::registeredAt,
+            entry -> entry.id().toString());
     return open.stream()
-        .flatMap(entry -> view(entry, now).map(view -> new StaffEntryView(view, entry.contact())).stream())
+        .flatMap(
+            entry ->
+                view(entry, now).map(view -> new StaffEntryView(view, entry.contact())).stream())
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -187,17 +237,27 @@ public final class WaitingListService implements JoinWaitingList {
   }
 
   private Optional<EntryView> view(Entry entry, Instant now) {
-    return catalog.office(entry.office()).map(office -> {
-      ZoneId zone = office.zone();
-      Status status = shown(entry.status());
-      if (status == Status.WAITING && !entry.dates().endExclusive().isAfter(LocalDate.ofInstant(now, zone))) {
-        status = Status.EXPIRED;
-      }
-      Optional<Offer> offer =
-          entry.offer().map(held -> new Offer(held.hold(), held.start(), held.deadline()));
-      return new EntryView(
-          entry.id(), entry.services(), entry.dates(), status, entry.registeredAt(), offer, zone);
-    });
+    return catalog
+        .office(entry.office())
+        .map(
+            office -> {
+              ZoneId zone = office.zone();
+              Status status = shown(entry.status());
+              if (status == Status.WAITING
+                  && !entry.dates().endExclusive().isAfter(LocalDate.ofInstant(now, zone))) {
+                status = Status.EXPIRED;
+              }
+              Optional<Offer> offer =
+                  entry.offer().map(held -> new Offer(held.hold(), held.start(), held.deadline()));
+              return new EntryView(
+                  entry.id(),
+                  entry.services(),
+                  entry.dates(),
+                  status,
+                  entry.registeredAt(),
+                  offer,
+                  zone);
+            });
   }
 
   /** The store's status as the use case names it; a new store status has to be placed here. */

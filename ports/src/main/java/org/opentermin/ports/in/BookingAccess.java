@@ -49,7 +49,9 @@ public sealed interface BookingAccess {
     }
   }
 
-  /** A staff member (or administrator), who reaches the bookings of the offices their token reaches. */
+  /**
+   * A staff member (or administrator), who reaches the bookings of the offices their token reaches.
+   */
   record ByStaff(AccessGrant grant) implements BookingAccess {
     public ByStaff {
       checkNotNull(grant, "grant");

@@ -15,9 +15,9 @@ import org.opentermin.core.worktime.WorkingTime;
 
 /**
  * Administrators set up offices, services, resources, working time and closures. Each method
- * answers empty when the change was saved, or why it was refused; a refused change changes
- * nothing. A change of an office is recorded in the audit log as done {@code by} the actor before
- * it is saved; services belong to no office and are in no office's log.
+ * answers empty when the change was saved, or why it was refused; a refused change changes nothing.
+ * A change of an office is recorded in the audit log as done {@code by} the actor before it is
+ * saved; services belong to no office and are in no office's log.
  */
 public interface ConfigureCatalog {
 
@@ -34,12 +34,16 @@ public interface ConfigureCatalog {
   Optional<Refused> createResource(Resource resource, Actor by);
 
   /** Replaces the working time of a resource; refused if office or resource are unknown. */
-  Optional<Refused> replaceWorkingTime(OfficeId office, ResourceId resource, WorkingTime workingTime, Actor by);
+  Optional<Refused> replaceWorkingTime(
+      OfficeId office, ResourceId resource, WorkingTime workingTime, Actor by);
 
   /** Adds a closure day (or replaces its reason); refused if the office is unknown. */
   Optional<Refused> addClosure(OfficeId office, OfficeClosure closure, Actor by);
 
-  /** The office's fair-access policies (with its secret, which must never be shown); empty if unknown. */
+  /**
+   * The office's fair-access policies (with its secret, which must never be shown); empty if
+   * unknown.
+   */
   Optional<AccessPolicies> accessPolicies(OfficeId office);
 
   /**
@@ -47,5 +51,6 @@ public interface ConfigureCatalog {
    * empty {@code policy} turns the office's rules off or removes the service's own policy. Refused
    * if the office or the service is unknown.
    */
-  Optional<Refused> setAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy, Actor by);
+  Optional<Refused> setAccessPolicy(
+      OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy, Actor by);
 }

@@ -19,11 +19,11 @@ import org.opentermin.core.routing.RuleProblem;
 import org.opentermin.core.routing.TeamRule;
 
 /**
- * Administrators: import the responsibility rules, set how offices take part and who deputises
- * for a team; staff: maintain which caseworker holds which case. An import checks every entry
- * against the catalog and replaces the old ones only if all are valid: a bad file changes
- * nothing. Every change is recorded in the audit log of each office it touches, as done {@code by}
- * the actor. Whether the caller may change an office is for the adapter that authenticated them.
+ * Administrators: import the responsibility rules, set how offices take part and who deputises for
+ * a team; staff: maintain which caseworker holds which case. An import checks every entry against
+ * the catalog and replaces the old ones only if all are valid: a bad file changes nothing. Every
+ * change is recorded in the audit log of each office it touches, as done {@code by} the actor.
+ * Whether the caller may change an office is for the adapter that authenticated them.
  */
 public interface ConfigureResponsibility {
 
@@ -48,7 +48,9 @@ public interface ConfigureResponsibility {
   /** As {@link #checkAddressRules}, for {@link #replaceCaseAssignments}. */
   ImmutableList<EntryError> checkCases(OfficeId office, List<CaseEntry> cases);
 
-  /** Assigns one case; refused for an unknown office or caseworker, or a caseworker without a team. */
+  /**
+   * Assigns one case; refused for an unknown office or caseworker, or a caseworker without a team.
+   */
   Outcome assignCase(OfficeId office, CaseEntry entry, Actor by);
 
   /** Removes the assignment of one case; whether there was one. */
@@ -57,7 +59,10 @@ public interface ConfigureResponsibility {
   /** Sets how {@code office} takes part in routing; false for an unknown office. */
   boolean saveOfficeRouting(OfficeId office, OfficeRouting routing, Actor by);
 
-  /** Sets the deputy of a team, or with empty nobody; refused if the deputy is no caseworker of the office. */
+  /**
+   * Sets the deputy of a team, or with empty nobody; refused if the deputy is no caseworker of the
+   * office.
+   */
   Outcome saveDeputy(OfficeId office, TeamId team, Optional<ResourceId> deputy, Actor by);
 
   /** The rules as stored. */
@@ -79,7 +84,8 @@ public interface ConfigureResponsibility {
    * One case as staff give it: its number, its caseworker and the team whose deputy stands in,
    * which defaults to the caseworker's team. {@code label} names it in errors ("line 7").
    */
-  record CaseEntry(String label, CaseNumber caseNumber, ResourceId caseworker, Optional<TeamId> team) {
+  record CaseEntry(
+      String label, CaseNumber caseNumber, ResourceId caseworker, Optional<TeamId> team) {
     public CaseEntry {
       checkNotNull(label, "label");
       checkNotNull(caseNumber, "caseNumber");

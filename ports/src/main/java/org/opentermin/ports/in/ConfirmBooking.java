@@ -14,15 +14,17 @@ import org.opentermin.core.booking.Citizen;
  *
  * <p>Minimal data: a name, and for a citizen who books online also an email address or a phone
  * number (else {@code INVALID_REQUEST}), so that the office can reach them about the appointment.
- * Staff who book for a caller or a walk-in need only a name; they know how they reached the
- * person. An appointment by phone needs the phone number, whoever books it. A note is optional and sensitive (see {@link Citizen}).
+ * Staff who book for a caller or a walk-in need only a name; they know how they reached the person.
+ * An appointment by phone needs the phone number, whoever books it. A note is optional and
+ * sensitive (see {@link Citizen}).
  */
 public interface ConfirmBooking {
 
   BookingResult confirm(Command command);
 
   /** What to confirm, for whom. Immutable. */
-  record Command(AppointmentId hold, Citizen citizen, Actor actor, Optional<String> idempotencyKey) {
+  record Command(
+      AppointmentId hold, Citizen citizen, Actor actor, Optional<String> idempotencyKey) {
     public Command {
       checkNotNull(hold, "hold");
       checkNotNull(citizen, "citizen");

@@ -45,7 +45,11 @@ public interface EnterLottery {
    * @param waitingListIfLost put the citizen on the office's waiting list if the entry loses
    */
   record Command(
-      OfficeId office, ImmutableList<ServiceRequest> services, LocalDate day, Citizen citizen, boolean waitingListIfLost) {
+      OfficeId office,
+      ImmutableList<ServiceRequest> services,
+      LocalDate day,
+      Citizen citizen,
+      boolean waitingListIfLost) {
     public Command {
       checkNotNull(office, "office");
       services = ImmutableList.copyOf(checkNotNull(services, "services"));
@@ -63,7 +67,8 @@ public interface EnterLottery {
    *
    * @param commitment the SHA-256 of the draw's seed, which is revealed after the draw
    */
-  record Entered(String entryId, String entryToken, LocalDate day, int wave, Instant drawAt, String commitment)
+  record Entered(
+      String entryId, String entryToken, LocalDate day, int wave, Instant drawAt, String commitment)
       implements EntryResult {
     public Entered {
       checkNotNull(entryId, "entryId");
@@ -75,7 +80,15 @@ public interface EnterLottery {
 
     @Override
     public String toString() {
-      return "Entered[" + entryId + ", token hidden, " + day + ", wave " + wave + ", " + drawAt + "]";
+      return "Entered["
+          + entryId
+          + ", token hidden, "
+          + day
+          + ", wave "
+          + wave
+          + ", "
+          + drawAt
+          + "]";
     }
   }
 
@@ -91,7 +104,8 @@ public interface EnterLottery {
   }
 
   /** Not drawn yet: the draw happens at {@code drawAt}. */
-  record Pending(String entryId, OfficeId office, LocalDate day, int wave, Instant drawAt, String commitment)
+  record Pending(
+      String entryId, OfficeId office, LocalDate day, int wave, Instant drawAt, String commitment)
       implements EntryStatus {
     public Pending {
       checkNotNull(entryId, "entryId");
@@ -103,7 +117,13 @@ public interface EnterLottery {
   }
 
   /** Won and booked; the entry token manages the booking. */
-  record Won(String entryId, OfficeId office, LocalDate day, int wave, BookingReference reference, Instant start)
+  record Won(
+      String entryId,
+      OfficeId office,
+      LocalDate day,
+      int wave,
+      BookingReference reference,
+      Instant start)
       implements EntryStatus {
     public Won {
       checkNotNull(entryId, "entryId");
@@ -136,9 +156,9 @@ public interface EnterLottery {
   }
 
   /**
-   * The public audit view of a draw: nothing personal, only random entry ids. Anyone can check
-   * that {@code commitment} is the SHA-256 of {@code seed} and recompute {@code order} from the
-   * seed and the ids ({@code org.opentermin.core.fairness.Lottery#drawOrder}).
+   * The public audit view of a draw: nothing personal, only random entry ids. Anyone can check that
+   * {@code commitment} is the SHA-256 of {@code seed} and recompute {@code order} from the seed and
+   * the ids ({@code org.opentermin.core.fairness.Lottery#drawOrder}).
    *
    * @param commitment present from {@code entriesOpenAt} on
    * @param seed present once drawn

@@ -11,16 +11,16 @@ import org.opentermin.core.routing.RoutingInputs;
 import org.opentermin.core.time.DateRange;
 
 /**
- * Which starts an office can offer for some services in an appointment mode, given current
- * bookings and holds. A mode that a requested service is not served in (at the office) is refused
- * with {@link org.opentermin.core.booking.RefusalReason#MODE_NOT_OFFERED}.
+ * Which starts an office can offer for some services in an appointment mode, given current bookings
+ * and holds. A mode that a requested service is not served in (at the office) is refused with
+ * {@link org.opentermin.core.booking.RefusalReason#MODE_NOT_OFFERED}.
  */
 public interface FindAvailability {
 
   /**
    * Longest date range, in days, that one query may span: a quarter of a year. Longer queries are
-   * refused with {@link org.opentermin.core.booking.RefusalReason#INVALID_REQUEST}; adapters may check
-   * it earlier with the same number.
+   * refused with {@link org.opentermin.core.booking.RefusalReason#INVALID_REQUEST}; adapters may
+   * check it earlier with the same number.
    */
   int MAXIMUM_QUERY_DAYS = 92;
 
@@ -32,23 +32,38 @@ public interface FindAvailability {
    * routing}, of the caseworkers responsible for that citizen only.
    */
   FirstSlotResult firstFreeSlot(
-      OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, Optional<RoutingInputs> routing,
+      OfficeId office,
+      ImmutableList<ServiceRequest> services,
+      Channel channel,
+      Optional<RoutingInputs> routing,
       AppointmentMode mode);
 
-  /** The first free slot in person from now on within the office's horizon, with {@code routing} if given. */
+  /**
+   * The first free slot in person from now on within the office's horizon, with {@code routing} if
+   * given.
+   */
   default FirstSlotResult firstFreeSlot(
-      OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, Optional<RoutingInputs> routing) {
+      OfficeId office,
+      ImmutableList<ServiceRequest> services,
+      Channel channel,
+      Optional<RoutingInputs> routing) {
     return firstFreeSlot(office, services, channel, routing, AppointmentMode.IN_PERSON);
   }
 
-  /** The first free slot in {@code mode} from now on within the office's horizon, without routing. */
+  /**
+   * The first free slot in {@code mode} from now on within the office's horizon, without routing.
+   */
   default FirstSlotResult firstFreeSlot(
-      OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, AppointmentMode mode) {
+      OfficeId office,
+      ImmutableList<ServiceRequest> services,
+      Channel channel,
+      AppointmentMode mode) {
     return firstFreeSlot(office, services, channel, Optional.empty(), mode);
   }
 
   /** The first free slot in person from now on within the office's horizon, without routing. */
-  default FirstSlotResult firstFreeSlot(OfficeId office, ImmutableList<ServiceRequest> services, Channel channel) {
+  default FirstSlotResult firstFreeSlot(
+      OfficeId office, ImmutableList<ServiceRequest> services, Channel channel) {
     return firstFreeSlot(office, services, channel, Optional.empty(), AppointmentMode.IN_PERSON);
   }
 
@@ -76,7 +91,8 @@ public interface FindAvailability {
     }
 
     /** A query for appointments in person, without routing. */
-    public Query(OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, DateRange dates) {
+    public Query(
+        OfficeId office, ImmutableList<ServiceRequest> services, Channel channel, DateRange dates) {
       this(office, services, channel, dates, Optional.empty(), AppointmentMode.IN_PERSON);
     }
 

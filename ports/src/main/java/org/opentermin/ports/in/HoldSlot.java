@@ -14,10 +14,10 @@ import org.opentermin.core.routing.RoutingInputs;
 /**
  * Claims a start for a request while the citizen fills in the form: a hold that counts against
  * capacity until it expires after the office's hold duration. With an idempotency key, a retry
- * returns the first hold and never claims a second time. The office's fair-access policy may
- * refuse the hold: not yet released, reserved for another channel, too many live holds of the
- * client, or a challenge to solve first. A hold is for one appointment mode, which the booking
- * keeps; a mode a requested service is not served in is refused with {@link
+ * returns the first hold and never claims a second time. The office's fair-access policy may refuse
+ * the hold: not yet released, reserved for another channel, too many live holds of the client, or a
+ * challenge to solve first. A hold is for one appointment mode, which the booking keeps; a mode a
+ * requested service is not served in is refused with {@link
  * org.opentermin.core.booking.RefusalReason#MODE_NOT_OFFERED}.
  */
 public interface HoldSlot {
@@ -31,8 +31,8 @@ public interface HoldSlot {
    * @param clientKey what tells the client apart (e.g. its address), for the limit on live holds
    *     per client; only a keyed hash of it is stored
    * @param challenge the client's answer to a challenge, when the office asks for one
-   * @param routing the citizen's routing inputs: then only the caseworkers responsible for them
-   *     may be held, and an office that is not responsible refuses
+   * @param routing the citizen's routing inputs: then only the caseworkers responsible for them may
+   *     be held, and an office that is not responsible refuses
    * @param mode how citizen and caseworker will meet
    */
   record Command(
@@ -62,12 +62,33 @@ public interface HoldSlot {
 
     /** This hold with these routing inputs (or none). */
     public Command withRouting(Optional<RoutingInputs> inputs) {
-      return new Command(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, inputs, mode);
+      return new Command(
+          office,
+          services,
+          start,
+          channel,
+          actor,
+          idempotencyKey,
+          urgent,
+          clientKey,
+          challenge,
+          inputs,
+          mode);
     }
 
     /** This hold in {@code appointmentMode}. */
     public Command withMode(AppointmentMode appointmentMode) {
-      return new Command(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, routing,
+      return new Command(
+          office,
+          services,
+          start,
+          channel,
+          actor,
+          idempotencyKey,
+          urgent,
+          clientKey,
+          challenge,
+          routing,
           checkNotNull(appointmentMode, "appointmentMode"));
     }
 
@@ -82,10 +103,23 @@ public interface HoldSlot {
         boolean urgent,
         Optional<String> clientKey,
         Optional<ChallengeAnswer> challenge) {
-      this(office, services, start, channel, actor, idempotencyKey, urgent, clientKey, challenge, Optional.empty(), AppointmentMode.IN_PERSON);
+      this(
+          office,
+          services,
+          start,
+          channel,
+          actor,
+          idempotencyKey,
+          urgent,
+          clientKey,
+          challenge,
+          Optional.empty(),
+          AppointmentMode.IN_PERSON);
     }
 
-    /** A hold in person that is not urgent, from no particular client, without a challenge answer. */
+    /**
+     * A hold in person that is not urgent, from no particular client, without a challenge answer.
+     */
     public Command(
         OfficeId office,
         ImmutableList<ServiceRequest> services,
@@ -93,7 +127,16 @@ public interface HoldSlot {
         Channel channel,
         Actor actor,
         Optional<String> idempotencyKey) {
-      this(office, services, start, channel, actor, idempotencyKey, false, Optional.empty(), Optional.empty());
+      this(
+          office,
+          services,
+          start,
+          channel,
+          actor,
+          idempotencyKey,
+          false,
+          Optional.empty(),
+          Optional.empty());
     }
   }
 

@@ -9,6 +9,8 @@ import org.opentermin.core.catalog.OfficeId;
  */
 public interface IssueAccessToken {
 
-  /** A new token for {@code role}; office roles need at least one office, admins reach all of them. */
+  /**
+   * A new token for {@code role}; office roles need at least one office, admins reach all of them.
+   */
   IssuedToken issue(AccessRole role, Iterable<OfficeId> offices);
 }

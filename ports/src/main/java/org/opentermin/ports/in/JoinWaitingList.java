@@ -15,10 +15,10 @@ import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 
 /**
- * A citizen's place on an office's waiting list: when capacity frees up, the next entry in order
- * is offered a hold that it confirms like any other. Each entry is reached with the entry token
- * handed out at registration; a wrong token is answered exactly like an unknown entry, so entries
- * cannot be probed, and an entry never shows anything of another.
+ * A citizen's place on an office's waiting list: when capacity frees up, the next entry in order is
+ * offered a hold that it confirms like any other. Each entry is reached with the entry token handed
+ * out at registration; a wrong token is answered exactly like an unknown entry, so entries cannot
+ * be probed, and an entry never shows anything of another.
  */
 public interface JoinWaitingList {
 
@@ -42,7 +42,8 @@ public interface JoinWaitingList {
   ImmutableList<StaffEntryView> openEntries(OfficeId office, Actor viewer);
 
   /** Who wants what, when, and how to reach them (a valid email address or phone number). */
-  record Registration(OfficeId office, ImmutableList<ServiceRequest> services, DateRange dates, Citizen citizen) {
+  record Registration(
+      OfficeId office, ImmutableList<ServiceRequest> services, DateRange dates, Citizen citizen) {
     public Registration {
       checkNotNull(office, "office");
       services = ImmutableList.copyOf(checkNotNull(services, "services"));
@@ -84,8 +85,8 @@ public interface JoinWaitingList {
   }
 
   /**
-   * What the holder of the entry token sees: the entry's own data, never anything of another
-   * entry. {@link Status#EXPIRED} shows as soon as the dates passed, even before the job marks it.
+   * What the holder of the entry token sees: the entry's own data, never anything of another entry.
+   * {@link Status#EXPIRED} shows as soon as the dates passed, even before the job marks it.
    *
    * @param zone the office's zone, to show times locally
    */

@@ -8,23 +8,25 @@ import org.opentermin.core.booking.BookingEvent;
 import org.opentermin.core.booking.BookingReference;
 
 /**
- * Reads and changes an existing booking. A wrong manage token is answered exactly like an
- * unknown reference, so references cannot be probed.
+ * Reads and changes an existing booking. A wrong manage token is answered exactly like an unknown
+ * reference, so references cannot be probed.
  */
 public interface ManageBooking {
 
   /** The booking, if the reference exists and the access is allowed. */
   Optional<Booking> find(BookingReference reference, BookingAccess access);
 
-  /** The recorded changes of the booking, oldest first; empty if it is unknown or not accessible. */
+  /**
+   * The recorded changes of the booking, oldest first; empty if it is unknown or not accessible.
+   */
   ImmutableList<BookingEvent> history(BookingReference reference, BookingAccess access);
 
   /** Cancels the booking; {@code reason} is recorded (and may be empty). */
   ChangeResult cancel(BookingReference reference, BookingAccess access, String reason);
 
   /**
-   * Moves the booking to the time held by {@code newHold}, keeping its reference. The new time
-   * is secured by the hold before the old one is released, in one step.
+   * Moves the booking to the time held by {@code newHold}, keeping its reference. The new time is
+   * secured by the hold before the old one is released, in one step.
    */
   ChangeResult reschedule(BookingReference reference, BookingAccess access, AppointmentId newHold);
 

@@ -36,8 +36,10 @@ public interface ManagePersonalData {
    * the catalog entries of its services, its history, what else is kept as pseudonyms, and when it
    * will be erased under the office's retention period. Immutable.
    *
-   * @param services the services of the booking that the catalog still knows, in the booking's order
-   * @param history every recorded change, oldest first (a view for the citizen names staff by role only)
+   * @param services the services of the booking that the catalog still knows, in the booking's
+   *     order
+   * @param history every recorded change, oldest first (a view for the citizen names staff by role
+   *     only)
    * @param erasureDue when the retention period erases the personal data, unless erased before
    */
   record BookingData(

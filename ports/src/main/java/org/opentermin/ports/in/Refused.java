@@ -9,9 +9,17 @@ import org.opentermin.core.booking.RefusalReason;
  * (never personal data). Immutable.
  */
 public record Refused(RefusalReason reason, String detail)
-    implements AvailabilityResult, FirstSlotResult, HoldResult, BookingResult, ChangeResult, GetChallenge.ChallengeResult,
-        EnterLottery.EntryResult, EnterLottery.DrawsResult,
-        ResolveResponsibility.ResponsibilityResult, ConfigureResponsibility.Outcome, ViewDay.DayResult {
+    implements AvailabilityResult,
+        FirstSlotResult,
+        HoldResult,
+        BookingResult,
+        ChangeResult,
+        GetChallenge.ChallengeResult,
+        EnterLottery.EntryResult,
+        EnterLottery.DrawsResult,
+        ResolveResponsibility.ResponsibilityResult,
+        ConfigureResponsibility.Outcome,
+        ViewDay.DayResult {
 
   public Refused {
     checkNotNull(reason, "reason");

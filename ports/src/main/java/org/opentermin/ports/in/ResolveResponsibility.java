@@ -35,7 +35,10 @@ public interface ResolveResponsibility {
       checkNotNull(routing, "routing");
       checkNotNull(byCase, "byCase");
       checkArgument(
-          byCase.isEmpty() || routing.responsible().equals(Optional.of(Responsible.caseworker(byCase.get().caseworker()))),
+          byCase.isEmpty()
+              || routing
+                  .responsible()
+                  .equals(Optional.of(Responsible.caseworker(byCase.get().caseworker()))),
           "a routing by case names the case's caseworker");
     }
   }

@@ -10,9 +10,9 @@ import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.OfficeId;
 
 /**
- * Staff: the bookings of one office on one local day, in every status, ordered by start. Only
- * staff whose grant reaches the office see it; the office is named in the request, so the refusal
- * tells nothing new.
+ * Staff: the bookings of one office on one local day, in every status, ordered by start. Only staff
+ * whose grant reaches the office see it; the office is named in the request, so the refusal tells
+ * nothing new.
  */
 public interface ViewDay {
 
@@ -27,7 +27,8 @@ public interface ViewDay {
   sealed interface DayResult permits Day, Refused {}
 
   /** One office's bookings on one day. Immutable. */
-  record Day(Office office, LocalDate date, ImmutableList<Appointment> bookings) implements DayResult {
+  record Day(Office office, LocalDate date, ImmutableList<Appointment> bookings)
+      implements DayResult {
     public Day {
       checkNotNull(office, "office");
       checkNotNull(date, "date");

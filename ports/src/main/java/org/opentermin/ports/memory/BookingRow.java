@@ -22,12 +22,29 @@ record BookingRow(
     int reschedules,
     Optional<Instant> cancelledAt) {
 
-  static BookingRow hold(Appointment hold, Optional<IdempotencyRecord> holdKey, Optional<String> clientKey) {
-    return new BookingRow(hold, Optional.empty(), holdKey, Optional.empty(), clientKey, ImmutableSet.of(), 0, Optional.empty());
+  static BookingRow hold(
+      Appointment hold, Optional<IdempotencyRecord> holdKey, Optional<String> clientKey) {
+    return new BookingRow(
+        hold,
+        Optional.empty(),
+        holdKey,
+        Optional.empty(),
+        clientKey,
+        ImmutableSet.of(),
+        0,
+        Optional.empty());
   }
 
   BookingRow with(Appointment changed) {
-    return new BookingRow(changed, manageTokenHash, holdKey, confirmKey, clientKey, identityKeys, reschedules, cancelledAt);
+    return new BookingRow(
+        changed,
+        manageTokenHash,
+        holdKey,
+        confirmKey,
+        clientKey,
+        identityKeys,
+        reschedules,
+        cancelledAt);
   }
 
   boolean occupiesAt(Instant now) {

@@ -27,11 +27,14 @@ public final class InMemoryAuditLog implements AuditLog {
   public synchronized Page read(Query query) {
     checkNotNull(query, "query");
     List<Logged> matching = new ArrayList<>();
-    for (int index = (int) Math.min(query.after(), entries.size()); index < entries.size(); index++) {
+    for (int index = (int) Math.min(query.after(), entries.size());
+        index < entries.size();
+        index++) {
       AuditEntry entry = entries.get(index);
-      boolean inRange = entry.office().equals(query.office())
-          && query.from().map(from -> !entry.at().isBefore(from)).orElse(true)
-          && query.to().map(to -> entry.at().isBefore(to)).orElse(true);
+      boolean inRange =
+          entry.office().equals(query.office())
+              && query.from().map(from -> !entry.at().isBefore(from)).orElse(true)
+              && query.to().map(to -> entry.at().isBefore(to)).orElse(true);
       if (inRange) {
         matching.add(new Logged(index + 1L, entry));
         if (matching.size() > query.limit()) {
@@ -41,7 +44,8 @@ public final class InMemoryAuditLog implements AuditLog {
     }
     if (matching.size() > query.limit()) {
       List<Logged> page = matching.subList(0, query.limit());
-      return new Page(ImmutableList.copyOf(page), OptionalLong.of(page.get(page.size() - 1).position()));
+      return new Page(
+          ImmutableList.copyOf(page), OptionalLong.of(page.get(page.size() - 1).position()));
     }
     return new Page(ImmutableList.copyOf(matching), OptionalLong.empty());
   }

@@ -37,8 +37,8 @@ import org.opentermin.ports.out.HoldClaim;
 
 /**
  * {@link BookingStore} in memory. One lock serializes every method, which makes the
- * no-double-booking check and the insert one atomic step, and each erasure one step. Every
- * change is recorded, under the same lock, in its {@link #auditLog()}.
+ * no-double-booking check and the insert one atomic step, and each erasure one step. Every change
+ * is recorded, under the same lock, in its {@link #auditLog()}.
  */
 public final class InMemoryBookingStore implements BookingStore {
 
@@ -67,24 +67,31 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   @Override
-  public synchronized ImmutableList<BusyPeriod> busyPeriods(OfficeId office, Instant from, Instant to) {
+  public synchronized ImmutableList<BusyPeriod> busyPeriods(
+      OfficeId office, Instant from, Instant to) {
     return reads.busyPeriods(office, from, to);
   }
 
   @Override
-  public synchronized ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to) {
+  public synchronized ImmutableList<Appointment> bookings(
+      OfficeId office, Instant from, Instant to) {
     return reads.bookings(office, from, to);
   }
 
   @Override
-  public synchronized ImmutableList<Cancellation> cancellations(OfficeId office, Instant from, Instant to, Instant since) {
+  public synchronized ImmutableList<Cancellation> cancellations(
+      OfficeId office, Instant from, Instant to, Instant since) {
     return reads.cancellations(office, from, to, since);
   }
 
   @Override
-  public synchronized HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
+  public synchronized HoldPlacement placeHold(
+      HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now) {
     checkArgument(!rows.containsKey(claim.id()), "appointment %s exists", claim.id());
-    if (idempotency.isPresent() && reads.findByKey(claim.id().office(), idempotency.get().keyHash(), BookingRow::holdKey).isPresent()) {
+    if (idempotency.isPresent()
+        && reads
+            .findByKey(claim.id().office(), idempotency.get().keyHash(), BookingRow::holdKey)
+            .isPresent()) {
       return new HoldPlacement(HoldInsertion.KEY_TAKEN, Optional.empty());
     }
     if (claim.clientQuota().isPresent()) {
@@ -96,7 +103,9 @@ public final class InMemoryBookingStore implements BookingStore {
     for (ResourceId candidate : claim.candidates()) {
       Hold hold = claim.on(candidate);
       if (claimable(hold, now)) {
-        rows.put(hold.id(), BookingRow.hold(hold, idempotency, claim.clientQuota().map(ClientQuota::clientKey)));
+        rows.put(
+            hold.id(),
+            BookingRow.hold(hold, idempotency, claim.clientQuota().map(ClientQuota::clientKey)));
         return new HoldPlacement(HoldInsertion.INSERTED, Optional.of(hold));
       }
     }
@@ -139,7 +148,10 @@ public final class InMemoryBookingStore implements BookingStore {
     return Optional.ofNullable(references.get(reference))
         .map(rows::get)
         .filter(row -> row.appointment() instanceof Booking)
-        .map(row -> new StoredBooking((Booking) row.appointment(), row.manageTokenHash().orElseThrow()));
+        .map(
+            row ->
+                new StoredBooking(
+                    (Booking) row.appointment(), row.manageTokenHash().orElseThrow()));
   }
 
   @Override
@@ -156,22 +168,37 @@ public final class InMemoryBookingStore implements BookingStore {
         || !claim.channels().contains(held.channel())) {
       return new ConfirmResult(Confirmation.NOT_LIVE, Optional.empty());
     }
-    checkArgument((row.appointment().mode() == AppointmentMode.VIDEO) == videoLink.isPresent(),
+    checkArgument(
+        (row.appointment().mode() == AppointmentMode.VIDEO) == videoLink.isPresent(),
         "a video hold is confirmed with a video link, any other hold without one");
     BookingReference reference = claim.reference();
     if (references.containsKey(reference)) {
       return new ConfirmResult(Confirmation.REFERENCE_TAKEN, Optional.empty());
     }
-    if (idempotency.isPresent() && reads.findByKey(hold.office(), idempotency.get().keyHash(), BookingRow::confirmKey).isPresent()) {
+    if (idempotency.isPresent()
+        && reads
+            .findByKey(hold.office(), idempotency.get().keyHash(), BookingRow::confirmKey)
+            .isPresent()) {
       return new ConfirmResult(Confirmation.KEY_TAKEN, Optional.empty());
     }
-    if (identityQuota.isPresent() && reads.identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
+    if (identityQuota.isPresent()
+        && reads.identityQuotaUsedUp(row.appointment(), identityQuota.get())) {
       return new ConfirmResult(Confirmation.IDENTITY_LIMIT, Optional.empty());
     }
     Booking booking = held.confirmed(reference, claim.citizen(), videoLink);
-    ImmutableSet<String> identityKeys = identityQuota.map(IdentityQuota::identityKeys).orElse(ImmutableSet.of());
-    rows.put(hold, new BookingRow(
-        booking, Optional.of(claim.manageTokenHash()), row.holdKey(), idempotency, row.clientKey(), identityKeys, 0, Optional.empty()));
+    ImmutableSet<String> identityKeys =
+        identityQuota.map(IdentityQuota::identityKeys).orElse(ImmutableSet.of());
+    rows.put(
+        hold,
+        new BookingRow(
+            booking,
+            Optional.of(claim.manageTokenHash()),
+            row.holdKey(),
+            idempotency,
+            row.clientKey(),
+            identityKeys,
+            0,
+            Optional.empty()));
     references.put(reference, hold);
     record(claim.event());
     return new ConfirmResult(Confirmation.CONFIRMED, Optional.of(booking));
@@ -183,16 +210,29 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   @Override
-  public synchronized boolean changeStatus(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
-    checkArgument(event.appointment().equals(booking) && event.from() == expected, "event must describe this change");
+  public synchronized boolean changeStatus(
+      AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
+    checkArgument(
+        event.appointment().equals(booking) && event.from() == expected,
+        "event must describe this change");
     BookingRow row = rows.get(booking);
-    if (row == null || row.appointment().status() != expected || !(row.appointment() instanceof Booking current)) {
+    if (row == null
+        || row.appointment().status() != expected
+        || !(row.appointment() instanceof Booking current)) {
       return false;
     }
     BookingRow changed = row.with(current.withStatus(event.to()));
     if (event.to() == AppointmentStatus.CANCELLED) {
-      changed = new BookingRow(changed.appointment(), changed.manageTokenHash(), changed.holdKey(), changed.confirmKey(),
-          changed.clientKey(), changed.identityKeys(), changed.reschedules(), Optional.of(event.at()));
+      changed =
+          new BookingRow(
+              changed.appointment(),
+              changed.manageTokenHash(),
+              changed.holdKey(),
+              changed.confirmKey(),
+              changed.clientKey(),
+              changed.identityKeys(),
+              changed.reschedules(),
+              Optional.of(event.at()));
     }
     rows.put(booking, changed);
     record(event);
@@ -201,13 +241,21 @@ public final class InMemoryBookingStore implements BookingStore {
 
   @Override
   public synchronized int activeBookings(
-      OfficeId office, Set<String> identityKeys, Set<ServiceId> services, Instant from, Instant to) {
+      OfficeId office,
+      Set<String> identityKeys,
+      Set<ServiceId> services,
+      Instant from,
+      Instant to) {
     return reads.activeBookings(office, identityKeys, services, from, to);
   }
 
   @Override
   public synchronized Rescheduling reschedule(
-      AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event, OptionalInt maxReschedules) {
+      AppointmentId booking,
+      AppointmentId hold,
+      Instant now,
+      BookingEvent event,
+      OptionalInt maxReschedules) {
     checkArgument(booking.office().equals(hold.office()), "a booking moves only within its office");
     BookingRow bookingRow = rows.get(booking);
     BookingRow holdRow = rows.get(hold);
@@ -225,8 +273,17 @@ public final class InMemoryBookingStore implements BookingStore {
     }
     rows.remove(hold);
     Booking moved = current.movedTo(newHold);
-    rows.put(booking, new BookingRow(moved, bookingRow.manageTokenHash(), bookingRow.holdKey(), bookingRow.confirmKey(),
-        bookingRow.clientKey(), bookingRow.identityKeys(), bookingRow.reschedules() + 1, bookingRow.cancelledAt()));
+    rows.put(
+        booking,
+        new BookingRow(
+            moved,
+            bookingRow.manageTokenHash(),
+            bookingRow.holdKey(),
+            bookingRow.confirmKey(),
+            bookingRow.clientKey(),
+            bookingRow.identityKeys(),
+            bookingRow.reschedules() + 1,
+            bookingRow.cancelledAt()));
     record(event);
     return Rescheduling.MOVED;
   }
@@ -254,12 +311,14 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   @Override
-  public synchronized boolean erase(AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
+  public synchronized boolean erase(
+      AppointmentId booking, AppointmentStatus expected, BookingEvent event) {
     return erasure.erase(booking, expected, event);
   }
 
   @Override
-  public synchronized int eraseFinished(OfficeId office, Instant finishedBy, Instant now, int limit) {
+  public synchronized int eraseFinished(
+      OfficeId office, Instant finishedBy, Instant now, int limit) {
     return erasure.eraseFinished(office, finishedBy, now, limit);
   }
 
@@ -269,9 +328,9 @@ public final class InMemoryBookingStore implements BookingStore {
   }
 
   /**
-   * Deletes the hold if it is still a hold, live or not (never a booking), so that its time is
-   * free at once; returns whether it was. For the in-memory waiting list, which releases declined
-   * offers through it.
+   * Deletes the hold if it is still a hold, live or not (never a booking), so that its time is free
+   * at once; returns whether it was. For the in-memory waiting list, which releases declined offers
+   * through it.
    */
   public synchronized boolean deleteHold(AppointmentId hold) {
     checkNotNull(hold, "hold");
@@ -285,10 +344,11 @@ public final class InMemoryBookingStore implements BookingStore {
 
   private void record(BookingEvent event) {
     history.computeIfAbsent(event.appointment(), id -> new ArrayList<>()).add(event);
-    Optional<BookingReference> reference = Optional.ofNullable(rows.get(event.appointment()))
-        .map(BookingRow::appointment)
-        .filter(Booking.class::isInstance)
-        .map(appointment -> ((Booking) appointment).reference());
+    Optional<BookingReference> reference =
+        Optional.ofNullable(rows.get(event.appointment()))
+            .map(BookingRow::appointment)
+            .filter(Booking.class::isInstance)
+            .map(appointment -> ((Booking) appointment).reference());
     auditLog.append(AuditEntry.ofChange(event, reference));
   }
 }

@@ -53,7 +53,8 @@ public final class InMemoryCatalogStore implements CatalogStore {
   public synchronized void saveOffice(Office office) {
     checkNotNull(office, "office");
     offices.put(office.id(), office);
-    policies.computeIfAbsent(office.id(), id -> AccessPolicies.none(FairnessSecret.of(random.nextUuid())));
+    policies.computeIfAbsent(
+        office.id(), id -> AccessPolicies.none(FairnessSecret.of(random.nextUuid())));
     resources.computeIfAbsent(office.id(), id -> new TreeMap<>());
     closures.computeIfAbsent(office.id(), id -> new TreeMap<>());
     changed(office.id());
@@ -75,7 +76,10 @@ public final class InMemoryCatalogStore implements CatalogStore {
     for (OfficeId office : service.durationAtOffice().keySet()) {
       checkKnown(office);
     }
-    service.modes().values().forEach(options -> options.resources().keySet().forEach(this::checkKnown));
+    service
+        .modes()
+        .values()
+        .forEach(options -> options.resources().keySet().forEach(this::checkKnown));
     services.put(service.id(), service);
     offices.keySet().forEach(this::changed);
   }
@@ -99,7 +103,9 @@ public final class InMemoryCatalogStore implements CatalogStore {
     }
     Map<ResourceId, ScheduledResource> atOffice = resources.get(resource.office());
     WorkingTime workingTime =
-        Optional.ofNullable(atOffice.get(resource.id())).map(ScheduledResource::workingTime).orElse(WorkingTime.none());
+        Optional.ofNullable(atOffice.get(resource.id()))
+            .map(ScheduledResource::workingTime)
+            .orElse(WorkingTime.none());
     atOffice.put(resource.id(), new ScheduledResource(resource, workingTime));
     changed(resource.office());
   }
@@ -112,7 +118,8 @@ public final class InMemoryCatalogStore implements CatalogStore {
   }
 
   @Override
-  public synchronized void saveWorkingTime(OfficeId office, ResourceId resource, WorkingTime workingTime) {
+  public synchronized void saveWorkingTime(
+      OfficeId office, ResourceId resource, WorkingTime workingTime) {
     checkNotNull(workingTime, "workingTime");
     checkKnown(office);
     ScheduledResource existing = resources.get(office).get(resource);
@@ -132,7 +139,10 @@ public final class InMemoryCatalogStore implements CatalogStore {
   @Override
   public synchronized Optional<OfficeSchedule> schedule(OfficeId office) {
     return office(office)
-        .map(found -> OfficeSchedule.of(found, resources.get(office).values(), closures.get(office).values()));
+        .map(
+            found ->
+                OfficeSchedule.of(
+                    found, resources.get(office).values(), closures.get(office).values()));
   }
 
   @Override
@@ -146,7 +156,8 @@ public final class InMemoryCatalogStore implements CatalogStore {
   }
 
   @Override
-  public synchronized void saveAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy) {
+  public synchronized void saveAccessPolicy(
+      OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy) {
     checkKnown(office);
     checkNotNull(service, "service");
     checkNotNull(policy, "policy");
@@ -155,10 +166,13 @@ public final class InMemoryCatalogStore implements CatalogStore {
     if (service.isPresent()) {
       checkArgument(services.containsKey(service.get()), "unknown service %s", service.get());
       Map<ServiceId, AccessPolicy> own = new TreeMap<>(current.services());
-      policy.ifPresentOrElse(value -> own.put(service.get(), value), () -> own.remove(service.get()));
+      policy.ifPresentOrElse(
+          value -> own.put(service.get(), value), () -> own.remove(service.get()));
       changed = new AccessPolicies(current.office(), ImmutableMap.copyOf(own), current.secret());
     } else {
-      changed = new AccessPolicies(policy.orElse(AccessPolicy.none()), current.services(), current.secret());
+      changed =
+          new AccessPolicies(
+              policy.orElse(AccessPolicy.none()), current.services(), current.secret());
     }
     policies.put(office, changed);
     changed(office);
@@ -167,7 +181,9 @@ public final class InMemoryCatalogStore implements CatalogStore {
   @Override
   public synchronized Optional<RetentionPeriod> retentionPeriod(OfficeId office) {
     checkNotNull(office, "office");
-    return offices.containsKey(office) ? Optional.of(retention.getOrDefault(office, RetentionPeriod.DEFAULT)) : Optional.empty();
+    return offices.containsKey(office)
+        ? Optional.of(retention.getOrDefault(office, RetentionPeriod.DEFAULT))
+        : Optional.empty();
   }
 
   @Override

@@ -20,7 +20,8 @@ public final class InMemoryHoldRates implements HoldRates {
 
   @Override
   public void record(OfficeId office, Instant now) {
-    AtomicLongArray buckets = counts.computeIfAbsent(office, id -> new AtomicLongArray(2 * SECONDS));
+    AtomicLongArray buckets =
+        counts.computeIfAbsent(office, id -> new AtomicLongArray(2 * SECONDS));
     long second = now.getEpochSecond();
     int slot = (int) Math.floorMod(second, (long) SECONDS);
     if (buckets.get(2 * slot) != second) {

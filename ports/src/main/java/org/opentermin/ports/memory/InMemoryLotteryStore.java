@@ -22,6 +22,7 @@ public final class InMemoryLotteryStore implements LotteryStore {
 
   private final Map<DrawKey, Draw> draws = new HashMap<>();
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+
   /** Identity keys per draw: the in-memory stand-in for the database's unique constraint. */
   private final Map<DrawKey, Set<String>> identities = new HashMap<>();
 
@@ -31,7 +32,9 @@ public final class InMemoryLotteryStore implements LotteryStore {
     checkNotNull(entry, "entry");
     checkArgument(draw.key().equals(entry.draw()), "the entry belongs to another draw");
     checkArgument(draw.status() == DrawStatus.OPEN, "a new draw is open");
-    checkArgument(entry.outcome().status() == OutcomeStatus.PENDING && entry.citizen().isPresent(), "a new entry is pending");
+    checkArgument(
+        entry.outcome().status() == OutcomeStatus.PENDING && entry.citizen().isPresent(),
+        "a new entry is pending");
     checkArgument(!entries.containsKey(entry.id()), "entry %s exists", entry.id());
     Draw stored = draws.getOrDefault(draw.key(), draw);
     if (stored.status() != DrawStatus.OPEN) {
@@ -72,7 +75,9 @@ public final class InMemoryLotteryStore implements LotteryStore {
   @Override
   public synchronized ImmutableList<Entry> entries(DrawKey key) {
     checkNotNull(key, "key");
-    return entries.values().stream().filter(entry -> entry.draw().equals(key)).collect(ImmutableList.toImmutableList());
+    return entries.values().stream()
+        .filter(entry -> entry.draw().equals(key))
+        .collect(ImmutableList.toImmutableList());
   }
 
   @Override
@@ -95,7 +100,16 @@ public final class InMemoryLotteryStore implements LotteryStore {
     if (draw == null || !due(draw, now, reclaimBefore)) {
       return false;
     }
-    draws.put(key, new Draw(key, draw.drawAt(), draw.commitment(), DrawStatus.DRAWING, Optional.of(now), Optional.empty(), Optional.empty()));
+    draws.put(
+        key,
+        new Draw(
+            key,
+            draw.drawAt(),
+            draw.commitment(),
+            DrawStatus.DRAWING,
+            Optional.of(now),
+            Optional.empty(),
+            Optional.empty()));
     return true;
   }
 
@@ -108,8 +122,18 @@ public final class InMemoryLotteryStore implements LotteryStore {
     if (entry == null || entry.outcome().status() != OutcomeStatus.PENDING) {
       return false;
     }
-    entries.put(entryId, new Entry(entry.id(), entry.draw(), entry.tokenHash(), entry.services(), Optional.empty(),
-        entry.identityKeys(), entry.waitingListIfLost(), entry.enteredAt(), outcome));
+    entries.put(
+        entryId,
+        new Entry(
+            entry.id(),
+            entry.draw(),
+            entry.tokenHash(),
+            entry.services(),
+            Optional.empty(),
+            entry.identityKeys(),
+            entry.waitingListIfLost(),
+            entry.enteredAt(),
+            outcome));
     return true;
   }
 
@@ -122,7 +146,16 @@ public final class InMemoryLotteryStore implements LotteryStore {
     if (draw == null || draw.status() != DrawStatus.DRAWING) {
       return false;
     }
-    draws.put(key, new Draw(key, draw.drawAt(), draw.commitment(), DrawStatus.DRAWN, draw.claimedAt(), Optional.of(seed), Optional.of(drawnAt)));
+    draws.put(
+        key,
+        new Draw(
+            key,
+            draw.drawAt(),
+            draw.commitment(),
+            DrawStatus.DRAWN,
+            draw.claimedAt(),
+            Optional.of(seed),
+            Optional.of(drawnAt)));
     return true;
   }
 
@@ -131,11 +164,14 @@ public final class InMemoryLotteryStore implements LotteryStore {
     checkNotNull(office, "office");
     checkNotNull(dayBefore, "dayBefore");
     checkArgument(limit > 0, "limit must be positive");
-    List<Entry> old = entries.values().stream()
-        .filter(entry -> entry.draw().office().equals(office) && entry.draw().day().isBefore(dayBefore))
-        .sorted(Comparator.comparing((Entry entry) -> entry.draw().day()))
-        .limit(limit)
-        .toList();
+    List<Entry> old =
+        entries.values().stream()
+            .filter(
+                entry ->
+                    entry.draw().office().equals(office) && entry.draw().day().isBefore(dayBefore))
+            .sorted(Comparator.comparing((Entry entry) -> entry.draw().day()))
+            .limit(limit)
+            .toList();
     for (Entry entry : old) {
       entries.remove(entry.id());
       Set<String> taken = identities.get(entry.draw());

@@ -46,9 +46,14 @@ public final class InMemoryRoutingStore implements RoutingStore {
   public synchronized RoutingTables tables() {
     ImmutableList.Builder<TeamRule> allTeamRules = ImmutableList.builder();
     teamRules.values().forEach(allTeamRules::addAll);
-    ImmutableMap.Builder<OfficeId, ImmutableMap<TeamId, ResourceId>> allDeputies = ImmutableMap.builder();
+    ImmutableMap.Builder<OfficeId, ImmutableMap<TeamId, ResourceId>> allDeputies =
+        ImmutableMap.builder();
     deputies.forEach((office, byTeam) -> allDeputies.put(office, ImmutableMap.copyOf(byTeam)));
-    return new RoutingTables(addressRules, allTeamRules.build(), ImmutableMap.copyOf(offices), allDeputies.buildOrThrow());
+    return new RoutingTables(
+        addressRules,
+        allTeamRules.build(),
+        ImmutableMap.copyOf(offices),
+        allDeputies.buildOrThrow());
   }
 
   @Override
@@ -69,8 +74,17 @@ public final class InMemoryRoutingStore implements RoutingStore {
     checkOffice(office);
     ImmutableList<TeamRule> copy = ImmutableList.copyOf(checkNotNull(rules, "rules"));
     for (TeamRule rule : copy) {
-      checkArgument(rule.office().equals(office), "team rule %s is for office %s, not %s", rule.label(), rule.office(), office);
-      rule.service().ifPresent(service -> checkArgument(catalog.service(service).isPresent(), "unknown service %s", service));
+      checkArgument(
+          rule.office().equals(office),
+          "team rule %s is for office %s, not %s",
+          rule.label(),
+          rule.office(),
+          office);
+      rule.service()
+          .ifPresent(
+              service ->
+                  checkArgument(
+                      catalog.service(service).isPresent(), "unknown service %s", service));
       if (rule.responsible() instanceof Responsible.Caseworker caseworker) {
         checkResource(office, caseworker.caseworker());
       }
@@ -105,24 +119,29 @@ public final class InMemoryRoutingStore implements RoutingStore {
   }
 
   @Override
-  public synchronized Optional<CaseAssignment> caseAssignment(OfficeId office, CaseNumber caseNumber) {
+  public synchronized Optional<CaseAssignment> caseAssignment(
+      OfficeId office, CaseNumber caseNumber) {
     checkNotNull(caseNumber, "caseNumber");
-    return Optional.ofNullable(cases.getOrDefault(checkNotNull(office, "office"), Map.of()).get(caseNumber.value()));
+    return Optional.ofNullable(
+        cases.getOrDefault(checkNotNull(office, "office"), Map.of()).get(caseNumber.value()));
   }
 
   @Override
   public synchronized ImmutableList<CaseAssignment> caseAssignments(OfficeId office) {
-    return ImmutableList.copyOf(new TreeMap<>(cases.getOrDefault(checkNotNull(office, "office"), Map.of())).values());
+    return ImmutableList.copyOf(
+        new TreeMap<>(cases.getOrDefault(checkNotNull(office, "office"), Map.of())).values());
   }
 
   @Override
-  public synchronized void replaceCaseAssignments(OfficeId office, List<CaseAssignment> assignments) {
+  public synchronized void replaceCaseAssignments(
+      OfficeId office, List<CaseAssignment> assignments) {
     checkOffice(office);
     Map<String, CaseAssignment> replacement = new HashMap<>();
     for (CaseAssignment assignment : new ArrayList<>(checkNotNull(assignments, "assignments"))) {
       checkResource(office, assignment.caseworker());
       checkArgument(
-          replacement.put(assignment.caseNumber().value(), assignment) == null, "a case is assigned twice");
+          replacement.put(assignment.caseNumber().value(), assignment) == null,
+          "a case is assigned twice");
     }
     cases.put(office, replacement);
   }
@@ -131,7 +150,9 @@ public final class InMemoryRoutingStore implements RoutingStore {
   public synchronized void saveCaseAssignment(OfficeId office, CaseAssignment assignment) {
     checkOffice(office);
     checkResource(office, checkNotNull(assignment, "assignment").caseworker());
-    cases.computeIfAbsent(office, ignored -> new HashMap<>()).put(assignment.caseNumber().value(), assignment);
+    cases
+        .computeIfAbsent(office, ignored -> new HashMap<>())
+        .put(assignment.caseNumber().value(), assignment);
   }
 
   @Override

@@ -29,7 +29,12 @@ public final class InMemorySpentChallenges implements SpentChallenges {
         MAXIMUM_ID_LENGTH);
     checkNotNull(expiresAt, "expiresAt");
     checkNotNull(now, "now");
-    checkArgument(now.isBefore(expiresAt), "challenge %s expired at %s, it cannot be spent at %s", challengeId, expiresAt, now);
+    checkArgument(
+        now.isBefore(expiresAt),
+        "challenge %s expired at %s, it cannot be spent at %s",
+        challengeId,
+        expiresAt,
+        now);
     if (expiryById.size() >= sweepAt) {
       expiryById.values().removeIf(expiry -> !now.isBefore(expiry));
       sweepAt = Math.max(FIRST_SWEEP_AT, 2 * expiryById.size());

@@ -21,8 +21,8 @@ import org.opentermin.ports.out.WaitingListStore;
 
 /**
  * A {@link WaitingListStore} in memory, beside the {@link InMemoryBookingStore} whose holds it
- * releases: the reference for adapters and the store of tests. Thread-safe: every method holds
- * the store's lock.
+ * releases: the reference for adapters and the store of tests. Thread-safe: every method holds the
+ * store's lock.
  */
 public final class InMemoryWaitingListStore implements WaitingListStore {
 
@@ -36,13 +36,22 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
   @Override
   public synchronized Addition add(Entry entry) {
     checkNotNull(entry, "entry");
-    checkArgument(entry.status() == Status.WAITING && entry.offer().isEmpty(), "a new entry is waiting, without an offer");
+    checkArgument(
+        entry.status() == Status.WAITING && entry.offer().isEmpty(),
+        "a new entry is waiting, without an offer");
     checkArgument(!entries.containsKey(entry.id()), "entry %s exists already", entry.id());
-    boolean waiting = entries.values().stream()
-        .filter(other -> other.office().equals(entry.office()) && other.status().isOpen())
-        .filter(other -> !Collections.disjoint(other.identityKeys(), entry.identityKeys()))
-        .anyMatch(other -> other.services().stream().map(BookedService::service)
-            .anyMatch(service -> entry.services().stream().anyMatch(wanted -> wanted.service().equals(service))));
+    boolean waiting =
+        entries.values().stream()
+            .filter(other -> other.office().equals(entry.office()) && other.status().isOpen())
+            .filter(other -> !Collections.disjoint(other.identityKeys(), entry.identityKeys()))
+            .anyMatch(
+                other ->
+                    other.services().stream()
+                        .map(BookedService::service)
+                        .anyMatch(
+                            service ->
+                                entry.services().stream()
+                                    .anyMatch(wanted -> wanted.service().equals(service))));
     if (waiting) {
       return Addition.ALREADY_WAITING;
     }
@@ -79,10 +88,15 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
   }
 
   @Override
-  public synchronized boolean changeStatus(WaitingListEntryId id, Status expected, Status target, Instant at) {
+  public synchronized boolean changeStatus(
+      WaitingListEntryId id, Status expected, Status target, Instant at) {
     checkNotNull(id, "id");
     checkNotNull(at, "at");
-    checkArgument(expected.canBecome(target) && target != Status.OFFERED, "%s cannot become %s here", expected, target);
+    checkArgument(
+        expected.canBecome(target) && target != Status.OFFERED,
+        "%s cannot become %s here",
+        expected,
+        target);
     Entry entry = entries.get(id);
     if (entry == null || entry.status() != expected) {
       return false;
@@ -92,19 +106,23 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
   }
 
   @Override
-  public synchronized int deleteFinished(OfficeId office, Instant closedBy, LocalDate datesEndedBy, int limit) {
+  public synchronized int deleteFinished(
+      OfficeId office, Instant closedBy, LocalDate datesEndedBy, int limit) {
     checkNotNull(office, "office");
     checkNotNull(closedBy, "closedBy");
     checkNotNull(datesEndedBy, "datesEndedBy");
     checkArgument(limit > 0, "limit must be positive");
-    List<WaitingListEntryId> finished = entries.values().stream()
-        .filter(entry -> entry.office().equals(office))
-        .filter(entry -> (!entry.status().isOpen() && !entry.changedAt().isAfter(closedBy))
-            || !entry.dates().endExclusive().isAfter(datesEndedBy))
-        .sorted(Comparator.comparing(Entry::changedAt))
-        .limit(limit)
-        .map(Entry::id)
-        .toList();
+    List<WaitingListEntryId> finished =
+        entries.values().stream()
+            .filter(entry -> entry.office().equals(office))
+            .filter(
+                entry ->
+                    (!entry.status().isOpen() && !entry.changedAt().isAfter(closedBy))
+                        || !entry.dates().endExclusive().isAfter(datesEndedBy))
+            .sorted(Comparator.comparing(Entry::changedAt))
+            .limit(limit)
+            .map(Entry::id)
+            .toList();
     finished.forEach(entries::remove);
     return finished.size();
   }

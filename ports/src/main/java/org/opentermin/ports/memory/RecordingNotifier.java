@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opentermin.ports.out.Notifier;
 
-/** A {@link Notifier} that keeps what it was asked to send, for tests and simulations. Thread-safe. */
+/**
+ * A {@link Notifier} that keeps what it was asked to send, for tests and simulations. Thread-safe.
+ */
 public final class RecordingNotifier implements Notifier {
 
   private final List<Notification> sent = new ArrayList<>();

@@ -11,14 +11,14 @@ import org.opentermin.core.audit.AuditEntry;
 import org.opentermin.core.catalog.OfficeId;
 
 /**
- * The audit log: every staff read of personal data and every change, append-only. Nothing in it
- * is ever changed or removed through this port, and implementations make that hold for anyone
- * else they can (the PostgreSQL adapter refuses UPDATE, DELETE and TRUNCATE on its table).
+ * The audit log: every staff read of personal data and every change, append-only. Nothing in it is
+ * ever changed or removed through this port, and implementations make that hold for anyone else
+ * they can (the PostgreSQL adapter refuses UPDATE, DELETE and TRUNCATE on its table).
  *
  * <p>Changes of bookings are not appended here by the use cases: the {@link BookingStore} of the
  * same adapter records each change's entry ({@link AuditEntry#ofChange}) in the same step as the
- * change itself, so that neither exists without the other. Use cases append reads before they
- * hand out what was read, and configuration changes before they save them.
+ * change itself, so that neither exists without the other. Use cases append reads before they hand
+ * out what was read, and configuration changes before they save them.
  *
  * <p>Implementations are thread-safe; each method is atomic.
  */
@@ -37,7 +37,8 @@ public interface AuditLog {
    * Which of an office's entries to read: those after position {@code after} (0 for the first
    * page), with {@code from <= at < to} where given, at most {@code limit}.
    */
-  record Query(OfficeId office, Optional<Instant> from, Optional<Instant> to, long after, int limit) {
+  record Query(
+      OfficeId office, Optional<Instant> from, Optional<Instant> to, long after, int limit) {
 
     /** The most entries one page holds. */
     public static final int MAXIMUM_LIMIT = 500;
@@ -46,9 +47,15 @@ public interface AuditLog {
       checkNotNull(office, "office");
       checkNotNull(from, "from");
       checkNotNull(to, "to");
-      checkArgument(from.isEmpty() || to.isEmpty() || from.get().isBefore(to.get()), "from must lie before to");
+      checkArgument(
+          from.isEmpty() || to.isEmpty() || from.get().isBefore(to.get()),
+          "from must lie before to");
       checkArgument(after >= 0, "after must not be negative: %s", after);
-      checkArgument(limit >= 1 && limit <= MAXIMUM_LIMIT, "limit must be 1 to %s, not %s", MAXIMUM_LIMIT, limit);
+      checkArgument(
+          limit >= 1 && limit <= MAXIMUM_LIMIT,
+          "limit must be 1 to %s, not %s",
+          MAXIMUM_LIMIT,
+          limit);
     }
 
     /** The first page of all the office's entries, {@code limit} at most. */
@@ -62,7 +69,9 @@ public interface AuditLog {
     }
   }
 
-  /** An entry with its position in the log: positions grow with every append and are never reused. */
+  /**
+   * An entry with its position in the log: positions grow with every append and are never reused.
+   */
   record Logged(long position, AuditEntry entry) {
     public Logged {
       checkArgument(position > 0, "positions start at 1");
@@ -71,14 +80,15 @@ public interface AuditLog {
   }
 
   /**
-   * One page of entries, and the position to read on from ({@link Query#after}) when more
-   * entries matched than the page holds; empty on the last page.
+   * One page of entries, and the position to read on from ({@link Query#after}) when more entries
+   * matched than the page holds; empty on the last page.
    */
   record Page(ImmutableList<Logged> entries, OptionalLong next) {
     public Page {
       entries = ImmutableList.copyOf(checkNotNull(entries, "entries"));
       checkNotNull(next, "next");
-      checkArgument(next.isEmpty() || !entries.isEmpty(), "a page with a next position has entries");
+      checkArgument(
+          next.isEmpty() || !entries.isEmpty(), "a page with a next position has entries");
     }
   }
 }

@@ -1,8 +1,7 @@
 package org.opentermin.ports.out;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -23,15 +22,15 @@ import org.opentermin.core.catalog.ServiceId;
 import org.opentermin.core.fairness.Cancellation;
 
 /**
- * Holds and bookings. The store, not its caller, guarantees that no resource is ever claimed
- * twice at the same time: {@link #placeHold} refuses a hold whose time overlaps another
- * appointment of the same resource that occupies time, atomically, under any concurrency. A hold
- * whose expiry has passed never blocks anything, whether or not it has been deleted yet.
+ * Holds and bookings. The store, not its caller, guarantees that no resource is ever claimed twice
+ * at the same time: {@link #placeHold} refuses a hold whose time overlaps another appointment of
+ * the same resource that occupies time, atomically, under any concurrency. A hold whose expiry has
+ * passed never blocks anything, whether or not it has been deleted yet.
  *
  * <p>Every method is one atomic step; changes are conditional (compare-and-set on the status), so
- * callers decide with the business rules and the store applies the decision only if nothing
- * changed in between. Every change of a booking is recorded with its {@link BookingEvent} in the
- * same step, and so is its entry in the adapter's {@link AuditLog} ({@link
+ * callers decide with the business rules and the store applies the decision only if nothing changed
+ * in between. Every change of a booking is recorded with its {@link BookingEvent} in the same step,
+ * and so is its entry in the adapter's {@link AuditLog} ({@link
  * org.opentermin.core.audit.AuditEntry#ofChange}, with the booking's reference). Implementations
  * are thread-safe and retry transient conflicts themselves.
  */
@@ -47,17 +46,18 @@ public interface BookingStore {
   ImmutableList<Appointment> bookings(OfficeId office, Instant from, Instant to);
 
   /**
-   * The bookings of {@code office} cancelled at or after {@code since} whose time overlaps
-   * {@code [from, to)}, with the instant of their cancellation: what a quarantine keeps closed.
+   * The bookings of {@code office} cancelled at or after {@code since} whose time overlaps {@code
+   * [from, to)}, with the instant of their cancellation: what a quarantine keeps closed.
    */
-  ImmutableList<Cancellation> cancellations(OfficeId office, Instant from, Instant to, Instant since);
+  ImmutableList<Cancellation> cancellations(
+      OfficeId office, Instant from, Instant to, Instant since);
 
   /**
-   * Inserts a hold on the first of the claim's candidate resources (in their order) whose time
-   * does not overlap an appointment of that resource that occupies time, unless the idempotency
-   * key was used before in the office, or the claim's client already has as many live holds at
-   * the office as its quota allows (counted atomically with the insert). Holds that expired at or
-   * before {@code now} do not count (and may be deleted on the way).
+   * Inserts a hold on the first of the claim's candidate resources (in their order) whose time does
+   * not overlap an appointment of that resource that occupies time, unless the idempotency key was
+   * used before in the office, or the claim's client already has as many live holds at the office
+   * as its quota allows (counted atomically with the insert). Holds that expired at or before
+   * {@code now} do not count (and may be deleted on the way).
    */
   HoldPlacement placeHold(HoldClaim claim, Optional<IdempotencyRecord> idempotency, Instant now);
 
@@ -68,7 +68,9 @@ public interface BookingStore {
   record ClientQuota(String clientKey, int maxLiveHolds) {
     public ClientQuota {
       checkNotNull(clientKey, "clientKey");
-      checkArgument(!clientKey.isEmpty() && clientKey.length() <= 100, "client key must have 1 to 100 characters");
+      checkArgument(
+          !clientKey.isEmpty() && clientKey.length() <= 100,
+          "client key must have 1 to 100 characters");
       checkArgument(maxLiveHolds > 0, "maxLiveHolds must be positive");
     }
   }
@@ -98,15 +100,15 @@ public interface BookingStore {
 
   /**
    * Turns the claim's hold into a booking if it is still a hold of one of the claim's channels that
-   * is live at the claim's {@code now}, and records the claim's event. The reference must be
-   * unused anywhere; a used idempotency key answers {@link Confirmation#KEY_TAKEN}. With an
-   * identity quota the store also refuses ({@link Confirmation#IDENTITY_LIMIT}) when the office
-   * already has the quota's number of active bookings (confirmed or checked in) that share an
-   * identity key and a service with the hold and start within the quota's window; counting and
-   * confirming are atomic against other confirmations with the same keys, and the booking keeps the
-   * keys for later counts. A video hold is confirmed only with a video link, any other hold only
-   * without one; otherwise the store throws {@link IllegalArgumentException} and changes nothing.
-   * The booking keeps the citizen's note. Returns the booking when confirmed.
+   * is live at the claim's {@code now}, and records the claim's event. The reference must be unused
+   * anywhere; a used idempotency key answers {@link Confirmation#KEY_TAKEN}. With an identity quota
+   * the store also refuses ({@link Confirmation#IDENTITY_LIMIT}) when the office already has the
+   * quota's number of active bookings (confirmed or checked in) that share an identity key and a
+   * service with the hold and start within the quota's window; counting and confirming are atomic
+   * against other confirmations with the same keys, and the booking keeps the keys for later
+   * counts. A video hold is confirmed only with a video link, any other hold only without one;
+   * otherwise the store throws {@link IllegalArgumentException} and changes nothing. The booking
+   * keeps the citizen's note. Returns the booking when confirmed.
    */
   ConfirmResult confirm(ConfirmClaim claim);
 
@@ -115,13 +117,15 @@ public interface BookingStore {
    * and a service with the given ones and start within {@code [from, to)}: what an identity quota
    * counts, for callers that want to know before they hold (a waiting list, for one).
    */
-  int activeBookings(OfficeId office, Set<String> identityKeys, Set<ServiceId> services, Instant from, Instant to);
+  int activeBookings(
+      OfficeId office, Set<String> identityKeys, Set<ServiceId> services, Instant from, Instant to);
 
   /**
-   * At most {@code maxBookings} active bookings per identity key (keyed hashes, never the
-   * identity) whose start lies in {@code [windowStart, windowEnd)}.
+   * At most {@code maxBookings} active bookings per identity key (keyed hashes, never the identity)
+   * whose start lies in {@code [windowStart, windowEnd)}.
    */
-  record IdentityQuota(ImmutableSet<String> identityKeys, int maxBookings, Instant windowStart, Instant windowEnd) {
+  record IdentityQuota(
+      ImmutableSet<String> identityKeys, int maxBookings, Instant windowStart, Instant windowEnd) {
     public IdentityQuota {
       identityKeys = ImmutableSet.copyOf(checkNotNull(identityKeys, "identityKeys"));
       checkArgument(!identityKeys.isEmpty(), "an identity quota needs at least one key");
@@ -156,16 +160,22 @@ public interface BookingStore {
    * mode; records {@code event}. The booking keeps its channel, mode and video link. The hold's
    * time is never released in between: nobody else can take it.
    */
-  default boolean reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event) {
+  default boolean reschedule(
+      AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event) {
     return reschedule(booking, hold, now, event, OptionalInt.empty()) == Rescheduling.MOVED;
   }
 
   /**
-   * Like {@link #reschedule(AppointmentId, AppointmentId, Instant, BookingEvent)}, but with
-   * {@code maxReschedules} only if the booking was moved fewer times than that before; the store
-   * counts every move.
+   * Like {@link #reschedule(AppointmentId, AppointmentId, Instant, BookingEvent)}, but with {@code
+   * maxReschedules} only if the booking was moved fewer times than that before; the store counts
+   * every move.
    */
-  Rescheduling reschedule(AppointmentId booking, AppointmentId hold, Instant now, BookingEvent event, OptionalInt maxReschedules);
+  Rescheduling reschedule(
+      AppointmentId booking,
+      AppointmentId hold,
+      Instant now,
+      BookingEvent event,
+      OptionalInt maxReschedules);
 
   /** What became of a {@link #reschedule}. */
   enum Rescheduling {
@@ -180,8 +190,8 @@ public interface BookingStore {
   ImmutableList<BookingEvent> history(AppointmentId booking);
 
   /**
-   * Deletes up to {@code limit} holds of the office that expired at or before {@code now};
-   * returns how many. Safe to run from several app instances at once.
+   * Deletes up to {@code limit} holds of the office that expired at or before {@code now}; returns
+   * how many. Safe to run from several app instances at once.
    */
   int deleteExpiredHolds(OfficeId office, Instant now, int limit);
 
@@ -209,21 +219,22 @@ public interface BookingStore {
   Optional<Pseudonyms> pseudonyms(AppointmentId booking);
 
   /**
-   * Pseudonymous data a booking may carry besides the hash of its manage token (which every
-   * booking has): keyed hashes of the citizen's email and phone (kept under an identity limit), a
-   * keyed hash of the client's address (kept from a hold under a hold limit), and an idempotency
-   * key's hash with the sealed manage token for a retried confirmation.
+   * Pseudonymous data a booking may carry besides the hash of its manage token (which every booking
+   * has): keyed hashes of the citizen's email and phone (kept under an identity limit), a keyed
+   * hash of the client's address (kept from a hold under a hold limit), and an idempotency key's
+   * hash with the sealed manage token for a retried confirmation.
    */
   record Pseudonyms(boolean identityKeys, boolean clientKey, boolean idempotencyKey) {}
 
   /**
-   * What an idempotent request leaves behind: the hash of its key, a fingerprint of the request
-   * (a retry must match it), and an opaque payload for the retry (e.g. a sealed secret).
+   * What an idempotent request leaves behind: the hash of its key, a fingerprint of the request (a
+   * retry must match it), and an opaque payload for the retry (e.g. a sealed secret).
    */
   record IdempotencyRecord(byte[] keyHash, String requestFingerprint, byte[] retryPayload) {}
 
   /** A stored idempotent request, found again by its key. */
-  record IdempotencyMatch(AppointmentId appointment, String requestFingerprint, byte[] retryPayload) {}
+  record IdempotencyMatch(
+      AppointmentId appointment, String requestFingerprint, byte[] retryPayload) {}
 
   /** A booking with the hash of its manage token. */
   record StoredBooking(Booking booking, byte[] manageTokenHash) {}

@@ -67,11 +67,12 @@ public interface CatalogStore {
   Optional<AccessPolicies> accessPolicies(OfficeId office);
 
   /**
-   * Sets the office's policy, or with {@code service} that service's own policy at the office;
-   * an empty {@code policy} removes a service's own policy and turns the office's rules off.
-   * Changes the office's {@link #scheduleVersion}.
+   * Sets the office's policy, or with {@code service} that service's own policy at the office; an
+   * empty {@code policy} removes a service's own policy and turns the office's rules off. Changes
+   * the office's {@link #scheduleVersion}.
    */
-  void saveAccessPolicy(OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy);
+  void saveAccessPolicy(
+      OfficeId office, Optional<ServiceId> service, Optional<AccessPolicy> policy);
 
   /**
    * How long the office keeps personal data ({@link RetentionPeriod#DEFAULT} unless one was saved);

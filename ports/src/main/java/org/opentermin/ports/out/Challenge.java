@@ -18,8 +18,8 @@ public interface Challenge {
 
   /**
    * Whether {@code solution} answers {@code challenge}. {@link Verdict#PASSED} is answered once per
-   * challenge; malformed, forged or too easy challenges and wrong solutions are
-   * {@link Verdict#FAILED}, never an exception.
+   * challenge; malformed, forged or too easy challenges and wrong solutions are {@link
+   * Verdict#FAILED}, never an exception.
    *
    * @param minimumDifficultyBits how hard the challenge must have been; one issued easier fails
    */

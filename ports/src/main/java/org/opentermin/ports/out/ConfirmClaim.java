@@ -21,9 +21,9 @@ import org.opentermin.ports.out.BookingStore.IdentityQuota;
 /**
  * A confirmation to make with {@link BookingStore#confirm}: which hold, by which channels it may
  * have been placed, the booking's reference, the hash of its manage token, the citizen, the
- * optional idempotency record, identity quota and video link, the instant that decides whether
- * the hold is still live, and the event to record (from {@code HELD} to {@code CONFIRMED}, about
- * this hold). Immutable: the token hash is copied in and out.
+ * optional idempotency record, identity quota and video link, the instant that decides whether the
+ * hold is still live, and the event to record (from {@code HELD} to {@code CONFIRMED}, about this
+ * hold). Immutable: the token hash is copied in and out.
  */
 public record ConfirmClaim(
     AppointmentId hold,
@@ -52,13 +52,16 @@ public record ConfirmClaim(
     checkNotNull(now, "now");
     checkNotNull(event, "event");
     checkArgument(event.appointment().equals(hold), "the event must be about hold %s", hold);
-    checkArgument(event.from() == AppointmentStatus.HELD && event.to() == AppointmentStatus.CONFIRMED,
-        "the event must go from HELD to CONFIRMED, not %s to %s", event.from(), event.to());
+    checkArgument(
+        event.from() == AppointmentStatus.HELD && event.to() == AppointmentStatus.CONFIRMED,
+        "the event must go from HELD to CONFIRMED, not %s to %s",
+        event.from(),
+        event.to());
   }
 
   /**
-   * A claim without idempotency record, identity quota or video link; add them with the
-   * {@code with} methods.
+   * A claim without idempotency record, identity quota or video link; add them with the {@code
+   * with} methods.
    */
   public static ConfirmClaim of(
       AppointmentId hold,
@@ -68,28 +71,80 @@ public record ConfirmClaim(
       Citizen citizen,
       Instant now,
       BookingEvent event) {
-    return new ConfirmClaim(hold, Sets.immutableEnumSet(channels), reference, manageTokenHash, citizen, Optional.empty(),
-        Optional.empty(), Optional.empty(), now, event);
+    return new ConfirmClaim(
+        hold,
+        Sets.immutableEnumSet(channels),
+        reference,
+        manageTokenHash,
+        citizen,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        now,
+        event);
   }
 
   /** This claim, kept for an idempotent retry under {@code record} if present. */
   public ConfirmClaim withIdempotency(Optional<IdempotencyRecord> record) {
-    return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, record, identityQuota, videoLink, now, event);
+    return new ConfirmClaim(
+        hold,
+        channels,
+        reference,
+        manageTokenHash,
+        citizen,
+        record,
+        identityQuota,
+        videoLink,
+        now,
+        event);
   }
 
   /** This claim, counted against {@code quota} if present. */
   public ConfirmClaim withIdentityQuota(Optional<IdentityQuota> quota) {
-    return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, idempotency, quota, videoLink, now, event);
+    return new ConfirmClaim(
+        hold,
+        channels,
+        reference,
+        manageTokenHash,
+        citizen,
+        idempotency,
+        quota,
+        videoLink,
+        now,
+        event);
   }
 
   /** This claim, for a video hold that gets {@code link} if present. */
   public ConfirmClaim withVideoLink(Optional<VideoLink> link) {
-    return new ConfirmClaim(hold, channels, reference, manageTokenHash, citizen, idempotency, identityQuota, link, now, event);
+    return new ConfirmClaim(
+        hold,
+        channels,
+        reference,
+        manageTokenHash,
+        citizen,
+        idempotency,
+        identityQuota,
+        link,
+        now,
+        event);
   }
 
-  /** This claim with another reference, for a retry after {@link BookingStore.Confirmation#REFERENCE_TAKEN}. */
+  /**
+   * This claim with another reference, for a retry after {@link
+   * BookingStore.Confirmation#REFERENCE_TAKEN}.
+   */
   public ConfirmClaim withReference(BookingReference other) {
-    return new ConfirmClaim(hold, channels, other, manageTokenHash, citizen, idempotency, identityQuota, videoLink, now, event);
+    return new ConfirmClaim(
+        hold,
+        channels,
+        other,
+        manageTokenHash,
+        citizen,
+        idempotency,
+        identityQuota,
+        videoLink,
+        now,
+        event);
   }
 
   /** A copy of the hash of the booking's manage token. */

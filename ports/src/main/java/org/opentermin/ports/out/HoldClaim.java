@@ -15,9 +15,9 @@ import org.opentermin.core.catalog.ResourceId;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
 
 /**
- * A hold to place with {@link BookingStore#placeHold}: everything but the resource, which the
- * store picks from the candidates; with a client quota, the hold also records its client. The
- * hold keeps its mode for good.
+ * A hold to place with {@link BookingStore#placeHold}: everything but the resource, which the store
+ * picks from the candidates; with a client quota, the hold also records its client. The hold keeps
+ * its mode for good.
  */
 public record HoldClaim(
     AppointmentId id,
@@ -52,7 +52,16 @@ public record HoldClaim(
       Channel channel,
       Instant expiresAt,
       Optional<ClientQuota> clientQuota) {
-    this(id, candidates, start, end, services, channel, expiresAt, clientQuota, AppointmentMode.IN_PERSON);
+    this(
+        id,
+        candidates,
+        start,
+        end,
+        services,
+        channel,
+        expiresAt,
+        clientQuota,
+        AppointmentMode.IN_PERSON);
   }
 
   /** A claim in person without a client quota. */

@@ -61,8 +61,8 @@ public interface LotteryStore {
   boolean claim(DrawKey key, Instant now, Instant reclaimBefore);
 
   /**
-   * Records a pending entry's outcome and forgets its citizen's personal data: true the first
-   * time, false when the entry was resolved before or is unknown.
+   * Records a pending entry's outcome and forgets its citizen's personal data: true the first time,
+   * false when the entry was resolved before or is unknown.
    */
   boolean resolve(String entryId, Outcome outcome);
 
@@ -118,18 +118,27 @@ public interface LotteryStore {
       checkNotNull(claimedAt, "claimedAt");
       checkNotNull(seed, "seed");
       checkNotNull(drawnAt, "drawnAt");
-      checkArgument(seed.isPresent() == (status == DrawStatus.DRAWN), "a draw reveals its seed exactly when drawn");
+      checkArgument(
+          seed.isPresent() == (status == DrawStatus.DRAWN),
+          "a draw reveals its seed exactly when drawn");
     }
 
     /** A draw that collects entries until {@code drawAt}. */
     public static Draw open(DrawKey key, Instant drawAt, String commitment) {
-      return new Draw(key, drawAt, commitment, DrawStatus.OPEN, Optional.empty(), Optional.empty(), Optional.empty());
+      return new Draw(
+          key,
+          drawAt,
+          commitment,
+          DrawStatus.OPEN,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
     }
   }
 
   /**
-   * An entry as stored. Its id is random and public (the audit lists it); its token is stored as
-   * a SHA-256 hash only and becomes the manage token of a won booking.
+   * An entry as stored. Its id is random and public (the audit lists it); its token is stored as a
+   * SHA-256 hash only and becomes the manage token of a won booking.
    *
    * @param citizen present until the entry is resolved, then forgotten
    * @param identityKeys keyed digests of the citizen's identities, never the identities
@@ -149,7 +158,10 @@ public interface LotteryStore {
 
     public Entry {
       checkNotNull(id, "id");
-      checkArgument(!id.isEmpty() && id.length() <= MAXIMUM_ID_LENGTH, "entry ids have 1 to %s characters", MAXIMUM_ID_LENGTH);
+      checkArgument(
+          !id.isEmpty() && id.length() <= MAXIMUM_ID_LENGTH,
+          "entry ids have 1 to %s characters",
+          MAXIMUM_ID_LENGTH);
       checkNotNull(draw, "draw");
       checkNotNull(tokenHash, "tokenHash");
       checkArgument(tokenHash.length == 32, "a token hash is a SHA-256");
@@ -183,16 +195,20 @@ public interface LotteryStore {
   }
 
   /** An entry's result: pending, won with the booking, or lost. */
-  record Outcome(OutcomeStatus status, Optional<BookingReference> reference, Optional<Instant> start) {
-    private static final Outcome PENDING = new Outcome(OutcomeStatus.PENDING, Optional.empty(), Optional.empty());
-    private static final Outcome LOST = new Outcome(OutcomeStatus.LOST, Optional.empty(), Optional.empty());
+  record Outcome(
+      OutcomeStatus status, Optional<BookingReference> reference, Optional<Instant> start) {
+    private static final Outcome PENDING =
+        new Outcome(OutcomeStatus.PENDING, Optional.empty(), Optional.empty());
+    private static final Outcome LOST =
+        new Outcome(OutcomeStatus.LOST, Optional.empty(), Optional.empty());
 
     public Outcome {
       checkNotNull(status, "status");
       checkNotNull(reference, "reference");
       checkNotNull(start, "start");
       checkArgument(
-          reference.isPresent() == (status == OutcomeStatus.WON) && start.isPresent() == (status == OutcomeStatus.WON),
+          reference.isPresent() == (status == OutcomeStatus.WON)
+              && start.isPresent() == (status == OutcomeStatus.WON),
           "exactly a won entry has a booking reference and start");
     }
 

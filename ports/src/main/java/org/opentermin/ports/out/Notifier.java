@@ -8,13 +8,12 @@ import org.opentermin.core.booking.Citizen;
 import org.opentermin.core.catalog.OfficeId;
 
 /**
- * Tells citizens what the system did for them: a waiting-list offer, a lottery's result. The
- * email adapter comes later; until then an implementation may only record that a message went
- * out. Implementations never log personal data and never name the service (it may be
- * sensitive): a notification carries no service, and the texts that leave the system (subject,
- * body, text message, calendar file) say only what {@link
- * org.opentermin.core.booking.OutsideText} says, an appointment at the office. A notification
- * never carries the citizen's note. Thread-safe.
+ * Tells citizens what the system did for them: a waiting-list offer, a lottery's result. The email
+ * adapter comes later; until then an implementation may only record that a message went out.
+ * Implementations never log personal data and never name the service (it may be sensitive): a
+ * notification carries no service, and the texts that leave the system (subject, body, text
+ * message, calendar file) say only what {@link org.opentermin.core.booking.OutsideText} says, an
+ * appointment at the office. A notification never carries the citizen's note. Thread-safe.
  */
 public interface Notifier {
 

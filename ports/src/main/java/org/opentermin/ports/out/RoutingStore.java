@@ -16,10 +16,10 @@ import org.opentermin.core.routing.OfficeRouting;
 import org.opentermin.core.routing.TeamRule;
 
 /**
- * The municipality's responsibility rules as administrators import them, and the case
- * assignments staff maintain. Rules keep the order they were given in, which breaks ties.
- * Implementations are thread-safe; each method is atomic: a replacement that refers to an unknown
- * office, resource or service throws {@link IllegalArgumentException} and changes nothing.
+ * The municipality's responsibility rules as administrators import them, and the case assignments
+ * staff maintain. Rules keep the order they were given in, which breaks ties. Implementations are
+ * thread-safe; each method is atomic: a replacement that refers to an unknown office, resource or
+ * service throws {@link IllegalArgumentException} and changes nothing.
  */
 public interface RoutingStore {
 
@@ -72,7 +72,8 @@ public interface RoutingStore {
       ImmutableMap<OfficeId, ImmutableMap<TeamId, ResourceId>> deputies) {
 
     public static final RoutingTables EMPTY =
-        new RoutingTables(ImmutableList.of(), ImmutableList.of(), ImmutableMap.of(), ImmutableMap.of());
+        new RoutingTables(
+            ImmutableList.of(), ImmutableList.of(), ImmutableMap.of(), ImmutableMap.of());
 
     public RoutingTables {
       addressRules = ImmutableList.copyOf(checkNotNull(addressRules, "addressRules"));

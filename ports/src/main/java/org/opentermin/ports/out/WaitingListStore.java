@@ -17,9 +17,9 @@ import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.time.DateRange;
 
 /**
- * Waiting-list entries: who waits at an office for which services within which dates, and what
- * was offered to them. The store keeps keyed hashes of the identities (never the normalised
- * email or phone), the SHA-256 hash of the entry token, and the contact the offers go to.
+ * Waiting-list entries: who waits at an office for which services within which dates, and what was
+ * offered to them. The store keeps keyed hashes of the identities (never the normalised email or
+ * phone), the SHA-256 hash of the entry token, and the contact the offers go to.
  *
  * <p>Every change is one atomic compare-and-set on the status, so that several app instances
  * running the offer job never offer one entry twice and never lose an offer: whichever instance's
@@ -46,13 +46,16 @@ public interface WaitingListStore {
   /** The office's entries in any of {@code statuses}, by registration instant, then id. */
   ImmutableList<Entry> entries(OfficeId office, Set<Status> statuses);
 
-  /** Marks the entry {@link Status#OFFERED} with {@code offer} if it is still {@link Status#WAITING}. */
+  /**
+   * Marks the entry {@link Status#OFFERED} with {@code offer} if it is still {@link
+   * Status#WAITING}.
+   */
   boolean offer(WaitingListEntryId id, Offer offer, Instant at);
 
   /**
    * Changes the entry's status from {@code expected} to {@code target} if it is still {@code
-   * expected}; the offer, if any, is kept for the record. Only {@link Status#canBecome} changes
-   * are allowed; others throw {@link IllegalArgumentException}.
+   * expected}; the offer, if any, is kept for the record. Only {@link Status#canBecome} changes are
+   * allowed; others throw {@link IllegalArgumentException}.
    */
   boolean changeStatus(WaitingListEntryId id, Status expected, Status target, Instant at);
 
@@ -101,7 +104,10 @@ public interface WaitingListStore {
     }
   }
 
-  /** Capacity held for an entry: the hold (which the citizen confirms to book), its start, its deadline. */
+  /**
+   * Capacity held for an entry: the hold (which the citizen confirms to book), its start, its
+   * deadline.
+   */
   record Offer(AppointmentId hold, Instant start, Instant deadline) {
     public Offer {
       checkNotNull(hold, "hold");
@@ -111,8 +117,8 @@ public interface WaitingListStore {
   }
 
   /**
-   * A stored entry. {@code contact} is personal data: it is needed to send offers and is shown
-   * only to staff of the office. Immutable apart from the token hash array, which is copied.
+   * A stored entry. {@code contact} is personal data: it is needed to send offers and is shown only
+   * to staff of the office. Immutable apart from the token hash array, which is copied.
    *
    * @param dates the days the citizen can come, non-empty
    * @param identityKeys keyed hashes of the citizen's identities, at least one
@@ -162,7 +168,17 @@ public interface WaitingListStore {
 
     /** This entry with another status (and offer), as a store records a change. */
     public Entry with(Status newStatus, Optional<Offer> newOffer, Instant at) {
-      return new Entry(id, services, dates, contact, identityKeys, tokenHash, registeredAt, newStatus, newOffer, at);
+      return new Entry(
+          id,
+          services,
+          dates,
+          contact,
+          identityKeys,
+          tokenHash,
+          registeredAt,
+          newStatus,
+          newOffer,
+          at);
     }
 
     @Override

@@ -46,12 +46,21 @@ public final class PersonalDataRetention {
   private final int batchSize;
 
   public PersonalDataRetention(
-      CatalogStore catalog, BookingStore bookings, WaitingListStore waitingList, LotteryStore lottery, Clock clock) {
+      CatalogStore catalog,
+      BookingStore bookings,
+      WaitingListStore waitingList,
+      LotteryStore lottery,
+      Clock clock) {
     this(catalog, bookings, waitingList, lottery, clock, DEFAULT_BATCH_SIZE);
   }
 
   public PersonalDataRetention(
-      CatalogStore catalog, BookingStore bookings, WaitingListStore waitingList, LotteryStore lottery, Clock clock, int batchSize) {
+      CatalogStore catalog,
+      BookingStore bookings,
+      WaitingListStore waitingList,
+      LotteryStore lottery,
+      Clock clock,
+      int batchSize) {
     checkArgument(batchSize > 0, "batch size must be positive");
     this.catalog = checkNotNull(catalog, "catalog");
     this.bookings = checkNotNull(bookings, "bookings");
@@ -78,16 +87,25 @@ public final class PersonalDataRetention {
     for (Office office : catalog.offices()) {
       RetentionPeriod period = catalog.retentionPeriod(office.id()).orElse(RetentionPeriod.DEFAULT);
       Instant finishedBy = period.finishedBy(now);
-      // The office's local date of that instant: waiting-list dates and lottery days are local days.
+      // The office's local date of that instant: waiting-list dates and lottery days are local
+      // days.
       LocalDate dayOfFinishedBy = LocalDate.ofInstant(finishedBy, office.zone());
-      erasedBookings += inBatches(() -> bookings.eraseFinished(office.id(), finishedBy, now, batchSize));
-      deletedEntries += inBatches(() -> waitingList.deleteFinished(office.id(), finishedBy, dayOfFinishedBy, batchSize));
-      deletedLotteryEntries += inBatches(() -> lottery.deleteEntries(office.id(), dayOfFinishedBy, batchSize));
+      erasedBookings +=
+          inBatches(() -> bookings.eraseFinished(office.id(), finishedBy, now, batchSize));
+      deletedEntries +=
+          inBatches(
+              () ->
+                  waitingList.deleteFinished(office.id(), finishedBy, dayOfFinishedBy, batchSize));
+      deletedLotteryEntries +=
+          inBatches(() -> lottery.deleteEntries(office.id(), dayOfFinishedBy, batchSize));
     }
     return new Erased(erasedBookings, deletedEntries, deletedLotteryEntries);
   }
 
-  /** Repeats a batch while it comes back full; a shorter one means nothing was left (or another instance has it). */
+  /**
+   * Repeats a batch while it comes back full; a shorter one means nothing was left (or another
+   * instance has it).
+   */
   private int inBatches(IntSupplier batch) {
     int total = 0;
     int done;

@@ -28,8 +28,8 @@ import org.opentermin.ports.in.ConfigureRetention;
 import org.opentermin.ports.in.ManagePersonalData;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.out.AuditLog;
-import org.opentermin.ports.out.BookingStore.StoredBooking;
 import org.opentermin.ports.out.BookingStore;
+import org.opentermin.ports.out.BookingStore.StoredBooking;
 import org.opentermin.ports.out.CatalogStore;
 
 /**
@@ -67,24 +67,39 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
       return Optional.empty(); // erased between the two reads
     }
     ImmutableList<BookingEvent> history = bookings.history(booking.id());
-    ImmutableList<Service> services = booking.services().stream()
-        .map(BookedService::service)
-        .flatMap(service -> catalog.service(service).stream())
-        .collect(ImmutableList.toImmutableList());
-    RetentionPeriod retention = catalog.retentionPeriod(booking.office()).orElse(RetentionPeriod.DEFAULT);
+    ImmutableList<Service> services =
+        booking.services().stream()
+            .map(BookedService::service)
+            .flatMap(service -> catalog.service(service).stream())
+            .collect(ImmutableList.toImmutableList());
+    RetentionPeriod retention =
+        catalog.retentionPeriod(booking.office()).orElse(RetentionPeriod.DEFAULT);
     if (access instanceof BookingAccess.ByStaff) {
       Instant now = now();
-      audit.append(AuditEntry.readBooking(now, access.actor(), AuditAction.VIEWED_BOOKING, booking));
-      audit.append(AuditEntry.readBooking(now, access.actor(), AuditAction.VIEWED_HISTORY, booking));
+      audit.append(
+          AuditEntry.readBooking(now, access.actor(), AuditAction.VIEWED_BOOKING, booking));
+      audit.append(
+          AuditEntry.readBooking(now, access.actor(), AuditAction.VIEWED_HISTORY, booking));
     }
-    Optional<Instant> cancelledAt = booking.status() == AppointmentStatus.CANCELLED
-        ? history.reverse().stream()
-            .filter(event -> event.to() == AppointmentStatus.CANCELLED && event.from() != AppointmentStatus.CANCELLED)
-            .map(BookingEvent::at)
-            .findFirst()
-        : Optional.empty();
-    return Optional.of(new BookingData(
-        booking, office.get(), services, history, pseudonyms.map(PrivacyService::pseudonyms).orElseThrow(), retention, retention.erasureDue(booking, cancelledAt)));
+    Optional<Instant> cancelledAt =
+        booking.status() == AppointmentStatus.CANCELLED
+            ? history.reverse().stream()
+                .filter(
+                    event ->
+                        event.to() == AppointmentStatus.CANCELLED
+                            && event.from() != AppointmentStatus.CANCELLED)
+                .map(BookingEvent::at)
+                .findFirst()
+            : Optional.empty();
+    return Optional.of(
+        new BookingData(
+            booking,
+            office.get(),
+            services,
+            history,
+            pseudonyms.map(PrivacyService::pseudonyms).orElseThrow(),
+            retention,
+            retention.erasureDue(booking, cancelledAt)));
   }
 
   @Override
@@ -97,14 +112,19 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
     Instant now = now();
     Optional<RefusalReason> refusal = BookingRules.erase(booking, access.actor(), now);
     if (refusal.isPresent()) {
-      return new Refused(refusal.get(), refusal.get() == RefusalReason.TOO_EARLY
-          ? "the appointment is under way; its data can be erased once it has ended"
-          : "this booking's data cannot be erased");
+      return new Refused(
+          refusal.get(),
+          refusal.get() == RefusalReason.TOO_EARLY
+              ? "the appointment is under way; its data can be erased once it has ended"
+              : "this booking's data cannot be erased");
     }
     AppointmentStatus target = BookingRules.statusAfterErasure(booking, now);
-    BookingEvent event = new BookingEvent(booking.id(), now, access.actor(), booking.status(), target, BookingEvent.ERASURE_NOTE);
+    BookingEvent event =
+        new BookingEvent(
+            booking.id(), now, access.actor(), booking.status(), target, BookingEvent.ERASURE_NOTE);
     if (!bookings.erase(booking.id(), booking.status(), event)) {
-      return new Refused(RefusalReason.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
+      return new Refused(
+          RefusalReason.ILLEGAL_TRANSITION, "the booking changed meanwhile; try again");
     }
     return new ChangeResult.Changed(booking.withStatus(target).erased(now));
   }
@@ -122,13 +142,22 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
     if (catalog.office(office).isEmpty()) {
       return Optional.of(new Refused(RefusalReason.NOT_FOUND, "unknown office " + office));
     }
-    // Recorded first, as every configuration change: a shorter period erases bookings within minutes.
-    audit.append(AuditEntry.ofOffice(now(), by, AuditAction.CONFIGURED, office, "retention period: " + period.days() + " days"));
+    // Recorded first, as every configuration change: a shorter period erases bookings within
+    // minutes.
+    audit.append(
+        AuditEntry.ofOffice(
+            now(),
+            by,
+            AuditAction.CONFIGURED,
+            office,
+            "retention period: " + period.days() + " days"));
     catalog.saveRetentionPeriod(office, period);
     return Optional.empty();
   }
 
-  /** The current instant at the database's precision (microseconds), so stored instants round-trip. */
+  /**
+   * The current instant at the database's precision (microseconds), so stored instants round-trip.
+   */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
@@ -140,14 +169,20 @@ public final class PrivacyService implements ManagePersonalData, ConfigureRetent
   private Optional<Booking> accessible(BookingReference reference, BookingAccess access) {
     checkNotNull(reference, "reference");
     checkNotNull(access, "access");
-    Optional<StoredBooking> stored = bookings.findByReference(reference).filter(found -> access.mayReach(found.booking().office()));
+    Optional<StoredBooking> stored =
+        bookings
+            .findByReference(reference)
+            .filter(found -> access.mayReach(found.booking().office()));
     if (access instanceof BookingAccess.ByToken byToken) {
-      stored = stored.filter(found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
+      stored =
+          stored.filter(
+              found -> Secrets.tokenMatches(byToken.manageToken(), found.manageTokenHash()));
     }
     return stored.map(StoredBooking::booking);
   }
 
   private static ManagePersonalData.Pseudonyms pseudonyms(BookingStore.Pseudonyms stored) {
-    return new ManagePersonalData.Pseudonyms(stored.identityKeys(), stored.clientKey(), stored.idempotencyKey());
+    return new ManagePersonalData.Pseudonyms(
+        stored.identityKeys(), stored.clientKey(), stored.idempotencyKey());
   }
 }

@@ -22,7 +22,8 @@ import org.opentermin.ports.out.RoutingStore.RoutingTables;
 final class CompiledRouting {
 
   /** The stored rules and when their version was last confirmed. */
-  record Compiled(long version, Instant checkedAt, RoutingTables tables, ResponsibilityRules rules) {}
+  record Compiled(
+      long version, Instant checkedAt, RoutingTables tables, ResponsibilityRules rules) {}
 
   private final RoutingStore store;
   private final Clock clock;
@@ -38,7 +39,9 @@ final class CompiledRouting {
   Compiled current() {
     Instant now = clock.instant();
     Compiled cached = compiled;
-    if (cached != null && !now.isBefore(cached.checkedAt()) && now.isBefore(cached.checkedAt().plus(recheckAfter))) {
+    if (cached != null
+        && !now.isBefore(cached.checkedAt())
+        && now.isBefore(cached.checkedAt().plus(recheckAfter))) {
       return cached;
     }
     long version = store.version();
@@ -49,13 +52,16 @@ final class CompiledRouting {
     }
     // Read after the version, so that what is read is at least that new.
     RoutingTables tables = store.tables();
-    Compiled fresh = new Compiled(version, now, tables, rulesOf(tables.addressRules(), tables.teamRules(), tables));
+    Compiled fresh =
+        new Compiled(
+            version, now, tables, rulesOf(tables.addressRules(), tables.teamRules(), tables));
     compiled = fresh;
     return fresh;
   }
 
   /** The rules of {@code tables} with these address and team rules, e.g. proposed ones to check. */
-  static ResponsibilityRules rulesOf(List<AddressRule> addressRules, List<TeamRule> teamRules, RoutingTables tables) {
+  static ResponsibilityRules rulesOf(
+      List<AddressRule> addressRules, List<TeamRule> teamRules, RoutingTables tables) {
     Map<OfficeId, NamePrefixes> prefixes = new HashMap<>();
     tables.offices().forEach((office, routing) -> prefixes.put(office, routing.namePrefixes()));
     return new ResponsibilityRules(addressRules, teamRules, prefixes);

@@ -49,7 +49,8 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
   private final AuditLog audit;
   private final Clock clock;
 
-  ResponsibilityConfiguration(CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock) {
+  ResponsibilityConfiguration(
+      CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock) {
     this.catalog = catalog;
     this.store = store;
     this.audit = audit;
@@ -84,7 +85,9 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
     Map<OfficeId, Integer> perOffice = new TreeMap<>();
     tables.addressRules().forEach(rule -> perOffice.putIfAbsent(rule.office(), 0));
     rules.forEach(rule -> perOffice.merge(rule.office(), 1, Integer::sum));
-    perOffice.forEach((office, count) -> configured(office, by, "address rules imported: " + count + " for this office"));
+    perOffice.forEach(
+        (office, count) ->
+            configured(office, by, "address rules imported: " + count + " for this office"));
     return stored(rules.size(), problems, () -> store.replaceAddressRules(rules));
   }
 
@@ -103,15 +106,25 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
         errors.add(new EntryError(rule.label(), "another rule has the same label"));
       }
       if (!rule.office().equals(office)) {
-        errors.add(new EntryError(rule.label(), "the rule is for office " + rule.office() + ", not " + office));
+        errors.add(
+            new EntryError(
+                rule.label(), "the rule is for office " + rule.office() + ", not " + office));
         continue;
       }
-      rule.service().filter(service -> catalog.service(service).isEmpty())
-          .ifPresent(service -> errors.add(new EntryError(rule.label(), "unknown service " + service)));
+      rule.service()
+          .filter(service -> catalog.service(service).isEmpty())
+          .ifPresent(
+              service -> errors.add(new EntryError(rule.label(), "unknown service " + service)));
       if (ResponsibilityService.servingResources(rule.responsible(), resources).isEmpty()) {
-        errors.add(new EntryError(rule.label(), rule.responsible() instanceof Responsible.Team team
-            ? "no caseworker of office " + office + " is in team " + team.team()
-            : "office " + office + " has no caseworker " + ((Responsible.Caseworker) rule.responsible()).caseworker()));
+        errors.add(
+            new EntryError(
+                rule.label(),
+                rule.responsible() instanceof Responsible.Team team
+                    ? "no caseworker of office " + office + " is in team " + team.team()
+                    : "office "
+                        + office
+                        + " has no caseworker "
+                        + ((Responsible.Caseworker) rule.responsible()).caseworker()));
       }
     }
     return ImmutableList.copyOf(errors);
@@ -125,9 +138,13 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
     }
     RoutingTables tables = store.tables();
     List<TeamRule> allTeamRules = new ArrayList<>();
-    tables.teamRules().stream().filter(rule -> !rule.office().equals(office)).forEach(allTeamRules::add);
+    tables.teamRules().stream()
+        .filter(rule -> !rule.office().equals(office))
+        .forEach(allTeamRules::add);
     allTeamRules.addAll(rules);
-    List<RuleProblem> problems = teamProblems(CompiledRouting.rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
+    List<RuleProblem> problems =
+        teamProblems(
+            CompiledRouting.rulesOf(tables.addressRules(), allTeamRules, tables).check(), rules);
     configured(office, by, "team rules imported: " + rules.size());
     return stored(rules.size(), problems, () -> store.replaceTeamRules(office, rules));
   }
@@ -136,7 +153,9 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
   private static List<RuleProblem> teamProblems(List<RuleProblem> problems, List<TeamRule> rules) {
     Set<String> labels = new HashSet<>();
     rules.forEach(rule -> labels.add(rule.label()));
-    return problems.stream().filter(problem -> problem.labels().stream().anyMatch(labels::contains)).toList();
+    return problems.stream()
+        .filter(problem -> problem.labels().stream().anyMatch(labels::contains))
+        .toList();
   }
 
   @Override
@@ -167,9 +186,11 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
       return new Rejected(errors);
     }
     Map<ResourceId, Resource> resources = resourcesById(office);
-    List<CaseAssignment> assignments = cases.stream().map(entry -> assignment(entry, resources).orElseThrow()).toList();
+    List<CaseAssignment> assignments =
+        cases.stream().map(entry -> assignment(entry, resources).orElseThrow()).toList();
     configured(office, by, "cases imported: " + assignments.size());
-    return stored(assignments.size(), List.of(), () -> store.replaceCaseAssignments(office, assignments));
+    return stored(
+        assignments.size(), List.of(), () -> store.replaceCaseAssignments(office, assignments));
   }
 
   @Override
@@ -185,14 +206,22 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
       return new Refused(RefusalReason.INVALID_REQUEST, caseError(entry, resources).message());
     }
     // Never the case number: it points to a person's case, and the audit log is kept for good.
-    configured(office, by, "a case assigned to " + assignment.get().caseworker() + " of team " + assignment.get().team());
+    configured(
+        office,
+        by,
+        "a case assigned to "
+            + assignment.get().caseworker()
+            + " of team "
+            + assignment.get().team());
     store.saveCaseAssignment(office, assignment.get());
     return new Done();
   }
 
   @Override
   public boolean removeCase(OfficeId office, CaseNumber caseNumber, Actor by) {
-    boolean removed = store.removeCaseAssignment(checkNotNull(office, "office"), checkNotNull(caseNumber, "caseNumber"));
+    boolean removed =
+        store.removeCaseAssignment(
+            checkNotNull(office, "office"), checkNotNull(caseNumber, "caseNumber"));
     if (removed) {
       configured(office, by, "a case removed");
     }
@@ -205,8 +234,14 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
     if (catalog.office(checkNotNull(office, "office")).isEmpty()) {
       return false;
     }
-    configured(office, by, "routing settings: " + (routing.exclusive() ? "exclusive" : "open to all") + ", "
-        + routing.namePrefixes().ignored().size() + " name prefixes ignored");
+    configured(
+        office,
+        by,
+        "routing settings: "
+            + (routing.exclusive() ? "exclusive" : "open to all")
+            + ", "
+            + routing.namePrefixes().ignored().size()
+            + " name prefixes ignored");
     store.saveOfficeRouting(office, routing);
     return true;
   }
@@ -220,9 +255,11 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
       return new Refused(RefusalReason.NOT_FOUND, "unknown office " + office);
     }
     if (deputy.isPresent() && !resourcesById(office).containsKey(deputy.get())) {
-      return new Refused(RefusalReason.INVALID_REQUEST, "office " + office + " has no caseworker " + deputy.get());
+      return new Refused(
+          RefusalReason.INVALID_REQUEST, "office " + office + " has no caseworker " + deputy.get());
     }
-    configured(office, by, "deputy of team " + team + ": " + deputy.map(ResourceId::value).orElse("none"));
+    configured(
+        office, by, "deputy of team " + team + ": " + deputy.map(ResourceId::value).orElse("none"));
     store.saveDeputy(office, team, deputy);
     return new Done();
   }
@@ -230,7 +267,8 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
   @Override
   public Tables tables() {
     RoutingTables tables = store.tables();
-    return new Tables(tables.addressRules(), tables.teamRules(), tables.offices(), tables.deputies());
+    return new Tables(
+        tables.addressRules(), tables.teamRules(), tables.offices(), tables.deputies());
   }
 
   @Override
@@ -250,30 +288,51 @@ final class ResponsibilityConfiguration implements ConfigureResponsibility {
    */
   private void configured(OfficeId office, Actor by, String what) {
     checkNotNull(by, "by");
-    String detail = what.length() <= AuditEntry.MAXIMUM_DETAIL_LENGTH ? what : what.substring(0, AuditEntry.MAXIMUM_DETAIL_LENGTH);
-    audit.append(AuditEntry.ofOffice(clock.instant().truncatedTo(ChronoUnit.MICROS), by, AuditAction.CONFIGURED, office, detail));
+    String detail =
+        what.length() <= AuditEntry.MAXIMUM_DETAIL_LENGTH
+            ? what
+            : what.substring(0, AuditEntry.MAXIMUM_DETAIL_LENGTH);
+    audit.append(
+        AuditEntry.ofOffice(
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            by,
+            AuditAction.CONFIGURED,
+            office,
+            detail));
   }
 
   private Map<ResourceId, Resource> resourcesById(OfficeId office) {
-    return catalog.resources(office).stream().collect(ImmutableMap.toImmutableMap(Resource::id, Function.identity()));
+    return catalog.resources(office).stream()
+        .collect(ImmutableMap.toImmutableMap(Resource::id, Function.identity()));
   }
 
-  private static Optional<CaseAssignment> assignment(CaseEntry entry, Map<ResourceId, Resource> resources) {
+  private static Optional<CaseAssignment> assignment(
+      CaseEntry entry, Map<ResourceId, Resource> resources) {
     Resource caseworker = resources.get(entry.caseworker());
     if (caseworker == null) {
       return Optional.empty();
     }
-    return entry.team().or(caseworker::team).map(team -> new CaseAssignment(entry.caseNumber(), caseworker.id(), team));
+    return entry
+        .team()
+        .or(caseworker::team)
+        .map(team -> new CaseAssignment(entry.caseNumber(), caseworker.id(), team));
   }
 
   private static EntryError caseError(CaseEntry entry, Map<ResourceId, Resource> resources) {
     if (!resources.containsKey(entry.caseworker())) {
       return new EntryError(entry.label(), "the office has no caseworker " + entry.caseworker());
     }
-    return new EntryError(entry.label(), "caseworker " + entry.caseworker() + " is in no team; name the team whose deputy stands in");
+    return new EntryError(
+        entry.label(),
+        "caseworker "
+            + entry.caseworker()
+            + " is in no team; name the team whose deputy stands in");
   }
 
-  /** Stores with {@code write}; a concurrent change to the catalog that breaks a reference rejects the whole import. */
+  /**
+   * Stores with {@code write}; a concurrent change to the catalog that breaks a reference rejects
+   * the whole import.
+   */
   private static ImportResult stored(int entries, List<RuleProblem> problems, Runnable write) {
     try {
       write.run();

@@ -42,11 +42,11 @@ import org.opentermin.ports.out.RoutingStore;
 
 /**
  * Resolves responsibility from the stored rules; imports, checked against the catalog, are left to
- * a {@link ResponsibilityConfiguration} that shares the stores. The
- * compiled rules are reused while the store's version stays the same, which is checked at most
- * every {@code recheckAfter}: an import reaches every app instance within that time. A case's
- * caseworker counts as absent while an absence of theirs covers the present moment, or when they
- * no longer work at the office; their team's deputy then stands in. Thread-safe.
+ * a {@link ResponsibilityConfiguration} that shares the stores. The compiled rules are reused while
+ * the store's version stays the same, which is checked at most every {@code recheckAfter}: an
+ * import reaches every app instance within that time. A case's caseworker counts as absent while an
+ * absence of theirs covers the present moment, or when they no longer work at the office; their
+ * team's deputy then stands in. Thread-safe.
  */
 public final class ResponsibilityService implements ResolveResponsibility, ConfigureResponsibility {
 
@@ -57,7 +57,12 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
   private final CompiledRouting compiled;
   private final ResponsibilityConfiguration configuration;
 
-  public ResponsibilityService(CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock, Duration recheckAfter) {
+  public ResponsibilityService(
+      CatalogStore catalog,
+      RoutingStore store,
+      AuditLog audit,
+      Clock clock,
+      Duration recheckAfter) {
     this.catalog = checkNotNull(catalog, "catalog");
     this.store = checkNotNull(store, "store");
     this.audit = checkNotNull(audit, "audit");
@@ -65,11 +70,13 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     checkNotNull(recheckAfter, "recheckAfter");
     checkArgument(!recheckAfter.isNegative(), "recheck must not be negative");
     this.compiled = new CompiledRouting(store, clock, recheckAfter);
-    this.configuration = new ResponsibilityConfiguration(this.catalog, this.store, this.audit, this.clock);
+    this.configuration =
+        new ResponsibilityConfiguration(this.catalog, this.store, this.audit, this.clock);
   }
 
   /** A service that sees every change from the next request on. */
-  public ResponsibilityService(CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock) {
+  public ResponsibilityService(
+      CatalogStore catalog, RoutingStore store, AuditLog audit, Clock clock) {
     this(catalog, store, audit, clock, Duration.ZERO);
   }
 
@@ -88,11 +95,15 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
    * caseworkers) from {@code schedules}, e.g. compiled ones a caller has at hand.
    */
   public ResponsibilityResult resolve(
-      RoutingInputs inputs, Optional<ServiceId> service, Function<OfficeId, Optional<OfficeSchedule>> schedules) {
+      RoutingInputs inputs,
+      Optional<ServiceId> service,
+      Function<OfficeId, Optional<OfficeSchedule>> schedules) {
     CompiledRouting.Compiled current = compiled.current();
     Optional<Routing> routing = current.rules().route(inputs.address(), inputs.surname(), service);
     if (routing.isEmpty()) {
-      return new Refused(RefusalReason.NOT_COVERED, "no office is responsible for this address online; check the postal code and street");
+      return new Refused(
+          RefusalReason.NOT_COVERED,
+          "no office is responsible for this address online; check the postal code and street");
     }
     OfficeId office = routing.get().office();
     if (inputs.caseNumber().isPresent()) {
@@ -100,14 +111,16 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
       if (assignment.isPresent()) {
         Optional<OfficeSchedule> schedule = schedules.apply(office);
         Instant now = clock.instant();
-        Optional<CaseRouting> byCase = new CaseAssignments(List.of(assignment.get()))
-            .routeCase(
-                inputs.caseNumber().get(),
-                resource -> isAbsent(schedule, resource, now),
-                team -> current.tables().deputy(office, team));
+        Optional<CaseRouting> byCase =
+            new CaseAssignments(List.of(assignment.get()))
+                .routeCase(
+                    inputs.caseNumber().get(),
+                    resource -> isAbsent(schedule, resource, now),
+                    team -> current.tables().deputy(office, team));
         if (byCase.isPresent()) {
           return new Found(
-              new Routing(office, Optional.of(Responsible.caseworker(byCase.get().caseworker()))), byCase);
+              new Routing(office, Optional.of(Responsible.caseworker(byCase.get().caseworker()))),
+              byCase);
         }
       }
     }
@@ -118,7 +131,8 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
    * Which of the office's resources may serve a citizen routed to {@code responsible}: a team's
    * members or the one caseworker.
    */
-  public static ImmutableSet<ResourceId> servingResources(Responsible responsible, Iterable<Resource> resources) {
+  public static ImmutableSet<ResourceId> servingResources(
+      Responsible responsible, Iterable<Resource> resources) {
     checkNotNull(responsible, "responsible");
     ImmutableSet.Builder<ResourceId> serving = ImmutableSet.builder();
     for (Resource resource : resources) {
@@ -136,12 +150,16 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     return resource.id().equals(((Responsible.Caseworker) responsible).caseworker());
   }
 
-  /** Whether citizens may only book online with routing inputs: the channel is online and the office exclusive. */
+  /**
+   * Whether citizens may only book online with routing inputs: the channel is online and the office
+   * exclusive.
+   */
   public boolean requiresRouting(OfficeId office, Channel channel) {
     return channel == Channel.ONLINE && compiled.current().tables().office(office).exclusive();
   }
 
-  private static boolean isAbsent(Optional<OfficeSchedule> schedule, ResourceId resource, Instant now) {
+  private static boolean isAbsent(
+      Optional<OfficeSchedule> schedule, ResourceId resource, Instant now) {
     if (schedule.isEmpty()) {
       return true;
     }
@@ -149,7 +167,10 @@ public final class ResponsibilityService implements ResolveResponsibility, Confi
     return schedule.get().resources().stream()
         .filter(scheduled -> scheduled.resource().id().equals(resource))
         .findFirst()
-        .map(scheduled -> scheduled.workingTime().absences().stream().anyMatch(absence -> absence.covers(local)))
+        .map(
+            scheduled ->
+                scheduled.workingTime().absences().stream()
+                    .anyMatch(absence -> absence.covers(local)))
         .orElse(true);
   }
 

@@ -51,16 +51,26 @@ public final class GeneratedVideoRooms implements VideoRoom {
   public static String checkBaseUrl(URI baseUrl) {
     checkNotNull(baseUrl, "baseUrl");
     String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    checkArgument(scheme.equals("https") || scheme.equals("http"), "the video base URL must be an http(s) URL, not %s", baseUrl);
+    checkArgument(
+        scheme.equals("https") || scheme.equals("http"),
+        "the video base URL must be an http(s) URL, not %s",
+        baseUrl);
     checkArgument(baseUrl.getHost() != null, "the video base URL must name a host: %s", baseUrl);
-    checkArgument(baseUrl.getRawQuery() == null && baseUrl.getRawFragment() == null && baseUrl.getRawUserInfo() == null,
-        "the video base URL must have no query, fragment or user information: %s", baseUrl);
+    checkArgument(
+        baseUrl.getRawQuery() == null
+            && baseUrl.getRawFragment() == null
+            && baseUrl.getRawUserInfo() == null,
+        "the video base URL must have no query, fragment or user information: %s",
+        baseUrl);
     String text = baseUrl.toString();
     while (text.endsWith("/")) {
       text = text.substring(0, text.length() - 1);
     }
     // Room names add 27 characters.
-    checkArgument(text.length() <= VideoLink.MAXIMUM_LENGTH - 27, "the video base URL is too long: %s", baseUrl);
+    checkArgument(
+        text.length() <= VideoLink.MAXIMUM_LENGTH - 27,
+        "the video base URL is too long: %s",
+        baseUrl);
     return text;
   }
 }

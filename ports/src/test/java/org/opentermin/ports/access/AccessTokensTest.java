@@ -52,7 +52,8 @@ class AccessTokensTest {
   }
 
   private final RecordingStore store = new RecordingStore();
-  private final AccessTokens tokens = new AccessTokens(store, Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(42));
+  private final AccessTokens tokens =
+      new AccessTokens(store, Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(42));
 
   @Test
   void issuedTokenAuthenticatesWithItsRoleAndOffices() {
@@ -63,43 +64,54 @@ class AccessTokensTest {
     assertThat(tokens.authenticate(staff.token())).contains(staff.grant());
     assertThat(staff.grant().role()).isEqualTo(AccessRole.STAFF);
     assertThat(staff.grant().offices()).containsExactlyInAnyOrder(NORD, SUED);
-    assertThat(tokens.authenticate(officeAdmin.token())).hasValueSatisfying(grant -> {
-      assertThat(grant.role()).isEqualTo(AccessRole.OFFICE_ADMIN);
-      assertThat(grant.reaches(SUED)).isTrue();
-      assertThat(grant.reaches(NORD)).isFalse();
-    });
+    assertThat(tokens.authenticate(officeAdmin.token()))
+        .hasValueSatisfying(
+            grant -> {
+              assertThat(grant.role()).isEqualTo(AccessRole.OFFICE_ADMIN);
+              assertThat(grant.reaches(SUED)).isTrue();
+              assertThat(grant.reaches(NORD)).isFalse();
+            });
     assertThat(staff.grant().tokenId()).isNotEqualTo(officeAdmin.grant().tokenId());
-    assertThat(store.saved).extracting(AccessTokenStore.StoredAccessToken::issuedAt).containsOnly(NOW);
+    assertThat(store.saved)
+        .extracting(AccessTokenStore.StoredAccessToken::issuedAt)
+        .containsOnly(NOW);
   }
 
   @Test
   void adminTokenReachesEveryOfficeWhateverOfficesItWasIssuedFor() {
     IssuedToken admin = tokens.issue(AccessRole.ADMIN, List.of(NORD));
 
-    assertThat(tokens.authenticate(admin.token())).hasValueSatisfying(grant -> {
-      assertThat(grant.isAdmin()).isTrue();
-      assertThat(grant.offices()).isEmpty();
-      assertThat(grant.reaches(SUED)).isTrue();
-    });
+    assertThat(tokens.authenticate(admin.token()))
+        .hasValueSatisfying(
+            grant -> {
+              assertThat(grant.isAdmin()).isTrue();
+              assertThat(grant.offices()).isEmpty();
+              assertThat(grant.reaches(SUED)).isTrue();
+            });
   }
 
   @Test
   void wrongEmptyOrOverlongTokenDoesNotAuthenticate() {
     IssuedToken staff = tokens.issue(AccessRole.STAFF, List.of(NORD));
     String token = staff.token();
-    String lastCharacterChanged = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+    String lastCharacterChanged =
+        token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
 
     assertThat(tokens.authenticate(lastCharacterChanged)).isEmpty();
     assertThat(tokens.authenticate(token + "x")).isEmpty();
-    assertThat(tokens.authenticate(token.substring(AccessTokens.PREFIX.length()))).as("without its prefix").isEmpty();
+    assertThat(tokens.authenticate(token.substring(AccessTokens.PREFIX.length())))
+        .as("without its prefix")
+        .isEmpty();
     assertThat(tokens.authenticate("")).isEmpty();
     assertThat(tokens.authenticate("x".repeat(100_000))).isEmpty();
   }
 
   @Test
   void officeRolesNeedAtLeastOneOffice() {
-    assertThatIllegalArgumentException().isThrownBy(() -> tokens.issue(AccessRole.STAFF, List.of()));
-    assertThatIllegalArgumentException().isThrownBy(() -> tokens.issue(AccessRole.OFFICE_ADMIN, ImmutableSet.of()));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> tokens.issue(AccessRole.STAFF, List.of()));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> tokens.issue(AccessRole.OFFICE_ADMIN, ImmutableSet.of()));
     assertThat(store.saved).isEmpty();
   }
 
@@ -107,10 +119,12 @@ class AccessTokensTest {
   void bootstrapWithoutConfiguredTokenGeneratesAnAdminTokenExactlyOnce() {
     Optional<IssuedToken> first = tokens.bootstrapAdmin(Optional.empty());
 
-    assertThat(first).hasValueSatisfying(admin -> {
-      assertThat(admin.grant().isAdmin()).isTrue();
-      assertThat(tokens.authenticate(admin.token())).contains(admin.grant());
-    });
+    assertThat(first)
+        .hasValueSatisfying(
+            admin -> {
+              assertThat(admin.grant().isAdmin()).isTrue();
+              assertThat(tokens.authenticate(admin.token())).contains(admin.grant());
+            });
     assertThat(tokens.bootstrapAdmin(Optional.empty())).isEmpty();
     assertThat(store.saved).hasSize(1);
   }
@@ -126,7 +140,8 @@ class AccessTokensTest {
   @Test
   void configuredTokenIsRegisteredAsAdminOnceAndNothingIsReturned() {
     assertThat(tokens.bootstrapAdmin(Optional.of(CONFIGURED))).isEmpty();
-    assertThat(tokens.authenticate(CONFIGURED)).hasValueSatisfying(grant -> assertThat(grant.isAdmin()).isTrue());
+    assertThat(tokens.authenticate(CONFIGURED))
+        .hasValueSatisfying(grant -> assertThat(grant.isAdmin()).isTrue());
 
     assertThat(tokens.bootstrapAdmin(Optional.of(CONFIGURED))).isEmpty();
     assertThat(store.saved).as("registered once").hasSize(1);
@@ -136,23 +151,31 @@ class AccessTokensTest {
   @Test
   void configuredTokenBecomesAdminEvenIfItWasAnOfficeTokenBefore() {
     tokens.bootstrapAdmin(Optional.of(CONFIGURED));
-    store.save(new AccessTokenStore.StoredAccessToken(
-        store.saved.get(0).tokenHash(), new AccessGrant("tok-demoted", AccessRole.STAFF, ImmutableSet.of(NORD)), NOW));
+    store.save(
+        new AccessTokenStore.StoredAccessToken(
+            store.saved.get(0).tokenHash(),
+            new AccessGrant("tok-demoted", AccessRole.STAFF, ImmutableSet.of(NORD)),
+            NOW));
 
     tokens.bootstrapAdmin(Optional.of(CONFIGURED));
 
-    assertThat(tokens.authenticate(CONFIGURED)).hasValueSatisfying(grant -> assertThat(grant.isAdmin()).isTrue());
+    assertThat(tokens.authenticate(CONFIGURED))
+        .hasValueSatisfying(grant -> assertThat(grant.isAdmin()).isTrue());
   }
 
   @Test
   void tooShortOrTooLongConfiguredTokenIsRefused() {
     String tooShort = "x".repeat(AccessTokens.MINIMUM_CONFIGURED_LENGTH - 1);
 
-    assertThatIllegalArgumentException().isThrownBy(() -> tokens.bootstrapAdmin(Optional.of(tooShort)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> tokens.bootstrapAdmin(Optional.of(tooShort)));
     assertThatIllegalArgumentException().isThrownBy(() -> tokens.bootstrapAdmin(Optional.of("")));
-    assertThatIllegalArgumentException().isThrownBy(() -> tokens.bootstrapAdmin(Optional.of("x".repeat(513))));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> tokens.bootstrapAdmin(Optional.of("x".repeat(513))));
     assertThat(store.saved).isEmpty();
-    assertThat(tokens.bootstrapAdmin(Optional.of("x".repeat(AccessTokens.MINIMUM_CONFIGURED_LENGTH)))).isEmpty();
+    assertThat(
+            tokens.bootstrapAdmin(Optional.of("x".repeat(AccessTokens.MINIMUM_CONFIGURED_LENGTH))))
+        .isEmpty();
     assertThat(store.hasAdmin()).isTrue();
   }
 
@@ -160,22 +183,33 @@ class AccessTokensTest {
   void storeSeesOnlyAHashNeverTheTokenOrItsRandomBytes() {
     IssuedToken staff = tokens.issue(AccessRole.STAFF, List.of(NORD));
     tokens.bootstrapAdmin(Optional.of(CONFIGURED));
-    byte[] randomPart = Base64.getUrlDecoder().decode(staff.token().substring(AccessTokens.PREFIX.length()));
+    byte[] randomPart =
+        Base64.getUrlDecoder().decode(staff.token().substring(AccessTokens.PREFIX.length()));
 
     assertThat(randomPart).hasSize(32);
     assertThat(store.saved).hasSize(2);
     byte[] staffHash = store.saved.get(0).tokenHash();
     byte[] configuredHash = store.saved.get(1).tokenHash();
-    assertThat(staffHash).hasSize(32).isNotEqualTo(randomPart).isNotEqualTo(staff.token().getBytes(StandardCharsets.UTF_8));
-    assertThat(configuredHash).isNotEqualTo(Arrays.copyOf(CONFIGURED.getBytes(StandardCharsets.UTF_8), 32));
-    assertThat(store.saved.get(0).grant().tokenId()).doesNotContain(staff.token().substring(AccessTokens.PREFIX.length(), 12));
+    assertThat(staffHash)
+        .hasSize(32)
+        .isNotEqualTo(randomPart)
+        .isNotEqualTo(staff.token().getBytes(StandardCharsets.UTF_8));
+    assertThat(configuredHash)
+        .isNotEqualTo(Arrays.copyOf(CONFIGURED.getBytes(StandardCharsets.UTF_8), 32));
+    assertThat(store.saved.get(0).grant().tokenId())
+        .doesNotContain(staff.token().substring(AccessTokens.PREFIX.length(), 12));
     assertThat(staff.toString()).doesNotContain(staff.token());
   }
 
   @Test
   void sameSeedIssuesTheSameTokens() {
-    AccessTokens again = new AccessTokens(new InMemoryAccessTokenStore(), Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(42));
+    AccessTokens again =
+        new AccessTokens(
+            new InMemoryAccessTokenStore(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            RandomSource.seeded(42));
 
-    assertThat(again.issue(AccessRole.STAFF, List.of(NORD)).token()).isEqualTo(tokens.issue(AccessRole.STAFF, List.of(NORD)).token());
+    assertThat(again.issue(AccessRole.STAFF, List.of(NORD)).token())
+        .isEqualTo(tokens.issue(AccessRole.STAFF, List.of(NORD)).token());
   }
 }

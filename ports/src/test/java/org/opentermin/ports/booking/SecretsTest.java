@@ -44,7 +44,8 @@ class SecretsTest {
 
     @Test
     void sameSeedGivesTheSameToken() {
-      assertThat(Secrets.newManageToken(RandomSource.seeded(7))).isEqualTo(Secrets.newManageToken(RandomSource.seeded(7)));
+      assertThat(Secrets.newManageToken(RandomSource.seeded(7)))
+          .isEqualTo(Secrets.newManageToken(RandomSource.seeded(7)));
     }
 
     @Test
@@ -73,7 +74,8 @@ class SecretsTest {
 
     @Test
     void emptyTokenDoesNotMatch() {
-      assertThat(Secrets.tokenMatches("", Secrets.sha256(Secrets.newManageToken(random)))).isFalse();
+      assertThat(Secrets.tokenMatches("", Secrets.sha256(Secrets.newManageToken(random))))
+          .isFalse();
     }
 
     @Test
@@ -102,7 +104,9 @@ class SecretsTest {
 
     @Test
     void hashIsThirtyTwoBytesAndNotTheKey() {
-      assertThat(Secrets.keyHash(KEY)).hasSize(32).isNotEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
+      assertThat(Secrets.keyHash(KEY))
+          .hasSize(32)
+          .isNotEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -160,7 +164,10 @@ class SecretsTest {
       assertThat(Secrets.unseal(new byte[0], KEY)).isEmpty();
     }
 
-    /** Longer than the 12-byte nonce but shorter than nonce and 16-byte tag, e.g. a truncated column. */
+    /**
+     * Longer than the 12-byte nonce but shorter than nonce and 16-byte tag, e.g. a truncated
+     * column.
+     */
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {13, 20, 27})
     void arrayTooShortForNonceAndTagIsEmpty(int length) {
@@ -181,7 +188,8 @@ class SecretsTest {
       byte[] sealed = Secrets.seal(token, KEY, random);
 
       assertThat(indexOf(sealed, token.getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
-      assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(token.substring(0, 8));
+      assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
+          .doesNotContain(token.substring(0, 8));
     }
 
     @Test
@@ -198,11 +206,16 @@ class SecretsTest {
       byte[] sealed = Secrets.seal(token, KEY, random);
       SecretKeySpec keyFromTheDatabase = new SecretKeySpec(Secrets.keyHash(KEY), "AES");
 
-      assertThatExceptionOfType(AEADBadTagException.class).isThrownBy(() -> {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, keyFromTheDatabase, new GCMParameterSpec(128, sealed, 0, 12));
-        cipher.doFinal(sealed, 12, sealed.length - 12);
-      });
+      assertThatExceptionOfType(AEADBadTagException.class)
+          .isThrownBy(
+              () -> {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    keyFromTheDatabase,
+                    new GCMParameterSpec(128, sealed, 0, 12));
+                cipher.doFinal(sealed, 12, sealed.length - 12);
+              });
     }
   }
 
@@ -235,14 +248,16 @@ class SecretsTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {
-        "5b0c6f3e 8a41 4d2f 9e77 1c2b3a4d5e6f",
-        " 5b0c6f3e-8a41-4d2f-9e77-1c2b3a4d5e6f",
-        "5b0c6f3e-8a41-4d2f-9e77-1c2b3a4d5e6f\n",
-        "abcdefgh/12345678",
-        "abcdefgh+12345678",
-        "abcdefgh=12345678",
-        "schlüssel-1234567890"})
+    @ValueSource(
+        strings = {
+          "5b0c6f3e 8a41 4d2f 9e77 1c2b3a4d5e6f",
+          " 5b0c6f3e-8a41-4d2f-9e77-1c2b3a4d5e6f",
+          "5b0c6f3e-8a41-4d2f-9e77-1c2b3a4d5e6f\n",
+          "abcdefgh/12345678",
+          "abcdefgh+12345678",
+          "abcdefgh=12345678",
+          "schlüssel-1234567890"
+        })
     void spacesAndOtherCharactersAreRejected(String key) {
       assertThat(Secrets.IDEMPOTENCY_KEY.matcher(key).matches()).isFalse();
     }

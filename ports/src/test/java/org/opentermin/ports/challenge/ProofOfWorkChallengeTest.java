@@ -27,10 +27,12 @@ class ProofOfWorkChallengeTest {
 
   private static final Instant NOW = Instant.parse("2026-12-06T17:00:00.250Z");
   private static final int BITS = 8;
-  private static final byte[] SECRET = "a secret of at least 32 bytes, for tests only".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SECRET =
+      "a secret of at least 32 bytes, for tests only".getBytes(StandardCharsets.UTF_8);
 
   private final SpentChallenges spent = new InMemorySpentChallenges();
-  private final ProofOfWorkChallenge challenges = new ProofOfWorkChallenge(SECRET, RandomSource.seeded(1), spent);
+  private final ProofOfWorkChallenge challenges =
+      new ProofOfWorkChallenge(SECRET, RandomSource.seeded(1), spent);
 
   @Test
   void ticketNamesTheAlgorithmDifficultyAndExpiryInWholeSeconds() {
@@ -44,7 +46,8 @@ class ProofOfWorkChallengeTest {
 
   @Test
   void everyTicketIsADifferentChallenge() {
-    assertThat(challenges.issue(BITS, NOW).challenge()).isNotEqualTo(challenges.issue(BITS, NOW).challenge());
+    assertThat(challenges.issue(BITS, NOW).challenge())
+        .isNotEqualTo(challenges.issue(BITS, NOW).challenge());
   }
 
   @Test
@@ -53,7 +56,8 @@ class ProofOfWorkChallengeTest {
 
     String solution = ProofOfWork.solve(ticket.challenge(), BITS);
 
-    assertThat(challenges.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(30))).isEqualTo(Verdict.PASSED);
+    assertThat(challenges.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(30)))
+        .isEqualTo(Verdict.PASSED);
   }
 
   @Test
@@ -62,7 +66,8 @@ class ProofOfWorkChallengeTest {
     String solution = ProofOfWork.solve(ticket.challenge(), BITS);
     challenges.verify(ticket.challenge(), solution, BITS, NOW);
 
-    assertThat(challenges.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(1))).isEqualTo(Verdict.ALREADY_USED);
+    assertThat(challenges.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(1)))
+        .isEqualTo(Verdict.ALREADY_USED);
   }
 
   @Test
@@ -73,7 +78,8 @@ class ProofOfWorkChallengeTest {
 
     String second = anotherSolution(ticket.challenge(), first);
 
-    assertThat(challenges.verify(ticket.challenge(), second, BITS, NOW)).isEqualTo(Verdict.ALREADY_USED);
+    assertThat(challenges.verify(ticket.challenge(), second, BITS, NOW))
+        .isEqualTo(Verdict.ALREADY_USED);
   }
 
   @Test
@@ -81,8 +87,10 @@ class ProofOfWorkChallengeTest {
     Ticket ticket = challenges.issue(BITS, NOW);
     String solution = ProofOfWork.solve(ticket.challenge(), BITS);
 
-    assertThat(challenges.verify(ticket.challenge(), wrongSolution(ticket.challenge()), BITS, NOW)).isEqualTo(Verdict.FAILED);
-    assertThat(challenges.verify(ticket.challenge(), solution, BITS, NOW)).isEqualTo(Verdict.PASSED);
+    assertThat(challenges.verify(ticket.challenge(), wrongSolution(ticket.challenge()), BITS, NOW))
+        .isEqualTo(Verdict.FAILED);
+    assertThat(challenges.verify(ticket.challenge(), solution, BITS, NOW))
+        .isEqualTo(Verdict.PASSED);
   }
 
   @Test
@@ -90,21 +98,27 @@ class ProofOfWorkChallengeTest {
     Ticket ticket = challenges.issue(BITS, NOW);
     String solution = ProofOfWork.solve(ticket.challenge(), BITS);
 
-    assertThat(challenges.verify(ticket.challenge(), solution, BITS, ticket.expiresAt())).isEqualTo(Verdict.EXPIRED);
-    assertThat(challenges.verify(ticket.challenge(), solution, BITS, NOW.plus(Duration.ofHours(1)))).isEqualTo(Verdict.EXPIRED);
-    assertThat(challenges.verify(ticket.challenge(), solution, BITS, ticket.expiresAt().minusMillis(1)))
+    assertThat(challenges.verify(ticket.challenge(), solution, BITS, ticket.expiresAt()))
+        .isEqualTo(Verdict.EXPIRED);
+    assertThat(challenges.verify(ticket.challenge(), solution, BITS, NOW.plus(Duration.ofHours(1))))
+        .isEqualTo(Verdict.EXPIRED);
+    assertThat(
+            challenges.verify(
+                ticket.challenge(), solution, BITS, ticket.expiresAt().minusMillis(1)))
         .as("just before its expiry")
         .isEqualTo(Verdict.PASSED);
   }
 
   @Test
   void lifetimeIsConfigurable() {
-    ProofOfWorkChallenge shortLived = new ProofOfWorkChallenge(SECRET, RandomSource.seeded(2), Duration.ofSeconds(30), spent);
+    ProofOfWorkChallenge shortLived =
+        new ProofOfWorkChallenge(SECRET, RandomSource.seeded(2), Duration.ofSeconds(30), spent);
     Ticket ticket = shortLived.issue(BITS, NOW);
     String solution = ProofOfWork.solve(ticket.challenge(), BITS);
 
     assertThat(ticket.expiresAt()).isEqualTo(Instant.parse("2026-12-06T17:00:30Z"));
-    assertThat(shortLived.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(30))).isEqualTo(Verdict.EXPIRED);
+    assertThat(shortLived.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(30)))
+        .isEqualTo(Verdict.EXPIRED);
   }
 
   @Test
@@ -113,7 +127,9 @@ class ProofOfWorkChallengeTest {
     String solution = ProofOfWork.solve(easy.challenge(), 4);
 
     assertThat(challenges.verify(easy.challenge(), solution, BITS, NOW)).isEqualTo(Verdict.FAILED);
-    assertThat(challenges.verify(easy.challenge(), solution, 4, NOW)).as("not used up").isEqualTo(Verdict.PASSED);
+    assertThat(challenges.verify(easy.challenge(), solution, 4, NOW))
+        .as("not used up")
+        .isEqualTo(Verdict.PASSED);
   }
 
   @Test
@@ -122,7 +138,8 @@ class ProofOfWorkChallengeTest {
     String easySolution = solutionAtExactly(hard.challenge(), 4, 12);
 
     assertThat(challenges.verify(hard.challenge(), easySolution, 4, NOW)).isEqualTo(Verdict.FAILED);
-    assertThat(challenges.verify(hard.challenge(), ProofOfWork.solve(hard.challenge(), 12), 4, NOW)).isEqualTo(Verdict.PASSED);
+    assertThat(challenges.verify(hard.challenge(), ProofOfWork.solve(hard.challenge(), 12), 4, NOW))
+        .isEqualTo(Verdict.PASSED);
   }
 
   @Test
@@ -130,7 +147,8 @@ class ProofOfWorkChallengeTest {
     Ticket ticket = challenges.issue(BITS, NOW);
     String tampered = flipLastCharacter(ticket.challenge());
 
-    assertThat(challenges.verify(tampered, ProofOfWork.solve(tampered, BITS), BITS, NOW)).isEqualTo(Verdict.FAILED);
+    assertThat(challenges.verify(tampered, ProofOfWork.solve(tampered, BITS), BITS, NOW))
+        .isEqualTo(Verdict.FAILED);
   }
 
   @Test
@@ -141,9 +159,11 @@ class ProofOfWorkChallengeTest {
     // A later expiry and no work at all.
     payload.putLong(9, payload.getLong(9) + 3600);
     payload.put(17, (byte) 0);
-    String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.array()) + "." + parts[1];
+    String forged =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(payload.array()) + "." + parts[1];
 
-    assertThat(challenges.verify(forged, ProofOfWork.solve(forged, 0), 0, NOW)).isEqualTo(Verdict.FAILED);
+    assertThat(challenges.verify(forged, ProofOfWork.solve(forged, 0), 0, NOW))
+        .isEqualTo(Verdict.FAILED);
   }
 
   @ParameterizedTest(name = "signed payload of {0} bytes and version {1} fails")
@@ -152,12 +172,19 @@ class ProofOfWorkChallengeTest {
     byte[] payload = new byte[length];
     if (length >= 17) {
       // Otherwise genuine: unexpired, no work required.
-      ByteBuffer.wrap(payload).put(0, (byte) version).putLong(9, NOW.plusSeconds(60).getEpochSecond());
+      ByteBuffer.wrap(payload)
+          .put(0, (byte) version)
+          .putLong(9, NOW.plusSeconds(60).getEpochSecond());
     }
     String signed = Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
-    String challenge = signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    String challenge =
+        signed
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(challenges.verify(challenge, "0", 0, NOW)).isEqualTo(Verdict.FAILED);
   }
@@ -166,9 +193,12 @@ class ProofOfWorkChallengeTest {
   void challengeSignedWithAnotherSecretFails() {
     byte[] otherSecret = Arrays.copyOf(SECRET, SECRET.length);
     otherSecret[0] ^= 1;
-    Ticket foreign = new ProofOfWorkChallenge(otherSecret, RandomSource.seeded(1), spent).issue(BITS, NOW);
+    Ticket foreign =
+        new ProofOfWorkChallenge(otherSecret, RandomSource.seeded(1), spent).issue(BITS, NOW);
 
-    assertThat(challenges.verify(foreign.challenge(), ProofOfWork.solve(foreign.challenge(), BITS), BITS, NOW))
+    assertThat(
+            challenges.verify(
+                foreign.challenge(), ProofOfWork.solve(foreign.challenge(), BITS), BITS, NOW))
         .isEqualTo(Verdict.FAILED);
   }
 
@@ -179,25 +209,29 @@ class ProofOfWorkChallengeTest {
     Ticket ticket = first.issue(BITS, NOW);
     String solution = ProofOfWork.solve(ticket.challenge(), BITS);
 
-    assertThat(second.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(10))).isEqualTo(Verdict.PASSED);
-    assertThat(first.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(11))).isEqualTo(Verdict.ALREADY_USED);
-    assertThat(second.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(12))).isEqualTo(Verdict.ALREADY_USED);
+    assertThat(second.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(10)))
+        .isEqualTo(Verdict.PASSED);
+    assertThat(first.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(11)))
+        .isEqualTo(Verdict.ALREADY_USED);
+    assertThat(second.verify(ticket.challenge(), solution, BITS, NOW.plusSeconds(12)))
+        .isEqualTo(Verdict.ALREADY_USED);
   }
 
   @ParameterizedTest(name = "challenge \"{0}\" fails")
   @NullAndEmptySource
-  @ValueSource(strings = {
-    ".",
-    "abc",
-    "abc.",
-    ".abc",
-    "a.b.c",
-    "!!!.###",
-    "AQAAAAA.AAAA",
-    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-    "ÄÖÜ.ß€",
-    "\u0000.\u0000"
-  })
+  @ValueSource(
+      strings = {
+        ".",
+        "abc",
+        "abc.",
+        ".abc",
+        "a.b.c",
+        "!!!.###",
+        "AQAAAAA.AAAA",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "ÄÖÜ.ß€",
+        "\u0000.\u0000"
+      })
   void malformedChallengeFails(String malformed) {
     String solution = malformed == null ? "0" : ProofOfWork.solve(malformed, 0);
 
@@ -208,7 +242,8 @@ class ProofOfWorkChallengeTest {
   void veryLongChallengeFails() {
     String genuine = challenges.issue(0, NOW).challenge();
 
-    assertThat(challenges.verify(genuine + "x".repeat(100_000), "0", 0, NOW)).isEqualTo(Verdict.FAILED);
+    assertThat(challenges.verify(genuine + "x".repeat(100_000), "0", 0, NOW))
+        .isEqualTo(Verdict.FAILED);
   }
 
   @ParameterizedTest(name = "solution \"{0}\" fails")
@@ -218,18 +253,28 @@ class ProofOfWorkChallengeTest {
     Ticket ticket = challenges.issue(0, NOW);
 
     assertThat(challenges.verify(ticket.challenge(), malformed, 0, NOW)).isEqualTo(Verdict.FAILED);
-    assertThat(challenges.verify(ticket.challenge(), "0", 0, NOW)).as("not used up").isEqualTo(Verdict.PASSED);
+    assertThat(challenges.verify(ticket.challenge(), "0", 0, NOW))
+        .as("not used up")
+        .isEqualTo(Verdict.PASSED);
   }
 
   @Test
   void configurationErrorsAreRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new ProofOfWorkChallenge(new byte[31], RandomSource.seeded(1), spent));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ProofOfWorkChallenge(SECRET, RandomSource.seeded(1), Duration.ZERO, spent));
+        .isThrownBy(() -> new ProofOfWorkChallenge(new byte[31], RandomSource.seeded(1), spent));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ProofOfWorkChallenge(SECRET, RandomSource.seeded(1), Duration.ofMillis(1500), spent));
+        .isThrownBy(
+            () -> new ProofOfWorkChallenge(SECRET, RandomSource.seeded(1), Duration.ZERO, spent));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ProofOfWorkChallenge(SECRET, RandomSource.seeded(1), Duration.ofDays(2), spent));
+        .isThrownBy(
+            () ->
+                new ProofOfWorkChallenge(
+                    SECRET, RandomSource.seeded(1), Duration.ofMillis(1500), spent));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new ProofOfWorkChallenge(
+                    SECRET, RandomSource.seeded(1), Duration.ofDays(2), spent));
     assertThatIllegalArgumentException().isThrownBy(() -> challenges.issue(31, NOW));
     assertThatIllegalArgumentException().isThrownBy(() -> challenges.issue(-1, NOW));
     assertThatIllegalArgumentException().isThrownBy(() -> challenges.verify("a.b", "0", 31, NOW));
@@ -243,7 +288,9 @@ class ProofOfWorkChallengeTest {
 
     Arrays.fill(secret, (byte) 0);
 
-    assertThat(instance.verify(ticket.challenge(), ProofOfWork.solve(ticket.challenge(), BITS), BITS, NOW))
+    assertThat(
+            instance.verify(
+                ticket.challenge(), ProofOfWork.solve(ticket.challenge(), BITS), BITS, NOW))
         .isEqualTo(Verdict.PASSED);
   }
 
@@ -256,7 +303,9 @@ class ProofOfWorkChallengeTest {
     }
   }
 
-  /** A solution whose hash has fewer than {@link #BITS} leading zero bits, so it certainly fails. */
+  /**
+   * A solution whose hash has fewer than {@link #BITS} leading zero bits, so it certainly fails.
+   */
   private static String wrongSolution(String challenge) {
     for (long counter = 0; ; counter++) {
       if (!ProofOfWork.solves(challenge, Long.toString(counter), BITS)) {
@@ -269,7 +318,8 @@ class ProofOfWorkChallengeTest {
   private static String solutionAtExactly(String challenge, int bits, int notBits) {
     for (long counter = 0; ; counter++) {
       String candidate = Long.toString(counter);
-      if (ProofOfWork.solves(challenge, candidate, bits) && !ProofOfWork.solves(challenge, candidate, notBits)) {
+      if (ProofOfWork.solves(challenge, candidate, bits)
+          && !ProofOfWork.solves(challenge, candidate, notBits)) {
         return candidate;
       }
     }

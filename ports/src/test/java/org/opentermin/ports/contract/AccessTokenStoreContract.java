@@ -39,7 +39,11 @@ public abstract class AccessTokenStoreContract {
   }
 
   private static StoredAccessToken token(
-      byte[] hash, String tokenId, AccessRole role, ImmutableSet<OfficeId> offices, Instant issuedAt) {
+      byte[] hash,
+      String tokenId,
+      AccessRole role,
+      ImmutableSet<OfficeId> offices,
+      Instant issuedAt) {
     return new StoredAccessToken(hash, new AccessGrant(tokenId, role, offices), issuedAt);
   }
 
@@ -52,14 +56,22 @@ public abstract class AccessTokenStoreContract {
 
   @Test
   void savedTokenIsFoundByItsHashWithRoleOfficesAndIssueTime() {
-    StoredAccessToken staff = token(hash(1), "tok-staff", AccessRole.STAFF, ImmutableSet.of(OFFICE, OTHER_OFFICE), NOW);
-    StoredAccessToken officeAdmin = token(hash(2), "tok-office-admin", AccessRole.OFFICE_ADMIN, ImmutableSet.of(OTHER_OFFICE), NOW.plusSeconds(1));
+    StoredAccessToken staff =
+        token(hash(1), "tok-staff", AccessRole.STAFF, ImmutableSet.of(OFFICE, OTHER_OFFICE), NOW);
+    StoredAccessToken officeAdmin =
+        token(
+            hash(2),
+            "tok-office-admin",
+            AccessRole.OFFICE_ADMIN,
+            ImmutableSet.of(OTHER_OFFICE),
+            NOW.plusSeconds(1));
 
     store.save(staff);
     store.save(officeAdmin);
 
     assertThat(store.find(hash(1))).hasValueSatisfying(found -> assertSameToken(found, staff));
-    assertThat(store.find(hash(2))).hasValueSatisfying(found -> assertSameToken(found, officeAdmin));
+    assertThat(store.find(hash(2)))
+        .hasValueSatisfying(found -> assertSameToken(found, officeAdmin));
   }
 
   @Test
@@ -74,11 +86,17 @@ public abstract class AccessTokenStoreContract {
   void savingWithTheSameHashReplacesTheToken() {
     store.save(token(hash(1), "tok-first", AccessRole.STAFF, ImmutableSet.of(OFFICE), NOW));
     StoredAccessToken replacement =
-        token(hash(1), "tok-second", AccessRole.OFFICE_ADMIN, ImmutableSet.of(OTHER_OFFICE), NOW.plus(Duration.ofDays(1)));
+        token(
+            hash(1),
+            "tok-second",
+            AccessRole.OFFICE_ADMIN,
+            ImmutableSet.of(OTHER_OFFICE),
+            NOW.plus(Duration.ofDays(1)));
 
     store.save(replacement);
 
-    assertThat(store.find(hash(1))).hasValueSatisfying(found -> assertSameToken(found, replacement));
+    assertThat(store.find(hash(1)))
+        .hasValueSatisfying(found -> assertSameToken(found, replacement));
   }
 
   @Test
@@ -87,17 +105,20 @@ public abstract class AccessTokenStoreContract {
 
     store.save(admin);
 
-    assertThat(store.find(hash(1))).hasValueSatisfying(found -> {
-      assertSameToken(found, admin);
-      assertThat(found.grant().offices()).isEmpty();
-    });
+    assertThat(store.find(hash(1)))
+        .hasValueSatisfying(
+            found -> {
+              assertSameToken(found, admin);
+              assertThat(found.grant().offices()).isEmpty();
+            });
   }
 
   @Test
   void hasAdminOnlyOnceAnAdminTokenIsSaved() {
     assertThat(store.hasAdmin()).as("empty store").isFalse();
     store.save(token(hash(1), "tok-staff", AccessRole.STAFF, ImmutableSet.of(OFFICE), NOW));
-    store.save(token(hash(2), "tok-office-admin", AccessRole.OFFICE_ADMIN, ImmutableSet.of(OFFICE), NOW));
+    store.save(
+        token(hash(2), "tok-office-admin", AccessRole.OFFICE_ADMIN, ImmutableSet.of(OFFICE), NOW));
     assertThat(store.hasAdmin()).as("staff and office admins are no admins").isFalse();
 
     store.save(token(hash(3), "tok-admin", AccessRole.ADMIN, ImmutableSet.of(), NOW));
@@ -119,12 +140,14 @@ public abstract class AccessTokenStoreContract {
     store.save(token(saved, "tok-staff", AccessRole.STAFF, ImmutableSet.of(OFFICE), NOW));
 
     Arrays.fill(saved, (byte) 7);
-    assertThat(store.find(hash(1))).as("found by the original hash").hasValueSatisfying(found ->
-        assertThat(found.tokenHash()).containsExactly(hash(1)));
+    assertThat(store.find(hash(1)))
+        .as("found by the original hash")
+        .hasValueSatisfying(found -> assertThat(found.tokenHash()).containsExactly(hash(1)));
     assertThat(store.find(saved)).as("not by the changed array").isEmpty();
 
     store.find(hash(1)).orElseThrow().tokenHash()[0] = 9;
-    assertThat(store.find(hash(1))).as("a found token's array is the caller's").hasValueSatisfying(found ->
-        assertThat(found.tokenHash()).containsExactly(hash(1)));
+    assertThat(store.find(hash(1)))
+        .as("a found token's array is the caller's")
+        .hasValueSatisfying(found -> assertThat(found.tokenHash()).containsExactly(hash(1)));
   }
 }

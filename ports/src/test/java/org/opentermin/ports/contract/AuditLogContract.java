@@ -42,12 +42,12 @@ import org.opentermin.ports.out.AuditLog.Logged;
 import org.opentermin.ports.out.AuditLog.Page;
 import org.opentermin.ports.out.AuditLog.Query;
 import org.opentermin.ports.out.BookingStore;
-import org.opentermin.ports.out.ConfirmClaim;
 import org.opentermin.ports.out.BookingStore.Confirmation;
-import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 import org.opentermin.ports.out.BookingStore.Rescheduling;
 import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
 
 /**
  * Every {@link AuditLog} MUST pass this, together with the {@link BookingStore} of the same
@@ -59,8 +59,10 @@ public abstract class AuditLogContract {
 
   private static final Actor CASEWORKER = Actor.staff("t-4711");
   private static final Actor OTHER_CASEWORKER = Actor.staff("t-0815");
-  private static final byte[] TOKEN_HASH = "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
-  private static final Citizen CITIZEN = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty());
+  private static final byte[] TOKEN_HASH =
+      "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
+  private static final Citizen CITIZEN =
+      new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty());
   private static final Instant NINE = at(MONDAY_DATE, 9, 0);
 
   private AuditLog log;
@@ -85,29 +87,61 @@ public abstract class AuditLogContract {
   }
 
   private List<AuditEntry> all() {
-    return log.read(Query.firstPage(OFFICE, Query.MAXIMUM_LIMIT)).entries().stream().map(Logged::entry).toList();
+    return log.read(Query.firstPage(OFFICE, Query.MAXIMUM_LIMIT)).entries().stream()
+        .map(Logged::entry)
+        .toList();
   }
 
   private AppointmentId newId() {
     return new AppointmentId(OFFICE, new UUID(4711, nextId++));
   }
 
-  /** A booking confirmed by the citizen at {@code start} on {@code resource}, with {@code reference}. */
+  /**
+   * A booking confirmed by the citizen at {@code start} on {@code resource}, with {@code
+   * reference}.
+   */
   private Booking booked(ResourceId resource, Instant start, String reference) {
     Hold hold = placedHold(resource, start);
-    BookingEvent event = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
-    assertThat(bookings.confirm(ConfirmClaim.of(
-            hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, CITIZEN, NOW, event))
-        .outcome()).isEqualTo(Confirmation.CONFIRMED);
+    BookingEvent event =
+        new BookingEvent(
+            hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
+    assertThat(
+            bookings
+                .confirm(
+                    ConfirmClaim.of(
+                        hold.id(),
+                        EnumSet.allOf(Channel.class),
+                        new BookingReference(reference),
+                        TOKEN_HASH,
+                        CITIZEN,
+                        NOW,
+                        event))
+                .outcome())
+        .isEqualTo(Confirmation.CONFIRMED);
     return hold.confirmed(new BookingReference(reference), CITIZEN);
   }
 
   private Hold placedHold(ResourceId resource, Instant start) {
-    Hold hold = Appointment.hold(newId(), resource, start, start.plus(Duration.ofMinutes(30)),
-        List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, NOW.plus(Duration.ofMinutes(10)));
-    HoldClaim claim = new HoldClaim(hold.id(), ImmutableList.of(resource), hold.start(), hold.end(), hold.services(),
-        hold.channel(), hold.expiresAt());
-    assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
+    Hold hold =
+        Appointment.hold(
+            newId(),
+            resource,
+            start,
+            start.plus(Duration.ofMinutes(30)),
+            List.of(new BookedService(BASIC_INCOME.id(), 1)),
+            Channel.ONLINE,
+            NOW.plus(Duration.ofMinutes(10)));
+    HoldClaim claim =
+        new HoldClaim(
+            hold.id(),
+            ImmutableList.of(resource),
+            hold.start(),
+            hold.end(),
+            hold.services(),
+            hold.channel(),
+            hold.expiresAt());
+    assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome())
+        .isEqualTo(HoldInsertion.INSERTED);
     return hold;
   }
 
@@ -119,9 +153,17 @@ public abstract class AuditLogContract {
 
     Page page = log.read(Query.firstPage(OFFICE, 10));
 
-    assertThat(page.entries()).extracting(logged -> logged.entry().detail())
-        .containsExactly(MONDAY_DATE.toString(), MONDAY_DATE.plusDays(1).toString(), MONDAY_DATE.plusDays(2).toString());
-    assertThat(page.entries()).extracting(Logged::position).isSorted().doesNotHaveDuplicates().allMatch(position -> position > 0);
+    assertThat(page.entries())
+        .extracting(logged -> logged.entry().detail())
+        .containsExactly(
+            MONDAY_DATE.toString(),
+            MONDAY_DATE.plusDays(1).toString(),
+            MONDAY_DATE.plusDays(2).toString());
+    assertThat(page.entries())
+        .extracting(Logged::position)
+        .isSorted()
+        .doesNotHaveDuplicates()
+        .allMatch(position -> position > 0);
     assertThat(page.next()).isEmpty();
   }
 
@@ -131,7 +173,8 @@ public abstract class AuditLogContract {
     log.append(AuditEntry.readDay(NOW, OTHER_CASEWORKER, OTHER_OFFICE, MONDAY_DATE));
 
     assertThat(all()).extracting(AuditEntry::office).containsExactly(OFFICE);
-    assertThat(log.read(Query.firstPage(OTHER_OFFICE, 10)).entries()).extracting(logged -> logged.entry().actor())
+    assertThat(log.read(Query.firstPage(OTHER_OFFICE, 10)).entries())
+        .extracting(logged -> logged.entry().actor())
         .containsExactly(OTHER_CASEWORKER);
   }
 
@@ -181,20 +224,34 @@ public abstract class AuditLogContract {
     log.append(dayRead(eight.plusSeconds(3599), CASEWORKER, 2));
     log.append(dayRead(eight.plusSeconds(3600), CASEWORKER, 3));
 
-    Page page = log.read(new Query(OFFICE, Optional.of(eight), Optional.of(eight.plusSeconds(3600)), 0, 10));
+    Page page =
+        log.read(
+            new Query(OFFICE, Optional.of(eight), Optional.of(eight.plusSeconds(3600)), 0, 10));
 
-    assertThat(page.entries()).extracting(logged -> logged.entry().at()).containsExactly(eight, eight.plusSeconds(3599));
-    assertThat(log.read(new Query(OFFICE, Optional.of(eight), Optional.empty(), 0, 10)).entries()).hasSize(3);
-    assertThat(log.read(new Query(OFFICE, Optional.empty(), Optional.of(eight), 0, 10)).entries()).hasSize(1);
+    assertThat(page.entries())
+        .extracting(logged -> logged.entry().at())
+        .containsExactly(eight, eight.plusSeconds(3599));
+    assertThat(log.read(new Query(OFFICE, Optional.of(eight), Optional.empty(), 0, 10)).entries())
+        .hasSize(3);
+    assertThat(log.read(new Query(OFFICE, Optional.empty(), Optional.of(eight), 0, 10)).entries())
+        .hasSize(1);
   }
 
   @Test
   void everyKindOfEntryIsKeptAsAppended() {
     Booking booking = booked(ANNA, NINE, "K7M2QX9P");
-    AuditEntry read = AuditEntry.readBooking(NOW.plusNanos(123_000), CASEWORKER, AuditAction.VIEWED_HISTORY, booking);
-    AuditEntry configured = AuditEntry.ofOffice(NOW, Actor.staff("t-admin"), AuditAction.CONFIGURED, OFFICE,
-        "closure on 2026-12-24 (Heiligabend, Büro geschlossen)");
-    AuditEntry bySystem = AuditEntry.ofOffice(NOW, Actor.SYSTEM, AuditAction.VIEWED_WAITING_LIST, OFFICE, "");
+    AuditEntry read =
+        AuditEntry.readBooking(
+            NOW.plusNanos(123_000), CASEWORKER, AuditAction.VIEWED_HISTORY, booking);
+    AuditEntry configured =
+        AuditEntry.ofOffice(
+            NOW,
+            Actor.staff("t-admin"),
+            AuditAction.CONFIGURED,
+            OFFICE,
+            "closure on 2026-12-24 (Heiligabend, Büro geschlossen)");
+    AuditEntry bySystem =
+        AuditEntry.ofOffice(NOW, Actor.SYSTEM, AuditAction.VIEWED_WAITING_LIST, OFFICE, "");
 
     log.append(read);
     log.append(configured);
@@ -207,8 +264,17 @@ public abstract class AuditLogContract {
   void aConfirmationIsRecordedAsBookedWithItsReference() {
     Booking booking = booked(ANNA, NINE, "K7M2QX9P");
 
-    assertThat(all()).singleElement().isEqualTo(new AuditEntry(NOW, Actor.CITIZEN, AuditAction.BOOKED, OFFICE,
-        Optional.of(booking.id()), Optional.of(new BookingReference("K7M2QX9P")), "HELD -> CONFIRMED"));
+    assertThat(all())
+        .singleElement()
+        .isEqualTo(
+            new AuditEntry(
+                NOW,
+                Actor.CITIZEN,
+                AuditAction.BOOKED,
+                OFFICE,
+                Optional.of(booking.id()),
+                Optional.of(new BookingReference("K7M2QX9P")),
+                "HELD -> CONFIRMED"));
   }
 
   @Test
@@ -218,44 +284,124 @@ public abstract class AuditLogContract {
     Instant later = NOW.plusSeconds(60);
     Appointment newTime = placedHold(ANNA, NINE.plus(Duration.ofHours(1)));
 
-    assertThat(bookings.changeStatus(first.id(), AppointmentStatus.CONFIRMED,
-        new BookingEvent(first.id(), later, CASEWORKER, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, ""))).isTrue();
-    assertThat(bookings.changeStatus(first.id(), AppointmentStatus.CHECKED_IN,
-        new BookingEvent(first.id(), later, CASEWORKER, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, ""))).isTrue();
-    assertThat(bookings.reschedule(second.id(), newTime.id(), later,
-        new BookingEvent(second.id(), later, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "moved"),
-        OptionalInt.empty())).isEqualTo(Rescheduling.MOVED);
-    assertThat(bookings.changeStatus(second.id(), AppointmentStatus.CONFIRMED,
-        new BookingEvent(second.id(), later, OTHER_CASEWORKER, AppointmentStatus.CONFIRMED, AppointmentStatus.NO_SHOW, ""))).isTrue();
+    assertThat(
+            bookings.changeStatus(
+                first.id(),
+                AppointmentStatus.CONFIRMED,
+                new BookingEvent(
+                    first.id(),
+                    later,
+                    CASEWORKER,
+                    AppointmentStatus.CONFIRMED,
+                    AppointmentStatus.CHECKED_IN,
+                    "")))
+        .isTrue();
+    assertThat(
+            bookings.changeStatus(
+                first.id(),
+                AppointmentStatus.CHECKED_IN,
+                new BookingEvent(
+                    first.id(),
+                    later,
+                    CASEWORKER,
+                    AppointmentStatus.CHECKED_IN,
+                    AppointmentStatus.COMPLETED,
+                    "")))
+        .isTrue();
+    assertThat(
+            bookings.reschedule(
+                second.id(),
+                newTime.id(),
+                later,
+                new BookingEvent(
+                    second.id(),
+                    later,
+                    Actor.CITIZEN,
+                    AppointmentStatus.CONFIRMED,
+                    AppointmentStatus.CONFIRMED,
+                    "moved"),
+                OptionalInt.empty()))
+        .isEqualTo(Rescheduling.MOVED);
+    assertThat(
+            bookings.changeStatus(
+                second.id(),
+                AppointmentStatus.CONFIRMED,
+                new BookingEvent(
+                    second.id(),
+                    later,
+                    OTHER_CASEWORKER,
+                    AppointmentStatus.CONFIRMED,
+                    AppointmentStatus.NO_SHOW,
+                    "")))
+        .isTrue();
 
     assertThat(all().subList(2, all().size()))
         .extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::reference, AuditEntry::at)
         .containsExactly(
-            tuple(AuditAction.CHECKED_IN, CASEWORKER, Optional.of(new BookingReference("K7M2QX9P")), later),
-            tuple(AuditAction.COMPLETED, CASEWORKER, Optional.of(new BookingReference("K7M2QX9P")), later),
-            tuple(AuditAction.RESCHEDULED, Actor.CITIZEN, Optional.of(new BookingReference("P9XQ2M7K")), later),
-            tuple(AuditAction.MARKED_NO_SHOW, OTHER_CASEWORKER, Optional.of(new BookingReference("P9XQ2M7K")), later));
+            tuple(
+                AuditAction.CHECKED_IN,
+                CASEWORKER,
+                Optional.of(new BookingReference("K7M2QX9P")),
+                later),
+            tuple(
+                AuditAction.COMPLETED,
+                CASEWORKER,
+                Optional.of(new BookingReference("K7M2QX9P")),
+                later),
+            tuple(
+                AuditAction.RESCHEDULED,
+                Actor.CITIZEN,
+                Optional.of(new BookingReference("P9XQ2M7K")),
+                later),
+            tuple(
+                AuditAction.MARKED_NO_SHOW,
+                OTHER_CASEWORKER,
+                Optional.of(new BookingReference("P9XQ2M7K")),
+                later));
   }
 
   @Test
   void aCancellationIsRecordedWithoutTheReasonTheCitizenGave() {
     Booking booking = booked(ANNA, NINE, "K7M2QX9P");
 
-    bookings.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
-        booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, "Erika ist krank"));
+    bookings.changeStatus(
+        booking.id(),
+        AppointmentStatus.CONFIRMED,
+        new BookingEvent(
+            booking.id(),
+            NOW,
+            Actor.CITIZEN,
+            AppointmentStatus.CONFIRMED,
+            AppointmentStatus.CANCELLED,
+            "Erika ist krank"));
 
-    assertThat(all()).last().satisfies(entry -> {
-      assertThat(entry.action()).isEqualTo(AuditAction.CANCELLED);
-      assertThat(entry.detail()).isEqualTo("CONFIRMED -> CANCELLED").doesNotContain("Erika");
-    });
+    assertThat(all())
+        .last()
+        .satisfies(
+            entry -> {
+              assertThat(entry.action()).isEqualTo(AuditAction.CANCELLED);
+              assertThat(entry.detail())
+                  .isEqualTo("CONFIRMED -> CANCELLED")
+                  .doesNotContain("Erika");
+            });
   }
 
   @Test
   void aChangeTheStoreRefusesLeavesNoEntry() {
     Booking booking = booked(ANNA, NINE, "K7M2QX9P");
 
-    assertThat(bookings.changeStatus(booking.id(), AppointmentStatus.CHECKED_IN, new BookingEvent(
-        booking.id(), NOW, CASEWORKER, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, ""))).isFalse();
+    assertThat(
+            bookings.changeStatus(
+                booking.id(),
+                AppointmentStatus.CHECKED_IN,
+                new BookingEvent(
+                    booking.id(),
+                    NOW,
+                    CASEWORKER,
+                    AppointmentStatus.CHECKED_IN,
+                    AppointmentStatus.COMPLETED,
+                    "")))
+        .isFalse();
 
     assertThat(all()).extracting(AuditEntry::action).containsExactly(AuditAction.BOOKED);
   }

@@ -61,8 +61,14 @@ public abstract class CatalogStoreContract {
     Office nord = office(OFFICE, "Sozialbürgerhaus Nord");
     store.saveOffice(nord);
     Office renamed =
-        new Office(OFFICE, "SBH Nord", ZoneId.of("Europe/Berlin"), HolidayRegion.of(GermanState.BERLIN), 15,
-            BookingHorizon.of(Duration.ofHours(2), 90), Duration.ofMinutes(15));
+        new Office(
+            OFFICE,
+            "SBH Nord",
+            ZoneId.of("Europe/Berlin"),
+            HolidayRegion.of(GermanState.BERLIN),
+            15,
+            BookingHorizon.of(Duration.ofHours(2), 90),
+            Duration.ofMinutes(15));
 
     assertThat(store.office(OFFICE)).contains(nord);
     store.saveOffice(renamed);
@@ -78,11 +84,14 @@ public abstract class CatalogStoreContract {
 
     assertThat(store.office(OFFICE)).contains(withAddress);
     assertThat(store.office(OTHER_OFFICE).orElseThrow().address()).isEmpty();
-    assertThat(store.offices()).extracting(Office::address)
+    assertThat(store.offices())
+        .extracting(Office::address)
         .containsExactly(Optional.of("Meindlstraße 20, 81373 München"), Optional.empty());
 
     store.saveOffice(office(OFFICE, "Nord"));
-    assertThat(store.office(OFFICE).orElseThrow().address()).as("address removed by saving without one").isEmpty();
+    assertThat(store.office(OFFICE).orElseThrow().address())
+        .as("address removed by saving without one")
+        .isEmpty();
   }
 
   @Test
@@ -98,10 +107,13 @@ public abstract class CatalogStoreContract {
   void serviceKeepsItsModesWithTheirDurationsAndResources() {
     store.saveOffice(office(OFFICE, "Nord"));
     store.saveOffice(office(OTHER_OFFICE, "Süd"));
-    Service videoAtBothOffices = HOUSING_IN_EVERY_MODE.withModes(java.util.Map.of(
-        AppointmentMode.VIDEO, ModeOptions.lasting(Duration.ofMinutes(25))
-            .servedAt(OFFICE, List.of(ResourceId.of("ben"), ResourceId.of("carla")))
-            .servedAt(OTHER_OFFICE, List.of(ANNA))));
+    Service videoAtBothOffices =
+        HOUSING_IN_EVERY_MODE.withModes(
+            java.util.Map.of(
+                AppointmentMode.VIDEO,
+                ModeOptions.lasting(Duration.ofMinutes(25))
+                    .servedAt(OFFICE, List.of(ResourceId.of("ben"), ResourceId.of("carla")))
+                    .servedAt(OTHER_OFFICE, List.of(ANNA))));
 
     store.saveService(HOUSING_IN_EVERY_MODE);
     assertThat(store.service(HOUSING.id())).contains(HOUSING_IN_EVERY_MODE);
@@ -116,8 +128,11 @@ public abstract class CatalogStoreContract {
   @Test
   void serviceWhoseModeNamesResourcesOfAnUnknownOfficeIsRefused() {
     store.saveOffice(office(OFFICE, "Nord"));
-    Service videoAtUnknownOffice = HOUSING.withModes(java.util.Map.of(
-        AppointmentMode.VIDEO, ModeOptions.DEFAULT.servedAt(OfficeId.of("sbh-west"), List.of(ANNA))));
+    Service videoAtUnknownOffice =
+        HOUSING.withModes(
+            java.util.Map.of(
+                AppointmentMode.VIDEO,
+                ModeOptions.DEFAULT.servedAt(OfficeId.of("sbh-west"), List.of(ANNA))));
 
     assertThatIllegalArgumentException().isThrownBy(() -> store.saveService(videoAtUnknownOffice));
     assertThat(store.service(HOUSING.id())).isEmpty();
@@ -127,11 +142,17 @@ public abstract class CatalogStoreContract {
   void officesAndServicesAreListedById() {
     store.saveOffice(office(OTHER_OFFICE, "Süd"));
     store.saveOffice(office(OFFICE, "Nord"));
-    store.saveService(Service.of(ServiceId.of("b"), "B", Duration.ofMinutes(5), 1, EnumSet.of(Channel.ONLINE), false));
-    store.saveService(Service.of(ServiceId.of("a"), "A", Duration.ofMinutes(5), 1, EnumSet.of(Channel.ONLINE), false));
+    store.saveService(
+        Service.of(
+            ServiceId.of("b"), "B", Duration.ofMinutes(5), 1, EnumSet.of(Channel.ONLINE), false));
+    store.saveService(
+        Service.of(
+            ServiceId.of("a"), "A", Duration.ofMinutes(5), 1, EnumSet.of(Channel.ONLINE), false));
 
     assertThat(store.offices()).extracting(Office::id).containsExactly(OFFICE, OTHER_OFFICE);
-    assertThat(store.services()).extracting(Service::id).containsExactly(ServiceId.of("a"), ServiceId.of("b"));
+    assertThat(store.services())
+        .extracting(Service::id)
+        .containsExactly(ServiceId.of("a"), ServiceId.of("b"));
   }
 
   @Test
@@ -145,7 +166,8 @@ public abstract class CatalogStoreContract {
     assertThat(store.service(BASIC_INCOME.id())).contains(BASIC_INCOME);
     assertThat(store.service(ServiceId.of("unknown"))).isEmpty();
 
-    Service changed = HOUSING.withDurationAtOffices(java.util.Map.of(OFFICE, Duration.ofMinutes(25)));
+    Service changed =
+        HOUSING.withDurationAtOffices(java.util.Map.of(OFFICE, Duration.ofMinutes(25)));
     store.saveService(changed);
     assertThat(store.service(HOUSING.id())).contains(changed);
   }
@@ -160,12 +182,19 @@ public abstract class CatalogStoreContract {
   void resourceKeepsSkillsTeamAndKindAndNeedsAKnownOfficeAndServices() {
     store.saveOffice(office(OFFICE, "Nord"));
     store.saveService(BASIC_INCOME);
-    Resource room = Resource.of(ResourceId.of("room-1"), OFFICE, "Raum 1", ResourceKind.ROOM, List.of(BASIC_INCOME.id()));
+    Resource room =
+        Resource.of(
+            ResourceId.of("room-1"),
+            OFFICE,
+            "Raum 1",
+            ResourceKind.ROOM,
+            List.of(BASIC_INCOME.id()));
 
     store.saveResource(room);
 
     assertThat(store.resources(OFFICE)).containsExactly(room);
-    assertThatIllegalArgumentException().isThrownBy(() -> store.saveResource(caseworker(ANNA, OTHER_OFFICE)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.saveResource(caseworker(ANNA, OTHER_OFFICE)));
     assertThatIllegalArgumentException()
         .as("skill of an unknown service")
         .isThrownBy(() -> store.saveResource(caseworker(ANNA, OFFICE)));
@@ -194,11 +223,13 @@ public abstract class CatalogStoreContract {
   @Test
   void savingAResourceAgainKeepsItsWorkingTime() {
     ContractFixtures.fill(store);
-    Resource renamed = Resource.of(ANNA, OFFICE, "Anna A.", ResourceKind.CASEWORKER, List.of(BASIC_INCOME.id()));
+    Resource renamed =
+        Resource.of(ANNA, OFFICE, "Anna A.", ResourceKind.CASEWORKER, List.of(BASIC_INCOME.id()));
 
     store.saveResource(renamed);
 
-    assertThat(store.schedule(OFFICE).orElseThrow().resources()).contains(new ScheduledResource(renamed, MORNINGS));
+    assertThat(store.schedule(OFFICE).orElseThrow().resources())
+        .contains(new ScheduledResource(renamed, MORNINGS));
   }
 
   @Test
@@ -207,8 +238,10 @@ public abstract class CatalogStoreContract {
 
     store.saveWorkingTime(OFFICE, ANNA, WorkingTime.none());
 
-    assertThat(store.schedule(OFFICE).orElseThrow().resources()).contains(new ScheduledResource(caseworker(ANNA, OFFICE), WorkingTime.none()));
-    assertThatIllegalArgumentException().isThrownBy(() -> store.saveWorkingTime(OFFICE, ResourceId.of("nobody"), MORNINGS));
+    assertThat(store.schedule(OFFICE).orElseThrow().resources())
+        .contains(new ScheduledResource(caseworker(ANNA, OFFICE), WorkingTime.none()));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.saveWorkingTime(OFFICE, ResourceId.of("nobody"), MORNINGS));
   }
 
   @Test
@@ -219,8 +252,10 @@ public abstract class CatalogStoreContract {
     store.saveClosure(OFFICE, new OfficeClosure(day, "first"));
     store.saveClosure(OFFICE, new OfficeClosure(day, "second"));
 
-    assertThat(store.schedule(OFFICE).orElseThrow().closures()).containsExactly(new OfficeClosure(day, "second"));
-    assertThatIllegalArgumentException().isThrownBy(() -> store.saveClosure(OfficeId.of("unknown"), new OfficeClosure(day, "x")));
+    assertThat(store.schedule(OFFICE).orElseThrow().closures())
+        .containsExactly(new OfficeClosure(day, "second"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.saveClosure(OfficeId.of("unknown"), new OfficeClosure(day, "x")));
   }
 
   @Test
@@ -230,7 +265,8 @@ public abstract class CatalogStoreContract {
     long afterOffice = store.scheduleVersion(OFFICE);
     store.saveService(BASIC_INCOME);
     long afterService = store.scheduleVersion(OFFICE);
-    store.saveResource(Resource.of(ANNA, OFFICE, "Anna", ResourceKind.CASEWORKER, List.of(BASIC_INCOME.id())));
+    store.saveResource(
+        Resource.of(ANNA, OFFICE, "Anna", ResourceKind.CASEWORKER, List.of(BASIC_INCOME.id())));
     long afterResource = store.scheduleVersion(OFFICE);
     store.saveWorkingTime(OFFICE, ANNA, MORNINGS);
     long afterWorkingTime = store.scheduleVersion(OFFICE);
@@ -251,7 +287,8 @@ public abstract class CatalogStoreContract {
 
     assertThat(nord.office().isNone()).isTrue();
     assertThat(nord.services()).isEmpty();
-    assertThat(nord.secret()).isNotEqualTo(store.accessPolicies(OTHER_OFFICE).orElseThrow().secret());
+    assertThat(nord.secret())
+        .isNotEqualTo(store.accessPolicies(OTHER_OFFICE).orElseThrow().secret());
     store.saveOffice(office(OFFICE, "Nord, renamed"));
     assertThat(store.accessPolicies(OFFICE).orElseThrow().secret()).isEqualTo(nord.secret());
     assertThat(store.accessPolicies(OfficeId.of("unknown"))).isEmpty();
@@ -293,9 +330,15 @@ public abstract class CatalogStoreContract {
   @Test
   void accessPolicyNeedsAKnownOfficeAndService() {
     store.saveOffice(office(OFFICE, "Nord"));
-    assertThatIllegalArgumentException().isThrownBy(
-        () -> store.saveAccessPolicy(OTHER_OFFICE, Optional.empty(), Optional.of(AccessPolicy.recommended())));
-    assertThatIllegalArgumentException().isThrownBy(
-        () -> store.saveAccessPolicy(OFFICE, Optional.of(HOUSING.id()), Optional.of(AccessPolicy.recommended())));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                store.saveAccessPolicy(
+                    OTHER_OFFICE, Optional.empty(), Optional.of(AccessPolicy.recommended())));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                store.saveAccessPolicy(
+                    OFFICE, Optional.of(HOUSING.id()), Optional.of(AccessPolicy.recommended())));
   }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.ports.out.HoldRates;
 
 /**
- * Every {@link HoldRates} MUST pass this, as one instance sees its own attempts. Subclasses
- * supply an empty count per test.
+ * Every {@link HoldRates} MUST pass this, as one instance sees its own attempts. Subclasses supply
+ * an empty count per test.
  */
 public abstract class HoldRatesContract {
 

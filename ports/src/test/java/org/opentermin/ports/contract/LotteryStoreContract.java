@@ -43,7 +43,8 @@ public abstract class LotteryStoreContract {
   private static final DrawKey WAVE_1 = new DrawKey(OFFICE, MONDAY_DATE, 1);
   private static final Instant DRAW_AT = NOW.plus(Duration.ofHours(2));
   private static final String COMMITMENT = "c".repeat(64);
-  private static final Citizen ERIKA = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.of("+4989123456"));
+  private static final Citizen ERIKA =
+      new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.of("+4989123456"));
 
   private LotteryStore store;
 
@@ -60,9 +61,17 @@ public abstract class LotteryStoreContract {
   }
 
   private static Entry entry(String id, DrawKey draw, String... identityKeys) {
-    return new Entry(id, draw, sha256("token-" + id),
-        ImmutableList.of(new BookedService(BASIC_INCOME.id(), 2), new BookedService(HOUSING.id(), 1)),
-        Optional.of(ERIKA), ImmutableSet.copyOf(identityKeys), true, NOW, Outcome.pending());
+    return new Entry(
+        id,
+        draw,
+        sha256("token-" + id),
+        ImmutableList.of(
+            new BookedService(BASIC_INCOME.id(), 2), new BookedService(HOUSING.id(), 1)),
+        Optional.of(ERIKA),
+        ImmutableSet.copyOf(identityKeys),
+        true,
+        NOW,
+        Outcome.pending());
   }
 
   private static byte[] sha256(String text) {
@@ -75,13 +84,16 @@ public abstract class LotteryStoreContract {
 
   @Test
   void enteredEntryIsFoundWithEverythingItWasEnteredWith() {
-    assertThat(store.enter(open(WAVE_0), entry("e-1", WAVE_0, "key-a", "key-b"))).isEqualTo(Insertion.ENTERED);
+    assertThat(store.enter(open(WAVE_0), entry("e-1", WAVE_0, "key-a", "key-b")))
+        .isEqualTo(Insertion.ENTERED);
 
     Entry found = store.entry("e-1").orElseThrow();
     assertThat(found.id()).isEqualTo("e-1");
     assertThat(found.draw()).isEqualTo(WAVE_0);
     assertThat(found.tokenHash()).isEqualTo(sha256("token-e-1"));
-    assertThat(found.services()).containsExactly(new BookedService(BASIC_INCOME.id(), 2), new BookedService(HOUSING.id(), 1));
+    assertThat(found.services())
+        .containsExactly(
+            new BookedService(BASIC_INCOME.id(), 2), new BookedService(HOUSING.id(), 1));
     assertThat(found.citizen()).contains(ERIKA);
     assertThat(found.identityKeys()).containsExactlyInAnyOrder("key-a", "key-b");
     assertThat(found.waitingListIfLost()).isTrue();
@@ -96,7 +108,8 @@ public abstract class LotteryStoreContract {
   void firstEntryCreatesTheDrawAndLaterOnesKeepItsTimeAndCommitment() {
     store.enter(open(WAVE_0), entry("e-1", WAVE_0, "key-a"));
 
-    store.enter(Draw.open(WAVE_0, DRAW_AT.plusSeconds(60), "d".repeat(64)), entry("e-2", WAVE_0, "key-b"));
+    store.enter(
+        Draw.open(WAVE_0, DRAW_AT.plusSeconds(60), "d".repeat(64)), entry("e-2", WAVE_0, "key-b"));
 
     assertThat(store.draw(WAVE_0)).contains(open(WAVE_0));
     assertThat(store.entries(WAVE_0)).extracting(Entry::id).containsExactlyInAnyOrder("e-1", "e-2");
@@ -106,22 +119,31 @@ public abstract class LotteryStoreContract {
   void secondEntrySharingAnyIdentityKeyInTheSameDrawIsRefused() {
     store.enter(open(WAVE_0), entry("e-1", WAVE_0, "email-a", "phone-a"));
 
-    assertThat(store.enter(open(WAVE_0), entry("e-2", WAVE_0, "email-b", "phone-a"))).isEqualTo(Insertion.IDENTITY_TAKEN);
-    assertThat(store.enter(open(WAVE_0), entry("e-3", WAVE_0, "email-a"))).isEqualTo(Insertion.IDENTITY_TAKEN);
+    assertThat(store.enter(open(WAVE_0), entry("e-2", WAVE_0, "email-b", "phone-a")))
+        .isEqualTo(Insertion.IDENTITY_TAKEN);
+    assertThat(store.enter(open(WAVE_0), entry("e-3", WAVE_0, "email-a")))
+        .isEqualTo(Insertion.IDENTITY_TAKEN);
     assertThat(store.entry("e-2")).isEmpty();
-    assertThat(store.enter(open(WAVE_0), entry("e-4", WAVE_0, "email-b"))).as("nothing of e-2 was kept").isEqualTo(Insertion.ENTERED);
+    assertThat(store.enter(open(WAVE_0), entry("e-4", WAVE_0, "email-b")))
+        .as("nothing of e-2 was kept")
+        .isEqualTo(Insertion.ENTERED);
   }
 
   @Test
   void sameIdentityMayEnterAnotherWaveDayOrOffice() {
     store.enter(open(WAVE_0), entry("e-1", WAVE_0, "key-a"));
 
-    assertThat(store.enter(open(WAVE_1), entry("e-2", WAVE_1, "key-a"))).isEqualTo(Insertion.ENTERED);
+    assertThat(store.enter(open(WAVE_1), entry("e-2", WAVE_1, "key-a")))
+        .isEqualTo(Insertion.ENTERED);
     DrawKey nextDay = new DrawKey(OFFICE, MONDAY_DATE.plusDays(1), 0);
-    assertThat(store.enter(open(nextDay), entry("e-3", nextDay, "key-a"))).isEqualTo(Insertion.ENTERED);
+    assertThat(store.enter(open(nextDay), entry("e-3", nextDay, "key-a")))
+        .isEqualTo(Insertion.ENTERED);
     DrawKey otherOffice = new DrawKey(OTHER_OFFICE, MONDAY_DATE, 0);
-    assertThat(store.enter(open(otherOffice), entry("e-4", otherOffice, "key-a"))).isEqualTo(Insertion.ENTERED);
-    assertThat(store.draws(OFFICE, MONDAY_DATE)).extracting(draw -> draw.key().wave()).containsExactly(0, 1);
+    assertThat(store.enter(open(otherOffice), entry("e-4", otherOffice, "key-a")))
+        .isEqualTo(Insertion.ENTERED);
+    assertThat(store.draws(OFFICE, MONDAY_DATE))
+        .extracting(draw -> draw.key().wave())
+        .containsExactly(0, 1);
   }
 
   @Test
@@ -146,7 +168,8 @@ public abstract class LotteryStoreContract {
     store.enter(open(WAVE_0), entry("e-1", WAVE_0, "key-a"));
     store.claim(WAVE_0, DRAW_AT, NOW);
 
-    assertThat(store.enter(open(WAVE_0), entry("e-2", WAVE_0, "key-b"))).isEqualTo(Insertion.DRAW_CLOSED);
+    assertThat(store.enter(open(WAVE_0), entry("e-2", WAVE_0, "key-b")))
+        .isEqualTo(Insertion.DRAW_CLOSED);
     assertThat(store.entries(WAVE_0)).extracting(Entry::id).containsExactly("e-1");
   }
 
@@ -178,7 +201,9 @@ public abstract class LotteryStoreContract {
     Entry won = store.entry("e-1").orElseThrow();
     assertThat(won.outcome()).isEqualTo(Outcome.won(reference, start));
     assertThat(won.citizen()).isEmpty();
-    assertThat(won.tokenHash()).as("the token still opens the entry").isEqualTo(sha256("token-e-1"));
+    assertThat(won.tokenHash())
+        .as("the token still opens the entry")
+        .isEqualTo(sha256("token-e-1"));
     assertThat(store.entry("e-2").orElseThrow().outcome().status()).isEqualTo(OutcomeStatus.LOST);
     assertThat(store.entry("e-2").orElseThrow().citizen()).isEmpty();
   }
@@ -197,7 +222,8 @@ public abstract class LotteryStoreContract {
     assertThat(drawn.drawnAt()).contains(DRAW_AT.plusSeconds(3));
     assertThat(drawn.commitment()).isEqualTo(COMMITMENT);
     assertThat(store.finish(WAVE_0, "seed", DRAW_AT.plusSeconds(4))).isFalse();
-    assertThat(store.dueDraws(DRAW_AT.plus(Duration.ofDays(1)), DRAW_AT.plus(Duration.ofDays(1)))).isEmpty();
+    assertThat(store.dueDraws(DRAW_AT.plus(Duration.ofDays(1)), DRAW_AT.plus(Duration.ofDays(1))))
+        .isEmpty();
   }
 
   @Test
@@ -209,10 +235,11 @@ public abstract class LotteryStoreContract {
       CountDownLatch start = new CountDownLatch(1);
       List<Callable<Boolean>> claims = new ArrayList<>();
       for (int caller = 0; caller < callers; caller++) {
-        claims.add(() -> {
-          start.await();
-          return store.claim(key, DRAW_AT, NOW);
-        });
+        claims.add(
+            () -> {
+              start.await();
+              return store.claim(key, DRAW_AT, NOW);
+            });
       }
       ExecutorService pool = Executors.newFixedThreadPool(callers);
       try {

@@ -53,21 +53,21 @@ import org.opentermin.core.fairness.WaitingListEntryId;
 import org.opentermin.core.privacy.RetentionPeriod;
 import org.opentermin.core.time.DateRange;
 import org.opentermin.ports.out.AuditLog;
+import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.BookingStore.ClientQuota;
-import org.opentermin.ports.out.ConfirmClaim;
 import org.opentermin.ports.out.BookingStore.Confirmation;
-import org.opentermin.ports.out.HoldClaim;
 import org.opentermin.ports.out.BookingStore.HoldInsertion;
 import org.opentermin.ports.out.BookingStore.IdempotencyRecord;
 import org.opentermin.ports.out.BookingStore.IdentityQuota;
 import org.opentermin.ports.out.BookingStore.Pseudonyms;
-import org.opentermin.ports.out.BookingStore;
 import org.opentermin.ports.out.CatalogStore;
+import org.opentermin.ports.out.ConfirmClaim;
+import org.opentermin.ports.out.HoldClaim;
+import org.opentermin.ports.out.LotteryStore;
 import org.opentermin.ports.out.LotteryStore.Draw;
 import org.opentermin.ports.out.LotteryStore.DrawKey;
-import org.opentermin.ports.out.LotteryStore;
-import org.opentermin.ports.out.WaitingListStore.Status;
 import org.opentermin.ports.out.WaitingListStore;
+import org.opentermin.ports.out.WaitingListStore.Status;
 
 /**
  * What every adapter of the four stores MUST do with personal data: keep a booking's note, erase a
@@ -80,9 +80,14 @@ public abstract class PersonalDataContract {
 
   private static final Instant NINE = at(MONDAY_DATE, 9, 0);
   private static final Instant HOLD_EXPIRY = NOW.plus(Duration.ofMinutes(10));
-  private static final byte[] TOKEN_HASH = "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
-  private static final Citizen ERIKA = new Citizen(
-      "Erika Mustermann", Optional.of("erika@example.org"), Optional.of("+49 89 1234567"), Optional.of("Bitte barrierefreier Raum"));
+  private static final byte[] TOKEN_HASH =
+      "token-hash-32-bytes-long-exactly".getBytes(StandardCharsets.UTF_8);
+  private static final Citizen ERIKA =
+      new Citizen(
+          "Erika Mustermann",
+          Optional.of("erika@example.org"),
+          Optional.of("+49 89 1234567"),
+          Optional.of("Bitte barrierefreier Raum"));
   private static final String PERSONAL_REASON = "Ich bin leider im Krankenhaus";
 
   private CatalogStore catalog;
@@ -94,7 +99,11 @@ public abstract class PersonalDataContract {
 
   /** The stores under test, sharing one backing storage, all empty. */
   public record Stores(
-      CatalogStore catalog, BookingStore bookings, WaitingListStore waitingList, LotteryStore lottery, AuditLog audit) {}
+      CatalogStore catalog,
+      BookingStore bookings,
+      WaitingListStore waitingList,
+      LotteryStore lottery,
+      AuditLog audit) {}
 
   protected abstract Stores newStores();
 
@@ -111,7 +120,8 @@ public abstract class PersonalDataContract {
 
   /** The last audit entry of the office. */
   private AuditEntry lastAudited(OfficeId office) {
-    List<AuditLog.Logged> entries = audit.read(AuditLog.Query.firstPage(office, AuditLog.Query.MAXIMUM_LIMIT)).entries();
+    List<AuditLog.Logged> entries =
+        audit.read(AuditLog.Query.firstPage(office, AuditLog.Query.MAXIMUM_LIMIT)).entries();
     return entries.get(entries.size() - 1).entry();
   }
 
@@ -120,26 +130,66 @@ public abstract class PersonalDataContract {
   }
 
   private Hold hold(OfficeId office, ResourceId resource, Instant start) {
-    Hold hold = Appointment.hold(newId(office), resource, start, start.plus(Duration.ofMinutes(30)),
-        List.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, HOLD_EXPIRY);
-    HoldClaim claim = new HoldClaim(hold.id(), ImmutableList.of(resource), hold.start(), hold.end(), hold.services(),
-        hold.channel(), HOLD_EXPIRY, Optional.of(new ClientQuota("client-" + nextId, 5)));
-    assertThat(bookings.placeHold(claim, Optional.of(new IdempotencyRecord(bytes("hold-key-" + nextId), "hold", new byte[0])), NOW)
-        .outcome()).isEqualTo(HoldInsertion.INSERTED);
+    Hold hold =
+        Appointment.hold(
+            newId(office),
+            resource,
+            start,
+            start.plus(Duration.ofMinutes(30)),
+            List.of(new BookedService(BASIC_INCOME.id(), 1)),
+            Channel.ONLINE,
+            HOLD_EXPIRY);
+    HoldClaim claim =
+        new HoldClaim(
+            hold.id(),
+            ImmutableList.of(resource),
+            hold.start(),
+            hold.end(),
+            hold.services(),
+            hold.channel(),
+            HOLD_EXPIRY,
+            Optional.of(new ClientQuota("client-" + nextId, 5)));
+    assertThat(
+            bookings
+                .placeHold(
+                    claim,
+                    Optional.of(
+                        new IdempotencyRecord(bytes("hold-key-" + nextId), "hold", new byte[0])),
+                    NOW)
+                .outcome())
+        .isEqualTo(HoldInsertion.INSERTED);
     return hold;
   }
 
-  /** A booking of Erika's with everything a booking can carry: note, identity keys, client key, both idempotency keys. */
+  /**
+   * A booking of Erika's with everything a booking can carry: note, identity keys, client key, both
+   * idempotency keys.
+   */
   private Booking booked(OfficeId office, ResourceId resource, Instant start, String reference) {
     Hold hold = hold(office, resource, start);
-    IdentityQuota quota = new IdentityQuota(
-        ImmutableSet.of("key-" + reference), 5, start.minus(Duration.ofDays(7)), start.plus(Duration.ofDays(7)));
-    BookingStore.ConfirmResult result = bookings.confirm(
-        ConfirmClaim.of(hold.id(), EnumSet.allOf(Channel.class), new BookingReference(reference), TOKEN_HASH, ERIKA, NOW,
-                confirmation(hold.id()))
-            .withIdempotency(
-                Optional.of(new IdempotencyRecord(bytes("confirm-key-" + reference), hold.id().toString(), new byte[] {7, 7})))
-            .withIdentityQuota(Optional.of(quota)));
+    IdentityQuota quota =
+        new IdentityQuota(
+            ImmutableSet.of("key-" + reference),
+            5,
+            start.minus(Duration.ofDays(7)),
+            start.plus(Duration.ofDays(7)));
+    BookingStore.ConfirmResult result =
+        bookings.confirm(
+            ConfirmClaim.of(
+                    hold.id(),
+                    EnumSet.allOf(Channel.class),
+                    new BookingReference(reference),
+                    TOKEN_HASH,
+                    ERIKA,
+                    NOW,
+                    confirmation(hold.id()))
+                .withIdempotency(
+                    Optional.of(
+                        new IdempotencyRecord(
+                            bytes("confirm-key-" + reference),
+                            hold.id().toString(),
+                            new byte[] {7, 7})))
+                .withIdentityQuota(Optional.of(quota)));
     assertThat(result.outcome()).isEqualTo(Confirmation.CONFIRMED);
     return hold.confirmed(new BookingReference(reference), ERIKA);
   }
@@ -149,17 +199,26 @@ public abstract class PersonalDataContract {
   }
 
   private static BookingEvent confirmation(AppointmentId id) {
-    return new BookingEvent(id, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
+    return new BookingEvent(
+        id, NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.CONFIRMED, "");
   }
 
   private BookingEvent cancel(Appointment booking, Instant at, String reason) {
-    BookingEvent event = new BookingEvent(booking.id(), at, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, reason);
+    BookingEvent event =
+        new BookingEvent(
+            booking.id(),
+            at,
+            Actor.CITIZEN,
+            AppointmentStatus.CONFIRMED,
+            AppointmentStatus.CANCELLED,
+            reason);
     assertThat(bookings.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, event)).isTrue();
     return event;
   }
 
   private static BookingEvent withoutNote(BookingEvent event) {
-    return new BookingEvent(event.appointment(), event.at(), event.actor(), event.from(), event.to(), "");
+    return new BookingEvent(
+        event.appointment(), event.at(), event.actor(), event.from(), event.to(), "");
   }
 
   private static byte[] bytes(String text) {
@@ -171,7 +230,13 @@ public abstract class PersonalDataContract {
     Booking booking = booked(NINE, "NQTE2345");
 
     assertThat(((Booking) bookings.find(booking.id()).orElseThrow()).citizen()).isEqualTo(ERIKA);
-    assertThat(bookings.findByReference(new BookingReference("NQTE2345")).orElseThrow().booking().citizen().note())
+    assertThat(
+            bookings
+                .findByReference(new BookingReference("NQTE2345"))
+                .orElseThrow()
+                .booking()
+                .citizen()
+                .note())
         .contains("Bitte barrierefreier Raum");
     assertThat(bookings.bookings(OFFICE, NINE, NINE.plusSeconds(1))).containsExactly(booking);
   }
@@ -179,14 +244,34 @@ public abstract class PersonalDataContract {
   @Test
   void aVideoBookingKeepsItsNoteAndLinkUntilErasureTakesBoth() {
     AppointmentId id = newId(OFFICE);
-    HoldClaim claim = new HoldClaim(id, ImmutableList.of(BEN), NINE, NINE.plus(Duration.ofMinutes(30)),
-        ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), Channel.ONLINE, HOLD_EXPIRY, Optional.empty(), AppointmentMode.VIDEO);
-    assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome()).isEqualTo(HoldInsertion.INSERTED);
+    HoldClaim claim =
+        new HoldClaim(
+            id,
+            ImmutableList.of(BEN),
+            NINE,
+            NINE.plus(Duration.ofMinutes(30)),
+            ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)),
+            Channel.ONLINE,
+            HOLD_EXPIRY,
+            Optional.empty(),
+            AppointmentMode.VIDEO);
+    assertThat(bookings.placeHold(claim, Optional.empty(), NOW).outcome())
+        .isEqualTo(HoldInsertion.INSERTED);
     VideoLink link = VideoLink.of("https://video.example.org/rooms/q7m2x9p4");
-    assertThat(bookings.confirm(
-            ConfirmClaim.of(id, EnumSet.allOf(Channel.class), new BookingReference("VQDE2345"), TOKEN_HASH, ERIKA, NOW, confirmation(id))
-                .withVideoLink(Optional.of(link)))
-        .outcome()).isEqualTo(Confirmation.CONFIRMED);
+    assertThat(
+            bookings
+                .confirm(
+                    ConfirmClaim.of(
+                            id,
+                            EnumSet.allOf(Channel.class),
+                            new BookingReference("VQDE2345"),
+                            TOKEN_HASH,
+                            ERIKA,
+                            NOW,
+                            confirmation(id))
+                        .withVideoLink(Optional.of(link)))
+                .outcome())
+        .isEqualTo(Confirmation.CONFIRMED);
 
     Booking booked = (Booking) bookings.find(id).orElseThrow();
     assertThat(booked.videoLink()).contains(link);
@@ -206,12 +291,19 @@ public abstract class PersonalDataContract {
   void aBookingShowsWhichPseudonymsItCarries() {
     Booking full = booked(NINE, "PSEU2345");
     Hold hold = hold(OFFICE, BEN, NINE);
-    bookings.confirm(ConfirmClaim.of(
-        hold.id(), EnumSet.allOf(Channel.class), new BookingReference("PSEU2346"), TOKEN_HASH, Citizen.named("Max"), NOW,
-        confirmation(hold.id())));
+    bookings.confirm(
+        ConfirmClaim.of(
+            hold.id(),
+            EnumSet.allOf(Channel.class),
+            new BookingReference("PSEU2346"),
+            TOKEN_HASH,
+            Citizen.named("Max"),
+            NOW,
+            confirmation(hold.id())));
 
     assertThat(bookings.pseudonyms(full.id())).contains(new Pseudonyms(true, true, true));
-    assertThat(bookings.pseudonyms(hold.id())).as("a hold key and a client key, no identity keys")
+    assertThat(bookings.pseudonyms(hold.id()))
+        .as("a hold key and a client key, no identity keys")
         .contains(new Pseudonyms(false, true, true));
     assertThat(bookings.pseudonyms(newId(OFFICE))).isEmpty();
   }
@@ -221,12 +313,24 @@ public abstract class PersonalDataContract {
     Booking booking = booked(NINE, "ERAS2345");
     BookingEvent cancelled = cancel(booking, NOW.plusSeconds(60), PERSONAL_REASON);
     Instant erasedAt = NOW.plusSeconds(120);
-    BookingEvent erasure = new BookingEvent(
-        booking.id(), erasedAt, Actor.CITIZEN, AppointmentStatus.CANCELLED, AppointmentStatus.CANCELLED, BookingEvent.ERASURE_NOTE);
+    BookingEvent erasure =
+        new BookingEvent(
+            booking.id(),
+            erasedAt,
+            Actor.CITIZEN,
+            AppointmentStatus.CANCELLED,
+            AppointmentStatus.CANCELLED,
+            BookingEvent.ERASURE_NOTE);
 
-    assertThat(bookings.findByReference(new BookingReference("ERAS2345"))).as("found before erasure").isPresent();
-    assertThat(bookings.findByConfirmKey(OFFICE, bytes("confirm-key-ERAS2345"))).as("found before erasure").isPresent();
-    assertThat(bookings.findByHoldKey(OFFICE, bytes("hold-key-1"))).as("found before erasure").isPresent();
+    assertThat(bookings.findByReference(new BookingReference("ERAS2345")))
+        .as("found before erasure")
+        .isPresent();
+    assertThat(bookings.findByConfirmKey(OFFICE, bytes("confirm-key-ERAS2345")))
+        .as("found before erasure")
+        .isPresent();
+    assertThat(bookings.findByHoldKey(OFFICE, bytes("hold-key-1")))
+        .as("found before erasure")
+        .isPresent();
 
     assertThat(bookings.erase(booking.id(), AppointmentStatus.CANCELLED, erasure)).isTrue();
 
@@ -241,9 +345,18 @@ public abstract class PersonalDataContract {
     assertThat(bookings.bookings(OFFICE, NINE, NINE.plusSeconds(1))).containsExactly(erased);
     assertThat(bookings.cancellations(OFFICE, NINE, NINE.plusSeconds(1), NOW))
         .as("the quarantine still sees the cancelled time")
-        .containsExactly(new Cancellation(booking.id(), ANNA, NINE, booking.end(), NOW.plusSeconds(60)));
-    assertThat(lastAudited(OFFICE)).isEqualTo(new AuditEntry(erasedAt, Actor.CITIZEN, AuditAction.ERASED, OFFICE,
-        Optional.of(booking.id()), Optional.empty(), "CANCELLED -> CANCELLED"));
+        .containsExactly(
+            new Cancellation(booking.id(), ANNA, NINE, booking.end(), NOW.plusSeconds(60)));
+    assertThat(lastAudited(OFFICE))
+        .isEqualTo(
+            new AuditEntry(
+                erasedAt,
+                Actor.CITIZEN,
+                AuditAction.ERASED,
+                OFFICE,
+                Optional.of(booking.id()),
+                Optional.empty(),
+                "CANCELLED -> CANCELLED"));
   }
 
   @Test
@@ -260,65 +373,143 @@ public abstract class PersonalDataContract {
   void erasedBookingsNoLongerCountForTheIdentityOrClientLimits() {
     Booking booking = booked(NINE, "KYMW2345");
     Instant end = booking.end();
-    BookingEvent erasure = new BookingEvent(
-        booking.id(), end, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, BookingEvent.ERASURE_NOTE);
+    BookingEvent erasure =
+        new BookingEvent(
+            booking.id(),
+            end,
+            Actor.staff("s-1"),
+            AppointmentStatus.CONFIRMED,
+            AppointmentStatus.CONFIRMED,
+            BookingEvent.ERASURE_NOTE);
 
     assertThat(bookings.erase(booking.id(), AppointmentStatus.CONFIRMED, erasure)).isTrue();
 
-    assertThat(bookings.activeBookings(OFFICE, ImmutableSet.of("key-KYMW2345"), ImmutableSet.of(BASIC_INCOME.id()),
-        NINE.minus(Duration.ofDays(1)), NINE.plus(Duration.ofDays(1)))).isZero();
-    assertThat(bookings.find(booking.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CONFIRMED);
+    assertThat(
+            bookings.activeBookings(
+                OFFICE,
+                ImmutableSet.of("key-KYMW2345"),
+                ImmutableSet.of(BASIC_INCOME.id()),
+                NINE.minus(Duration.ofDays(1)),
+                NINE.plus(Duration.ofDays(1))))
+        .isZero();
+    assertThat(bookings.find(booking.id()).orElseThrow().status())
+        .isEqualTo(AppointmentStatus.CONFIRMED);
   }
 
   @Test
   void anErasedBookingNeitherChangesNorMoves_soNothingTypedLandsInItsHistoryAfterwards() {
     Booking booking = booked(NINE, "GQNE2345");
-    bookings.erase(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
-        booking.id(), NOW, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, BookingEvent.ERASURE_NOTE));
+    bookings.erase(
+        booking.id(),
+        AppointmentStatus.CONFIRMED,
+        new BookingEvent(
+            booking.id(),
+            NOW,
+            Actor.staff("s-1"),
+            AppointmentStatus.CONFIRMED,
+            AppointmentStatus.CONFIRMED,
+            BookingEvent.ERASURE_NOTE));
     Hold later = hold(OFFICE, ANNA, NINE.plus(Duration.ofHours(1)));
 
-    boolean cancelled = bookings.changeStatus(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
-        booking.id(), NOW, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, "Frau Muster rief an"));
-    BookingStore.Rescheduling moved = bookings.reschedule(booking.id(), later.id(), NOW, new BookingEvent(
-        booking.id(), NOW, Actor.staff("s-1"), AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, "moved"), OptionalInt.empty());
+    boolean cancelled =
+        bookings.changeStatus(
+            booking.id(),
+            AppointmentStatus.CONFIRMED,
+            new BookingEvent(
+                booking.id(),
+                NOW,
+                Actor.staff("s-1"),
+                AppointmentStatus.CONFIRMED,
+                AppointmentStatus.CANCELLED,
+                "Frau Muster rief an"));
+    BookingStore.Rescheduling moved =
+        bookings.reschedule(
+            booking.id(),
+            later.id(),
+            NOW,
+            new BookingEvent(
+                booking.id(),
+                NOW,
+                Actor.staff("s-1"),
+                AppointmentStatus.CONFIRMED,
+                AppointmentStatus.CONFIRMED,
+                "moved"),
+            OptionalInt.empty());
 
     assertThat(cancelled).isFalse();
     assertThat(moved).isNotEqualTo(BookingStore.Rescheduling.MOVED);
-    assertThat(bookings.history(booking.id())).extracting(BookingEvent::note).doesNotContain("Frau Muster rief an", "moved");
+    assertThat(bookings.history(booking.id()))
+        .extracting(BookingEvent::note)
+        .doesNotContain("Frau Muster rief an", "moved");
   }
 
   @Test
   void erasingAnUpcomingBookingCancelsItAndFreesItsTime() {
     Booking booking = booked(NINE, "FREE2345");
-    BookingEvent erasure = new BookingEvent(
-        booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, BookingEvent.ERASURE_NOTE);
+    BookingEvent erasure =
+        new BookingEvent(
+            booking.id(),
+            NOW,
+            Actor.CITIZEN,
+            AppointmentStatus.CONFIRMED,
+            AppointmentStatus.CANCELLED,
+            BookingEvent.ERASURE_NOTE);
 
     assertThat(bookings.erase(booking.id(), AppointmentStatus.CONFIRMED, erasure)).isTrue();
 
-    assertThat(bookings.find(booking.id())).contains(booking.withStatus(AppointmentStatus.CANCELLED).erased(NOW));
+    assertThat(bookings.find(booking.id()))
+        .contains(booking.withStatus(AppointmentStatus.CANCELLED).erased(NOW));
     assertThat(bookings.busyPeriods(OFFICE, NINE, NINE.plusSeconds(60))).isEmpty();
-    assertThat(bookings.cancellations(OFFICE, NINE, NINE.plusSeconds(1), NOW)).extracting(Cancellation::cancelledAt).containsExactly(NOW);
+    assertThat(bookings.cancellations(OFFICE, NINE, NINE.plusSeconds(1), NOW))
+        .extracting(Cancellation::cancelledAt)
+        .containsExactly(NOW);
     hold(OFFICE, ANNA, NINE);
   }
 
   @Test
   void erasureNeedsTheExpectedStatusAndHappensOnce() {
     Booking booking = booked(NINE, "QNCE2345");
-    BookingEvent erasure = new BookingEvent(
-        booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, BookingEvent.ERASURE_NOTE);
-    BookingEvent fromCheckedIn = new BookingEvent(
-        booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CHECKED_IN, AppointmentStatus.CHECKED_IN, BookingEvent.ERASURE_NOTE);
+    BookingEvent erasure =
+        new BookingEvent(
+            booking.id(),
+            NOW,
+            Actor.CITIZEN,
+            AppointmentStatus.CONFIRMED,
+            AppointmentStatus.CANCELLED,
+            BookingEvent.ERASURE_NOTE);
+    BookingEvent fromCheckedIn =
+        new BookingEvent(
+            booking.id(),
+            NOW,
+            Actor.CITIZEN,
+            AppointmentStatus.CHECKED_IN,
+            AppointmentStatus.CHECKED_IN,
+            BookingEvent.ERASURE_NOTE);
     Hold hold = hold(OFFICE, BEN, NINE);
 
-    assertThat(bookings.erase(booking.id(), AppointmentStatus.CHECKED_IN, fromCheckedIn)).as("not checked in").isFalse();
+    assertThat(bookings.erase(booking.id(), AppointmentStatus.CHECKED_IN, fromCheckedIn))
+        .as("not checked in")
+        .isFalse();
     assertThat(((Booking) bookings.find(booking.id()).orElseThrow()).citizen()).isEqualTo(ERIKA);
     assertThat(bookings.erase(booking.id(), AppointmentStatus.CONFIRMED, erasure)).isTrue();
-    assertThat(bookings.erase(booking.id(), AppointmentStatus.CONFIRMED, erasure)).as("no longer confirmed").isFalse();
-    BookingEvent again = new BookingEvent(
-        booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CANCELLED, AppointmentStatus.CANCELLED, BookingEvent.ERASURE_NOTE);
-    assertThat(bookings.erase(booking.id(), AppointmentStatus.CANCELLED, again)).as("erased already").isFalse();
+    assertThat(bookings.erase(booking.id(), AppointmentStatus.CONFIRMED, erasure))
+        .as("no longer confirmed")
+        .isFalse();
+    BookingEvent again =
+        new BookingEvent(
+            booking.id(),
+            NOW,
+            Actor.CITIZEN,
+            AppointmentStatus.CANCELLED,
+            AppointmentStatus.CANCELLED,
+            BookingEvent.ERASURE_NOTE);
+    assertThat(bookings.erase(booking.id(), AppointmentStatus.CANCELLED, again))
+        .as("erased already")
+        .isFalse();
     assertThat(bookings.history(booking.id())).hasSize(2);
-    BookingEvent ofHold = new BookingEvent(hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.HELD, "");
+    BookingEvent ofHold =
+        new BookingEvent(
+            hold.id(), NOW, Actor.CITIZEN, AppointmentStatus.HELD, AppointmentStatus.HELD, "");
     assertThat(bookings.erase(hold.id(), AppointmentStatus.HELD, ofHold)).as("a hold").isFalse();
     assertThat(bookings.find(hold.id())).contains(hold);
   }
@@ -326,12 +517,22 @@ public abstract class PersonalDataContract {
   @Test
   void theReferenceOfAnErasedBookingIsFreeAgain() {
     Booking booking = booked(NINE, "REUS2345");
-    bookings.erase(booking.id(), AppointmentStatus.CONFIRMED, new BookingEvent(
-        booking.id(), NOW, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, BookingEvent.ERASURE_NOTE));
+    bookings.erase(
+        booking.id(),
+        AppointmentStatus.CONFIRMED,
+        new BookingEvent(
+            booking.id(),
+            NOW,
+            Actor.CITIZEN,
+            AppointmentStatus.CONFIRMED,
+            AppointmentStatus.CANCELLED,
+            BookingEvent.ERASURE_NOTE));
 
     Booking other = booked(OFFICE, BEN, NINE, "REUS2345");
 
-    assertThat(bookings.findByReference(new BookingReference("REUS2345")).orElseThrow().booking().id()).isEqualTo(other.id());
+    assertThat(
+            bookings.findByReference(new BookingReference("REUS2345")).orElseThrow().booking().id())
+        .isEqualTo(other.id());
   }
 
   @Test
@@ -341,14 +542,32 @@ public abstract class PersonalDataContract {
     Booking elsewhere = booked(OTHER_OFFICE, ANNA, NINE, "EXSE2345");
     Instant now = NINE.plus(Duration.ofDays(40));
 
-    assertThat(bookings.eraseFinished(OFFICE, early.end().minus(1, ChronoUnit.MICROS), now, 10)).as("a microsecond before").isZero();
+    assertThat(bookings.eraseFinished(OFFICE, early.end().minus(1, ChronoUnit.MICROS), now, 10))
+        .as("a microsecond before")
+        .isZero();
     assertThat(bookings.eraseFinished(OFFICE, early.end(), now, 10)).as("at the end").isEqualTo(1);
 
     assertThat(bookings.find(early.id())).contains(early.erased(now));
-    assertThat(bookings.history(early.id())).containsExactly(confirmation(early.id()),
-        new BookingEvent(early.id(), now, Actor.SYSTEM, AppointmentStatus.CONFIRMED, AppointmentStatus.CONFIRMED, BookingEvent.ERASURE_NOTE));
-    assertThat(lastAudited(OFFICE)).isEqualTo(new AuditEntry(now, Actor.SYSTEM, AuditAction.ERASED, OFFICE,
-        Optional.of(early.id()), Optional.empty(), "CONFIRMED -> CONFIRMED"));
+    assertThat(bookings.history(early.id()))
+        .containsExactly(
+            confirmation(early.id()),
+            new BookingEvent(
+                early.id(),
+                now,
+                Actor.SYSTEM,
+                AppointmentStatus.CONFIRMED,
+                AppointmentStatus.CONFIRMED,
+                BookingEvent.ERASURE_NOTE));
+    assertThat(lastAudited(OFFICE))
+        .isEqualTo(
+            new AuditEntry(
+                now,
+                Actor.SYSTEM,
+                AuditAction.ERASED,
+                OFFICE,
+                Optional.of(early.id()),
+                Optional.empty(),
+                "CONFIRMED -> CONFIRMED"));
     assertThat(((Booking) bookings.find(later.id()).orElseThrow()).citizen()).isEqualTo(ERIKA);
     assertThat(((Booking) bookings.find(elsewhere.id()).orElseThrow()).citizen()).isEqualTo(ERIKA);
     assertThat(bookings.eraseFinished(OFFICE, early.end(), now, 10)).as("idempotent").isZero();
@@ -360,13 +579,19 @@ public abstract class PersonalDataContract {
     Instant cancelledAt = NOW.plusSeconds(30);
     cancel(farAhead, cancelledAt, PERSONAL_REASON);
 
-    assertThat(bookings.eraseFinished(OFFICE, cancelledAt.minus(1, ChronoUnit.MICROS), NOW.plus(Duration.ofDays(30)), 10)).isZero();
-    assertThat(bookings.eraseFinished(OFFICE, cancelledAt, NOW.plus(Duration.ofDays(30)), 10)).isEqualTo(1);
+    assertThat(
+            bookings.eraseFinished(
+                OFFICE, cancelledAt.minus(1, ChronoUnit.MICROS), NOW.plus(Duration.ofDays(30)), 10))
+        .isZero();
+    assertThat(bookings.eraseFinished(OFFICE, cancelledAt, NOW.plus(Duration.ofDays(30)), 10))
+        .isEqualTo(1);
 
     Appointment erased = bookings.find(farAhead.id()).orElseThrow();
     assertThat(erased.status()).isEqualTo(AppointmentStatus.CANCELLED);
     assertThat(erased.isErased()).isTrue();
-    assertThat(bookings.history(farAhead.id())).extracting(BookingEvent::note).containsExactly("", "", BookingEvent.ERASURE_NOTE);
+    assertThat(bookings.history(farAhead.id()))
+        .extracting(BookingEvent::note)
+        .containsExactly("", "", BookingEvent.ERASURE_NOTE);
   }
 
   @Test
@@ -381,7 +606,9 @@ public abstract class PersonalDataContract {
     assertThat(bookings.eraseFinished(OFFICE, finishedBy, finishedBy, 2)).isEqualTo(2);
     assertThat(bookings.eraseFinished(OFFICE, finishedBy, finishedBy, 2)).isEqualTo(1);
     assertThat(bookings.eraseFinished(OFFICE, finishedBy, finishedBy, 2)).isZero();
-    assertThat(bookings.bookings(OFFICE, NINE, finishedBy)).isNotEmpty().allSatisfy(booking -> assertThat(booking.isErased()).isTrue());
+    assertThat(bookings.bookings(OFFICE, NINE, finishedBy))
+        .isNotEmpty()
+        .allSatisfy(booking -> assertThat(booking.isErased()).isTrue());
     assertThat(bookings.find(hold.id())).contains(hold);
   }
 
@@ -389,18 +616,24 @@ public abstract class PersonalDataContract {
   void concurrentRetentionBatchesEraseEveryBookingExactlyOnce() throws Exception {
     List<Appointment> made = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
-      made.add(booked(OFFICE, i % 2 == 0 ? ANNA : BEN, NINE.plus(Duration.ofMinutes(30L * (i / 2))), "CQNC2" + BookingReference.ALPHABET.charAt(i) + "AB"));
+      made.add(
+          booked(
+              OFFICE,
+              i % 2 == 0 ? ANNA : BEN,
+              NINE.plus(Duration.ofMinutes(30L * (i / 2))),
+              "CQNC2" + BookingReference.ALPHABET.charAt(i) + "AB"));
     }
     Instant finishedBy = NINE.plus(Duration.ofDays(1));
-    Callable<Integer> run = () -> {
-      int total = 0;
-      int batch;
-      do {
-        batch = bookings.eraseFinished(OFFICE, finishedBy, finishedBy, 3);
-        total += batch;
-      } while (batch > 0);
-      return total;
-    };
+    Callable<Integer> run =
+        () -> {
+          int total = 0;
+          int batch;
+          do {
+            batch = bookings.eraseFinished(OFFICE, finishedBy, finishedBy, 3);
+            total += batch;
+          } while (batch > 0);
+          return total;
+        };
     ExecutorService pool = Executors.newFixedThreadPool(4);
     int erased = 0;
     try {
@@ -413,7 +646,9 @@ public abstract class PersonalDataContract {
 
     assertThat(erased).isEqualTo(made.size());
     for (Appointment booking : made) {
-      assertThat(bookings.history(booking.id())).extracting(BookingEvent::note).containsExactly("", BookingEvent.ERASURE_NOTE);
+      assertThat(bookings.history(booking.id()))
+          .extracting(BookingEvent::note)
+          .containsExactly("", BookingEvent.ERASURE_NOTE);
     }
   }
 
@@ -429,13 +664,26 @@ public abstract class PersonalDataContract {
     assertThat(catalog.retentionPeriod(OTHER_OFFICE)).contains(RetentionPeriod.DEFAULT);
     assertThat(catalog.retentionPeriod(OfficeId.of("unknown"))).isEmpty();
     assertThat(catalog.scheduleVersion(OFFICE)).as("not part of the schedule").isEqualTo(version);
-    assertThatIllegalArgumentException().isThrownBy(() -> catalog.saveRetentionPeriod(OfficeId.of("unknown"), RetentionPeriod.DEFAULT));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> catalog.saveRetentionPeriod(OfficeId.of("unknown"), RetentionPeriod.DEFAULT));
   }
 
-  private WaitingListEntryId waitingEntry(OfficeId office, String key, DateRange dates, Instant at) {
+  private WaitingListEntryId waitingEntry(
+      OfficeId office, String key, DateRange dates, Instant at) {
     WaitingListEntryId id = new WaitingListEntryId(office, new UUID(0xa17L, nextId++));
-    WaitingListStore.Entry entry = new WaitingListStore.Entry(id, ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), dates,
-        ERIKA.withoutNote(), ImmutableSet.of(key), TOKEN_HASH, at, Status.WAITING, Optional.empty(), at);
+    WaitingListStore.Entry entry =
+        new WaitingListStore.Entry(
+            id,
+            ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)),
+            dates,
+            ERIKA.withoutNote(),
+            ImmutableSet.of(key),
+            TOKEN_HASH,
+            at,
+            Status.WAITING,
+            Optional.empty(),
+            at);
     assertThat(waitingList.add(entry)).isEqualTo(WaitingListStore.Addition.ADDED);
     return id;
   }
@@ -450,12 +698,20 @@ public abstract class PersonalDataContract {
     WaitingListEntryId forgotten = waitingEntry(OFFICE, "key-f", week, NOW);
     WaitingListEntryId elsewhere = waitingEntry(OTHER_OFFICE, "key-e", week, NOW);
     Instant closed = NOW.plusSeconds(60);
-    assertThat(waitingList.changeStatus(withdrawn, Status.WAITING, Status.WITHDRAWN, closed)).isTrue();
-    assertThat(waitingList.changeStatus(withdrawnLater, Status.WAITING, Status.WITHDRAWN, closed.plusSeconds(1))).isTrue();
-    assertThat(waitingList.changeStatus(elsewhere, Status.WAITING, Status.WITHDRAWN, closed)).isTrue();
+    assertThat(waitingList.changeStatus(withdrawn, Status.WAITING, Status.WITHDRAWN, closed))
+        .isTrue();
+    assertThat(
+            waitingList.changeStatus(
+                withdrawnLater, Status.WAITING, Status.WITHDRAWN, closed.plusSeconds(1)))
+        .isTrue();
+    assertThat(waitingList.changeStatus(elsewhere, Status.WAITING, Status.WITHDRAWN, closed))
+        .isTrue();
     LocalDate afterTheWeek = week.endExclusive();
 
-    assertThat(waitingList.deleteFinished(OFFICE, closed.minus(1, ChronoUnit.MICROS), afterTheWeek.minusDays(1), 10)).isZero();
+    assertThat(
+            waitingList.deleteFinished(
+                OFFICE, closed.minus(1, ChronoUnit.MICROS), afterTheWeek.minusDays(1), 10))
+        .isZero();
     assertThat(waitingList.deleteFinished(OFFICE, closed, afterTheWeek, 10)).isEqualTo(2);
 
     assertThat(waitingList.find(withdrawn)).isEmpty();
@@ -469,7 +725,8 @@ public abstract class PersonalDataContract {
   @Test
   void waitingListDeletionsStopAtTheLimit() {
     for (int i = 0; i < 3; i++) {
-      WaitingListEntryId id = waitingEntry(OFFICE, "key-" + i, DateRange.closed(MONDAY_DATE, MONDAY_DATE), NOW);
+      WaitingListEntryId id =
+          waitingEntry(OFFICE, "key-" + i, DateRange.closed(MONDAY_DATE, MONDAY_DATE), NOW);
       waitingList.changeStatus(id, Status.WAITING, Status.EXPIRED, NOW);
     }
 
@@ -481,8 +738,17 @@ public abstract class PersonalDataContract {
   private String lotteryEntry(OfficeId office, LocalDate day, String identity) {
     DrawKey key = new DrawKey(office, day, 0);
     String id = "lottery-" + nextId++;
-    LotteryStore.Entry entry = new LotteryStore.Entry(id, key, TOKEN_HASH, ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)),
-        Optional.of(ERIKA.withoutNote()), ImmutableSet.of(identity), false, NOW, LotteryStore.Outcome.pending());
+    LotteryStore.Entry entry =
+        new LotteryStore.Entry(
+            id,
+            key,
+            TOKEN_HASH,
+            ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)),
+            Optional.of(ERIKA.withoutNote()),
+            ImmutableSet.of(identity),
+            false,
+            NOW,
+            LotteryStore.Outcome.pending());
     assertThat(lottery.enter(Draw.open(key, NOW.plus(Duration.ofHours(1)), "c".repeat(64)), entry))
         .isEqualTo(LotteryStore.Insertion.ENTERED);
     return id;

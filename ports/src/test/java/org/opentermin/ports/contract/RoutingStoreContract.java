@@ -83,14 +83,18 @@ public abstract class RoutingStoreContract {
 
     store.replaceAddressRules(List.of(AddressRule.of("line 2", "81667", OTHER_OFFICE)));
 
-    assertThat(store.tables().addressRules()).containsExactly(AddressRule.of("line 2", "81667", OTHER_OFFICE));
+    assertThat(store.tables().addressRules())
+        .containsExactly(AddressRule.of("line 2", "81667", OTHER_OFFICE));
     assertThat(store.version()).isNotEqualTo(before);
   }
 
   @Test
   void anAddressRuleForAnUnknownOfficeChangesNothing() {
     store.replaceAddressRules(cityRules());
-    List<AddressRule> bad = List.of(AddressRule.of("line 2", "81667", OFFICE), AddressRule.of("line 3", "81669", OfficeId.of("nowhere")));
+    List<AddressRule> bad =
+        List.of(
+            AddressRule.of("line 2", "81667", OFFICE),
+            AddressRule.of("line 3", "81669", OfficeId.of("nowhere")));
 
     assertThatIllegalArgumentException().isThrownBy(() -> store.replaceAddressRules(bad));
 
@@ -99,30 +103,54 @@ public abstract class RoutingStoreContract {
 
   @Test
   void teamRulesAreReplacedPerOffice() {
-    List<TeamRule> north = List.of(
-        TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TEAM_A)),
-        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.caseworker(BEN)),
-        TeamRule.of("line 4", OFFICE, "A–Z", BASIC_INCOME.id(), Responsible.caseworker(ANNA)));
-    List<TeamRule> south = List.of(TeamRule.of("line 2", OTHER_OFFICE, "A–Z", Responsible.caseworker(ANNA)));
+    List<TeamRule> north =
+        List.of(
+            TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TEAM_A)),
+            TeamRule.of("line 3", OFFICE, "L–Z", Responsible.caseworker(BEN)),
+            TeamRule.of("line 4", OFFICE, "A–Z", BASIC_INCOME.id(), Responsible.caseworker(ANNA)));
+    List<TeamRule> south =
+        List.of(TeamRule.of("line 2", OTHER_OFFICE, "A–Z", Responsible.caseworker(ANNA)));
     store.replaceTeamRules(OFFICE, north);
     store.replaceTeamRules(OTHER_OFFICE, south);
 
     store.replaceTeamRules(OFFICE, north.subList(0, 2));
 
-    assertThat(store.tables().teamRules()).containsExactlyInAnyOrder(north.get(0), north.get(1), south.get(0));
-    assertThat(store.tables().teamRules().indexOf(north.get(0))).isLessThan(store.tables().teamRules().indexOf(north.get(1)));
+    assertThat(store.tables().teamRules())
+        .containsExactlyInAnyOrder(north.get(0), north.get(1), south.get(0));
+    assertThat(store.tables().teamRules().indexOf(north.get(0)))
+        .isLessThan(store.tables().teamRules().indexOf(north.get(1)));
   }
 
   @Test
   void aTeamRuleNamingAnUnknownCaseworkerOrServiceChangesNothing() {
-    List<TeamRule> good = List.of(TeamRule.of("line 2", OFFICE, "A–Z", Responsible.caseworker(ANNA)));
+    List<TeamRule> good =
+        List.of(TeamRule.of("line 2", OFFICE, "A–Z", Responsible.caseworker(ANNA)));
     store.replaceTeamRules(OFFICE, good);
 
-    assertThatIllegalArgumentException().isThrownBy(() -> store.replaceTeamRules(OFFICE, List.of(
-        TeamRule.of("line 2", OFFICE, "A–K", Responsible.caseworker(ANNA)),
-        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.caseworker(ResourceId.of("nobody"))))));
-    assertThatIllegalArgumentException().isThrownBy(() -> store.replaceTeamRules(OFFICE, List.of(
-        TeamRule.of("line 2", OFFICE, "A–Z", ServiceId.of("no-such-service"), Responsible.caseworker(ANNA)))));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                store.replaceTeamRules(
+                    OFFICE,
+                    List.of(
+                        TeamRule.of("line 2", OFFICE, "A–K", Responsible.caseworker(ANNA)),
+                        TeamRule.of(
+                            "line 3",
+                            OFFICE,
+                            "L–Z",
+                            Responsible.caseworker(ResourceId.of("nobody"))))));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                store.replaceTeamRules(
+                    OFFICE,
+                    List.of(
+                        TeamRule.of(
+                            "line 2",
+                            OFFICE,
+                            "A–Z",
+                            ServiceId.of("no-such-service"),
+                            Responsible.caseworker(ANNA)))));
 
     assertThat(store.tables().teamRules()).containsExactlyElementsOf(good);
   }
@@ -176,28 +204,42 @@ public abstract class RoutingStoreContract {
 
     store.saveCaseAssignment(OFFICE, new CaseAssignment(CASE_7, BEN, TEAM_A));
 
-    assertThat(store.caseAssignments(OFFICE)).containsExactly(new CaseAssignment(CASE_7, BEN, TEAM_A));
+    assertThat(store.caseAssignments(OFFICE))
+        .containsExactly(new CaseAssignment(CASE_7, BEN, TEAM_A));
   }
 
   @Test
   void replacingCasesDropsTheOldOnes_andListsThemByNumber() {
     store.saveCaseAssignment(OFFICE, new CaseAssignment(CaseNumber.of("OLD-1"), ANNA, TEAM_A));
 
-    store.replaceCaseAssignments(OFFICE, List.of(new CaseAssignment(CASE_8, BEN, TEAM_A), new CaseAssignment(CASE_7, ANNA, TEAM_A)));
+    store.replaceCaseAssignments(
+        OFFICE,
+        List.of(new CaseAssignment(CASE_8, BEN, TEAM_A), new CaseAssignment(CASE_7, ANNA, TEAM_A)));
 
     assertThat(store.caseAssignments(OFFICE))
-        .containsExactly(new CaseAssignment(CASE_7, ANNA, TEAM_A), new CaseAssignment(CASE_8, BEN, TEAM_A));
+        .containsExactly(
+            new CaseAssignment(CASE_7, ANNA, TEAM_A), new CaseAssignment(CASE_8, BEN, TEAM_A));
   }
 
   @Test
   void aCaseForAnUnknownCaseworkerChangesNothing() {
     store.saveCaseAssignment(OFFICE, new CaseAssignment(CASE_7, ANNA, TEAM_A));
 
-    assertThatIllegalArgumentException().isThrownBy(() -> store.replaceCaseAssignments(OFFICE, List.of(
-        new CaseAssignment(CASE_8, BEN, TEAM_A), new CaseAssignment(CaseNumber.of("X-1"), ResourceId.of("nobody"), TEAM_A))));
-    assertThatIllegalArgumentException().isThrownBy(() -> store.saveCaseAssignment(OTHER_OFFICE, new CaseAssignment(CASE_8, BEN, TEAM_A)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                store.replaceCaseAssignments(
+                    OFFICE,
+                    List.of(
+                        new CaseAssignment(CASE_8, BEN, TEAM_A),
+                        new CaseAssignment(
+                            CaseNumber.of("X-1"), ResourceId.of("nobody"), TEAM_A))));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> store.saveCaseAssignment(OTHER_OFFICE, new CaseAssignment(CASE_8, BEN, TEAM_A)));
 
-    assertThat(store.caseAssignments(OFFICE)).containsExactly(new CaseAssignment(CASE_7, ANNA, TEAM_A));
+    assertThat(store.caseAssignments(OFFICE))
+        .containsExactly(new CaseAssignment(CASE_7, ANNA, TEAM_A));
     assertThat(store.caseAssignments(OTHER_OFFICE)).isEmpty();
   }
 

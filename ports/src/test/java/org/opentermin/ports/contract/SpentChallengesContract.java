@@ -90,8 +90,11 @@ public abstract class SpentChallengesContract {
   void invalidIdsAndExpiredChallengesAreRejected() {
     assertThatIllegalArgumentException().isThrownBy(() -> spent.spend("", EXPIRY, NOW));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> spent.spend("x".repeat(SpentChallenges.MAXIMUM_ID_LENGTH + 1), EXPIRY, NOW));
-    assertThatIllegalArgumentException().as("expires now").isThrownBy(() -> spent.spend("challenge-1", NOW, NOW));
+        .isThrownBy(
+            () -> spent.spend("x".repeat(SpentChallenges.MAXIMUM_ID_LENGTH + 1), EXPIRY, NOW));
+    assertThatIllegalArgumentException()
+        .as("expires now")
+        .isThrownBy(() -> spent.spend("challenge-1", NOW, NOW));
     assertThatIllegalArgumentException()
         .as("expired before")
         .isThrownBy(() -> spent.spend("challenge-1", NOW.minusSeconds(1), NOW));
@@ -105,10 +108,11 @@ public abstract class SpentChallengesContract {
       CountDownLatch start = new CountDownLatch(1);
       List<Callable<Boolean>> spends = new ArrayList<>();
       for (int caller = 0; caller < callers; caller++) {
-        spends.add(() -> {
-          start.await();
-          return spent.spend(id, EXPIRY, NOW);
-        });
+        spends.add(
+            () -> {
+              start.await();
+              return spent.spend(id, EXPIRY, NOW);
+            });
       }
       ExecutorService pool = Executors.newFixedThreadPool(callers);
       try {

@@ -59,9 +59,9 @@ import org.opentermin.ports.in.HoldResult;
 import org.opentermin.ports.in.HoldSlot;
 import org.opentermin.ports.in.Refused;
 import org.opentermin.ports.in.ServiceRequest;
-import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryBookingStore;
 import org.opentermin.ports.memory.InMemoryCatalogStore;
+import org.opentermin.ports.memory.InMemoryHoldRates;
 import org.opentermin.ports.memory.InMemoryLotteryStore;
 import org.opentermin.ports.memory.InMemorySpentChallenges;
 import org.opentermin.ports.memory.RecordingNotifier;
@@ -73,13 +73,20 @@ class LotteryTest {
 
   /** One wave a week ahead at 08:00 sharp; entries open 48 hours before. */
   private static final ReleasePolicy WEEK_AHEAD =
-      new ReleasePolicy(LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(7, 100)));
-  private static final AccessPolicy LOTTERY = AccessPolicy.none().withRelease(WEEK_AHEAD)
-      .withLottery(new LotteryPolicy(Duration.ofHours(48)));
+      new ReleasePolicy(
+          LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(7, 100)));
+
+  private static final AccessPolicy LOTTERY =
+      AccessPolicy.none()
+          .withRelease(WEEK_AHEAD)
+          .withLottery(new LotteryPolicy(Duration.ofHours(48)));
+
   /** Drawn on Monday 7 December 2026 at 08:00; entries open since Saturday 08:00, before NOW. */
   private static final LocalDate DAY = MONDAY_DATE.plusDays(7);
+
   private static final Instant DRAW_AT = at(MONDAY_DATE, 8, 0);
-  private static final ImmutableList<ServiceRequest> ONE_BASIC_INCOME = ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
+  private static final ImmutableList<ServiceRequest> ONE_BASIC_INCOME =
+      ImmutableList.of(new ServiceRequest(BASIC_INCOME.id(), 1));
 
   private final MutableClock clock = new MutableClock(NOW);
   private InMemoryCatalogStore catalog;
@@ -97,7 +104,15 @@ class LotteryTest {
     catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(LOTTERY));
     bookings = new InMemoryBookingStore();
     store = new InMemoryLotteryStore();
-    booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges(), new InMemoryHoldRates());
+    booking =
+        BookingServices.of(
+            catalog,
+            bookings,
+            bookings.auditLog(),
+            clock,
+            RandomSource.seeded(1),
+            new InMemorySpentChallenges(),
+            new InMemoryHoldRates());
     lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
     notifier = new RecordingNotifier();
     waitingList = Collections.synchronizedList(new ArrayList<>());
@@ -112,7 +127,8 @@ class LotteryTest {
   }
 
   private static Citizen citizen(int i) {
-    return new Citizen("Citizen " + i, Optional.of("citizen" + i + "@example.org"), Optional.empty());
+    return new Citizen(
+        "Citizen " + i, Optional.of("citizen" + i + "@example.org"), Optional.empty());
   }
 
   private EnterLottery.EntryResult enter(Citizen citizen) {
@@ -135,15 +151,25 @@ class LotteryTest {
   }
 
   private HoldResult citizenHold(Instant start) {
-    return booking.hold(new HoldSlot.Command(OFFICE, ONE_BASIC_INCOME, start, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
+    return booking.hold(
+        new HoldSlot.Command(
+            OFFICE, ONE_BASIC_INCOME, start, Channel.ONLINE, Actor.CITIZEN, Optional.empty()));
   }
 
   @Test
   void aDrawBooksOnlyTheCapacityOfTheWaveItDraws() {
-    ReleasePolicy twoWaves = new ReleasePolicy(
-        LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(7, 50), new ReleaseWave(1, 50)));
-    catalog.saveAccessPolicy(OFFICE, Optional.empty(),
-        Optional.of(AccessPolicy.none().withRelease(twoWaves).withLottery(new LotteryPolicy(Duration.ofHours(48)))));
+    ReleasePolicy twoWaves =
+        new ReleasePolicy(
+            LocalTime.of(8, 0),
+            Duration.ZERO,
+            ImmutableList.of(new ReleaseWave(7, 50), new ReleaseWave(1, 50)));
+    catalog.saveAccessPolicy(
+        OFFICE,
+        Optional.empty(),
+        Optional.of(
+            AccessPolicy.none()
+                .withRelease(twoWaves)
+                .withLottery(new LotteryPolicy(Duration.ofHours(48)))));
     List<EnterLottery.Entered> entries = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       entries.add(entered(citizen(i)));
@@ -152,16 +178,21 @@ class LotteryTest {
 
     draws().run();
 
-    List<EnterLottery.Won> won = entries.stream()
-        .map(entry -> lottery.find(entry.entryId(), entry.entryToken()).orElseThrow())
-        .filter(EnterLottery.Won.class::isInstance)
-        .map(EnterLottery.Won.class::cast)
-        .toList();
+    List<EnterLottery.Won> won =
+        entries.stream()
+            .map(entry -> lottery.find(entry.entryId(), entry.entryToken()).orElseThrow())
+            .filter(EnterLottery.Won.class::isInstance)
+            .map(EnterLottery.Won.class::cast)
+            .toList();
     assertThat(won).isNotEmpty();
     for (EnterLottery.Won win : won) {
       var booked = bookings.findByReference(win.reference()).orElseThrow().booking();
-      for (Instant cell = booked.start(); cell.isBefore(booked.end()); cell = cell.plus(Duration.ofMinutes(10))) {
-        assertThat(twoWaves.waveOf(secret(), OFFICE, booked.resource(), cell)).as("wave of the cell at %s", cell).isZero();
+      for (Instant cell = booked.start();
+          cell.isBefore(booked.end());
+          cell = cell.plus(Duration.ofMinutes(10))) {
+        assertThat(twoWaves.waveOf(secret(), OFFICE, booked.resource(), cell))
+            .as("wave of the cell at %s", cell)
+            .isZero();
       }
     }
   }
@@ -172,11 +203,13 @@ class LotteryTest {
 
     assertThat(entry.drawAt()).isEqualTo(DRAW_AT);
     assertThat(entry.wave()).isZero();
-    assertThat(entry.commitment()).isEqualTo(Lottery.commitment(Lottery.seed(secret(), OFFICE, DAY, 0)));
+    assertThat(entry.commitment())
+        .isEqualTo(Lottery.commitment(Lottery.seed(secret(), OFFICE, DAY, 0)));
     assertThat(entry.entryToken()).hasSize(43);
     assertThat(entry.toString()).doesNotContain(entry.entryToken());
     assertThat(lottery.find(entry.entryId(), entry.entryToken()))
-        .contains(new EnterLottery.Pending(entry.entryId(), OFFICE, DAY, 0, DRAW_AT, entry.commitment()));
+        .contains(
+            new EnterLottery.Pending(entry.entryId(), OFFICE, DAY, 0, DRAW_AT, entry.commitment()));
     assertThat(lottery.find(entry.entryId(), "wrong")).isEmpty();
     assertThat(lottery.find("unknown", entry.entryToken())).isEmpty();
     EnterLottery.DrawView view = view();
@@ -191,8 +224,20 @@ class LotteryTest {
   void oneIdentityEntersOnceEvenUnderAnotherSpellingOfItsAddress() {
     entered(new Citizen("Erika", Optional.of("erika.mustermann@gmail.com"), Optional.empty()));
 
-    Refused again = refused(enter(new Citizen("E. M.", Optional.of("ErikaMustermann+termin@googlemail.com"), Optional.empty())));
-    Refused byPhone = refused(enter(new Citizen("Erika", Optional.of("erika.mustermann@gmail.com"), Optional.of("089 123456"))));
+    Refused again =
+        refused(
+            enter(
+                new Citizen(
+                    "E. M.",
+                    Optional.of("ErikaMustermann+termin@googlemail.com"),
+                    Optional.empty())));
+    Refused byPhone =
+        refused(
+            enter(
+                new Citizen(
+                    "Erika",
+                    Optional.of("erika.mustermann@gmail.com"),
+                    Optional.of("089 123456"))));
 
     assertThat(again.reason()).isEqualTo(RefusalReason.ALREADY_EXISTS);
     assertThat(byPhone.reason()).isEqualTo(RefusalReason.ALREADY_EXISTS);
@@ -201,29 +246,62 @@ class LotteryTest {
 
   @Test
   void entriesWithoutContactForUnknownOfficesOrServicesOrWithoutALotteryAreRefused() {
-    assertThat(refused(enter(Citizen.named("No Contact"))).reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
-    assertThat(refused(enter(new Citizen("Bad", Optional.of("not-an-address"), Optional.empty()))).reason())
+    assertThat(refused(enter(Citizen.named("No Contact"))).reason())
         .isEqualTo(RefusalReason.INVALID_REQUEST);
-    assertThat(refused(lottery.enter(new EnterLottery.Command(OfficeId.of("nowhere"), ONE_BASIC_INCOME, DAY, citizen(1), false))).reason())
+    assertThat(
+            refused(enter(new Citizen("Bad", Optional.of("not-an-address"), Optional.empty())))
+                .reason())
+        .isEqualTo(RefusalReason.INVALID_REQUEST);
+    assertThat(
+            refused(
+                    lottery.enter(
+                        new EnterLottery.Command(
+                            OfficeId.of("nowhere"), ONE_BASIC_INCOME, DAY, citizen(1), false)))
+                .reason())
         .isEqualTo(RefusalReason.NOT_FOUND);
-    assertThat(refused(lottery.enter(new EnterLottery.Command(
-            OFFICE, ImmutableList.of(new ServiceRequest(ServiceId.of("nothing"), 1)), DAY, citizen(1), false))).reason())
+    assertThat(
+            refused(
+                    lottery.enter(
+                        new EnterLottery.Command(
+                            OFFICE,
+                            ImmutableList.of(new ServiceRequest(ServiceId.of("nothing"), 1)),
+                            DAY,
+                            citizen(1),
+                            false)))
+                .reason())
         .isEqualTo(RefusalReason.INVALID_REQUEST);
-    assertThat(refused(lottery.enter(new EnterLottery.Command(OTHER_OFFICE, ONE_BASIC_INCOME, DAY, citizen(1), false))).reason())
+    assertThat(
+            refused(
+                    lottery.enter(
+                        new EnterLottery.Command(
+                            OTHER_OFFICE, ONE_BASIC_INCOME, DAY, citizen(1), false)))
+                .reason())
         .isEqualTo(RefusalReason.NOT_PERMITTED);
-    assertThat(refused(lottery.draws(OTHER_OFFICE, DAY)).reason()).isEqualTo(RefusalReason.NOT_PERMITTED);
+    assertThat(refused(lottery.draws(OTHER_OFFICE, DAY)).reason())
+        .isEqualTo(RefusalReason.NOT_PERMITTED);
   }
 
   @Test
   void entriesOutsideTheWindowAreRefusedSayingWhenTheyOpen() {
-    Refused early = refused(lottery.enter(new EnterLottery.Command(OFFICE, ONE_BASIC_INCOME, DAY.plusDays(7), citizen(1), false)));
-    Refused late = refused(lottery.enter(new EnterLottery.Command(OFFICE, ONE_BASIC_INCOME, MONDAY_DATE, citizen(1), false)));
+    Refused early =
+        refused(
+            lottery.enter(
+                new EnterLottery.Command(
+                    OFFICE, ONE_BASIC_INCOME, DAY.plusDays(7), citizen(1), false)));
+    Refused late =
+        refused(
+            lottery.enter(
+                new EnterLottery.Command(
+                    OFFICE, ONE_BASIC_INCOME, MONDAY_DATE, citizen(1), false)));
 
     assertThat(early.reason()).isEqualTo(RefusalReason.NOT_YET_RELEASED);
     assertThat(early.detail()).contains(DRAW_AT.plus(Duration.ofDays(5)).toString());
     assertThat(late.reason()).isEqualTo(RefusalReason.TOO_LATE);
-    assertThat(lottery.draw(OFFICE, DAY.plusDays(7), 0).orElseThrow().status()).isEqualTo(EnterLottery.DrawStatus.SCHEDULED);
-    assertThat(lottery.draw(OFFICE, DAY.plusDays(7), 0).orElseThrow().commitment()).as("published when entries open").isEmpty();
+    assertThat(lottery.draw(OFFICE, DAY.plusDays(7), 0).orElseThrow().status())
+        .isEqualTo(EnterLottery.DrawStatus.SCHEDULED);
+    assertThat(lottery.draw(OFFICE, DAY.plusDays(7), 0).orElseThrow().commitment())
+        .as("published when entries open")
+        .isEmpty();
   }
 
   @Test
@@ -241,26 +319,37 @@ class LotteryTest {
     EnterLottery.DrawView view = view();
     assertThat(view.status()).isEqualTo(EnterLottery.DrawStatus.DRAWN);
     String seed = view.seed().orElseThrow();
-    assertThat(Hashing.sha256().hashString(seed, StandardCharsets.UTF_8).toString()).isEqualTo(published);
-    List<String> ids = new ArrayList<>(entries.stream().map(EnterLottery.Entered::entryId).toList());
+    assertThat(Hashing.sha256().hashString(seed, StandardCharsets.UTF_8).toString())
+        .isEqualTo(published);
+    List<String> ids =
+        new ArrayList<>(entries.stream().map(EnterLottery.Entered::entryId).toList());
     for (int shuffle = 0; shuffle < 5; shuffle++) {
       Collections.shuffle(ids, new Random(shuffle));
       assertThat(Lottery.drawOrder(seed, ids, Function.identity())).isEqualTo(view.order());
     }
     assertThat(view.winners()).containsExactlyElementsOf(view.order()).as("capacity for everyone");
     for (EnterLottery.Entered entry : entries) {
-      EnterLottery.EntryStatus status = lottery.find(entry.entryId(), entry.entryToken()).orElseThrow();
+      EnterLottery.EntryStatus status =
+          lottery.find(entry.entryId(), entry.entryToken()).orElseThrow();
       assertThat(status).isInstanceOf(EnterLottery.Won.class);
       var stored = bookings.findByReference(((EnterLottery.Won) status).reference()).orElseThrow();
       assertThat(stored.booking().start()).isEqualTo(((EnterLottery.Won) status).start());
-      assertThat(stored.manageTokenHash()).as("the entry token manages the booking").isEqualTo(Secrets.sha256(entry.entryToken()));
+      assertThat(stored.manageTokenHash())
+          .as("the entry token manages the booking")
+          .isEqualTo(Secrets.sha256(entry.entryToken()));
     }
     // Winners booked in draw order: earlier in the order, earlier start.
-    List<Instant> starts = view.order().stream()
-        .map(id -> store.entry(id).orElseThrow().outcome().start().orElseThrow()).toList();
+    List<Instant> starts =
+        view.order().stream()
+            .map(id -> store.entry(id).orElseThrow().outcome().start().orElseThrow())
+            .toList();
     assertThat(starts).isSorted();
-    assertThat(notifier.sent()).extracting(Notifier.Notification::kind).containsOnly(Notifier.Kind.LOTTERY_WON).hasSize(6);
-    assertThat(store.entries(new LotteryStore.DrawKey(OFFICE, DAY, 0))).allSatisfy(entry -> assertThat(entry.citizen()).isEmpty());
+    assertThat(notifier.sent())
+        .extracting(Notifier.Notification::kind)
+        .containsOnly(Notifier.Kind.LOTTERY_WON)
+        .hasSize(6);
+    assertThat(store.entries(new LotteryStore.DrawKey(OFFICE, DAY, 0)))
+        .allSatisfy(entry -> assertThat(entry.citizen()).isEmpty());
   }
 
   @Test
@@ -268,9 +357,17 @@ class LotteryTest {
     List<LotteryStore.Entry> entries = new ArrayList<>();
     LotteryStore.DrawKey key = new LotteryStore.DrawKey(OFFICE, DAY, 0);
     for (int i = 0; i < 12; i++) {
-      entries.add(new LotteryStore.Entry("entry-" + i, key, Secrets.sha256("token-" + i),
-          ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), Optional.of(citizen(i)),
-          ImmutableSet.of("identity-" + i), false, NOW, LotteryStore.Outcome.pending()));
+      entries.add(
+          new LotteryStore.Entry(
+              "entry-" + i,
+              key,
+              Secrets.sha256("token-" + i),
+              ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)),
+              Optional.of(citizen(i)),
+              ImmutableSet.of("identity-" + i),
+              false,
+              NOW,
+              LotteryStore.Outcome.pending()));
     }
     List<ImmutableList<String>> orders = new ArrayList<>();
     List<ImmutableList<String>> winners = new ArrayList<>();
@@ -278,12 +375,22 @@ class LotteryTest {
       // The same office (and secret), fresh bookings and entries.
       bookings = new InMemoryBookingStore();
       store = new InMemoryLotteryStore();
-      booking = BookingServices.of(catalog, bookings, bookings.auditLog(), clock, RandomSource.seeded(1), new InMemorySpentChallenges(), new InMemoryHoldRates());
+      booking =
+          BookingServices.of(
+              catalog,
+              bookings,
+              bookings.auditLog(),
+              clock,
+              RandomSource.seeded(1),
+              new InMemorySpentChallenges(),
+              new InMemoryHoldRates());
       lottery = new LotteryService(catalog, store, clock, RandomSource.seeded(2));
       clock.set(NOW);
       List<LotteryStore.Entry> arrival = new ArrayList<>(entries);
       Collections.shuffle(arrival, new Random(run));
-      LotteryStore.Draw draw = LotteryStore.Draw.open(key, DRAW_AT, Lottery.commitment(Lottery.seed(secret(), OFFICE, DAY, 0)));
+      LotteryStore.Draw draw =
+          LotteryStore.Draw.open(
+              key, DRAW_AT, Lottery.commitment(Lottery.seed(secret(), OFFICE, DAY, 0)));
       arrival.forEach(entry -> store.enter(draw, entry));
       clock.set(DRAW_AT);
       draws().run();
@@ -296,9 +403,14 @@ class LotteryTest {
 
   @Test
   void winnersAreBookedInTheOnlineContingentOnlyAndLosersGoToTheWaitingList() {
-    ChannelContingents halfOnline = new ChannelContingents(
-        ImmutableMap.of(Contingent.ONLINE, 50, Contingent.PHONE, 50), ImmutableMap.of(), 60, Duration.ZERO);
-    catalog.saveAccessPolicy(OFFICE, Optional.empty(), Optional.of(LOTTERY.withContingents(halfOnline)));
+    ChannelContingents halfOnline =
+        new ChannelContingents(
+            ImmutableMap.of(Contingent.ONLINE, 50, Contingent.PHONE, 50),
+            ImmutableMap.of(),
+            60,
+            Duration.ZERO);
+    catalog.saveAccessPolicy(
+        OFFICE, Optional.empty(), Optional.of(LOTTERY.withContingents(halfOnline)));
     List<EnterLottery.Entered> entries = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       entries.add(entered(citizen(i)));
@@ -310,37 +422,63 @@ class LotteryTest {
     EnterLottery.DrawView view = view();
     assertThat(view.winners()).isNotEmpty().hasSizeLessThan(20);
     for (String winner : view.winners()) {
-      var won = bookings.findByReference(store.entry(winner).orElseThrow().outcome().reference().orElseThrow()).orElseThrow().booking();
-      assertThat(halfOnline.contingentOf(secret(), OFFICE, ZONE, won.resource(), won.start())).isEqualTo(Contingent.ONLINE);
+      var won =
+          bookings
+              .findByReference(
+                  store.entry(winner).orElseThrow().outcome().reference().orElseThrow())
+              .orElseThrow()
+              .booking();
+      assertThat(halfOnline.contingentOf(secret(), OFFICE, ZONE, won.resource(), won.start()))
+          .isEqualTo(Contingent.ONLINE);
       assertThat(won.channel()).isEqualTo(Channel.ONLINE);
     }
-    assertThat(view.winners()).as("the winners are the first of the order").containsExactlyElementsOf(
-        view.order().subList(0, view.winners().size()));
+    assertThat(view.winners())
+        .as("the winners are the first of the order")
+        .containsExactlyElementsOf(view.order().subList(0, view.winners().size()));
     int losers = 20 - view.winners().size();
-    assertThat(notifier.sent()).filteredOn(sent -> sent.kind() == Notifier.Kind.LOTTERY_LOST).hasSize(losers);
-    assertThat(waitingList).hasSize(losers).allSatisfy(loser -> {
-      assertThat(loser.office()).isEqualTo(OFFICE);
-      assertThat(loser.day()).isEqualTo(DAY);
-      assertThat(loser.services()).containsExactly(new BookedService(BASIC_INCOME.id(), 1));
-    });
-    EnterLottery.Entered lost = entries.stream().filter(entry -> !view.winners().contains(entry.entryId())).findFirst().orElseThrow();
-    assertThat(lottery.find(lost.entryId(), lost.entryToken())).containsInstanceOf(EnterLottery.Lost.class);
+    assertThat(notifier.sent())
+        .filteredOn(sent -> sent.kind() == Notifier.Kind.LOTTERY_LOST)
+        .hasSize(losers);
+    assertThat(waitingList)
+        .hasSize(losers)
+        .allSatisfy(
+            loser -> {
+              assertThat(loser.office()).isEqualTo(OFFICE);
+              assertThat(loser.day()).isEqualTo(DAY);
+              assertThat(loser.services()).containsExactly(new BookedService(BASIC_INCOME.id(), 1));
+            });
+    EnterLottery.Entered lost =
+        entries.stream()
+            .filter(entry -> !view.winners().contains(entry.entryId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(lottery.find(lost.entryId(), lost.entryToken()))
+        .containsInstanceOf(EnterLottery.Lost.class);
   }
 
   @Test
   void firstComeFirstServedOpensOnlyTheDrawGraceAfterTheDraw() {
     entered(citizen(1));
     Instant nine = at(DAY, 9, 0);
-    assertThat(refused(citizenHold(nine)).reason()).as("while entries are open").isEqualTo(RefusalReason.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason())
+        .as("while entries are open")
+        .isEqualTo(RefusalReason.NOT_YET_RELEASED);
 
     clock.set(DRAW_AT);
-    assertThat(refused(citizenHold(nine)).reason()).as("at the draw time").isEqualTo(RefusalReason.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason())
+        .as("at the draw time")
+        .isEqualTo(RefusalReason.NOT_YET_RELEASED);
     draws().run();
     clock.set(DRAW_AT.plus(LotteryPolicy.DRAW_GRACE).minusSeconds(1));
-    assertThat(refused(citizenHold(nine)).reason()).as("just before the grace ends").isEqualTo(RefusalReason.NOT_YET_RELEASED);
+    assertThat(refused(citizenHold(nine)).reason())
+        .as("just before the grace ends")
+        .isEqualTo(RefusalReason.NOT_YET_RELEASED);
 
     clock.set(DRAW_AT.plus(LotteryPolicy.DRAW_GRACE));
-    AvailabilityResult left = booking.findSlots(new FindAvailability.Query(OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(DAY)));
+    AvailabilityResult left =
+        booking.findSlots(
+            new FindAvailability.Query(
+                OFFICE, ONE_BASIC_INCOME, Channel.ONLINE, DateRange.ofDay(DAY)));
     Instant leftover = ((AvailabilityResult.Found) left).availability().slots().get(0).start();
     assertThat(citizenHold(leftover)).isInstanceOf(HoldResult.Held.class);
   }
@@ -358,10 +496,11 @@ class LotteryTest {
     try {
       List<Future<Integer>> runs = new ArrayList<>();
       for (LotteryDraws job : List.of(first, second)) {
-        Callable<Integer> run = () -> {
-          start.await();
-          return job.run();
-        };
+        Callable<Integer> run =
+            () -> {
+              start.await();
+              return job.run();
+            };
         runs.add(pool.submit(run));
       }
       start.countDown();
@@ -370,7 +509,11 @@ class LotteryTest {
       pool.shutdownNow();
     }
     assertThat(notifier.sent()).hasSize(10);
-    List<Appointment> booked = bookings.bookings(OFFICE, DAY.atStartOfDay(ZONE).toInstant(), DAY.plusDays(1).atStartOfDay(ZONE).toInstant());
+    List<Appointment> booked =
+        bookings.bookings(
+            OFFICE,
+            DAY.atStartOfDay(ZONE).toInstant(),
+            DAY.plusDays(1).atStartOfDay(ZONE).toInstant());
     assertThat(booked).hasSize(10);
     assertThat(draws().run()).as("nothing left to draw").isZero();
   }

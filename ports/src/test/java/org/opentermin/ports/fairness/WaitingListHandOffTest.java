@@ -27,30 +27,45 @@ import org.opentermin.ports.out.RandomSource;
 
 class WaitingListHandOffTest {
 
-  private static final Citizen LOSER = new Citizen("Lena Los", Optional.of("lena@example.org"), Optional.empty());
+  private static final Citizen LOSER =
+      new Citizen("Lena Los", Optional.of("lena@example.org"), Optional.empty());
 
   private final InMemoryCatalogStore catalog = new InMemoryCatalogStore(RandomSource.seeded(1));
-  private final InMemoryWaitingListStore store = new InMemoryWaitingListStore(new InMemoryBookingStore());
+  private final InMemoryWaitingListStore store =
+      new InMemoryWaitingListStore(new InMemoryBookingStore());
 
   private WaitingListService waitingList() {
     ContractFixtures.fill(catalog);
-    return new WaitingListService(catalog, store, new InMemoryAuditLog(), Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.seeded(2));
+    return new WaitingListService(
+        catalog,
+        store,
+        new InMemoryAuditLog(),
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        RandomSource.seeded(2));
   }
 
   private static LostEntryHandOff.Loser loser() {
     return new LostEntryHandOff.Loser(
-        OFFICE, ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)), MONDAY_DATE, LOSER, "entry-1");
+        OFFICE,
+        ImmutableList.of(new BookedService(BASIC_INCOME.id(), 1)),
+        MONDAY_DATE,
+        LOSER,
+        "entry-1");
   }
 
   @Test
   void aLoserWaitsForTwoWeeksFromTheDayTheyAskedFor() {
     WaitingListService waitingList = waitingList();
-    catalog.saveAccessPolicy(OFFICE, Optional.empty(),
-        Optional.of(AccessPolicy.none().withWaitingList(new WaitingListPolicy(Duration.ofHours(12)))));
+    catalog.saveAccessPolicy(
+        OFFICE,
+        Optional.empty(),
+        Optional.of(
+            AccessPolicy.none().withWaitingList(new WaitingListPolicy(Duration.ofHours(12)))));
 
     new WaitingListHandOff(waitingList).add(loser());
 
-    ImmutableList<JoinWaitingList.StaffEntryView> open = waitingList.openEntries(OFFICE, Actor.staff("s-1"));
+    ImmutableList<JoinWaitingList.StaffEntryView> open =
+        waitingList.openEntries(OFFICE, Actor.staff("s-1"));
     assertThat(open).hasSize(1);
     assertThat(open.get(0).entry().dates().start()).isEqualTo(MONDAY_DATE);
     assertThat(open.get(0).entry().dates().last()).isEqualTo(MONDAY_DATE.plusDays(13));

@@ -8,6 +8,10 @@ class InMemoryPersonalDataTest extends PersonalDataContract {
   protected Stores newStores() {
     InMemoryBookingStore bookings = new InMemoryBookingStore();
     return new Stores(
-        new InMemoryCatalogStore(), bookings, new InMemoryWaitingListStore(bookings), new InMemoryLotteryStore(), bookings.auditLog());
+        new InMemoryCatalogStore(),
+        bookings,
+        new InMemoryWaitingListStore(bookings),
+        new InMemoryLotteryStore(),
+        bookings.auditLog());
   }
 }

@@ -65,31 +65,35 @@ class RandomSourceTest {
 
   @Test
   void uuidFromAllZeroBytesHasOnlyTheVersionAndVariantBitsSet() {
-    assertThat(constant(0x00).nextUuid()).isEqualTo(UUID.fromString("00000000-0000-4000-8000-000000000000"));
+    assertThat(constant(0x00).nextUuid())
+        .isEqualTo(UUID.fromString("00000000-0000-4000-8000-000000000000"));
   }
 
   @Test
   void uuidFromAllOneBytesHasTheVersionAndVariantBitsCleared() {
-    assertThat(constant(0xff).nextUuid()).isEqualTo(UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff"));
+    assertThat(constant(0xff).nextUuid())
+        .isEqualTo(UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff"));
   }
 
   @Test
   void uuidTakesTheRandomBytesInOrder() {
-    RandomSource counting = new RandomSource() {
-      @Override
-      public void nextBytes(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-          bytes[i] = (byte) (0x10 + i);
-        }
-      }
+    RandomSource counting =
+        new RandomSource() {
+          @Override
+          public void nextBytes(byte[] bytes) {
+            for (int i = 0; i < bytes.length; i++) {
+              bytes[i] = (byte) (0x10 + i);
+            }
+          }
 
-      @Override
-      public int nextInt(int bound) {
-        return 0;
-      }
-    };
+          @Override
+          public int nextInt(int bound) {
+            return 0;
+          }
+        };
 
-    assertThat(counting.nextUuid()).isEqualTo(UUID.fromString("10111213-1415-4617-9819-1a1b1c1d1e1f"));
+    assertThat(counting.nextUuid())
+        .isEqualTo(UUID.fromString("10111213-1415-4617-9819-1a1b1c1d1e1f"));
   }
 
   @Test

@@ -76,12 +76,20 @@ class ResponsibilityServiceTest {
   private static void city(InMemoryCatalogStore catalog, ResponsibilityService service) {
     ContractFixtures.fill(catalog);
     catalog.saveResource(caseworker(BEN, OFFICE).inTeam(TEAM_B));
-    assertThat(service.replaceAddressRules(List.of(
-        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OTHER_OFFICE)), ADMIN))
+    assertThat(
+            service.replaceAddressRules(
+                List.of(
+                    AddressRule.of("line 2", "80331", OFFICE),
+                    AddressRule.of("line 3", "81667", OTHER_OFFICE)),
+                ADMIN))
         .isInstanceOf(Imported.class);
-    assertThat(service.replaceTeamRules(OFFICE, List.of(
-        TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TEAM_A)),
-        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TEAM_B))), ADMIN))
+    assertThat(
+            service.replaceTeamRules(
+                OFFICE,
+                List.of(
+                    TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TEAM_A)),
+                    TeamRule.of("line 3", OFFICE, "L–Z", Responsible.team(TEAM_B))),
+                ADMIN))
         .isInstanceOf(Imported.class);
   }
 
@@ -107,21 +115,30 @@ class ResponsibilityServiceTest {
     assertThat(resolve(NORTH, "Ärmel").routing().responsible()).contains(Responsible.team(TEAM_A));
     assertThat(resolve(NORTH, "Müller").routing().responsible()).contains(Responsible.team(TEAM_B));
     assertThat(resolve(SOUTH, "Müller").routing().office()).isEqualTo(OTHER_OFFICE);
-    assertThat(resolve(SOUTH, "Müller").routing().responsible()).as("the southern office does not split by surname").isEmpty();
+    assertThat(resolve(SOUTH, "Müller").routing().responsible())
+        .as("the southern office does not split by surname")
+        .isEmpty();
   }
 
   @Test
   void theOfficesPrefixSettingDecidesWhereVonArnimFiles() {
-    assertThat(resolve(NORTH, "von Arnim").routing().responsible()).as("kept: V").contains(Responsible.team(TEAM_B));
+    assertThat(resolve(NORTH, "von Arnim").routing().responsible())
+        .as("kept: V")
+        .contains(Responsible.team(TEAM_B));
 
-    assertThat(service.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.COMMON, false), ADMIN)).isTrue();
+    assertThat(
+            service.saveOfficeRouting(OFFICE, new OfficeRouting(NamePrefixes.COMMON, false), ADMIN))
+        .isTrue();
 
-    assertThat(resolve(NORTH, "von Arnim").routing().responsible()).as("ignored: A").contains(Responsible.team(TEAM_A));
+    assertThat(resolve(NORTH, "von Arnim").routing().responsible())
+        .as("ignored: A")
+        .contains(Responsible.team(TEAM_A));
   }
 
   @Test
   void anAddressNoRuleCoversIsRefused() {
-    ResponsibilityResult result = service.resolve(RoutingInputs.of(Address.of("99999"), "Müller"), Optional.empty());
+    ResponsibilityResult result =
+        service.resolve(RoutingInputs.of(Address.of("99999"), "Müller"), Optional.empty());
 
     assertThat(result).isInstanceOf(Refused.class);
     assertThat(((Refused) result).reason()).isEqualTo(RefusalReason.NOT_COVERED);
@@ -137,9 +154,13 @@ class ResponsibilityServiceTest {
   @Test
   void anExistingCaseGoesToItsCaseworker_whateverTheSurname() {
     CaseNumber number = CaseNumber.of("SBH-7/2026");
-    assertThat(service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()), ADMIN)).isInstanceOf(Done.class);
+    assertThat(
+            service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()), ADMIN))
+        .isInstanceOf(Done.class);
 
-    Found found = found(service.resolve(RoutingInputs.of(NORTH, "Müller").withCase(number), Optional.empty()));
+    Found found =
+        found(
+            service.resolve(RoutingInputs.of(NORTH, "Müller").withCase(number), Optional.empty()));
 
     assertThat(found.routing().responsible()).contains(Responsible.caseworker(ANNA));
     assertThat(found.byCase()).contains(new CaseRouting(number, ANNA, false));
@@ -149,13 +170,18 @@ class ResponsibilityServiceTest {
   void whileTheCaseworkerIsAbsent_theTeamsDeputyStandsIn() {
     CaseNumber number = CaseNumber.of("SBH-7/2026");
     service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()), ADMIN);
-    assertThat(service.saveDeputy(OFFICE, TEAM_A, Optional.of(BEN), ADMIN)).isInstanceOf(Done.class);
-    catalog.saveWorkingTime(OFFICE, ANNA, WorkingTime.builder()
-        .rules(MORNINGS.rules())
-        .absence(Absence.wholeDays(MONDAY_DATE.minusDays(1), MONDAY_DATE.plusDays(2)))
-        .build());
+    assertThat(service.saveDeputy(OFFICE, TEAM_A, Optional.of(BEN), ADMIN))
+        .isInstanceOf(Done.class);
+    catalog.saveWorkingTime(
+        OFFICE,
+        ANNA,
+        WorkingTime.builder()
+            .rules(MORNINGS.rules())
+            .absence(Absence.wholeDays(MONDAY_DATE.minusDays(1), MONDAY_DATE.plusDays(2)))
+            .build());
 
-    Found found = found(service.resolve(RoutingInputs.of(NORTH, "Ärmel").withCase(number), Optional.empty()));
+    Found found =
+        found(service.resolve(RoutingInputs.of(NORTH, "Ärmel").withCase(number), Optional.empty()));
 
     assertThat(found.routing().responsible()).contains(Responsible.caseworker(BEN));
     assertThat(found.byCase()).contains(new CaseRouting(number, BEN, true));
@@ -165,12 +191,17 @@ class ResponsibilityServiceTest {
   void anAbsentCaseworkerWithoutDeputy_fallsBackToTheSurnameRule() {
     CaseNumber number = CaseNumber.of("SBH-7/2026");
     service.assignCase(OFFICE, new CaseEntry("api", number, ANNA, Optional.empty()), ADMIN);
-    catalog.saveWorkingTime(OFFICE, ANNA, WorkingTime.builder()
-        .rules(MORNINGS.rules())
-        .absence(Absence.wholeDays(MONDAY_DATE.minusDays(1), MONDAY_DATE.plusDays(2)))
-        .build());
+    catalog.saveWorkingTime(
+        OFFICE,
+        ANNA,
+        WorkingTime.builder()
+            .rules(MORNINGS.rules())
+            .absence(Absence.wholeDays(MONDAY_DATE.minusDays(1), MONDAY_DATE.plusDays(2)))
+            .build());
 
-    Found found = found(service.resolve(RoutingInputs.of(NORTH, "Müller").withCase(number), Optional.empty()));
+    Found found =
+        found(
+            service.resolve(RoutingInputs.of(NORTH, "Müller").withCase(number), Optional.empty()));
 
     assertThat(found.routing().responsible()).contains(Responsible.team(TEAM_B));
     assertThat(found.byCase()).isEmpty();
@@ -178,18 +209,26 @@ class ResponsibilityServiceTest {
 
   @Test
   void anUnknownCaseNumberFallsBackToTheSurnameRule() {
-    Found found = found(service.resolve(RoutingInputs.of(NORTH, "Ärmel").withCase(CaseNumber.of("NOPE-1")), Optional.empty()));
+    Found found =
+        found(
+            service.resolve(
+                RoutingInputs.of(NORTH, "Ärmel").withCase(CaseNumber.of("NOPE-1")),
+                Optional.empty()));
 
     assertThat(found.routing().responsible()).contains(Responsible.team(TEAM_A));
   }
 
   @Test
   void aRuleForTheServiceWinsOverTheRuleForEveryService() {
-    service.replaceTeamRules(OFFICE, List.of(
-        TeamRule.of("line 2", OFFICE, "A–Z", Responsible.team(TEAM_A)),
-        TeamRule.of("line 3", OFFICE, "A–Z", BASIC_INCOME.id(), Responsible.caseworker(BEN))), ADMIN);
+    service.replaceTeamRules(
+        OFFICE,
+        List.of(
+            TeamRule.of("line 2", OFFICE, "A–Z", Responsible.team(TEAM_A)),
+            TeamRule.of("line 3", OFFICE, "A–Z", BASIC_INCOME.id(), Responsible.caseworker(BEN))),
+        ADMIN);
 
-    Found forBasicIncome = found(service.resolve(RoutingInputs.of(NORTH, "Ärmel"), Optional.of(BASIC_INCOME.id())));
+    Found forBasicIncome =
+        found(service.resolve(RoutingInputs.of(NORTH, "Ärmel"), Optional.of(BASIC_INCOME.id())));
     Found forAnything = resolve(NORTH, "Ärmel");
 
     assertThat(forBasicIncome.routing().responsible()).contains(Responsible.caseworker(BEN));
@@ -198,103 +237,164 @@ class ResponsibilityServiceTest {
 
   @Test
   void anUnknownServiceIsRefused() {
-    ResponsibilityResult result = service.resolve(RoutingInputs.of(NORTH, "Ärmel"), Optional.of(ServiceId.of("nope")));
+    ResponsibilityResult result =
+        service.resolve(RoutingInputs.of(NORTH, "Ärmel"), Optional.of(ServiceId.of("nope")));
 
     assertThat(((Refused) result).reason()).isEqualTo(RefusalReason.INVALID_REQUEST);
   }
 
   @Test
   void aBadTeamImportNamesEveryBadLine_andChangesNothing() {
-    ImportResult result = service.replaceTeamRules(OFFICE, List.of(
-        TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TeamId.of("team-x"))),
-        TeamRule.of("line 3", OFFICE, "L–Z", Responsible.caseworker(ResourceId.of("nobody"))),
-        TeamRule.of("line 4", OFFICE, "A–Z", ServiceId.of("nope"), Responsible.team(TEAM_A)),
-        TeamRule.of("line 5", OTHER_OFFICE, "A–Z", Responsible.team(TEAM_A))), ADMIN);
+    ImportResult result =
+        service.replaceTeamRules(
+            OFFICE,
+            List.of(
+                TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TeamId.of("team-x"))),
+                TeamRule.of(
+                    "line 3", OFFICE, "L–Z", Responsible.caseworker(ResourceId.of("nobody"))),
+                TeamRule.of(
+                    "line 4", OFFICE, "A–Z", ServiceId.of("nope"), Responsible.team(TEAM_A)),
+                TeamRule.of("line 5", OTHER_OFFICE, "A–Z", Responsible.team(TEAM_A))),
+            ADMIN);
 
     assertThat(result).isInstanceOf(Rejected.class);
-    assertThat(((Rejected) result).errors()).extracting(EntryError::label).containsExactly("line 2", "line 3", "line 4", "line 5");
+    assertThat(((Rejected) result).errors())
+        .extracting(EntryError::label)
+        .containsExactly("line 2", "line 3", "line 4", "line 5");
     assertThat(resolve(NORTH, "Müller").routing().responsible()).contains(Responsible.team(TEAM_B));
   }
 
   @Test
   void anAddressImportNamingAnUnknownOfficeChangesNothing() {
-    ImportResult result = service.replaceAddressRules(List.of(
-        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "81667", OfficeId.of("nowhere"))), ADMIN);
+    ImportResult result =
+        service.replaceAddressRules(
+            List.of(
+                AddressRule.of("line 2", "80331", OFFICE),
+                AddressRule.of("line 3", "81667", OfficeId.of("nowhere"))),
+            ADMIN);
 
-    assertThat(((Rejected) result).errors()).containsExactly(new EntryError("line 3", "unknown office nowhere"));
+    assertThat(((Rejected) result).errors())
+        .containsExactly(new EntryError("line 3", "unknown office nowhere"));
     assertThat(resolve(SOUTH, "Müller").routing().office()).isEqualTo(OTHER_OFFICE);
   }
 
   @Test
   void anImportWithAGapIsStored_andTheGapReported() {
-    ImportResult result = service.replaceTeamRules(OFFICE, List.of(
-        TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TEAM_A)),
-        TeamRule.of("line 3", OFFICE, "M–Z", Responsible.team(TEAM_B))), ADMIN);
+    ImportResult result =
+        service.replaceTeamRules(
+            OFFICE,
+            List.of(
+                TeamRule.of("line 2", OFFICE, "A–K", Responsible.team(TEAM_A)),
+                TeamRule.of("line 3", OFFICE, "M–Z", Responsible.team(TEAM_B))),
+            ADMIN);
 
     assertThat(result).isInstanceOf(Imported.class);
     assertThat(((Imported) result).entries()).isEqualTo(2);
-    assertThat(((Imported) result).problems()).extracting(RuleProblem::kind).containsExactly(RuleProblem.Kind.INITIALS_GAP);
-    assertThat(service.problems()).extracting(RuleProblem::kind).containsExactly(RuleProblem.Kind.INITIALS_GAP);
+    assertThat(((Imported) result).problems())
+        .extracting(RuleProblem::kind)
+        .containsExactly(RuleProblem.Kind.INITIALS_GAP);
+    assertThat(service.problems())
+        .extracting(RuleProblem::kind)
+        .containsExactly(RuleProblem.Kind.INITIALS_GAP);
     assertThat(resolve(NORTH, "Lehmann").routing().responsible()).as("nobody files L").isEmpty();
   }
 
   @Test
   void overlappingAddressRulesAreReported() {
-    ImportResult result = service.replaceAddressRules(List.of(
-        AddressRule.of("line 2", "80331", OFFICE), AddressRule.of("line 3", "80331", OTHER_OFFICE)), ADMIN);
+    ImportResult result =
+        service.replaceAddressRules(
+            List.of(
+                AddressRule.of("line 2", "80331", OFFICE),
+                AddressRule.of("line 3", "80331", OTHER_OFFICE)),
+            ADMIN);
 
-    assertThat(((Imported) result).problems()).extracting(RuleProblem::kind).containsExactly(RuleProblem.Kind.OVERLAPPING_ADDRESS_RULES);
+    assertThat(((Imported) result).problems())
+        .extracting(RuleProblem::kind)
+        .containsExactly(RuleProblem.Kind.OVERLAPPING_ADDRESS_RULES);
   }
 
   @Test
   void aCaseImportWithADuplicateOrAnUnknownCaseworkerChangesNothing() {
-    service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("KEEP-1"), ANNA, Optional.empty()), ADMIN);
+    service.assignCase(
+        OFFICE, new CaseEntry("api", CaseNumber.of("KEEP-1"), ANNA, Optional.empty()), ADMIN);
 
-    ImportResult result = service.replaceCaseAssignments(OFFICE, List.of(
-        new CaseEntry("line 2", CaseNumber.of("A-1"), ANNA, Optional.empty()),
-        new CaseEntry("line 3", CaseNumber.of("A-1"), BEN, Optional.empty()),
-        new CaseEntry("line 4", CaseNumber.of("A-2"), ResourceId.of("nobody"), Optional.empty())), ADMIN);
+    ImportResult result =
+        service.replaceCaseAssignments(
+            OFFICE,
+            List.of(
+                new CaseEntry("line 2", CaseNumber.of("A-1"), ANNA, Optional.empty()),
+                new CaseEntry("line 3", CaseNumber.of("A-1"), BEN, Optional.empty()),
+                new CaseEntry(
+                    "line 4", CaseNumber.of("A-2"), ResourceId.of("nobody"), Optional.empty())),
+            ADMIN);
 
-    assertThat(((Rejected) result).errors()).containsExactly(
-        new EntryError("line 3", "the case is assigned already in line 2"),
-        new EntryError("line 4", "the office has no caseworker nobody"));
-    assertThat(service.caseAssignments(OFFICE)).extracting(assignment -> assignment.caseNumber().value()).containsExactly("KEEP-1");
+    assertThat(((Rejected) result).errors())
+        .containsExactly(
+            new EntryError("line 3", "the case is assigned already in line 2"),
+            new EntryError("line 4", "the office has no caseworker nobody"));
+    assertThat(service.caseAssignments(OFFICE))
+        .extracting(assignment -> assignment.caseNumber().value())
+        .containsExactly("KEEP-1");
   }
 
   @Test
   void aCaseOfACaseworkerWithoutTeamNeedsATeam() {
-    catalog.saveResource(Resource.of(BEN, OFFICE, "Ben", ResourceKind.CASEWORKER, List.of(BASIC_INCOME.id())));
+    catalog.saveResource(
+        Resource.of(BEN, OFFICE, "Ben", ResourceKind.CASEWORKER, List.of(BASIC_INCOME.id())));
 
-    assertThat(service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("B-1"), BEN, Optional.empty()), ADMIN))
+    assertThat(
+            service.assignCase(
+                OFFICE, new CaseEntry("api", CaseNumber.of("B-1"), BEN, Optional.empty()), ADMIN))
         .isInstanceOf(Refused.class);
-    assertThat(service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("B-1"), BEN, Optional.of(TEAM_B)), ADMIN))
+    assertThat(
+            service.assignCase(
+                OFFICE,
+                new CaseEntry("api", CaseNumber.of("B-1"), BEN, Optional.of(TEAM_B)),
+                ADMIN))
         .isInstanceOf(Done.class);
   }
 
   @Test
   void aDeputyMustWorkAtTheOffice() {
-    assertThat(service.saveDeputy(OFFICE, TEAM_A, Optional.of(ResourceId.of("nobody")), ADMIN)).isInstanceOf(Refused.class);
+    assertThat(service.saveDeputy(OFFICE, TEAM_A, Optional.of(ResourceId.of("nobody")), ADMIN))
+        .isInstanceOf(Refused.class);
   }
 
   @Test
   void everyChangeIsAudited_withoutAnyCitizensData() {
-    service.assignCase(OFFICE, new CaseEntry("api", CaseNumber.of("SBH-7/2026"), ANNA, Optional.empty()), Actor.staff("staff-9"));
+    service.assignCase(
+        OFFICE,
+        new CaseEntry("api", CaseNumber.of("SBH-7/2026"), ANNA, Optional.empty()),
+        Actor.staff("staff-9"));
     service.saveDeputy(OFFICE, TEAM_A, Optional.of(BEN), ADMIN);
 
-    List<AuditEntry> office = audit.read(AuditLog.Query.firstPage(OFFICE, 100)).entries().stream().map(AuditLog.Logged::entry).toList();
-    List<AuditEntry> other = audit.read(AuditLog.Query.firstPage(OTHER_OFFICE, 100)).entries().stream().map(AuditLog.Logged::entry).toList();
+    List<AuditEntry> office =
+        audit.read(AuditLog.Query.firstPage(OFFICE, 100)).entries().stream()
+            .map(AuditLog.Logged::entry)
+            .toList();
+    List<AuditEntry> other =
+        audit.read(AuditLog.Query.firstPage(OTHER_OFFICE, 100)).entries().stream()
+            .map(AuditLog.Logged::entry)
+            .toList();
 
     assertThat(office).extracting(AuditEntry::action).containsOnly(AuditAction.CONFIGURED);
-    assertThat(office).extracting(AuditEntry::detail).containsExactly(
-        "address rules imported: 1 for this office", "team rules imported: 2",
-        "a case assigned to anna of team team-a", "deputy of team team-a: ben");
+    assertThat(office)
+        .extracting(AuditEntry::detail)
+        .containsExactly(
+            "address rules imported: 1 for this office", "team rules imported: 2",
+            "a case assigned to anna of team team-a", "deputy of team team-a: ben");
     assertThat(office.get(2).actor()).isEqualTo(Actor.staff("staff-9"));
-    assertThat(other).extracting(AuditEntry::detail).containsExactly("address rules imported: 1 for this office");
+    assertThat(other)
+        .extracting(AuditEntry::detail)
+        .containsExactly("address rules imported: 1 for this office");
   }
 
   @Test
   void aRejectedImportIsNotAudited() {
-    service.replaceTeamRules(OFFICE, List.of(TeamRule.of("line 2", OFFICE, "A–Z", Responsible.team(TeamId.of("team-x")))), ADMIN);
+    service.replaceTeamRules(
+        OFFICE,
+        List.of(TeamRule.of("line 2", OFFICE, "A–Z", Responsible.team(TeamId.of("team-x")))),
+        ADMIN);
 
     assertThat(audit.read(AuditLog.Query.firstPage(OFFICE, 100)).entries()).hasSize(2);
   }

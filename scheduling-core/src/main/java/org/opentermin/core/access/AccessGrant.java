@@ -14,7 +14,8 @@ public record AccessGrant(String tokenId, AccessRole role, ImmutableSet<OfficeId
 
   public AccessGrant {
     checkNotNull(tokenId, "tokenId");
-    checkArgument(!tokenId.isBlank() && tokenId.length() <= 64, "token id must have 1 to 64 characters");
+    checkArgument(
+        !tokenId.isBlank() && tokenId.length() <= 64, "token id must have 1 to 64 characters");
     checkNotNull(role, "role");
     offices = ImmutableSet.copyOf(checkNotNull(offices, "offices"));
   }

@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import org.opentermin.core.booking.AppointmentStatus;
 
 /**
- * What an audit entry records: a read of personal data by staff, a change of a booking, or a
- * change of an office's configuration.
+ * What an audit entry records: a read of personal data by staff, a change of a booking, or a change
+ * of an office's configuration.
  */
 public enum AuditAction {
   /** Staff listed an office's bookings of one day. */
@@ -29,10 +29,13 @@ public enum AuditAction {
   CHANGED(Scope.BOOKING),
   /**
    * The booking's personal data was erased, by the retention job or early on request (an upcoming
-   * booking is cancelled by it). Not a {@link #forChange} outcome: the store that erases records it.
+   * booking is cancelled by it). Not a {@link #forChange} outcome: the store that erases records
+   * it.
    */
   ERASED(Scope.BOOKING),
-  /** An administrator changed the office's configuration: resources, working time, closures, rules. */
+  /**
+   * An administrator changed the office's configuration: resources, working time, closures, rules.
+   */
   CONFIGURED(Scope.OFFICE);
 
   /** Whether an entry names one booking or only the office. */
@@ -59,8 +62,8 @@ public enum AuditAction {
 
   /**
    * The action a recorded booking change stands for. The PostgreSQL adapter's trigger that audits
-   * {@code booking_events} (migrations V11, V12) decides the same way, in the same order; change both
-   * together.
+   * {@code booking_events} (migrations V11, V12) decides the same way, in the same order; change
+   * both together.
    */
   public static AuditAction forChange(AppointmentStatus from, AppointmentStatus to) {
     checkNotNull(from, "from");

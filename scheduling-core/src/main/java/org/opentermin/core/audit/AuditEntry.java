@@ -15,8 +15,8 @@ import org.opentermin.core.booking.BookingReference;
 import org.opentermin.core.catalog.OfficeId;
 
 /**
- * One line of the audit log: at {@code at}, {@code actor} did {@code action} at {@code office},
- * to one booking ({@code appointment} and its {@code reference}) if the action concerns one.
+ * One line of the audit log: at {@code at}, {@code actor} did {@code action} at {@code office}, to
+ * one booking ({@code appointment} and its {@code reference}) if the action concerns one.
  *
  * <p>The entry holds no personal data, so that the log can be kept longer than the bookings it
  * points to and shown to office administrators: the actor is a token id (or the citizen or the
@@ -43,19 +43,36 @@ public record AuditEntry(
     checkNotNull(appointment, "appointment");
     checkNotNull(reference, "reference");
     checkNotNull(detail, "detail");
-    checkArgument(detail.length() <= MAXIMUM_DETAIL_LENGTH, "detail is limited to %s characters", MAXIMUM_DETAIL_LENGTH);
-    checkArgument(action.concernsOneBooking() == appointment.isPresent(),
-        "%s entries name a booking exactly when the action concerns one", action);
-    checkArgument(appointment.isPresent() || reference.isEmpty(), "a reference needs its appointment");
-    appointment.ifPresent(id -> checkArgument(id.office().equals(office), "appointment %s is not at office %s", id, office));
+    checkArgument(
+        detail.length() <= MAXIMUM_DETAIL_LENGTH,
+        "detail is limited to %s characters",
+        MAXIMUM_DETAIL_LENGTH);
+    checkArgument(
+        action.concernsOneBooking() == appointment.isPresent(),
+        "%s entries name a booking exactly when the action concerns one",
+        action);
+    checkArgument(
+        appointment.isPresent() || reference.isEmpty(), "a reference needs its appointment");
+    appointment.ifPresent(
+        id ->
+            checkArgument(
+                id.office().equals(office), "appointment %s is not at office %s", id, office));
   }
 
-  /** What a recorded change of a booking stands for in the audit log; never the event's note, which people type. */
+  /**
+   * What a recorded change of a booking stands for in the audit log; never the event's note, which
+   * people type.
+   */
   public static AuditEntry ofChange(BookingEvent event, Optional<BookingReference> reference) {
     checkNotNull(event, "event");
     return new AuditEntry(
-        event.at(), event.actor(), AuditAction.forChange(event.from(), event.to()), event.appointment().office(),
-        Optional.of(event.appointment()), reference, event.from() + " -> " + event.to());
+        event.at(),
+        event.actor(),
+        AuditAction.forChange(event.from(), event.to()),
+        event.appointment().office(),
+        Optional.of(event.appointment()),
+        reference,
+        event.from() + " -> " + event.to());
   }
 
   /**
@@ -65,29 +82,49 @@ public record AuditEntry(
   public static AuditEntry ofErasure(BookingEvent event) {
     checkNotNull(event, "event");
     return new AuditEntry(
-        event.at(), event.actor(), AuditAction.ERASED, event.appointment().office(), Optional.of(event.appointment()),
-        Optional.empty(), event.from() + " -> " + event.to());
+        event.at(),
+        event.actor(),
+        AuditAction.ERASED,
+        event.appointment().office(),
+        Optional.of(event.appointment()),
+        Optional.empty(),
+        event.from() + " -> " + event.to());
   }
 
   /** {@code actor} read {@code booking} (the booking itself or its history). */
-  public static AuditEntry readBooking(Instant at, Actor actor, AuditAction action, Appointment booking) {
+  public static AuditEntry readBooking(
+      Instant at, Actor actor, AuditAction action, Appointment booking) {
     checkNotNull(booking, "booking");
-    checkArgument(action.isRead() && action.concernsOneBooking(), "%s is not a read of one booking", action);
-    return new AuditEntry(at, actor, action, booking.office(), Optional.of(booking.id()), referenceOf(booking), "");
+    checkArgument(
+        action.isRead() && action.concernsOneBooking(), "%s is not a read of one booking", action);
+    return new AuditEntry(
+        at, actor, action, booking.office(), Optional.of(booking.id()), referenceOf(booking), "");
   }
 
   private static Optional<BookingReference> referenceOf(Appointment appointment) {
-    return appointment instanceof Booking booking ? Optional.of(booking.reference()) : Optional.empty();
+    return appointment instanceof Booking booking
+        ? Optional.of(booking.reference())
+        : Optional.empty();
   }
 
   /** {@code actor} listed the bookings of {@code office} on {@code date}. */
   public static AuditEntry readDay(Instant at, Actor actor, OfficeId office, LocalDate date) {
     checkNotNull(date, "date");
-    return new AuditEntry(at, actor, AuditAction.VIEWED_DAY, office, Optional.empty(), Optional.empty(), date.toString());
+    return new AuditEntry(
+        at,
+        actor,
+        AuditAction.VIEWED_DAY,
+        office,
+        Optional.empty(),
+        Optional.empty(),
+        date.toString());
   }
 
-  /** An entry about the office as a whole, e.g. a configuration change described by {@code detail}. */
-  public static AuditEntry ofOffice(Instant at, Actor actor, AuditAction action, OfficeId office, String detail) {
+  /**
+   * An entry about the office as a whole, e.g. a configuration change described by {@code detail}.
+   */
+  public static AuditEntry ofOffice(
+      Instant at, Actor actor, AuditAction action, OfficeId office, String detail) {
     return new AuditEntry(at, actor, action, office, Optional.empty(), Optional.empty(), detail);
   }
 }

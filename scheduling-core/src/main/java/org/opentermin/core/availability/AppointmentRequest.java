@@ -20,15 +20,18 @@ import org.opentermin.core.catalog.ServiceId;
  * channel, in an appointment mode. One resource that has every requested skill, and that every
  * service lets serve in the mode, serves the whole appointment.
  *
- * <p>The same service named twice is merged into one entry with the persons added up. Every
- * service must allow the channel and the mode, and its person count must not exceed the service's
- * maximum; the appointment lasts the sum of the services' durations at this office in the mode
- * times their persons, rounded up to the office's slot grid, and at most one day. Callers that
- * take input from outside check {@link Service#allows} and {@link Service#maxPersons} first and
- * refuse politely; here a violation is a programming error. Immutable.
+ * <p>The same service named twice is merged into one entry with the persons added up. Every service
+ * must allow the channel and the mode, and its person count must not exceed the service's maximum;
+ * the appointment lasts the sum of the services' durations at this office in the mode times their
+ * persons, rounded up to the office's slot grid, and at most one day. Callers that take input from
+ * outside check {@link Service#allows} and {@link Service#maxPersons} first and refuse politely;
+ * here a violation is a programming error. Immutable.
  */
 public record AppointmentRequest(
-    Office office, ImmutableList<RequestedService> services, Channel channel, AppointmentMode mode) {
+    Office office,
+    ImmutableList<RequestedService> services,
+    Channel channel,
+    AppointmentMode mode) {
 
   /** The longest appointment: it must fit into one day. */
   public static final Duration MAXIMUM_DURATION = Duration.ofHours(24);
@@ -41,8 +44,10 @@ public record AppointmentRequest(
     checkArgument(!services.isEmpty(), "an appointment request needs at least one service");
     for (RequestedService requested : services) {
       Service service = requested.service();
-      checkArgument(service.allows(channel), "service %s cannot be booked via %s", service.id(), channel);
-      checkArgument(service.allows(mode), "service %s is not served in mode %s", service.id(), mode);
+      checkArgument(
+          service.allows(channel), "service %s cannot be booked via %s", service.id(), channel);
+      checkArgument(
+          service.allows(mode), "service %s is not served in mode %s", service.id(), mode);
       checkArgument(
           requested.persons() <= service.maxPersons(),
           "service %s allows at most %s persons, not %s",
@@ -56,7 +61,8 @@ public record AppointmentRequest(
   }
 
   /** A request in person. */
-  public AppointmentRequest(Office office, ImmutableList<RequestedService> services, Channel channel) {
+  public AppointmentRequest(
+      Office office, ImmutableList<RequestedService> services, Channel channel) {
     this(office, services, channel, AppointmentMode.IN_PERSON);
   }
 
@@ -87,7 +93,8 @@ public record AppointmentRequest(
     }
     for (RequestedService requested : services) {
       Service service = requested.service();
-      if (!resource.skills().contains(service.id()) || !service.servedBy(mode, office.id(), resource.id())) {
+      if (!resource.skills().contains(service.id())
+          || !service.servedBy(mode, office.id(), resource.id())) {
         return false;
       }
     }
@@ -118,10 +125,12 @@ public record AppointmentRequest(
    * the grid: what must not exceed {@link #MAXIMUM_DURATION}. Callers use it to refuse such
    * requests politely. Every service must be served in {@code mode}.
    */
-  public static Duration totalDuration(Office office, Iterable<RequestedService> services, AppointmentMode mode) {
+  public static Duration totalDuration(
+      Office office, Iterable<RequestedService> services, AppointmentMode mode) {
     long minutes = 0;
     for (RequestedService requested : services) {
-      minutes += requested.service().durationAt(office.id(), mode).toMinutes() * requested.persons();
+      minutes +=
+          requested.service().durationAt(office.id(), mode).toMinutes() * requested.persons();
     }
     return Duration.ofMinutes(minutes);
   }

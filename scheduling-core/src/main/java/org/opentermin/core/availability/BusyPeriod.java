@@ -19,7 +19,8 @@ public record BusyPeriod(ResourceId resource, Instant start, Instant end, Instan
     checkNotNull(start, "start");
     checkNotNull(end, "end");
     checkNotNull(expiresAt, "expiresAt");
-    checkArgument(start.isBefore(end), "busy period must end after it starts: %s to %s", start, end);
+    checkArgument(
+        start.isBefore(end), "busy period must end after it starts: %s to %s", start, end);
   }
 
   /** A confirmed booking: busy until someone cancels it. */
@@ -28,7 +29,8 @@ public record BusyPeriod(ResourceId resource, Instant start, Instant end, Instan
   }
 
   /** A hold that frees its time at {@code expiresAt}. */
-  public static BusyPeriod hold(ResourceId resource, Instant start, Instant end, Instant expiresAt) {
+  public static BusyPeriod hold(
+      ResourceId resource, Instant start, Instant end, Instant expiresAt) {
     return new BusyPeriod(resource, start, end, expiresAt);
   }
 

@@ -9,23 +9,26 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 
 /**
- * One local day of an office, as real minutes from the day's start: local times map onto it
- * through the zone's rules, so daylight saving days are 23 or 25 hours long.
+ * One local day of an office, as real minutes from the day's start: local times map onto it through
+ * the zone's rules, so daylight saving days are 23 or 25 hours long.
  *
  * <p>Local times in the spring-forward gap are no start times; in the fall-back overlap a start
- * time means its first occurrence. A working range that begins in a gap begins when the gap
- * ends, and one that ends in an overlap ends at its second occurrence, as a person living
- * through the day would work it.
+ * time means its first occurrence. A working range that begins in a gap begins when the gap ends,
+ * and one that ends in an overlap ends at its second occurrence, as a person living through the day
+ * would work it.
  */
 final class DayFrame {
 
   final LocalDate date;
+
   /** Epoch minute at which the local day begins. */
   final long startEpochMinute;
+
   /** Real minutes until the next local day begins. */
   final int lengthMinutes;
 
   private final ZoneId zone;
+
   /** Whether local minutes equal real minutes all day (no offset change). */
   private final boolean regular;
 
@@ -54,10 +57,14 @@ final class DayFrame {
     if (regular) {
       return minuteOfDay;
     }
-    return relative(ZonedDateTime.of(local(minuteOfDay), zone).withLaterOffsetAtOverlap().toInstant());
+    return relative(
+        ZonedDateTime.of(local(minuteOfDay), zone).withLaterOffsetAtOverlap().toInstant());
   }
 
-  /** Real minute of the start time at local {@code minuteOfDay}, or -1 when that time does not exist. */
+  /**
+   * Real minute of the start time at local {@code minuteOfDay}, or -1 when that time does not
+   * exist.
+   */
   int startTime(int minuteOfDay) {
     if (regular) {
       return minuteOfDay;

@@ -14,8 +14,8 @@ import org.opentermin.core.catalog.ResourceId;
 
 /**
  * The busy periods of an office's resources, indexed for slot generation: per resource, sorted by
- * start, in whole minutes (starts rounded down, ends rounded up, so a claim never shrinks).
- * Build it once per query from what the store returns. Immutable and thread-safe.
+ * start, in whole minutes (starts rounded down, ends rounded up, so a claim never shrinks). Build
+ * it once per query from what the store returns. Immutable and thread-safe.
  */
 public final class Occupancy {
 
@@ -66,6 +66,7 @@ public final class Occupancy {
   static final class ResourceBusyTimes {
     /** Positions take the low bits of a sort key; starts (minutes after the earliest) the rest. */
     private static final int POSITION_BITS = 24;
+
     private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
 
     static final ResourceBusyTimes NONE =
@@ -74,6 +75,7 @@ public final class Occupancy {
     final long[] startMinutes;
     final long[] endMinutes;
     final Instant[] expiries;
+
     /** The longest period, so a search by start finds every period that reaches into a day. */
     final long longestMinutes;
 

@@ -36,7 +36,10 @@ public record OfficeSchedule(
           scheduled.resource().id(),
           scheduled.resource().office(),
           office.id());
-      checkArgument(seen.add(scheduled.resource().id()), "resource %s appears twice", scheduled.resource().id());
+      checkArgument(
+          seen.add(scheduled.resource().id()),
+          "resource %s appears twice",
+          scheduled.resource().id());
     }
   }
 

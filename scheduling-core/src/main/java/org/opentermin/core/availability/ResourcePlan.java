@@ -38,7 +38,8 @@ final class ResourcePlan {
     this.breaksByDay = byWeekday(workingTime.breaks());
     this.extraTimes =
         workingTime.extraTimes().stream()
-            .collect(ImmutableListMultimap.toImmutableListMultimap(ExtraTime::date, ExtraTime::hours));
+            .collect(
+                ImmutableListMultimap.toImmutableListMultimap(ExtraTime::date, ExtraTime::hours));
     long[][] absences = mergedAbsences(workingTime.absences(), zone);
     this.absenceStarts = absences[0];
     this.absenceEnds = absences[1];
@@ -66,13 +67,15 @@ final class ResourcePlan {
     if (!holiday) {
       for (WeeklyRule rule : rulesByDay[weekday]) {
         if (rule.appliesOn(date)) {
-          free.add(day.rangeStart(rule.hours().startMinute()), day.rangeEnd(rule.hours().endMinute()));
+          free.add(
+              day.rangeStart(rule.hours().startMinute()), day.rangeEnd(rule.hours().endMinute()));
         }
       }
       free.normalize();
       for (WeeklyRule pause : breaksByDay[weekday]) {
         if (pause.appliesOn(date)) {
-          free.subtract(day.rangeStart(pause.hours().startMinute()), day.rangeEnd(pause.hours().endMinute()));
+          free.subtract(
+              day.rangeStart(pause.hours().startMinute()), day.rangeEnd(pause.hours().endMinute()));
         }
       }
     }
@@ -88,12 +91,16 @@ final class ResourcePlan {
     }
     long dayStart = day.startEpochMinute;
     long dayEnd = day.endEpochMinute();
-    for (int i = firstAbsenceEndingAfter(dayStart); i < absenceStarts.length && absenceStarts[i] < dayEnd; i++) {
+    for (int i = firstAbsenceEndingAfter(dayStart);
+        i < absenceStarts.length && absenceStarts[i] < dayEnd;
+        i++) {
       free.subtract(day.clamp(absenceStarts[i]), day.clamp(absenceEnds[i]));
     }
     long[] busyStarts = busy.startMinutes;
     long[] busyEnds = busy.endMinutes;
-    for (int i = busy.firstReaching(dayStart); i < busyStarts.length && busyStarts[i] < dayEnd; i++) {
+    for (int i = busy.firstReaching(dayStart);
+        i < busyStarts.length && busyStarts[i] < dayEnd;
+        i++) {
       if (busyEnds[i] > dayStart && now.isBefore(busy.expiries[i])) {
         free.subtract(day.clamp(busyStarts[i]), day.clamp(busyEnds[i]));
       }
@@ -126,7 +133,9 @@ final class ResourcePlan {
                     new long[] {
                       EpochMinutes.floor(ZonedDateTime.of(absence.start(), zone).toInstant()),
                       EpochMinutes.ceil(
-                          ZonedDateTime.of(absence.end(), zone).withLaterOffsetAtOverlap().toInstant())
+                          ZonedDateTime.of(absence.end(), zone)
+                              .withLaterOffsetAtOverlap()
+                              .toInstant())
                     })
             .sorted(Comparator.comparingLong(interval -> interval[0]))
             .toArray(long[][]::new);

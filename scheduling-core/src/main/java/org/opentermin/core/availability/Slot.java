@@ -6,8 +6,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 
 /**
- * A start time an office can offer, and how many appointments of the requested kind can still
- * start there (the number of qualified resources free for the whole duration). Immutable.
+ * A start time an office can offer, and how many appointments of the requested kind can still start
+ * there (the number of qualified resources free for the whole duration). Immutable.
  */
 public record Slot(Instant start, int capacity) {
 

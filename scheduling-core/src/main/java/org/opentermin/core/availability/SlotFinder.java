@@ -23,19 +23,20 @@ import org.opentermin.core.time.DateRange;
 import org.opentermin.core.worktime.OfficeClosure;
 
 /**
- * Finds the start times an office can offer for an {@link AppointmentRequest}, computed on the
- * fly from the {@link OfficeSchedule} and the current {@link Occupancy}; nothing is precomputed
- * into slot tables.
+ * Finds the start times an office can offer for an {@link AppointmentRequest}, computed on the fly
+ * from the {@link OfficeSchedule} and the current {@link Occupancy}; nothing is precomputed into
+ * slot tables.
  *
  * <p>A start is offered when it lies on the office's slot grid in local time, is at least the
  * minimum notice after {@code now}, falls on a local date no later than the horizon, and at least
  * one resource that can serve the request (every requested skill, and allowed by each service in
- * the request's mode) works without absence, closure or active claim for the whole duration. Its capacity is the number of such resources. Local times skipped by a daylight
- * saving change are never offered; repeated ones are offered once, at their first occurrence.
+ * the request's mode) works without absence, closure or active claim for the whole duration. Its
+ * capacity is the number of such resources. Local times skipped by a daylight saving change are
+ * never offered; repeated ones are offered once, at their first occurrence.
  *
- * <p>Create one per office schedule with {@link #of} and reuse it: it is immutable and
- * thread-safe, and every query allocates its own scratch space. Results are deterministic and
- * sorted; nothing here reads a clock.
+ * <p>Create one per office schedule with {@link #of} and reuse it: it is immutable and thread-safe,
+ * and every query allocates its own scratch space. Results are deterministic and sorted; nothing
+ * here reads a clock.
  */
 public final class SlotFinder {
 
@@ -55,7 +56,9 @@ public final class SlotFinder {
             .map(scheduled -> new ResourcePlan(scheduled, zone))
             .collect(ImmutableList.toImmutableList());
     this.closures =
-        schedule.closures().stream().map(OfficeClosure::date).collect(ImmutableSet.toImmutableSet());
+        schedule.closures().stream()
+            .map(OfficeClosure::date)
+            .collect(ImmutableSet.toImmutableSet());
   }
 
   /** Compiles {@code schedule} for fast queries. */
@@ -67,14 +70,19 @@ public final class SlotFinder {
     return schedule;
   }
 
-  /** Every free slot on the days of {@code dates} that lie within the booking horizon at {@code now}. */
+  /**
+   * Every free slot on the days of {@code dates} that lie within the booking horizon at {@code
+   * now}.
+   */
   public Availability findSlots(
       AppointmentRequest request, DateRange dates, Occupancy occupancy, Instant now) {
     checkNotNull(dates, "dates");
     Query query = new Query(request, occupancy, now);
     DateRange bookable = dates.intersection(query.bookableDates());
     ImmutableList.Builder<DayAvailability> days = ImmutableList.builder();
-    for (LocalDate date = bookable.start(); date.isBefore(bookable.endExclusive()); date = date.plusDays(1)) {
+    for (LocalDate date = bookable.start();
+        date.isBefore(bookable.endExclusive());
+        date = date.plusDays(1)) {
       int candidates = query.evaluate(date, query.earliestStartMinute, false);
       ImmutableList<Slot> slots = query.slots(candidates);
       if (!slots.isEmpty()) {
@@ -99,7 +107,8 @@ public final class SlotFinder {
       int candidates = query.evaluate(date, notBefore, false);
       for (int i = 0; i < candidates; i++) {
         if (query.capacity[i] > 0) {
-          return Optional.of(new Slot(query.frame.instantAt(query.candidates[i]), query.capacity[i]));
+          return Optional.of(
+              new Slot(query.frame.instantAt(query.candidates[i]), query.capacity[i]));
         }
       }
     }
@@ -114,7 +123,9 @@ public final class SlotFinder {
     DateRange bookable =
         DateRange.closed(month.atDay(1), month.atEndOfMonth()).intersection(query.bookableDates());
     ImmutableSortedSet.Builder<LocalDate> days = ImmutableSortedSet.naturalOrder();
-    for (LocalDate date = bookable.start(); date.isBefore(bookable.endExclusive()); date = date.plusDays(1)) {
+    for (LocalDate date = bookable.start();
+        date.isBefore(bookable.endExclusive());
+        date = date.plusDays(1)) {
       int candidates = query.evaluate(date, query.earliestStartMinute, true);
       if (query.anyCapacity(candidates)) {
         days.add(date);
@@ -124,9 +135,9 @@ public final class SlotFinder {
   }
 
   /**
-   * The qualified resources free for the whole appointment starting at {@code start}, sorted by
-   * id; empty when {@code start} is not a start this finder would offer at {@code now}. A hold
-   * picks one of these.
+   * The qualified resources free for the whole appointment starting at {@code start}, sorted by id;
+   * empty when {@code start} is not a start this finder would offer at {@code now}. A hold picks
+   * one of these.
    */
   public ImmutableList<ResourceId> freeResourcesAt(
       AppointmentRequest request, Instant start, Occupancy occupancy, Instant now) {
@@ -207,8 +218,8 @@ public final class SlotFinder {
 
     /**
      * Computes the start candidates of {@code date} not before {@code notBeforeMinute} and their
-     * capacity; returns how many candidates there are. With {@code stopAtFirst}, counting stops
-     * as soon as one candidate has capacity.
+     * capacity; returns how many candidates there are. With {@code stopAtFirst}, counting stops as
+     * soon as one candidate has capacity.
      */
     int evaluate(LocalDate date, long notBeforeMinute, boolean stopAtFirst) {
       if (qualified.isEmpty() || closures.contains(date)) {

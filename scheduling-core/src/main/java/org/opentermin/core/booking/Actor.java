@@ -3,7 +3,9 @@ package org.opentermin.core.booking;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-/** Who changes an appointment: the citizen (identified by the manage token), staff, or the system. */
+/**
+ * Who changes an appointment: the citizen (identified by the manage token), staff, or the system.
+ */
 public sealed interface Actor {
 
   /** A short text naming the kind of actor, as recorded in the history. */
@@ -36,7 +38,8 @@ public sealed interface Actor {
   record Staff(String staffId) implements Actor {
     public Staff {
       checkNotNull(staffId, "staffId");
-      checkArgument(!staffId.isBlank() && staffId.length() <= 64, "staff id must have 1 to 64 characters");
+      checkArgument(
+          !staffId.isBlank() && staffId.length() <= 64, "staff id must have 1 to 64 characters");
     }
 
     @Override

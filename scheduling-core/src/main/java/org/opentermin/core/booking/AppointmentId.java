@@ -9,8 +9,8 @@ import org.opentermin.core.catalog.OfficeId;
 
 /**
  * Identifies a hold or booking. It names its office, so every lookup can go straight to the
- * office's data (and, later, to the office's database shard). Its text form is
- * {@code <officeId>.<uuid>}. Immutable.
+ * office's data (and, later, to the office's database shard). Its text form is {@code
+ * <officeId>.<uuid>}. Immutable.
  */
 public record AppointmentId(OfficeId office, UUID uuid) {
 
@@ -35,7 +35,8 @@ public record AppointmentId(OfficeId office, UUID uuid) {
     if (!CANONICAL_UUID.matcher(uuidText).matches()) {
       return Optional.empty();
     }
-    return Optional.of(new AppointmentId(OfficeId.of(text.substring(0, dot)), UUID.fromString(uuidText)));
+    return Optional.of(
+        new AppointmentId(OfficeId.of(text.substring(0, dot)), UUID.fromString(uuidText)));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package org.opentermin.core.booking;
 
 /**
- * Where an appointment stands. A hold is {@link #HELD} until it is confirmed or expires (an
- * expired hold is simply deleted); a booking starts {@link #CONFIRMED}.
+ * Where an appointment stands. A hold is {@link #HELD} until it is confirmed or expires (an expired
+ * hold is simply deleted); a booking starts {@link #CONFIRMED}.
  */
 public enum AppointmentStatus {
   HELD,

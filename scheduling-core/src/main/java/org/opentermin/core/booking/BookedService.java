@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.opentermin.core.catalog.ServiceId;
 
-/** A service of an appointment, for a number of persons, as stored with the appointment. Immutable. */
+/**
+ * A service of an appointment, for a number of persons, as stored with the appointment. Immutable.
+ */
 public record BookedService(ServiceId service, int persons) {
 
   public BookedService {

@@ -48,7 +48,8 @@ public record Booking(
     checkArgument(
         videoLink.isEmpty() || mode == AppointmentMode.VIDEO,
         "only video bookings have a video link");
-    boolean active = status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.CHECKED_IN;
+    boolean active =
+        status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.CHECKED_IN;
     checkArgument(
         !(active && mode == AppointmentMode.VIDEO) || videoLink.isPresent(),
         "a video booking has a video link");
@@ -67,11 +68,23 @@ public record Booking(
    */
   public Booking movedTo(Hold hold) {
     checkArgument(
-        hold.mode() == mode, "a %s booking moves only to a %s hold, not %s", mode, mode,
+        hold.mode() == mode,
+        "a %s booking moves only to a %s hold, not %s",
+        mode,
+        mode,
         hold.mode());
     return new Booking(
-        id, hold.resource(), hold.start(), hold.end(), hold.services(), channel, status, mode,
-        reference, citizen, videoLink);
+        id,
+        hold.resource(),
+        hold.start(),
+        hold.end(),
+        hold.services(),
+        channel,
+        status,
+        mode,
+        reference,
+        citizen,
+        videoLink);
   }
 
   /** This booking without its personal data (reference, citizen, video link), erased {@code at}. */

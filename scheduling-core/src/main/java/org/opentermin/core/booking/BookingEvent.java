@@ -6,10 +6,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 
 /**
- * One recorded change of a booking: who, when, from which status to which, and a short note
- * (the reason of a cancellation, the old and new time of a reschedule). Append-only, except that
- * erasing a booking's personal data empties the notes of its events (a reason may be personal) and
- * records one more event with {@link #ERASURE_NOTE}. Immutable.
+ * One recorded change of a booking: who, when, from which status to which, and a short note (the
+ * reason of a cancellation, the old and new time of a reschedule). Append-only, except that erasing
+ * a booking's personal data empties the notes of its events (a reason may be personal) and records
+ * one more event with {@link #ERASURE_NOTE}. Immutable.
  */
 public record BookingEvent(
     AppointmentId appointment,
@@ -31,6 +31,9 @@ public record BookingEvent(
     checkNotNull(from, "from");
     checkNotNull(to, "to");
     checkNotNull(note, "note");
-    checkArgument(note.length() <= MAXIMUM_NOTE_LENGTH, "note is limited to %s characters", MAXIMUM_NOTE_LENGTH);
+    checkArgument(
+        note.length() <= MAXIMUM_NOTE_LENGTH,
+        "note is limited to %s characters",
+        MAXIMUM_NOTE_LENGTH);
   }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 
 /**
- * The human-friendly reference of a booking: eight characters from an alphabet without
- * look-alikes (no 0/O, 1/I/L), so it can be read out on the phone. Immutable.
+ * The human-friendly reference of a booking: eight characters from an alphabet without look-alikes
+ * (no 0/O, 1/I/L), so it can be read out on the phone. Immutable.
  */
 public record BookingReference(String value) {
 
@@ -20,7 +20,8 @@ public record BookingReference(String value) {
 
   public BookingReference {
     checkNotNull(value, "value");
-    checkArgument(isWellFormed(value), "a booking reference is %s characters of %s", LENGTH, ALPHABET);
+    checkArgument(
+        isWellFormed(value), "a booking reference is %s characters of %s", LENGTH, ALPHABET);
   }
 
   /** A random reference; {@code randomIndex} returns a uniform number in {@code [0, bound)}. */
@@ -38,7 +39,9 @@ public record BookingReference(String value) {
       return Optional.empty();
     }
     String normalized = text.strip().toUpperCase(Locale.ROOT);
-    return isWellFormed(normalized) ? Optional.of(new BookingReference(normalized)) : Optional.empty();
+    return isWellFormed(normalized)
+        ? Optional.of(new BookingReference(normalized))
+        : Optional.empty();
   }
 
   private static boolean isWellFormed(String value) {

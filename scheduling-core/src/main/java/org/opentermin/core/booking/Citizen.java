@@ -13,11 +13,12 @@ import java.util.Optional;
  *
  * <p>The note is sensitive (it may say why someone needs the social welfare office): it is shown
  * only to the office's staff and to the citizen, and never goes into notifications ({@link
- * #withoutNote()}), calendar files, logs or exception messages. {@link #toString()} never shows
- * any of the data, so that it cannot leak into logs, and the checks' messages never repeat it.
+ * #withoutNote()}), calendar files, logs or exception messages. {@link #toString()} never shows any
+ * of the data, so that it cannot leak into logs, and the checks' messages never repeat it.
  * Immutable.
  */
-public record Citizen(String name, Optional<String> email, Optional<String> phone, Optional<String> note) {
+public record Citizen(
+    String name, Optional<String> email, Optional<String> phone, Optional<String> note) {
 
   public static final int MAXIMUM_NAME_LENGTH = 200;
   public static final int MAXIMUM_CONTACT_LENGTH = 254;
@@ -25,14 +26,29 @@ public record Citizen(String name, Optional<String> email, Optional<String> phon
 
   public Citizen {
     checkNotNull(name, "name");
-    checkArgument(!name.isBlank() && name.length() <= MAXIMUM_NAME_LENGTH, "name must have 1 to %s characters", MAXIMUM_NAME_LENGTH);
+    checkArgument(
+        !name.isBlank() && name.length() <= MAXIMUM_NAME_LENGTH,
+        "name must have 1 to %s characters",
+        MAXIMUM_NAME_LENGTH);
     checkNotNull(email, "email");
     checkNotNull(phone, "phone");
     checkNotNull(note, "note");
-    email.ifPresent(value -> checkArgument(!value.isBlank() && value.length() <= MAXIMUM_CONTACT_LENGTH, "email too long or blank"));
-    phone.ifPresent(value -> checkArgument(!value.isBlank() && value.length() <= MAXIMUM_CONTACT_LENGTH, "phone too long or blank"));
-    note.ifPresent(value -> checkArgument(
-        !value.isBlank() && value.length() <= MAXIMUM_NOTE_LENGTH, "note must have 1 to %s characters", MAXIMUM_NOTE_LENGTH));
+    email.ifPresent(
+        value ->
+            checkArgument(
+                !value.isBlank() && value.length() <= MAXIMUM_CONTACT_LENGTH,
+                "email too long or blank"));
+    phone.ifPresent(
+        value ->
+            checkArgument(
+                !value.isBlank() && value.length() <= MAXIMUM_CONTACT_LENGTH,
+                "phone too long or blank"));
+    note.ifPresent(
+        value ->
+            checkArgument(
+                !value.isBlank() && value.length() <= MAXIMUM_NOTE_LENGTH,
+                "note must have 1 to %s characters",
+                MAXIMUM_NOTE_LENGTH));
   }
 
   /** A citizen without a note. */

@@ -54,7 +54,16 @@ public record Hold(
   public Booking confirmed(
       BookingReference reference, Citizen citizen, Optional<VideoLink> videoLink) {
     return new Booking(
-        id, resource, start, end, services, channel, AppointmentStatus.CONFIRMED, mode,
-        reference, citizen, videoLink);
+        id,
+        resource,
+        start,
+        end,
+        services,
+        channel,
+        AppointmentStatus.CONFIRMED,
+        mode,
+        reference,
+        citizen,
+        videoLink);
   }
 }

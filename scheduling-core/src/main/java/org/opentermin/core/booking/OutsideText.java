@@ -11,9 +11,9 @@ import org.opentermin.core.catalog.Office;
 import org.opentermin.core.catalog.Service;
 
 /**
- * The words about a booking that may leave the system: calendar files, emails, text messages.
- * They say that there is an appointment at the office; they name the services only when none of
- * them is sensitive, since a calendar entry or an email subject is read on lock screens, in shared
+ * The words about a booking that may leave the system: calendar files, emails, text messages. They
+ * say that there is an appointment at the office; they name the services only when none of them is
+ * sensitive, since a calendar entry or an email subject is read on lock screens, in shared
  * calendars and by mail providers, and "debt counselling" next to a name says too much. Every
  * adapter that writes such text takes it from here, and so do refusals. Stateless and thread-safe.
  */
@@ -36,8 +36,14 @@ public final class OutsideText {
     checkNotNull(mode, "mode");
     return switch (mode) {
       case IN_PERSON -> appointmentAt(office, locale);
-      case PHONE -> isGerman(locale) ? "Telefontermin: " + office.name() : "Phone appointment with " + office.name();
-      case VIDEO -> isGerman(locale) ? "Videotermin: " + office.name() : "Video appointment with " + office.name();
+      case PHONE ->
+          isGerman(locale)
+              ? "Telefontermin: " + office.name()
+              : "Phone appointment with " + office.name();
+      case VIDEO ->
+          isGerman(locale)
+              ? "Videotermin: " + office.name()
+              : "Video appointment with " + office.name();
     };
   }
 
@@ -46,25 +52,34 @@ public final class OutsideText {
    * that the office calls for a phone appointment (never the number, which is personal data); the
    * link to join for a video appointment, when there is one.
    */
-  public static Optional<String> howToMeet(AppointmentMode mode, Optional<VideoLink> link, Locale locale) {
+  public static Optional<String> howToMeet(
+      AppointmentMode mode, Optional<VideoLink> link, Locale locale) {
     checkNotNull(mode, "mode");
     checkNotNull(link, "link");
     checkNotNull(locale, "locale");
     boolean german = isGerman(locale);
     return switch (mode) {
       case IN_PERSON -> Optional.empty();
-      case PHONE -> Optional.of(german
-          ? "Wir rufen Sie zur gebuchten Zeit unter der Telefonnummer an, die Sie bei der Buchung angegeben haben."
-          : "We will call you at the booked time, at the phone number you gave when booking.");
-      case VIDEO -> link.map(room -> german
-          ? "Öffnen Sie kurz vor Beginn diesen Link zum Videotermin: " + room.text()
-          : "Open this link shortly before the start to join the video appointment: " + room.text());
+      case PHONE ->
+          Optional.of(
+              german
+                  ? "Wir rufen Sie zur gebuchten Zeit unter der Telefonnummer an, die Sie bei der"
+                      + " Buchung angegeben haben."
+                  : "We will call you at the booked time, at the phone number you gave when"
+                      + " booking.");
+      case VIDEO ->
+          link.map(
+              room ->
+                  german
+                      ? "Öffnen Sie kurz vor Beginn diesen Link zum Videotermin: " + room.text()
+                      : "Open this link shortly before the start to join the video appointment: "
+                          + room.text());
     };
   }
 
   /**
-   * The names of the booked services, to show outside; none at all if any of them is sensitive,
-   * so that the absence of one name cannot point to it either.
+   * The names of the booked services, to show outside; none at all if any of them is sensitive, so
+   * that the absence of one name cannot point to it either.
    */
   public static ImmutableList<String> serviceNames(Iterable<Service> booked) {
     checkNotNull(booked, "booked");

@@ -21,11 +21,17 @@ public record VideoLink(URI uri) {
   public VideoLink {
     checkNotNull(uri, "uri");
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    checkArgument(scheme.equals("https") || scheme.equals("http"), "a video link is an http(s) link, not %s", uri.getScheme());
+    checkArgument(
+        scheme.equals("https") || scheme.equals("http"),
+        "a video link is an http(s) link, not %s",
+        uri.getScheme());
     checkArgument(uri.getHost() != null && !uri.getHost().isEmpty(), "a video link names a host");
     checkArgument(uri.getRawUserInfo() == null, "a video link carries no user information");
     checkArgument(uri.getRawFragment() == null, "a video link has no fragment");
-    checkArgument(uri.toString().length() <= MAXIMUM_LENGTH, "a video link has at most %s characters", MAXIMUM_LENGTH);
+    checkArgument(
+        uri.toString().length() <= MAXIMUM_LENGTH,
+        "a video link has at most %s characters",
+        MAXIMUM_LENGTH);
   }
 
   /** The link in {@code text}. */

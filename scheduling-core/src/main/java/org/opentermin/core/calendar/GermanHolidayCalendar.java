@@ -31,9 +31,9 @@ import java.util.function.IntPredicate;
 
 /**
  * The statutory public holidays of a German state, computed for any year from 1995 on (movable
- * feasts from the Easter date), plus the regional holidays the office's {@link HolidayRegion}
- * opts in to. Changes in law are dated: e.g. Berlin keeps 8 March since 2019, Thuringia World
- * Children's Day since 2019, the northern states Reformation Day since 2018.
+ * feasts from the Easter date), plus the regional holidays the office's {@link HolidayRegion} opts
+ * in to. Changes in law are dated: e.g. Berlin keeps 8 March since 2019, Thuringia World Children's
+ * Day since 2019, the northern states Reformation Day since 2018.
  *
  * <p>Immutable and thread-safe.
  */
@@ -53,7 +53,8 @@ public final class GermanHolidayCalendar implements HolidayCalendar {
           Rule.everywhere("Ostermontag", easterPlus(1)),
           Rule.everywhere("Tag der Arbeit", fixed(5, 1)),
           // Berlin kept the 75th and 80th anniversaries of the end of the war as one-off holidays.
-          Rule.in("Tag der Befreiung", fixed(5, 8), BERLIN).onlyIn(year -> year == 2020 || year == 2025),
+          Rule.in("Tag der Befreiung", fixed(5, 8), BERLIN)
+              .onlyIn(year -> year == 2020 || year == 2025),
           Rule.everywhere("Christi Himmelfahrt", easterPlus(39)),
           Rule.in("Pfingstsonntag", easterPlus(49), BRANDENBURG, HESSE),
           Rule.everywhere("Pfingstmontag", easterPlus(50)),
@@ -68,7 +69,9 @@ public final class GermanHolidayCalendar implements HolidayCalendar {
               SAARLAND),
           Rule.regional("Fronleichnam", easterPlus(60), RegionalHoliday.CORPUS_CHRISTI),
           Rule.regional(
-              "Augsburger Hohes Friedensfest", fixed(8, 8), RegionalHoliday.AUGSBURG_PEACE_FESTIVAL),
+              "Augsburger Hohes Friedensfest",
+              fixed(8, 8),
+              RegionalHoliday.AUGSBURG_PEACE_FESTIVAL),
           Rule.in("Mariä Himmelfahrt", fixed(8, 15), SAARLAND),
           Rule.regional("Mariä Himmelfahrt", fixed(8, 15), RegionalHoliday.ASSUMPTION_DAY),
           Rule.in("Weltkindertag", fixed(9, 20), THURINGIA).since(2019),
@@ -81,7 +84,13 @@ public final class GermanHolidayCalendar implements HolidayCalendar {
               SAXONY,
               SAXONY_ANHALT,
               THURINGIA),
-          Rule.in("Reformationstag", fixed(10, 31), BREMEN, HAMBURG, LOWER_SAXONY, SCHLESWIG_HOLSTEIN)
+          Rule.in(
+                  "Reformationstag",
+                  fixed(10, 31),
+                  BREMEN,
+                  HAMBURG,
+                  LOWER_SAXONY,
+                  SCHLESWIG_HOLSTEIN)
               .since(2018),
           // The 500th anniversary of the Reformation was a holiday in every state.
           Rule.in(
@@ -181,7 +190,8 @@ public final class GermanHolidayCalendar implements HolidayCalendar {
       return in(name, date, ALL_STATES);
     }
 
-    static Rule in(String name, IntFunction<LocalDate> date, GermanState first, GermanState... rest) {
+    static Rule in(
+        String name, IntFunction<LocalDate> date, GermanState first, GermanState... rest) {
       return in(name, date, EnumSet.of(first, rest));
     }
 

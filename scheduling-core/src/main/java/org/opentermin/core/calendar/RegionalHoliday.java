@@ -14,7 +14,9 @@ public enum RegionalHoliday {
   ASSUMPTION_DAY(GermanState.BAVARIA),
   /** Augsburger Hohes Friedensfest (8 August), only in the city of Augsburg. */
   AUGSBURG_PEACE_FESTIVAL(GermanState.BAVARIA),
-  /** Fronleichnam in the Catholic municipalities of Saxony (Sorbian area) and Thuringia (Eichsfeld). */
+  /**
+   * Fronleichnam in the Catholic municipalities of Saxony (Sorbian area) and Thuringia (Eichsfeld).
+   */
   CORPUS_CHRISTI(GermanState.SAXONY, GermanState.THURINGIA);
 
   private final ImmutableSet<GermanState> states;

@@ -6,9 +6,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Duration;
 
 /**
- * How far ahead an office can be booked: a start must lie at least {@code minimumNotice} after
- * the moment of booking, and on a local date at most {@code maximumDaysAhead} days after today
- * (today itself is day 0). Immutable.
+ * How far ahead an office can be booked: a start must lie at least {@code minimumNotice} after the
+ * moment of booking, and on a local date at most {@code maximumDaysAhead} days after today (today
+ * itself is day 0). Immutable.
  */
 public record BookingHorizon(Duration minimumNotice, int maximumDaysAhead) {
 
@@ -17,7 +17,8 @@ public record BookingHorizon(Duration minimumNotice, int maximumDaysAhead) {
 
   public BookingHorizon {
     checkNotNull(minimumNotice, "minimumNotice");
-    checkArgument(!minimumNotice.isNegative(), "minimum notice must not be negative: %s", minimumNotice);
+    checkArgument(
+        !minimumNotice.isNegative(), "minimum notice must not be negative: %s", minimumNotice);
     checkArgument(
         minimumNotice.compareTo(Duration.ofDays(MAXIMUM_DAYS_AHEAD_LIMIT)) <= 0,
         "minimum notice too long: %s",

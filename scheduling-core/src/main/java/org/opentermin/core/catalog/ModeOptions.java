@@ -7,20 +7,21 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How a service is served in one {@link AppointmentMode}: optionally its own duration per person
- * (a phone call is often shorter than a visit), and optionally the only resources that serve it in
+ * How a service is served in one {@link AppointmentMode}: optionally its own duration per person (a
+ * phone call is often shorter than a visit), and optionally the only resources that serve it in
  * this mode (only some caseworkers do video). Resources belong to offices, so they are named per
- * office; with none named, every resource with the service's skill serves the mode at every
- * office, and once any are named, the mode is served only by them, and only at their offices.
- * Immutable.
+ * office; with none named, every resource with the service's skill serves the mode at every office,
+ * and once any are named, the mode is served only by them, and only at their offices. Immutable.
  *
  * @param duration the duration per person in this mode; empty: the service's duration at the office
  * @param resources the resources that serve this mode, per office; empty: every skilled resource
  */
-public record ModeOptions(Optional<Duration> duration, ImmutableSetMultimap<OfficeId, ResourceId> resources) {
+public record ModeOptions(
+    Optional<Duration> duration, ImmutableSetMultimap<OfficeId, ResourceId> resources) {
 
   /** The service's own duration, served by every resource with its skill. */
-  public static final ModeOptions DEFAULT = new ModeOptions(Optional.empty(), ImmutableSetMultimap.of());
+  public static final ModeOptions DEFAULT =
+      new ModeOptions(Optional.empty(), ImmutableSetMultimap.of());
 
   public ModeOptions {
     checkNotNull(duration, "duration");
@@ -33,7 +34,10 @@ public record ModeOptions(Optional<Duration> duration, ImmutableSetMultimap<Offi
     return new ModeOptions(Optional.of(duration), ImmutableSetMultimap.of());
   }
 
-  /** These options, served at {@code office} only by {@code servedBy} (in addition to those named before). */
+  /**
+   * These options, served at {@code office} only by {@code servedBy} (in addition to those named
+   * before).
+   */
   public ModeOptions servedAt(OfficeId office, Iterable<ResourceId> servedBy) {
     checkNotNull(office, "office");
     ImmutableSetMultimap.Builder<OfficeId, ResourceId> more = ImmutableSetMultimap.builder();

@@ -44,10 +44,15 @@ public record Office(
   public Office {
     checkNotNull(id, "id");
     checkNotNull(name, "name");
-    checkArgument(!name.isBlank() && name.length() <= 200, "office name must have 1 to 200 characters");
+    checkArgument(
+        !name.isBlank() && name.length() <= 200, "office name must have 1 to 200 characters");
     checkNotNull(zone, "zone");
     checkNotNull(holidayRegion, "holidayRegion");
-    checkArgument(SLOT_GRIDS.contains(slotMinutes), "slot grid must be one of %s minutes, not %s", SLOT_GRIDS, slotMinutes);
+    checkArgument(
+        SLOT_GRIDS.contains(slotMinutes),
+        "slot grid must be one of %s minutes, not %s",
+        SLOT_GRIDS,
+        slotMinutes);
     checkNotNull(horizon, "horizon");
     checkNotNull(holdDuration, "holdDuration");
     checkArgument(
@@ -57,9 +62,12 @@ public record Office(
         MAXIMUM_HOLD_DURATION.toMinutes(),
         holdDuration);
     checkNotNull(address, "address");
-    address.ifPresent(text -> checkArgument(
-        !text.isBlank() && text.length() <= MAXIMUM_ADDRESS_LENGTH,
-        "office address must have 1 to %s characters", MAXIMUM_ADDRESS_LENGTH));
+    address.ifPresent(
+        text ->
+            checkArgument(
+                !text.isBlank() && text.length() <= MAXIMUM_ADDRESS_LENGTH,
+                "office address must have 1 to %s characters",
+                MAXIMUM_ADDRESS_LENGTH));
   }
 
   /** An office without an address on record. */
@@ -76,7 +84,8 @@ public record Office(
 
   /** This office at {@code newAddress}. */
   public Office withAddress(String newAddress) {
-    return new Office(id, name, zone, holidayRegion, slotMinutes, horizon, holdDuration, Optional.of(newAddress));
+    return new Office(
+        id, name, zone, holidayRegion, slotMinutes, horizon, holdDuration, Optional.of(newAddress));
   }
 
   /** The federal state whose holidays the office keeps. */

@@ -23,7 +23,8 @@ public record Resource(
     checkNotNull(id, "id");
     checkNotNull(office, "office");
     checkNotNull(name, "name");
-    checkArgument(!name.isBlank() && name.length() <= 200, "resource name must have 1 to 200 characters");
+    checkArgument(
+        !name.isBlank() && name.length() <= 200, "resource name must have 1 to 200 characters");
     checkNotNull(kind, "kind");
     skills = ImmutableSet.copyOf(checkNotNull(skills, "skills"));
     checkNotNull(team, "team");

@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * What a citizen comes for (Dienstleistung, Anliegen): how long it takes per person, possibly
- * overridden per office, how many persons one appointment may cover, through which channels it
- * can be booked, whether it is sensitive (never named in anything that leaves the system), and in
- * which {@link AppointmentMode modes} it is served, each with its own {@link ModeOptions}. A
- * service made without modes is served in person only. Immutable.
+ * overridden per office, how many persons one appointment may cover, through which channels it can
+ * be booked, whether it is sensitive (never named in anything that leaves the system), and in which
+ * {@link AppointmentMode modes} it is served, each with its own {@link ModeOptions}. A service made
+ * without modes is served in person only. Immutable.
  *
  * @param modes at least one mode, in the enum's order, each with its options
  */
@@ -42,7 +42,8 @@ public record Service(
   public Service {
     checkNotNull(id, "id");
     checkNotNull(name, "name");
-    checkArgument(!name.isBlank() && name.length() <= 200, "service name must have 1 to 200 characters");
+    checkArgument(
+        !name.isBlank() && name.length() <= 200, "service name must have 1 to 200 characters");
     checkDuration(duration);
     durationAtOffice = ImmutableMap.copyOf(checkNotNull(durationAtOffice, "durationAtOffice"));
     durationAtOffice.values().forEach(Service::checkDuration);
@@ -79,7 +80,13 @@ public record Service(
       Set<Channel> channels,
       boolean sensitive) {
     return new Service(
-        id, name, duration, ImmutableMap.of(), maxPersons, ImmutableSet.copyOf(channels), sensitive);
+        id,
+        name,
+        duration,
+        ImmutableMap.of(),
+        maxPersons,
+        ImmutableSet.copyOf(channels),
+        sensitive);
   }
 
   /** This service with its own durations at some offices. */
@@ -91,7 +98,14 @@ public record Service(
   /** This service served in exactly the given modes, with their options. */
   public Service withModes(Map<AppointmentMode, ModeOptions> servedIn) {
     return new Service(
-        id, name, duration, durationAtOffice, maxPersons, channels, sensitive, ImmutableMap.copyOf(servedIn));
+        id,
+        name,
+        duration,
+        durationAtOffice,
+        maxPersons,
+        channels,
+        sensitive,
+        ImmutableMap.copyOf(servedIn));
   }
 
   /** How long the service takes for one person at {@code office}. */

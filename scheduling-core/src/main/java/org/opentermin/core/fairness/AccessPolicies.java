@@ -11,7 +11,8 @@ import org.opentermin.core.catalog.ServiceId;
  * for requests naming them, and the office's secret (hidden by {@link FairnessSecret#toString()}).
  * Immutable.
  */
-public record AccessPolicies(AccessPolicy office, ImmutableMap<ServiceId, AccessPolicy> services, FairnessSecret secret) {
+public record AccessPolicies(
+    AccessPolicy office, ImmutableMap<ServiceId, AccessPolicy> services, FairnessSecret secret) {
 
   public AccessPolicies {
     checkNotNull(office, "office");
@@ -25,7 +26,10 @@ public record AccessPolicies(AccessPolicy office, ImmutableMap<ServiceId, Access
     return new AccessPolicies(AccessPolicy.none(), ImmutableMap.of(), secret);
   }
 
-  /** The policy for a request naming {@code requested}: the first with its own policy, else the office's. */
+  /**
+   * The policy for a request naming {@code requested}: the first with its own policy, else the
+   * office's.
+   */
   public AccessPolicy forServices(List<ServiceId> requested) {
     checkNotNull(requested, "requested");
     for (ServiceId service : requested) {

@@ -20,7 +20,8 @@ public final class BookedMinutes {
   private BookedMinutes() {}
 
   /** Minutes booked per resource within {@code window}; resources with none are absent. */
-  public static ImmutableMap<ResourceId, Long> within(TimeWindow window, Iterable<BusyPeriod> periods) {
+  public static ImmutableMap<ResourceId, Long> within(
+      TimeWindow window, Iterable<BusyPeriod> periods) {
     checkNotNull(window, "window");
     checkNotNull(periods, "periods");
     Map<ResourceId, Long> minutes = new HashMap<>();

@@ -8,10 +8,11 @@ import org.opentermin.core.booking.AppointmentId;
 import org.opentermin.core.catalog.ResourceId;
 
 /**
- * A cancelled booking's time {@code [start, end)} on a resource and when it was cancelled: what
- * the {@link Quarantine} keeps closed. Immutable.
+ * A cancelled booking's time {@code [start, end)} on a resource and when it was cancelled: what the
+ * {@link Quarantine} keeps closed. Immutable.
  */
-public record Cancellation(AppointmentId id, ResourceId resource, Instant start, Instant end, Instant cancelledAt) {
+public record Cancellation(
+    AppointmentId id, ResourceId resource, Instant start, Instant end, Instant cancelledAt) {
 
   public Cancellation {
     checkNotNull(id, "id");
@@ -19,6 +20,7 @@ public record Cancellation(AppointmentId id, ResourceId resource, Instant start,
     checkNotNull(start, "start");
     checkNotNull(end, "end");
     checkNotNull(cancelledAt, "cancelledAt");
-    checkArgument(start.isBefore(end), "a cancelled booking must end after it starts: %s to %s", start, end);
+    checkArgument(
+        start.isBefore(end), "a cancelled booking must end after it starts: %s to %s", start, end);
   }
 }

@@ -5,10 +5,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.OptionalInt;
 
 /**
- * When an ONLINE hold needs a proof of work first, and how hard: always, or when the office's
- * holds in the last minute pass {@code holdsPerMinuteThreshold}; each doubling of the rate beyond
- * the threshold adds a bit, so a flood gets ever more expensive for its sender while one citizen
- * waits a moment. Immutable.
+ * When an ONLINE hold needs a proof of work first, and how hard: always, or when the office's holds
+ * in the last minute pass {@code holdsPerMinuteThreshold}; each doubling of the rate beyond the
+ * threshold adds a bit, so a flood gets ever more expensive for its sender while one citizen waits
+ * a moment. Immutable.
  *
  * @param difficultyBits leading zero bits required at the base level, 1 to {@value
  *     #MAXIMUM_DIFFICULTY_BITS}
@@ -38,7 +38,10 @@ public record ChallengePolicy(boolean always, int difficultyBits, int holdsPerMi
    * the rate exceeds the threshold, else {@code difficultyBits} when {@code always}.
    */
   public OptionalInt requiredDifficulty(int holdsInLastMinute) {
-    checkArgument(holdsInLastMinute >= 0, "holds in the last minute must not be negative: %s", holdsInLastMinute);
+    checkArgument(
+        holdsInLastMinute >= 0,
+        "holds in the last minute must not be negative: %s",
+        holdsInLastMinute);
     if (holdsPerMinuteThreshold > 0 && holdsInLastMinute > holdsPerMinuteThreshold) {
       // The largest k with threshold * 2^k <= holds, in integers so no rounding can add a bit.
       int extra = 0;

@@ -16,8 +16,8 @@ import org.opentermin.core.catalog.ResourceId;
  * Capacity split by channel (Kontingente): each resource's local day is cut into blocks of {@code
  * blockMinutes}, aligned to local midnight, and each block belongs to one {@link Contingent}: the
  * resource's dedicated one if it has one, else one drawn by keyed hash weighted by the shares.
- * Because the partition is fixed in advance, a contingent can never be overdrawn and no counter
- * has to be kept; shares hold in expectation, not exactly per day.
+ * Because the partition is fixed in advance, a contingent can never be overdrawn and no counter has
+ * to be kept; shares hold in expectation, not exactly per day.
  *
  * <p>Invariants: shares 0 to 100 summing to 100 (a missing contingent has share 0); {@code
  * blockMinutes} one of {@link #BLOCK_SIZES}; {@code 0 <= releaseToOnlineBefore <= 30 days}.
@@ -86,7 +86,9 @@ public record ChannelContingents(
     }
     Instant blockStart = blockAt(zone, at).start();
     double point =
-        secret.unit("contingent-block", office.value(), resource.value(), blockStart.getEpochSecond()) * 100;
+        secret.unit(
+                "contingent-block", office.value(), resource.value(), blockStart.getEpochSecond())
+            * 100;
     int cumulative = 0;
     Contingent last = null;
     for (Contingent contingent : CONTINGENTS) {
@@ -120,7 +122,8 @@ public record ChannelContingents(
    * marked it urgent and it is not ONLINE; PHONE and URGENT blocks also for ONLINE from {@code
    * blockStart - releaseToOnlineBefore} on. Citizens thus never use URGENT blocks before that.
    */
-  public boolean usable(Contingent block, Channel channel, boolean urgent, Instant blockStart, Instant now) {
+  public boolean usable(
+      Contingent block, Channel channel, boolean urgent, Instant blockStart, Instant now) {
     checkNotNull(block, "block");
     checkNotNull(channel, "channel");
     checkNotNull(blockStart, "blockStart");

@@ -23,15 +23,16 @@ import org.opentermin.core.catalog.ResourceId;
  * What an {@link AccessPolicy} closes for one kind of hold, per rule, as busy periods whose expiry
  * is the moment the capacity opens: the slot finder and the hold's candidate search already
  * understand them. Keeping the rules apart lets a refused hold say why ({@code NOT_YET_RELEASED}
- * when only the release closes a start). Each list holds, per resource in the order given,
- * periods sorted by start, with adjacent periods of equal expiry merged. Immutable.
+ * when only the release closes a start). Each list holds, per resource in the order given, periods
+ * sorted by start, with adjacent periods of equal expiry merged. Immutable.
  */
 public record ClosedCapacity(
     ImmutableList<BusyPeriod> byRelease,
     ImmutableList<BusyPeriod> byContingents,
     ImmutableList<BusyPeriod> byQuarantine) {
 
-  private static final ClosedCapacity NONE = new ClosedCapacity(ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
+  private static final ClosedCapacity NONE =
+      new ClosedCapacity(ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
 
   public ClosedCapacity {
     byRelease = ImmutableList.copyOf(checkNotNull(byRelease, "byRelease"));
@@ -50,7 +51,8 @@ public record ClosedCapacity(
   }
 
   public ImmutableList<BusyPeriod> all() {
-    return ImmutableList.<BusyPeriod>builderWithExpectedSize(byRelease.size() + byContingents.size() + byQuarantine.size())
+    return ImmutableList.<BusyPeriod>builderWithExpectedSize(
+            byRelease.size() + byContingents.size() + byQuarantine.size())
         .addAll(byRelease)
         .addAll(byContingents)
         .addAll(byQuarantine)
@@ -78,8 +80,8 @@ public record ClosedCapacity(
    *       now, until it opens. Days whose every wave is open are skipped without looking at cells.
    *       With a lottery, a cell opens {@link LotteryPolicy#DRAW_GRACE} after its wave: the draw
    *       books its winners first (it ignores this closure), everyone else books what is left.
-   *   <li>Contingents: every block the hold may not use at now, until it may (its release to
-   *       ONLINE for PHONE and URGENT blocks and ONLINE holds), else for good.
+   *   <li>Contingents: every block the hold may not use at now, until it may (its release to ONLINE
+   *       for PHONE and URGENT blocks and ONLINE holds), else for good.
    *   <li>Quarantine: for ONLINE holds only, the time of each cancellation on one of {@code
    *       resources} that overlaps {@code [from, to)} and reopens after now, until it reopens.
    * </ul>
@@ -101,7 +103,8 @@ public record ClosedCapacity(
     ImmutableSet<ResourceId> ids = ImmutableSet.copyOf(checkNotNull(resources, "resources"));
     checkNotNull(from, "from");
     checkNotNull(to, "to");
-    checkArgument(!to.isBefore(from), "the range must not end before it starts: %s to %s", from, to);
+    checkArgument(
+        !to.isBefore(from), "the range must not end before it starts: %s to %s", from, to);
     checkNotNull(channel, "channel");
     checkNotNull(cancellations, "cancellations");
     checkNotNull(now, "now");
@@ -111,15 +114,25 @@ public record ClosedCapacity(
     boolean online = channel == Channel.ONLINE;
     ImmutableList<BusyPeriod> release =
         online && policy.release().isPresent()
-            ? closedByRelease(policy.release().get(), policy.lottery().isPresent(), secret, office, ids, from, to, now)
+            ? closedByRelease(
+                policy.release().get(),
+                policy.lottery().isPresent(),
+                secret,
+                office,
+                ids,
+                from,
+                to,
+                now)
             : ImmutableList.of();
     ImmutableList<BusyPeriod> contingents =
         policy.contingents().isPresent()
-            ? closedByContingents(policy.contingents().get(), secret, office, ids, from, to, channel, urgent, now)
+            ? closedByContingents(
+                policy.contingents().get(), secret, office, ids, from, to, channel, urgent, now)
             : ImmutableList.of();
     ImmutableList<BusyPeriod> quarantine =
         online && policy.quarantine().isPresent()
-            ? closedByQuarantine(policy.quarantine().get(), secret, ids, from, to, cancellations, now)
+            ? closedByQuarantine(
+                policy.quarantine().get(), secret, ids, from, to, cancellations, now)
             : ImmutableList.of();
     return new ClosedCapacity(release, contingents, quarantine);
   }
@@ -138,7 +151,9 @@ public record ClosedCapacity(
     int minutes = office.slotMinutes();
     Map<ResourceId, List<BusyPeriod>> closed = emptyLists(resources);
     LocalDate lastDay = LocalDate.ofInstant(to.minusNanos(1), zone);
-    for (LocalDate day = LocalDate.ofInstant(from, zone); !day.isAfter(lastDay); day = day.plusDays(1)) {
+    for (LocalDate day = LocalDate.ofInstant(from, zone);
+        !day.isAfter(lastDay);
+        day = day.plusDays(1)) {
       Instant fullyOpen = release.dayFullyOpenAt(secret, officeId, zone, day);
       if (!now.isBefore(lottery ? LotteryPolicy.firstComeFirstServedAt(fullyOpen) : fullyOpen)) {
         continue;
@@ -168,18 +183,24 @@ public record ClosedCapacity(
   }
 
   /**
-   * The grid cells of the day {@code [dayStart, dayEnd)} that overlap {@code [first, last)}. A
-   * day of 24 hours without an offset change is plain arithmetic; a day with a change goes cell
-   * by cell through the local grid.
+   * The grid cells of the day {@code [dayStart, dayEnd)} that overlap {@code [first, last)}. A day
+   * of 24 hours without an offset change is plain arithmetic; a day with a change goes cell by cell
+   * through the local grid.
    */
-  private static List<TimeWindow> cellsOf(ZoneId zone, Instant dayStart, Instant dayEnd, Instant first, Instant last, int minutes) {
+  private static List<TimeWindow> cellsOf(
+      ZoneId zone, Instant dayStart, Instant dayEnd, Instant first, Instant last, int minutes) {
     List<TimeWindow> cells = new ArrayList<>();
-    boolean plainDay = dayEnd.getEpochSecond() - dayStart.getEpochSecond() == 24 * 60 * 60
-        && zone.getRules().getOffset(dayStart).equals(zone.getRules().getOffset(dayEnd.minusNanos(1)));
+    boolean plainDay =
+        dayEnd.getEpochSecond() - dayStart.getEpochSecond() == 24 * 60 * 60
+            && zone.getRules()
+                .getOffset(dayStart)
+                .equals(zone.getRules().getOffset(dayEnd.minusNanos(1)));
     if (plainDay) {
       long cellSeconds = minutes * 60L;
       long index = (first.getEpochSecond() - dayStart.getEpochSecond()) / cellSeconds;
-      for (Instant start = dayStart.plusSeconds(index * cellSeconds); start.isBefore(last); start = start.plusSeconds(cellSeconds)) {
+      for (Instant start = dayStart.plusSeconds(index * cellSeconds);
+          start.isBefore(last);
+          start = start.plusSeconds(cellSeconds)) {
         cells.add(new TimeWindow(start, start.plusSeconds(cellSeconds)));
       }
       return cells;
@@ -209,13 +230,16 @@ public record ClosedCapacity(
       for (TimeWindow block = contingents.blockAt(zone, from);
           block.start().isBefore(to);
           block = contingents.blockAt(zone, block.end())) {
-        Contingent contingent = contingents.contingentOf(secret, office.id(), zone, resource, block.start());
+        Contingent contingent =
+            contingents.contingentOf(secret, office.id(), zone, resource, block.start());
         if (contingents.usable(contingent, channel, urgent, block.start(), now)) {
           continue;
         }
         boolean opensToOnlineLater =
-            channel == Channel.ONLINE && (contingent == Contingent.PHONE || contingent == Contingent.URGENT);
-        Instant opens = opensToOnlineLater ? contingents.releasedToOnlineAt(block.start()) : Instant.MAX;
+            channel == Channel.ONLINE
+                && (contingent == Contingent.PHONE || contingent == Contingent.URGENT);
+        Instant opens =
+            opensToOnlineLater ? contingents.releasedToOnlineAt(block.start()) : Instant.MAX;
         periods.add(BusyPeriod.hold(resource, block.start(), block.end(), opens));
       }
     }
@@ -234,12 +258,16 @@ public record ClosedCapacity(
     for (Cancellation cancellation : cancellations) {
       checkNotNull(cancellation, "cancellations must not contain null");
       List<BusyPeriod> periods = closed.get(cancellation.resource());
-      if (periods == null || !cancellation.start().isBefore(to) || !from.isBefore(cancellation.end())) {
+      if (periods == null
+          || !cancellation.start().isBefore(to)
+          || !from.isBefore(cancellation.end())) {
         continue;
       }
       Instant reopens = quarantine.reopensAt(secret, cancellation.id(), cancellation.cancelledAt());
       if (now.isBefore(reopens)) {
-        periods.add(BusyPeriod.hold(cancellation.resource(), cancellation.start(), cancellation.end(), reopens));
+        periods.add(
+            BusyPeriod.hold(
+                cancellation.resource(), cancellation.start(), cancellation.end(), reopens));
       }
     }
     return merged(closed);
@@ -260,7 +288,9 @@ public record ClosedCapacity(
       periods.sort(Comparator.comparing(BusyPeriod::start).thenComparing(BusyPeriod::end));
       BusyPeriod open = null;
       for (BusyPeriod next : periods) {
-        if (open != null && !next.start().isAfter(open.end()) && next.expiresAt().equals(open.expiresAt())) {
+        if (open != null
+            && !next.start().isAfter(open.end())
+            && next.expiresAt().equals(open.expiresAt())) {
           Instant end = next.end().isAfter(open.end()) ? next.end() : open.end();
           open = BusyPeriod.hold(open.resource(), open.start(), end, open.expiresAt());
         } else {

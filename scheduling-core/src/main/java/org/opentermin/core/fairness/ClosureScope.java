@@ -8,8 +8,8 @@ import org.opentermin.core.availability.BusyPeriod;
 
 /**
  * Which of an access policy's closures a query or a hold respects: all of them for citizens and
- * staff, fewer for the offers the system makes itself, so that a waiting list or a lottery can
- * hand out capacity before it opens to everyone.
+ * staff, fewer for the offers the system makes itself, so that a waiting list or a lottery can hand
+ * out capacity before it opens to everyone.
  */
 public enum ClosureScope {
   /** Release, contingents and quarantine. */

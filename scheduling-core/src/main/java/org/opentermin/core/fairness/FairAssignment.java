@@ -35,12 +35,14 @@ public record FairAssignment(ImmutableMap<ResourceId, Integer> weightPercent) {
   public FairAssignment {
     checkNotNull(weightPercent, "weightPercent");
     weightPercent = ImmutableMap.copyOf(weightPercent);
-    weightPercent.forEach((resource, weight) -> checkArgument(
-        weight >= 1 && weight <= MAXIMUM_WEIGHT_PERCENT,
-        "the weight of %s must be 1 to %s percent, not %s",
-        resource,
-        MAXIMUM_WEIGHT_PERCENT,
-        weight));
+    weightPercent.forEach(
+        (resource, weight) ->
+            checkArgument(
+                weight >= 1 && weight <= MAXIMUM_WEIGHT_PERCENT,
+                "the weight of %s must be 1 to %s percent, not %s",
+                resource,
+                MAXIMUM_WEIGHT_PERCENT,
+                weight));
   }
 
   /** Every resource weighs the same. */
@@ -56,7 +58,8 @@ public record FairAssignment(ImmutableMap<ResourceId, Integer> weightPercent) {
    * {@code candidates} (repeats dropped) in the order to try them, given each one's booked minutes
    * in the week ({@code 0} when missing).
    */
-  public ImmutableList<ResourceId> order(Collection<ResourceId> candidates, Map<ResourceId, Long> bookedMinutes) {
+  public ImmutableList<ResourceId> order(
+      Collection<ResourceId> candidates, Map<ResourceId, Long> bookedMinutes) {
     checkNotNull(candidates, "candidates");
     checkNotNull(bookedMinutes, "bookedMinutes");
     ImmutableSet<ResourceId> distinct = ImmutableSet.copyOf(candidates);
@@ -70,17 +73,27 @@ public record FairAssignment(ImmutableMap<ResourceId, Integer> weightPercent) {
           minutes);
     }
     // minutes(a) / weight(a) < minutes(b) / weight(b), compared exactly by cross-multiplying.
-    Comparator<ResourceId> byLoad = (a, b) -> Long.compare(
-        minutesOf(a, bookedMinutes) * weightOf(b), minutesOf(b, bookedMinutes) * weightOf(a));
-    return distinct.stream().sorted(byLoad.thenComparing(Comparator.naturalOrder())).collect(ImmutableList.toImmutableList());
+    Comparator<ResourceId> byLoad =
+        (a, b) ->
+            Long.compare(
+                minutesOf(a, bookedMinutes) * weightOf(b),
+                minutesOf(b, bookedMinutes) * weightOf(a));
+    return distinct.stream()
+        .sorted(byLoad.thenComparing(Comparator.naturalOrder()))
+        .collect(ImmutableList.toImmutableList());
   }
 
-  /** The local week (Monday 00:00 to the next Monday 00:00) containing {@code at}: the minutes that count. */
+  /**
+   * The local week (Monday 00:00 to the next Monday 00:00) containing {@code at}: the minutes that
+   * count.
+   */
   public static TimeWindow weekOf(Instant at, ZoneId zone) {
     checkNotNull(at, "at");
     checkNotNull(zone, "zone");
-    LocalDate monday = LocalDate.ofInstant(at, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    return new TimeWindow(LocalGrid.startOfDay(zone, monday), LocalGrid.startOfDay(zone, monday.plusWeeks(1)));
+    LocalDate monday =
+        LocalDate.ofInstant(at, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return new TimeWindow(
+        LocalGrid.startOfDay(zone, monday), LocalGrid.startOfDay(zone, monday.plusWeeks(1)));
   }
 
   private static long minutesOf(ResourceId resource, Map<ResourceId, Long> bookedMinutes) {

@@ -11,8 +11,7 @@ import java.util.UUID;
 /**
  * An office's random 128-bit secret, from which every "random" decision of a fairness rule is
  * derived as a keyed hash, so that all app instances agree and no client can predict it. It is
- * created with the office and never shown: {@link #toString()} hides it. Immutable and
- * thread-safe.
+ * created with the office and never shown: {@link #toString()} hides it. Immutable and thread-safe.
  *
  * <p>Inputs are hashed unambiguously: the purpose and each part as its string form in UTF-8, each
  * preceded by its length, so that {@code ("ab", "c")} and {@code ("a", "bc")} differ.
@@ -31,8 +30,8 @@ public record FairnessSecret(long high, long low) {
   }
 
   /**
-   * A uniform 64-bit keyed hash (SipHash-2-4) of {@code purpose} and {@code parts}, each part
-   * taken by its string form. Fast enough to call per grid cell.
+   * A uniform 64-bit keyed hash (SipHash-2-4) of {@code purpose} and {@code parts}, each part taken
+   * by its string form. Fast enough to call per grid cell.
    */
   public long hash(String purpose, Object... parts) {
     checkNotNull(purpose, "purpose");
@@ -72,8 +71,8 @@ public record FairnessSecret(long high, long low) {
   }
 
   /**
-   * The same bytes as {@code putLengthPrefixed(hasher, String.valueOf(number))}, without making
-   * the string: release waves hash every grid cell's start, so this runs thousands of times per
+   * The same bytes as {@code putLengthPrefixed(hasher, String.valueOf(number))}, without making the
+   * string: release waves hash every grid cell's start, so this runs thousands of times per
    * availability query.
    */
   private static void putLengthPrefixedDecimal(Hasher hasher, long number) {

@@ -27,7 +27,8 @@ public record Identity(Kind kind, String normalised) {
   private static final CharMatcher WHITESPACE = CharMatcher.whitespace();
   private static final CharMatcher PHONE_SEPARATORS = CharMatcher.anyOf(" -./()").or(WHITESPACE);
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
-  private static final ImmutableSet<String> GMAIL_DOMAINS = ImmutableSet.of("gmail.com", "googlemail.com");
+  private static final ImmutableSet<String> GMAIL_DOMAINS =
+      ImmutableSet.of("gmail.com", "googlemail.com");
 
   public Identity {
     checkNotNull(kind, "kind");
@@ -39,10 +40,10 @@ public record Identity(Kind kind, String normalised) {
 
   /**
    * The identity of an email address: lower-cased, a {@code +tag} removed from the local part for
-   * every provider (many deliver it to the same mailbox), and for gmail.com and googlemail.com
-   * also the dots removed and the domain made gmail.com, as Gmail ignores them. Surrounding
-   * whitespace is ignored. Empty when it is not an address: not exactly one {@code @}, an empty
-   * part, or whitespace inside.
+   * every provider (many deliver it to the same mailbox), and for gmail.com and googlemail.com also
+   * the dots removed and the domain made gmail.com, as Gmail ignores them. Surrounding whitespace
+   * is ignored. Empty when it is not an address: not exactly one {@code @}, an empty part, or
+   * whitespace inside.
    */
   public static Optional<Identity> email(String address) {
     if (address == null) {
@@ -50,7 +51,10 @@ public record Identity(Kind kind, String normalised) {
     }
     String text = WHITESPACE.trimFrom(address).toLowerCase(Locale.ROOT);
     int at = text.indexOf('@');
-    if (at <= 0 || at != text.lastIndexOf('@') || at == text.length() - 1 || WHITESPACE.matchesAnyOf(text)) {
+    if (at <= 0
+        || at != text.lastIndexOf('@')
+        || at == text.length() - 1
+        || WHITESPACE.matchesAnyOf(text)) {
       return Optional.empty();
     }
     String local = text.substring(0, at);
@@ -70,11 +74,11 @@ public record Identity(Kind kind, String normalised) {
   }
 
   /**
-   * The identity of a phone number in E.164: spaces, dashes, dots, slashes and parentheses
-   * removed; a {@code 00} prefix becomes {@code +}; a single leading {@code 0} means Germany
-   * ({@code +49}); the German trunk zero written after the country code ({@code +49 (0)30 ...})
-   * is dropped, as no German number starts with it. Empty unless it then is {@code +}, a digit
-   * from 1 to 9 and 7 to 14 more digits.
+   * The identity of a phone number in E.164: spaces, dashes, dots, slashes and parentheses removed;
+   * a {@code 00} prefix becomes {@code +}; a single leading {@code 0} means Germany ({@code +49});
+   * the German trunk zero written after the country code ({@code +49 (0)30 ...}) is dropped, as no
+   * German number starts with it. Empty unless it then is {@code +}, a digit from 1 to 9 and 7 to
+   * 14 more digits.
    */
   public static Optional<Identity> phone(String number) {
     if (number == null) {

@@ -8,10 +8,10 @@ import java.time.ZonedDateTime;
 
 /**
  * Cuts time into cells of a fixed number of local minutes, aligned to local midnight. A cell
- * boundary is the instant of its local time ({@link ZonedDateTime#of} rules: a local time in a
- * gap moves past the gap, a repeated one takes its first occurrence), so the cells partition
- * time: on the spring-forward day cells in the gap are empty and never returned, on the fall-back
- * day the cell that contains the change is longer.
+ * boundary is the instant of its local time ({@link ZonedDateTime#of} rules: a local time in a gap
+ * moves past the gap, a repeated one takes its first occurrence), so the cells partition time: on
+ * the spring-forward day cells in the gap are empty and never returned, on the fall-back day the
+ * cell that contains the change is longer.
  */
 final class LocalGrid {
 

@@ -18,14 +18,17 @@ import org.opentermin.core.catalog.OfficeId;
 
 /**
  * The draw of a release wave's lottery, verifiable by anyone: the seed's SHA-256 is published when
- * entries open ({@link #commitment}), the seed after the draw; the order then follows from the
- * seed and the entry ids alone. Stateless and thread-safe.
+ * entries open ({@link #commitment}), the seed after the draw; the order then follows from the seed
+ * and the entry ids alone. Stateless and thread-safe.
  */
 public final class Lottery {
 
   private Lottery() {}
 
-  /** The seed of the draw for wave {@code wave} of {@code day}, unknown to anyone without the secret. */
+  /**
+   * The seed of the draw for wave {@code wave} of {@code day}, unknown to anyone without the
+   * secret.
+   */
   public static String seed(FairnessSecret secret, OfficeId office, LocalDate day, int wave) {
     checkNotNull(secret, "secret");
     checkNotNull(office, "office");
@@ -34,17 +37,21 @@ public final class Lottery {
     return secret.keyedDigest("lottery", office + "|" + day + "|" + wave);
   }
 
-  /** The lower-case hex SHA-256 of {@code seed}, published before the draw so the seed cannot change. */
+  /**
+   * The lower-case hex SHA-256 of {@code seed}, published before the draw so the seed cannot
+   * change.
+   */
   public static String commitment(String seed) {
     checkNotNull(seed, "seed");
     return sha256(seed);
   }
 
   /**
-   * {@code entries} in draw order: by the hex SHA-256 of {@code seed + "|" + entryId}, ties by entry
-   * id. Input order does not matter; entry ids must be unique.
+   * {@code entries} in draw order: by the hex SHA-256 of {@code seed + "|" + entryId}, ties by
+   * entry id. Input order does not matter; entry ids must be unique.
    */
-  public static <T> ImmutableList<T> drawOrder(String seed, Collection<T> entries, Function<T, String> entryId) {
+  public static <T> ImmutableList<T> drawOrder(
+      String seed, Collection<T> entries, Function<T, String> entryId) {
     checkNotNull(seed, "seed");
     checkNotNull(entries, "entries");
     checkNotNull(entryId, "entryId");
@@ -57,7 +64,8 @@ public final class Lottery {
       checkArgument(ids.add(id), "entry ids must be unique; repeated: %s", id);
       tickets.add(new Ticket<>(entry, id, sha256(seed + "|" + id)));
     }
-    tickets.sort(Comparator.comparing((Ticket<T> ticket) -> ticket.rank()).thenComparing(Ticket::id));
+    tickets.sort(
+        Comparator.comparing((Ticket<T> ticket) -> ticket.rank()).thenComparing(Ticket::id));
     return tickets.stream().map(Ticket::entry).collect(ImmutableList.toImmutableList());
   }
 

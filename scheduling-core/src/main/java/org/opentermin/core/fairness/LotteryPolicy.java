@@ -25,7 +25,8 @@ public record LotteryPolicy(Duration entryWindow) {
   public LotteryPolicy {
     checkNotNull(entryWindow, "entryWindow");
     checkArgument(
-        entryWindow.compareTo(Duration.ofHours(1)) >= 0 && entryWindow.compareTo(Duration.ofDays(14)) <= 0,
+        entryWindow.compareTo(Duration.ofHours(1)) >= 0
+            && entryWindow.compareTo(Duration.ofDays(14)) <= 0,
         "a lottery's entry window must be 1 hour to 14 days, not %s",
         entryWindow);
   }
@@ -36,7 +37,9 @@ public record LotteryPolicy(Duration entryWindow) {
     return waveOpensAt.minus(entryWindow);
   }
 
-  /** When first-come-first-served opens for a wave that opens (and is drawn) at {@code waveOpensAt}. */
+  /**
+   * When first-come-first-served opens for a wave that opens (and is drawn) at {@code waveOpensAt}.
+   */
   public static Instant firstComeFirstServedAt(Instant waveOpensAt) {
     checkNotNull(waveOpensAt, "waveOpensAt");
     return waveOpensAt.plus(DRAW_GRACE);

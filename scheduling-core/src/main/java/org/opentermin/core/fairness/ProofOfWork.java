@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
  * takes one hash. At 16 bits that is about 65,000 hashes, at 20 bits about a million.
  *
  * <p>A solution is 1 to {@value #MAXIMUM_SOLUTION_LENGTH} characters of {@code [0-9a-zA-Z]};
- * difficulties range from 0 to {@value #MAXIMUM_DIFFICULTY_BITS} bits. Clients may search
- * solutions in any order; {@link #solve} counts up in decimal. Stateless and thread-safe.
+ * difficulties range from 0 to {@value #MAXIMUM_DIFFICULTY_BITS} bits. Clients may search solutions
+ * in any order; {@link #solve} counts up in decimal. Stateless and thread-safe.
  */
 public final class ProofOfWork {
 
@@ -27,16 +27,19 @@ public final class ProofOfWork {
   public static final int MAXIMUM_SOLUTION_LENGTH = 32;
 
   private static final CharMatcher SOLUTION_CHARACTERS =
-      CharMatcher.inRange('0', '9').or(CharMatcher.inRange('a', 'z')).or(CharMatcher.inRange('A', 'Z'));
+      CharMatcher.inRange('0', '9')
+          .or(CharMatcher.inRange('a', 'z'))
+          .or(CharMatcher.inRange('A', 'Z'));
 
   private ProofOfWork() {}
 
   /**
-   * Whether {@code solution} solves {@code challenge} at {@code difficultyBits}. A solution that
-   * is not 1 to {@value #MAXIMUM_SOLUTION_LENGTH} characters of {@code [0-9a-zA-Z]} solves
-   * nothing: it comes from a client, so it is refused rather than rejected with an exception.
+   * Whether {@code solution} solves {@code challenge} at {@code difficultyBits}. A solution that is
+   * not 1 to {@value #MAXIMUM_SOLUTION_LENGTH} characters of {@code [0-9a-zA-Z]} solves nothing: it
+   * comes from a client, so it is refused rather than rejected with an exception.
    *
-   * @throws IllegalArgumentException if the difficulty is outside 0 to {@value #MAXIMUM_DIFFICULTY_BITS}
+   * @throws IllegalArgumentException if the difficulty is outside 0 to {@value
+   *     #MAXIMUM_DIFFICULTY_BITS}
    */
   public static boolean solves(String challenge, String solution, int difficultyBits) {
     checkNotNull(challenge, "challenge");
@@ -50,7 +53,8 @@ public final class ProofOfWork {
    * {@code difficultyBits}; takes 2<sup>difficultyBits</sup> hashes on average. For tests,
    * simulations and as the reference for client implementations; the server only checks.
    *
-   * @throws IllegalArgumentException if the difficulty is outside 0 to {@value #MAXIMUM_DIFFICULTY_BITS}
+   * @throws IllegalArgumentException if the difficulty is outside 0 to {@value
+   *     #MAXIMUM_DIFFICULTY_BITS}
    */
   public static String solve(String challenge, int difficultyBits) {
     checkNotNull(challenge, "challenge");
@@ -65,7 +69,9 @@ public final class ProofOfWork {
     }
   }
 
-  /** The number of zero bits before the first one bit, most significant bit of the first byte first. */
+  /**
+   * The number of zero bits before the first one bit, most significant bit of the first byte first.
+   */
   public static int leadingZeroBits(byte[] bytes) {
     checkNotNull(bytes, "bytes");
     int zeros = 0;
@@ -85,7 +91,9 @@ public final class ProofOfWork {
   }
 
   private static byte[] hash(String challenge, String solution) {
-    return Hashing.sha256().hashString(challenge + ":" + solution, StandardCharsets.UTF_8).asBytes();
+    return Hashing.sha256()
+        .hashString(challenge + ":" + solution, StandardCharsets.UTF_8)
+        .asBytes();
   }
 
   private static void checkDifficulty(int difficultyBits) {

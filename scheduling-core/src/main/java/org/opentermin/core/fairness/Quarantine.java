@@ -10,8 +10,8 @@ import org.opentermin.core.booking.AppointmentId;
 /**
  * Keeps the time of a cancelled booking closed to ONLINE holds for a while, so that a booking
  * cannot be handed to a buyer by cancelling it and rebooking at once: it reopens at {@code
- * cancelledAt + delay} plus a keyed-random part (whole milliseconds) of {@code randomWindow}.
- * Staff and waiting-list offers may use the time at once.
+ * cancelledAt + delay} plus a keyed-random part (whole milliseconds) of {@code randomWindow}. Staff
+ * and waiting-list offers may use the time at once.
  *
  * <p>Invariants: both durations at least 0 and at most {@value #MAXIMUM_DAYS} days. Immutable and
  * thread-safe.
@@ -51,8 +51,8 @@ public record Quarantine(Duration delay, Duration randomWindow) {
   }
 
   /**
-   * The earliest cancellation instant whose time may still be closed at {@code now}: a
-   * cancellation before it has reopened, whatever its random part.
+   * The earliest cancellation instant whose time may still be closed at {@code now}: a cancellation
+   * before it has reopened, whatever its random part.
    */
   public Instant stillClosedSince(Instant now) {
     checkNotNull(now, "now");

@@ -15,21 +15,21 @@ import org.opentermin.core.catalog.OfficeId;
 import org.opentermin.core.catalog.ResourceId;
 
 /**
- * Days open in waves (Freischaltung), so that no single moment decides who gets a day: wave
- * {@code i} of day D opens at {@code opensAt} local time (office zone) on D minus {@code
+ * Days open in waves (Freischaltung), so that no single moment decides who gets a day: wave {@code
+ * i} of day D opens at {@code opensAt} local time (office zone) on D minus {@code
  * waves.get(i).daysBefore()}, plus a keyed-random offset in {@code [0, randomWindow)} (whole
  * milliseconds) that is the same for every resource and app instance. Each grid cell of each
  * resource belongs to one wave by keyed hash, weighted by the waves' shares.
  *
  * <p>On a spring-forward day an {@code opensAt} that does not exist locally is taken at the next
- * valid time (02:30 becomes 03:30 in Europe/Berlin); on a fall-back day a repeated one is taken
- * at its first occurrence ({@link ZonedDateTime#of} behaviour).
+ * valid time (02:30 becomes 03:30 in Europe/Berlin); on a fall-back day a repeated one is taken at
+ * its first occurrence ({@link ZonedDateTime#of} behaviour).
  *
  * <p>Invariants: 1 to {@value #MAXIMUM_WAVES} waves, earliest first ({@code daysBefore} strictly
- * decreasing), shares summing to 100; {@code 0 <= randomWindow < 24 h}. Immutable and
- * thread-safe.
+ * decreasing), shares summing to 100; {@code 0 <= randomWindow < 24 h}. Immutable and thread-safe.
  */
-public record ReleasePolicy(LocalTime opensAt, Duration randomWindow, ImmutableList<ReleaseWave> waves) {
+public record ReleasePolicy(
+    LocalTime opensAt, Duration randomWindow, ImmutableList<ReleaseWave> waves) {
 
   public static final int MAXIMUM_WAVES = 4;
 
@@ -61,7 +61,8 @@ public record ReleasePolicy(LocalTime opensAt, Duration randomWindow, ImmutableL
   }
 
   /** When wave {@code wave} of {@code day} opens. */
-  public Instant waveOpensAt(FairnessSecret secret, OfficeId office, ZoneId zone, LocalDate day, int wave) {
+  public Instant waveOpensAt(
+      FairnessSecret secret, OfficeId office, ZoneId zone, LocalDate day, int wave) {
     checkNotNull(secret, "secret");
     checkNotNull(office, "office");
     checkNotNull(zone, "zone");
@@ -79,7 +80,8 @@ public record ReleasePolicy(LocalTime opensAt, Duration randomWindow, ImmutableL
   }
 
   /** The wave a grid cell of a resource belongs to: a keyed hash weighted by the shares. */
-  public int waveOf(FairnessSecret secret, OfficeId office, ResourceId resource, Instant cellStart) {
+  public int waveOf(
+      FairnessSecret secret, OfficeId office, ResourceId resource, Instant cellStart) {
     checkNotNull(secret, "secret");
     checkNotNull(office, "office");
     checkNotNull(resource, "resource");
@@ -88,7 +90,8 @@ public record ReleasePolicy(LocalTime opensAt, Duration randomWindow, ImmutableL
       return 0;
     }
     double point =
-        secret.unit("release-cell", office.value(), resource.value(), cellStart.getEpochSecond()) * 100;
+        secret.unit("release-cell", office.value(), resource.value(), cellStart.getEpochSecond())
+            * 100;
     int cumulative = 0;
     for (int i = 0; i < waves.size(); i++) {
       cumulative += waves.get(i).sharePercent();
@@ -99,7 +102,9 @@ public record ReleasePolicy(LocalTime opensAt, Duration randomWindow, ImmutableL
     return waves.size() - 1;
   }
 
-  /** When the grid cell starting at {@code cellStart} opens: its wave's opening on its local day. */
+  /**
+   * When the grid cell starting at {@code cellStart} opens: its wave's opening on its local day.
+   */
   public Instant cellOpensAt(
       FairnessSecret secret, OfficeId office, ZoneId zone, ResourceId resource, Instant cellStart) {
     checkNotNull(zone, "zone");
@@ -111,7 +116,8 @@ public record ReleasePolicy(LocalTime opensAt, Duration randomWindow, ImmutableL
    * When every wave of {@code day} is open. Usually the last wave's opening, but a random offset
    * across a 23-hour day can put an earlier wave later, so all are compared.
    */
-  public Instant dayFullyOpenAt(FairnessSecret secret, OfficeId office, ZoneId zone, LocalDate day) {
+  public Instant dayFullyOpenAt(
+      FairnessSecret secret, OfficeId office, ZoneId zone, LocalDate day) {
     Instant latest = Instant.MIN;
     for (int wave = 0; wave < waves.size(); wave++) {
       Instant opens = waveOpensAt(secret, office, zone, day, wave);

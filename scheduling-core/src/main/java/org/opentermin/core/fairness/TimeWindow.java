@@ -12,7 +12,8 @@ public record TimeWindow(Instant start, Instant end) {
   public TimeWindow {
     checkNotNull(start, "start");
     checkNotNull(end, "end");
-    checkArgument(start.isBefore(end), "a time window must end after it starts: %s to %s", start, end);
+    checkArgument(
+        start.isBefore(end), "a time window must end after it starts: %s to %s", start, end);
   }
 
   /** Whether {@code at} lies in {@code [start, end)}. */

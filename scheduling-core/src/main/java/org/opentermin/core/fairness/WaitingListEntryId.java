@@ -8,10 +8,9 @@ import java.util.regex.Pattern;
 import org.opentermin.core.catalog.OfficeId;
 
 /**
- * Identifies an entry on an office's waiting list. Like an appointment id it names its office, so
- * a lookup can go straight to the office's data. Its text form is {@code <officeId>.<uuid>}; it is
- * what the citizen gets back at registration and names the entry in every later request.
- * Immutable.
+ * Identifies an entry on an office's waiting list. Like an appointment id it names its office, so a
+ * lookup can go straight to the office's data. Its text form is {@code <officeId>.<uuid>}; it is
+ * what the citizen gets back at registration and names the entry in every later request. Immutable.
  */
 public record WaitingListEntryId(OfficeId office, UUID uuid) {
 

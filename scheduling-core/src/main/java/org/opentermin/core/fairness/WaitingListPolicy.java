@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How long a waiting-list offer (a hold) stays open before the capacity moves on to the next
- * entry. Immutable.
+ * How long a waiting-list offer (a hold) stays open before the capacity moves on to the next entry.
+ * Immutable.
  *
  * @param offerExpiry 5 minutes to 7 days
  */
@@ -17,7 +17,8 @@ public record WaitingListPolicy(Duration offerExpiry) {
   public WaitingListPolicy {
     checkNotNull(offerExpiry, "offerExpiry");
     checkArgument(
-        offerExpiry.compareTo(Duration.ofMinutes(5)) >= 0 && offerExpiry.compareTo(Duration.ofDays(7)) <= 0,
+        offerExpiry.compareTo(Duration.ofMinutes(5)) >= 0
+            && offerExpiry.compareTo(Duration.ofDays(7)) <= 0,
         "a waiting-list offer must stay open 5 minutes to 7 days, not %s",
         offerExpiry);
   }

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The order in which a waiting list is served: first come, first served; entries registered at
- * the same instant in an order that is fixed by the office's secret, so neither input order nor
- * a client's choice of id decides. Stateless and thread-safe.
+ * The order in which a waiting list is served: first come, first served; entries registered at the
+ * same instant in an order that is fixed by the office's secret, so neither input order nor a
+ * client's choice of id decides. Stateless and thread-safe.
  */
 public final class WaitingOrder {
 
@@ -27,7 +27,10 @@ public final class WaitingOrder {
    * then by id. Entry ids must be unique.
    */
   public static <T> ImmutableList<T> order(
-      FairnessSecret secret, Collection<T> entries, Function<T, Instant> registeredAt, Function<T, String> id) {
+      FairnessSecret secret,
+      Collection<T> entries,
+      Function<T, Instant> registeredAt,
+      Function<T, String> id) {
     checkNotNull(secret, "secret");
     checkNotNull(entries, "entries");
     checkNotNull(registeredAt, "registeredAt");

@@ -24,8 +24,12 @@ public record RetentionPeriod(int days) {
   public static final RetentionPeriod DEFAULT = new RetentionPeriod(DEFAULT_DAYS);
 
   public RetentionPeriod {
-    checkArgument(days >= MINIMUM_DAYS && days <= MAXIMUM_DAYS,
-        "a retention period is %s to %s days, not %s", MINIMUM_DAYS, MAXIMUM_DAYS, days);
+    checkArgument(
+        days >= MINIMUM_DAYS && days <= MAXIMUM_DAYS,
+        "a retention period is %s to %s days, not %s",
+        MINIMUM_DAYS,
+        MAXIMUM_DAYS,
+        days);
   }
 
   public static RetentionPeriod ofDays(int days) {

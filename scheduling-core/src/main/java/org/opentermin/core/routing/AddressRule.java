@@ -14,7 +14,11 @@ import org.opentermin.core.catalog.OfficeId;
  * @param houseNumbers only together with a street
  */
 public record AddressRule(
-    String label, PostalCode postalCode, Optional<StreetName> street, Optional<HouseNumberRange> houseNumbers, OfficeId office) {
+    String label,
+    PostalCode postalCode,
+    Optional<StreetName> street,
+    Optional<HouseNumberRange> houseNumbers,
+    OfficeId office) {
 
   /** How narrowly a rule names addresses; where several rules match, the most specific wins. */
   public enum Specificity {
@@ -31,23 +35,43 @@ public record AddressRule(
     checkNotNull(houseNumbers, "houseNumbers");
     checkNotNull(office, "office");
     checkArgument(
-        street.isPresent() || houseNumbers.isEmpty(), "address rule '%s' names house numbers %s without a street", label, houseNumbers);
+        street.isPresent() || houseNumbers.isEmpty(),
+        "address rule '%s' names house numbers %s without a street",
+        label,
+        houseNumbers);
   }
 
   /** Every address with {@code postalCode}. */
   public static AddressRule of(String label, String postalCode, OfficeId office) {
-    return new AddressRule(label, PostalCode.of(postalCode), Optional.empty(), Optional.empty(), office);
+    return new AddressRule(
+        label, PostalCode.of(postalCode), Optional.empty(), Optional.empty(), office);
   }
 
   /** Every address on {@code street} in {@code postalCode}. */
   public static AddressRule of(String label, String postalCode, String street, OfficeId office) {
-    return new AddressRule(label, PostalCode.of(postalCode), Optional.of(StreetName.of(street)), Optional.empty(), office);
+    return new AddressRule(
+        label,
+        PostalCode.of(postalCode),
+        Optional.of(StreetName.of(street)),
+        Optional.empty(),
+        office);
   }
 
   /** The house numbers {@code from} to {@code to} on one side or both of {@code street}. */
-  public static AddressRule of(String label, String postalCode, String street, int from, int to, Parity parity, OfficeId office) {
+  public static AddressRule of(
+      String label,
+      String postalCode,
+      String street,
+      int from,
+      int to,
+      Parity parity,
+      OfficeId office) {
     return new AddressRule(
-        label, PostalCode.of(postalCode), Optional.of(StreetName.of(street)), Optional.of(new HouseNumberRange(from, to, parity)), office);
+        label,
+        PostalCode.of(postalCode),
+        Optional.of(StreetName.of(street)),
+        Optional.of(new HouseNumberRange(from, to, parity)),
+        office);
   }
 
   public Specificity specificity() {
@@ -69,7 +93,8 @@ public record AddressRule(
     if (street.isPresent() && !street.equals(address.street())) {
       return false;
     }
-    return houseNumbers.isEmpty() || address.houseNumber().map(houseNumbers.get()::contains).orElse(false);
+    return houseNumbers.isEmpty()
+        || address.houseNumber().map(houseNumbers.get()::contains).orElse(false);
   }
 
   /** Whether both rules are equally specific and some address matches both. */
@@ -83,6 +108,8 @@ public record AddressRule(
 
   /** The addresses the rule names, for messages: "80331 hauptstrasse 1–99 odd". */
   public String addresses() {
-    return postalCode + street.map(name -> " " + name).orElse("") + houseNumbers.map(range -> " " + range).orElse("");
+    return postalCode
+        + street.map(name -> " " + name).orElse("")
+        + houseNumbers.map(range -> " " + range).orElse("");
   }
 }

@@ -41,7 +41,9 @@ public final class CaseAssignments {
    * when neither can serve, so that the caller falls back to surname routing or staff.
    */
   public Optional<CaseRouting> routeCase(
-      CaseNumber caseNumber, Predicate<ResourceId> isAbsent, Function<TeamId, Optional<ResourceId>> deputyOf) {
+      CaseNumber caseNumber,
+      Predicate<ResourceId> isAbsent,
+      Function<TeamId, Optional<ResourceId>> deputyOf) {
     checkNotNull(isAbsent, "isAbsent");
     checkNotNull(deputyOf, "deputyOf");
     return assignment(caseNumber)
@@ -50,8 +52,10 @@ public final class CaseAssignments {
               if (!isAbsent.test(assignment.caseworker())) {
                 return Optional.of(new CaseRouting(caseNumber, assignment.caseworker(), false));
               }
-              return deputyOf.apply(assignment.team())
-                  .filter(deputy -> !deputy.equals(assignment.caseworker()) && !isAbsent.test(deputy))
+              return deputyOf
+                  .apply(assignment.team())
+                  .filter(
+                      deputy -> !deputy.equals(assignment.caseworker()) && !isAbsent.test(deputy))
                   .map(deputy -> new CaseRouting(caseNumber, deputy, true));
             });
   }

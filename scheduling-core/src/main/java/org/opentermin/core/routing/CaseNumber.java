@@ -18,7 +18,8 @@ public record CaseNumber(String value) {
     checkNotNull(value, "value");
     checkArgument(
         VALID.matcher(value).matches(),
-        "a case number is 1 to 64 letters, digits, '-', '/', '.' or '_', starting with a letter or digit: '%s'",
+        "a case number is 1 to 64 letters, digits, '-', '/', '.' or '_', starting with a letter or"
+            + " digit: '%s'",
         value);
   }
 

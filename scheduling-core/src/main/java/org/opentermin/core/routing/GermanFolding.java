@@ -18,7 +18,8 @@ final class GermanFolding {
   static String fold(String text) {
     // "ß" first: NFD leaves it alone, and its upper-case form "ẞ" lower-cases to it.
     String lower = text.toLowerCase(Locale.ROOT).replace("ß", "ss");
-    String stripped = COMBINING_MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    String stripped =
+        COMBINING_MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
     // Letters that NFD does not decompose but that name lists file under a Latin base letter.
     return stripped
         .replace("ł", "l")

@@ -16,9 +16,18 @@ import java.util.Locale;
 public record HouseNumberRange(int from, int to, Parity parity) {
 
   public HouseNumberRange {
-    checkArgument(from >= 1 && to <= 99_999 && from <= to, "a house number range runs from 1 to 99999 upwards, not %s–%s", from, to);
+    checkArgument(
+        from >= 1 && to <= 99_999 && from <= to,
+        "a house number range runs from 1 to 99999 upwards, not %s–%s",
+        from,
+        to);
     checkNotNull(parity, "parity");
-    checkArgument(parity.admits(from) || from < to, "the house number range %s–%s holds no %s number", from, to, parity);
+    checkArgument(
+        parity.admits(from) || from < to,
+        "the house number range %s–%s holds no %s number",
+        from,
+        to,
+        parity);
   }
 
   /** Whether {@code number} lies in the range and on its side. */
@@ -47,6 +56,9 @@ public record HouseNumberRange(int from, int to, Parity parity) {
 
   @Override
   public String toString() {
-    return from + "–" + to + (parity == Parity.ALL ? "" : " " + parity.name().toLowerCase(Locale.ROOT));
+    return from
+        + "–"
+        + to
+        + (parity == Parity.ALL ? "" : " " + parity.name().toLowerCase(Locale.ROOT));
   }
 }

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  */
 public record InitialRange(String from, String to) {
 
-  /** Above every string of the letters a to z; marks a range that runs to the end of the alphabet. */
+  /**
+   * Above every string of the letters a to z; marks a range that runs to the end of the alphabet.
+   */
   private static final String END = "{";
 
   private static final Pattern ENDPOINT = Pattern.compile("[a-z]{1,10}");
@@ -37,8 +39,14 @@ public record InitialRange(String from, String to) {
     checkNotNull(to, "to");
     from = GermanFolding.fold(from.strip());
     to = GermanFolding.fold(to.strip());
-    checkArgument(ENDPOINT.matcher(from).matches(), "an initial range starts with 1 to 10 letters A to Z: '%s'", from);
-    checkArgument(ENDPOINT.matcher(to).matches(), "an initial range ends with 1 to 10 letters A to Z: '%s'", to);
+    checkArgument(
+        ENDPOINT.matcher(from).matches(),
+        "an initial range starts with 1 to 10 letters A to Z: '%s'",
+        from);
+    checkArgument(
+        ENDPOINT.matcher(to).matches(),
+        "an initial range ends with 1 to 10 letters A to Z: '%s'",
+        to);
     checkArgument(
         truncate(from, to.length()).compareTo(to) <= 0,
         "an initial range must not end before it starts: '%s–%s'",
@@ -46,7 +54,10 @@ public record InitialRange(String from, String to) {
         capitalise(to));
   }
 
-  /** Parses {@code A–Ge}, {@code a-ge} or {@code Gf - Ma}; the ends are separated by a hyphen or dash. */
+  /**
+   * Parses {@code A–Ge}, {@code a-ge} or {@code Gf - Ma}; the ends are separated by a hyphen or
+   * dash.
+   */
   public static InitialRange parse(String text) {
     checkNotNull(text, "text");
     String[] ends = DASH.split(text.strip(), -1);
@@ -92,18 +103,30 @@ public record InitialRange(String from, String to) {
     return ImmutableList.copyOf(gaps);
   }
 
-  /** Surnames from {@code from} up to but not including {@code before}, or to the end of the alphabet. */
+  /**
+   * Surnames from {@code from} up to but not including {@code before}, or to the end of the
+   * alphabet.
+   */
   record Gap(String from, Optional<String> before) {
 
     @Override
     public String toString() {
       return before
-          .map(end -> "surnames from '" + capitalise(from) + "' up to but not including '" + capitalise(end) + "'")
+          .map(
+              end ->
+                  "surnames from '"
+                      + capitalise(from)
+                      + "' up to but not including '"
+                      + capitalise(end)
+                      + "'")
           .orElseGet(() -> "surnames from '" + capitalise(from) + "' to the end of the alphabet");
     }
   }
 
-  /** The first string after every string that starts with {@code to}: "ge" gives "gf", "gz" gives "h". */
+  /**
+   * The first string after every string that starts with {@code to}: "ge" gives "gf", "gz" gives
+   * "h".
+   */
   private String upperExclusive() {
     int last = to.length() - 1;
     while (last >= 0 && to.charAt(last) == 'z') {

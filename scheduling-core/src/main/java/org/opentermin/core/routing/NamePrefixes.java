@@ -27,9 +27,31 @@ public record NamePrefixes(ImmutableList<String> ignored) {
   /** The prefixes most often met in German offices. */
   public static final NamePrefixes COMMON =
       ignoring(
-          "von", "von der", "von dem", "von den", "vom", "von und zu", "zu", "zum", "zur", "van",
-          "van der", "van den", "van de", "de", "de la", "del", "della", "di", "da", "le", "la",
-          "ter", "ten", "den", "der");
+          "von",
+          "von der",
+          "von dem",
+          "von den",
+          "vom",
+          "von und zu",
+          "zu",
+          "zum",
+          "zur",
+          "van",
+          "van der",
+          "van den",
+          "van de",
+          "de",
+          "de la",
+          "del",
+          "della",
+          "di",
+          "da",
+          "le",
+          "la",
+          "ter",
+          "ten",
+          "den",
+          "der");
 
   public NamePrefixes {
     checkNotNull(ignored, "ignored");
@@ -39,11 +61,15 @@ public record NamePrefixes(ImmutableList<String> ignored) {
                 prefix -> {
                   checkNotNull(prefix, "prefix");
                   List<String> words = words(prefix);
-                  checkArgument(!words.isEmpty(), "a name prefix needs at least one letter: '%s'", prefix);
+                  checkArgument(
+                      !words.isEmpty(), "a name prefix needs at least one letter: '%s'", prefix);
                   return String.join(" ", words);
                 })
             .distinct()
-            .sorted(Comparator.comparingInt((String prefix) -> words(prefix).size()).reversed().thenComparing(Comparator.naturalOrder()))
+            .sorted(
+                Comparator.comparingInt((String prefix) -> words(prefix).size())
+                    .reversed()
+                    .thenComparing(Comparator.naturalOrder()))
             .collect(ImmutableList.toImmutableList());
   }
 
@@ -59,7 +85,8 @@ public record NamePrefixes(ImmutableList<String> ignored) {
   ImmutableList<String> strip(List<String> foldedWords) {
     for (String prefix : ignored) {
       List<String> prefixWords = words(prefix);
-      if (foldedWords.size() > prefixWords.size() && foldedWords.subList(0, prefixWords.size()).equals(prefixWords)) {
+      if (foldedWords.size() > prefixWords.size()
+          && foldedWords.subList(0, prefixWords.size()).equals(prefixWords)) {
         return ImmutableList.copyOf(foldedWords.subList(prefixWords.size(), foldedWords.size()));
       }
     }

@@ -12,7 +12,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
  */
 public record OfficeRouting(NamePrefixes namePrefixes, boolean exclusive) {
 
-  /** An office that keeps name prefixes and serves everyone: what every office is until configured. */
+  /**
+   * An office that keeps name prefixes and serves everyone: what every office is until configured.
+   */
   public static final OfficeRouting OPEN = new OfficeRouting(NamePrefixes.KEEP, false);
 
   public OfficeRouting {

@@ -1,6 +1,8 @@
 package org.opentermin.core.routing;
 
-/** Which house numbers of a range a rule means: the odd side of the street, the even side, or both. */
+/**
+ * Which house numbers of a range a rule means: the odd side of the street, the even side, or both.
+ */
 public enum Parity {
   ODD,
   EVEN,

@@ -12,7 +12,8 @@ public record PostalCode(String value) {
 
   public PostalCode {
     checkNotNull(value, "value");
-    checkArgument(FIVE_DIGITS.matcher(value).matches(), "a postal code is five digits: '%s'", value);
+    checkArgument(
+        FIVE_DIGITS.matcher(value).matches(), "a postal code is five digits: '%s'", value);
   }
 
   public static PostalCode of(String value) {

@@ -23,8 +23,7 @@ import org.opentermin.core.catalog.ServiceId;
  * prefixes (offices not named keep them). Among matching address rules the most specific wins
  * (house numbers over street over postal code); among equally specific ones, and among team rules,
  * the first given wins, and {@link #check()} reports such overlaps. Labels are unique among the
- * address rules and among each office's team rules. Immutable
- * and thread-safe.
+ * address rules and among each office's team rules. Immutable and thread-safe.
  */
 public final class ResponsibilityRules {
 
@@ -35,14 +34,17 @@ public final class ResponsibilityRules {
   private final ImmutableListMultimap<PostalCode, AddressRule> addressRulesByPostalCode;
 
   public ResponsibilityRules(
-      Iterable<AddressRule> addressRules, Iterable<TeamRule> teamRules, Map<OfficeId, NamePrefixes> namePrefixes) {
+      Iterable<AddressRule> addressRules,
+      Iterable<TeamRule> teamRules,
+      Map<OfficeId, NamePrefixes> namePrefixes) {
     this.addressRules = ImmutableList.copyOf(checkNotNull(addressRules, "addressRules"));
     this.teamRules = ImmutableList.copyOf(checkNotNull(teamRules, "teamRules"));
     this.namePrefixes = ImmutableMap.copyOf(checkNotNull(namePrefixes, "namePrefixes"));
     this.teamRulesByOffice = Multimaps.index(this.teamRules, TeamRule::office);
     // A city has thousands of street rules; a citizen's postal code narrows them to a few dozen.
     this.addressRulesByPostalCode = Multimaps.index(this.addressRules, AddressRule::postalCode);
-    // Address rules come from one file, each office's team rules from another; labels name lines in them.
+    // Address rules come from one file, each office's team rules from another; labels name lines in
+    // them.
     Set<String> labels = new HashSet<>();
     for (AddressRule rule : this.addressRules) {
       checkArgument(labels.add(rule.label()), "two address rules are labelled '%s'", rule.label());
@@ -50,7 +52,11 @@ public final class ResponsibilityRules {
     for (OfficeId office : teamRulesByOffice.keySet()) {
       labels.clear();
       for (TeamRule rule : teamRulesByOffice.get(office)) {
-        checkArgument(labels.add(rule.label()), "two team rules of office %s are labelled '%s'", office, rule.label());
+        checkArgument(
+            labels.add(rule.label()),
+            "two team rules of office %s are labelled '%s'",
+            office,
+            rule.label());
       }
     }
   }
@@ -77,7 +83,8 @@ public final class ResponsibilityRules {
    * The office responsible for {@code address}, and inside it the team or caseworker for {@code
    * surname} and {@code service}; empty when no address rule matches.
    *
-   * @throws IllegalArgumentException if the office splits by surname and {@code surname} has no letter
+   * @throws IllegalArgumentException if the office splits by surname and {@code surname} has no
+   *     letter
    */
   public Optional<Routing> route(Address address, String surname, Optional<ServiceId> service) {
     checkNotNull(address, "address");
@@ -86,14 +93,18 @@ public final class ResponsibilityRules {
     // The postal code's rules, in the order given: among equally specific ones the first wins.
     Optional<AddressRule> addressRule = Optional.empty();
     for (AddressRule rule : addressRulesByPostalCode.get(address.postalCode())) {
-      if (rule.matches(address) && (addressRule.isEmpty() || rule.specificity().compareTo(addressRule.get().specificity()) > 0)) {
+      if (rule.matches(address)
+          && (addressRule.isEmpty()
+              || rule.specificity().compareTo(addressRule.get().specificity()) > 0)) {
         addressRule = Optional.of(rule);
       }
     }
-    return addressRule.map(rule -> new Routing(rule.office(), responsible(rule.office(), surname, service)));
+    return addressRule.map(
+        rule -> new Routing(rule.office(), responsible(rule.office(), surname, service)));
   }
 
-  private Optional<Responsible> responsible(OfficeId office, String surname, Optional<ServiceId> service) {
+  private Optional<Responsible> responsible(
+      OfficeId office, String surname, Optional<ServiceId> service) {
     List<TeamRule> rules = teamRulesByOffice.get(office);
     if (rules.isEmpty()) {
       return Optional.empty();
@@ -101,9 +112,16 @@ public final class ResponsibilityRules {
     SurnameKey key = SurnameKey.of(surname, namePrefixes(office));
     Optional<TeamRule> forService =
         service.flatMap(
-            wanted -> rules.stream().filter(rule -> rule.service().equals(service) && rule.initials().contains(key)).findFirst());
+            wanted ->
+                rules.stream()
+                    .filter(rule -> rule.service().equals(service) && rule.initials().contains(key))
+                    .findFirst());
     Optional<TeamRule> chosen =
-        forService.or(() -> rules.stream().filter(rule -> rule.service().isEmpty() && rule.initials().contains(key)).findFirst());
+        forService.or(
+            () ->
+                rules.stream()
+                    .filter(rule -> rule.service().isEmpty() && rule.initials().contains(key))
+                    .findFirst());
     return chosen.map(TeamRule::responsible);
   }
 
@@ -123,7 +141,8 @@ public final class ResponsibilityRules {
   }
 
   private void checkAddressOverlaps(ImmutableList.Builder<RuleProblem> problems) {
-    // Only rules with the same postal code and street can overlap; grouping keeps large cities fast.
+    // Only rules with the same postal code and street can overlap; grouping keeps large cities
+    // fast.
     ImmutableListMultimap<List<Object>, AddressRule> groups =
         Multimaps.index(addressRules, rule -> List.of(rule.postalCode(), rule.street()));
     for (List<Object> group : groups.keySet()) {
@@ -138,15 +157,22 @@ public final class ResponsibilityRules {
                     RuleProblem.Kind.OVERLAPPING_ADDRESS_RULES,
                     ImmutableList.of(first.label(), second.label()),
                     String.format(
-                        "Address rules '%s' (%s, office %s) and '%s' (%s, office %s) overlap: both match some address.",
-                        first.label(), first.addresses(), first.office(), second.label(), second.addresses(), second.office())));
+                        "Address rules '%s' (%s, office %s) and '%s' (%s, office %s) overlap: both"
+                            + " match some address.",
+                        first.label(),
+                        first.addresses(),
+                        first.office(),
+                        second.label(),
+                        second.addresses(),
+                        second.office())));
           }
         }
       }
     }
   }
 
-  private static void checkTeams(OfficeId office, List<TeamRule> rules, ImmutableList.Builder<RuleProblem> problems) {
+  private static void checkTeams(
+      OfficeId office, List<TeamRule> rules, ImmutableList.Builder<RuleProblem> problems) {
     for (int i = 0; i < rules.size(); i++) {
       for (int j = i + 1; j < rules.size(); j++) {
         TeamRule first = rules.get(i);
@@ -158,11 +184,17 @@ public final class ResponsibilityRules {
                   ImmutableList.of(first.label(), second.label()),
                   String.format(
                       "Team rules '%s' (%s) and '%s' (%s) of office %s overlap for %s.",
-                      first.label(), first.initials(), second.label(), second.initials(), office, serviceText(first.service()))));
+                      first.label(),
+                      first.initials(),
+                      second.label(),
+                      second.initials(),
+                      office,
+                      serviceText(first.service()))));
         }
       }
     }
-    List<TeamRule> forEveryService = rules.stream().filter(rule -> rule.service().isEmpty()).toList();
+    List<TeamRule> forEveryService =
+        rules.stream().filter(rule -> rule.service().isEmpty()).toList();
     if (!forEveryService.isEmpty()) {
       reportGaps(office, Optional.empty(), forEveryService, problems);
     }
@@ -170,22 +202,32 @@ public final class ResponsibilityRules {
     rules.forEach(rule -> rule.service().ifPresent(services::add));
     for (ServiceId service : services) {
       List<TeamRule> applying = new ArrayList<>(forEveryService);
-      rules.stream().filter(rule -> rule.service().equals(Optional.of(service))).forEach(applying::add);
+      rules.stream()
+          .filter(rule -> rule.service().equals(Optional.of(service)))
+          .forEach(applying::add);
       reportGaps(office, Optional.of(service), applying, problems);
     }
   }
 
   private static void reportGaps(
-      OfficeId office, Optional<ServiceId> service, List<TeamRule> rules, ImmutableList.Builder<RuleProblem> problems) {
-    ImmutableList<String> labels = rules.stream().map(TeamRule::label).collect(ImmutableList.toImmutableList());
-    for (InitialRange.Gap gap : InitialRange.gaps(rules.stream().map(TeamRule::initials).toList())) {
+      OfficeId office,
+      Optional<ServiceId> service,
+      List<TeamRule> rules,
+      ImmutableList.Builder<RuleProblem> problems) {
+    ImmutableList<String> labels =
+        rules.stream().map(TeamRule::label).collect(ImmutableList.toImmutableList());
+    for (InitialRange.Gap gap :
+        InitialRange.gaps(rules.stream().map(TeamRule::initials).toList())) {
       problems.add(
           new RuleProblem(
               RuleProblem.Kind.INITIALS_GAP,
               labels,
               String.format(
                   "Team rules %s of office %s leave a gap for %s: no team serves %s.",
-                  labels.stream().map(label -> "'" + label + "'").toList(), office, serviceText(service), gap)));
+                  labels.stream().map(label -> "'" + label + "'").toList(),
+                  office,
+                  serviceText(service),
+                  gap)));
     }
   }
 

@@ -6,9 +6,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.Optional;
 
 /**
- * What a citizen tells to find who is responsible for them: their address, their surname and,
- * if they have one, their case number. Used for the decision and never stored; {@link
- * #toString()} hides all of it. Immutable.
+ * What a citizen tells to find who is responsible for them: their address, their surname and, if
+ * they have one, their case number. Used for the decision and never stored; {@link #toString()}
+ * hides all of it. Immutable.
  */
 public record RoutingInputs(Address address, String surname, Optional<CaseNumber> caseNumber) {
 
@@ -22,7 +22,8 @@ public record RoutingInputs(Address address, String surname, Optional<CaseNumber
         !surname.isBlank() && surname.length() <= MAXIMUM_SURNAME_LENGTH,
         "a surname has 1 to %s characters",
         MAXIMUM_SURNAME_LENGTH);
-    checkArgument(surname.codePoints().anyMatch(Character::isLetter), "a surname needs at least one letter");
+    checkArgument(
+        surname.codePoints().anyMatch(Character::isLetter), "a surname needs at least one letter");
     checkNotNull(caseNumber, "caseNumber");
   }
 

@@ -7,7 +7,8 @@ import com.google.common.collect.ImmutableList;
 
 /**
  * A flaw in a set of responsibility rules, found when the rules are loaded: what kind, which rules
- * (by label; for a gap, the rules that leave it) and a message an administrator can act on. Immutable.
+ * (by label; for a gap, the rules that leave it) and a message an administrator can act on.
+ * Immutable.
  */
 public record RuleProblem(Kind kind, ImmutableList<String> labels, String message) {
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public record StreetName(String key) {
 
   private static final Pattern KEY = Pattern.compile("[\\p{L}\\p{N}]+");
-  // "str" as an abbreviation: followed by a dot or by no further letter ("Hauptstr", "Str. des 17. Juni").
+  // "str" as an abbreviation: followed by a dot or by no further letter ("Hauptstr", "Str. des 17.
+  // Juni").
   private static final Pattern ABBREVIATED_STREET = Pattern.compile("str(?:\\.|(?!\\p{L}))");
   private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 

@@ -19,11 +19,15 @@ public record SurnameKey(String value) implements Comparable<SurnameKey> {
 
   public SurnameKey {
     checkNotNull(value, "value");
-    checkArgument(LETTERS.matcher(value).matches(), "a surname key must be one or more letters: '%s'", value);
-    checkArgument(GermanFolding.fold(value).equals(value), "a surname key must be folded: '%s'", value);
+    checkArgument(
+        LETTERS.matcher(value).matches(), "a surname key must be one or more letters: '%s'", value);
+    checkArgument(
+        GermanFolding.fold(value).equals(value), "a surname key must be folded: '%s'", value);
   }
 
-  /** The key of {@code surname} for an office that handles name prefixes as {@code prefixes} says. */
+  /**
+   * The key of {@code surname} for an office that handles name prefixes as {@code prefixes} says.
+   */
   public static SurnameKey of(String surname, NamePrefixes prefixes) {
     checkNotNull(surname, "surname");
     checkNotNull(prefixes, "prefixes");

@@ -14,7 +14,12 @@ import org.opentermin.core.catalog.ServiceId;
  *
  * @param label names the rule in problems and explanations, such as "line 12" of an import
  */
-public record TeamRule(String label, OfficeId office, InitialRange initials, Optional<ServiceId> service, Responsible responsible) {
+public record TeamRule(
+    String label,
+    OfficeId office,
+    InitialRange initials,
+    Optional<ServiceId> service,
+    Responsible responsible) {
 
   public TeamRule {
     checkNotNull(label, "label");
@@ -26,18 +31,26 @@ public record TeamRule(String label, OfficeId office, InitialRange initials, Opt
   }
 
   /** A rule for every service. */
-  public static TeamRule of(String label, OfficeId office, String initials, Responsible responsible) {
+  public static TeamRule of(
+      String label, OfficeId office, String initials, Responsible responsible) {
     return new TeamRule(label, office, InitialRange.parse(initials), Optional.empty(), responsible);
   }
 
   /** A rule for one service. */
-  public static TeamRule of(String label, OfficeId office, String initials, ServiceId service, Responsible responsible) {
-    return new TeamRule(label, office, InitialRange.parse(initials), Optional.of(service), responsible);
+  public static TeamRule of(
+      String label, OfficeId office, String initials, ServiceId service, Responsible responsible) {
+    return new TeamRule(
+        label, office, InitialRange.parse(initials), Optional.of(service), responsible);
   }
 
-  /** Whether both rules are for the same office and service (or both for every service) and share a surname. */
+  /**
+   * Whether both rules are for the same office and service (or both for every service) and share a
+   * surname.
+   */
   public boolean overlaps(TeamRule other) {
     checkNotNull(other, "other");
-    return office.equals(other.office) && service.equals(other.service) && initials.overlaps(other.initials);
+    return office.equals(other.office)
+        && service.equals(other.service)
+        && initials.overlaps(other.initials);
   }
 }

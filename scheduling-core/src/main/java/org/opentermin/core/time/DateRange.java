@@ -20,7 +20,8 @@ public record DateRange(LocalDate start, LocalDate endExclusive) {
   public DateRange {
     checkNotNull(start, "start");
     checkNotNull(endExclusive, "endExclusive");
-    checkArgument(!endExclusive.isBefore(start), "end %s lies before start %s", endExclusive, start);
+    checkArgument(
+        !endExclusive.isBefore(start), "end %s lies before start %s", endExclusive, start);
   }
 
   /** The range from {@code first} to {@code last}, both days included. */
@@ -62,7 +63,8 @@ public record DateRange(LocalDate start, LocalDate endExclusive) {
   /** The days both ranges contain; empty (starting at the later start) when they do not meet. */
   public DateRange intersection(DateRange other) {
     LocalDate laterStart = start.isAfter(other.start) ? start : other.start;
-    LocalDate earlierEnd = endExclusive.isBefore(other.endExclusive) ? endExclusive : other.endExclusive;
+    LocalDate earlierEnd =
+        endExclusive.isBefore(other.endExclusive) ? endExclusive : other.endExclusive;
     return earlierEnd.isBefore(laterStart)
         ? new DateRange(laterStart, laterStart)
         : new DateRange(laterStart, earlierEnd);

@@ -8,9 +8,9 @@ import java.time.LocalDateTime;
 import org.opentermin.core.time.TimeOfDayRange;
 
 /**
- * Time in which a resource does not work although its rules say so (leave, training, illness),
- * as a half-open range of local date-times {@code [start, end)}; whole or partial days. It carries
- * no reason: why a person is absent is nobody's business here. Immutable.
+ * Time in which a resource does not work although its rules say so (leave, training, illness), as a
+ * half-open range of local date-times {@code [start, end)}; whole or partial days. It carries no
+ * reason: why a person is absent is nobody's business here. Immutable.
  */
 public record Absence(LocalDateTime start, LocalDateTime end) {
 

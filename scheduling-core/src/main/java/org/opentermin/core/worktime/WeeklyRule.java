@@ -13,9 +13,9 @@ import org.opentermin.core.time.DateRange;
 import org.opentermin.core.time.TimeOfDayRange;
 
 /**
- * A recurring weekly time range in local time, e.g. "Monday to Thursday 08:00-12:00": on the
- * given weekdays, within the validity range, in every {@code everyWeeks}-th week counted from the
- * week containing {@code anchorWeek}. Used both for working hours and for breaks. Immutable.
+ * A recurring weekly time range in local time, e.g. "Monday to Thursday 08:00-12:00": on the given
+ * weekdays, within the validity range, in every {@code everyWeeks}-th week counted from the week
+ * containing {@code anchorWeek}. Used both for working hours and for breaks. Immutable.
  *
  * @param anchorWeek any day of a week in which the rule applies; stored as that week's Monday
  */
@@ -34,7 +34,10 @@ public record WeeklyRule(
     checkArgument(!days.isEmpty(), "a weekly rule needs at least one weekday");
     checkNotNull(hours, "hours");
     checkNotNull(validity, "validity");
-    checkArgument(everyWeeks >= 1 && everyWeeks <= 52, "every N weeks needs 1 <= N <= 52, not %s", everyWeeks);
+    checkArgument(
+        everyWeeks >= 1 && everyWeeks <= 52,
+        "every N weeks needs 1 <= N <= 52, not %s",
+        everyWeeks);
     checkNotNull(anchorWeek, "anchorWeek");
     anchorWeek = anchorWeek.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
@@ -54,7 +57,9 @@ public record WeeklyRule(
     return new WeeklyRule(days, hours, range, everyWeeks, anchorWeek);
   }
 
-  /** This rule, applying only every {@code weeks}-th week, counted from the week of {@code anchor}. */
+  /**
+   * This rule, applying only every {@code weeks}-th week, counted from the week of {@code anchor}.
+   */
   public WeeklyRule everyWeeks(int weeks, LocalDate anchor) {
     return new WeeklyRule(days, hours, validity, weeks, anchor);
   }

@@ -41,12 +41,16 @@ class AuditActionTest {
   void readsAreTheViewedActionsAndNothingElse() {
     assertThat(Arrays.stream(AuditAction.values()).filter(AuditAction::isRead))
         .containsExactlyInAnyOrder(
-            AuditAction.VIEWED_DAY, AuditAction.VIEWED_BOOKING, AuditAction.VIEWED_HISTORY, AuditAction.VIEWED_WAITING_LIST);
+            AuditAction.VIEWED_DAY,
+            AuditAction.VIEWED_BOOKING,
+            AuditAction.VIEWED_HISTORY,
+            AuditAction.VIEWED_WAITING_LIST);
   }
 
   @Test
   void onlyDayListsWaitingListsAndConfigurationConcernAWholeOffice() {
     assertThat(Arrays.stream(AuditAction.values()).filter(action -> !action.concernsOneBooking()))
-        .containsExactlyInAnyOrder(AuditAction.VIEWED_DAY, AuditAction.VIEWED_WAITING_LIST, AuditAction.CONFIGURED);
+        .containsExactlyInAnyOrder(
+            AuditAction.VIEWED_DAY, AuditAction.VIEWED_WAITING_LIST, AuditAction.CONFIGURED);
   }
 }

@@ -34,14 +34,23 @@ class AuditEntryTest {
 
   private static Appointment booking() {
     Instant start = Instant.parse("2026-12-02T09:00:00Z");
-    return Appointment.hold(BOOKING_ID, ResourceId.of("anna"), start, start.plus(Duration.ofMinutes(30)),
-            List.of(new BookedService(ServiceId.of("schuldnerberatung"), 1)), Channel.ONLINE, AT)
-        .confirmed(REFERENCE, new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty()));
+    return Appointment.hold(
+            BOOKING_ID,
+            ResourceId.of("anna"),
+            start,
+            start.plus(Duration.ofMinutes(30)),
+            List.of(new BookedService(ServiceId.of("schuldnerberatung"), 1)),
+            Channel.ONLINE,
+            AT)
+        .confirmed(
+            REFERENCE,
+            new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty()));
   }
 
   @Test
   void aStaffReadOfABookingNamesTheBookingByIdsOnly() {
-    AuditEntry entry = AuditEntry.readBooking(AT, CASEWORKER, AuditAction.VIEWED_BOOKING, booking());
+    AuditEntry entry =
+        AuditEntry.readBooking(AT, CASEWORKER, AuditAction.VIEWED_BOOKING, booking());
 
     assertThat(entry.office()).isEqualTo(MITTE);
     assertThat(entry.appointment()).contains(BOOKING_ID);
@@ -51,8 +60,14 @@ class AuditEntryTest {
 
   @Test
   void aCancellationKeepsWhoAndWhenButNotTheReasonTheCitizenTyped() {
-    BookingEvent cancelled = new BookingEvent(
-        BOOKING_ID, AT, Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, "Ich bin krank, Erika");
+    BookingEvent cancelled =
+        new BookingEvent(
+            BOOKING_ID,
+            AT,
+            Actor.CITIZEN,
+            AppointmentStatus.CONFIRMED,
+            AppointmentStatus.CANCELLED,
+            "Ich bin krank, Erika");
 
     AuditEntry entry = AuditEntry.ofChange(cancelled, Optional.of(REFERENCE));
 
@@ -65,13 +80,27 @@ class AuditEntryTest {
 
   @Test
   void anErasureIsRecordedAsSuchWithoutTheReferenceThatWentWithTheData() {
-    BookingEvent erased = new BookingEvent(
-        BOOKING_ID, AT, Actor.SYSTEM, AppointmentStatus.COMPLETED, AppointmentStatus.COMPLETED, BookingEvent.ERASURE_NOTE);
+    BookingEvent erased =
+        new BookingEvent(
+            BOOKING_ID,
+            AT,
+            Actor.SYSTEM,
+            AppointmentStatus.COMPLETED,
+            AppointmentStatus.COMPLETED,
+            BookingEvent.ERASURE_NOTE);
 
     AuditEntry entry = AuditEntry.ofErasure(erased);
 
-    assertThat(entry).isEqualTo(new AuditEntry(
-        AT, Actor.SYSTEM, AuditAction.ERASED, MITTE, Optional.of(BOOKING_ID), Optional.empty(), "COMPLETED -> COMPLETED"));
+    assertThat(entry)
+        .isEqualTo(
+            new AuditEntry(
+                AT,
+                Actor.SYSTEM,
+                AuditAction.ERASED,
+                MITTE,
+                Optional.of(BOOKING_ID),
+                Optional.empty(),
+                "COMPLETED -> COMPLETED"));
     assertThat(AuditAction.ERASED.concernsOneBooking()).isTrue();
     assertThat(AuditAction.ERASED.isRead()).isFalse();
   }
@@ -94,29 +123,61 @@ class AuditEntryTest {
 
   @Test
   void anOfficeActionThatNamesABookingIsRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new AuditEntry(
-        AT, CASEWORKER, AuditAction.CONFIGURED, MITTE, Optional.of(BOOKING_ID), Optional.empty(), ""));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new AuditEntry(
+                    AT,
+                    CASEWORKER,
+                    AuditAction.CONFIGURED,
+                    MITTE,
+                    Optional.of(BOOKING_ID),
+                    Optional.empty(),
+                    ""));
   }
 
   @Test
   void aBookingOfAnotherOfficeIsRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new AuditEntry(AT, CASEWORKER, AuditAction.VIEWED_BOOKING, OfficeId.of("sbh-nord"),
-            Optional.of(BOOKING_ID), Optional.of(REFERENCE), ""))
+        .isThrownBy(
+            () ->
+                new AuditEntry(
+                    AT,
+                    CASEWORKER,
+                    AuditAction.VIEWED_BOOKING,
+                    OfficeId.of("sbh-nord"),
+                    Optional.of(BOOKING_ID),
+                    Optional.of(REFERENCE),
+                    ""))
         .withMessageContaining("sbh-nord");
   }
 
   @Test
   void aReferenceWithoutItsAppointmentIsRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new AuditEntry(
-        AT, CASEWORKER, AuditAction.VIEWED_DAY, MITTE, Optional.empty(), Optional.of(REFERENCE), "2026-12-02"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new AuditEntry(
+                    AT,
+                    CASEWORKER,
+                    AuditAction.VIEWED_DAY,
+                    MITTE,
+                    Optional.empty(),
+                    Optional.of(REFERENCE),
+                    "2026-12-02"));
   }
 
   @Test
   void detailOfTwoHundredCharactersIsAcceptedAndOneMoreIsRejected() {
-    assertThat(AuditEntry.ofOffice(AT, CASEWORKER, AuditAction.CONFIGURED, MITTE, "d".repeat(200)).detail()).hasSize(200);
+    assertThat(
+            AuditEntry.ofOffice(AT, CASEWORKER, AuditAction.CONFIGURED, MITTE, "d".repeat(200))
+                .detail())
+        .hasSize(200);
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> AuditEntry.ofOffice(AT, CASEWORKER, AuditAction.CONFIGURED, MITTE, "d".repeat(201)));
+        .isThrownBy(
+            () ->
+                AuditEntry.ofOffice(
+                    AT, CASEWORKER, AuditAction.CONFIGURED, MITTE, "d".repeat(201)));
   }
 
   @Test

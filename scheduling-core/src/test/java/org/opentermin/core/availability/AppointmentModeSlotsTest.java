@@ -40,13 +40,17 @@ class AppointmentModeSlotsTest {
       WorkingTime.builder().rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "09:00")).build();
 
   /** Housing (20 minutes in person) also by phone in 10 minutes and by video with Berta only. */
-  private static final Service HOUSING_IN_THREE_MODES = HOUSING.withModes(Map.of(
-      AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
-      AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(10)),
-      AppointmentMode.VIDEO, ModeOptions.DEFAULT.servedAt(OFFICE_ID, List.of(ResourceId.of("berta")))));
+  private static final Service HOUSING_IN_THREE_MODES =
+      HOUSING.withModes(
+          Map.of(
+              AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
+              AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(10)),
+              AppointmentMode.VIDEO,
+                  ModeOptions.DEFAULT.servedAt(OFFICE_ID, List.of(ResourceId.of("berta")))));
 
   private static AppointmentRequest request(AppointmentMode mode) {
-    return AppointmentRequest.of(OFFICE, Channel.ONLINE, mode, List.of(RequestedService.of(HOUSING_IN_THREE_MODES, 1)));
+    return AppointmentRequest.of(
+        OFFICE, Channel.ONLINE, mode, List.of(RequestedService.of(HOUSING_IN_THREE_MODES, 1)));
   }
 
   private static Availability monday(SlotFinder finder, AppointmentMode mode) {
@@ -55,7 +59,8 @@ class AppointmentModeSlotsTest {
 
   @Test
   void phoneAppointmentsUseTheModesShorterDurationAndOfferMoreStarts() {
-    SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", HOUSING_IN_THREE_MODES), EIGHT_TO_NINE));
+    SlotFinder finder =
+        finder(OFFICE, scheduled(caseworker("anna", HOUSING_IN_THREE_MODES), EIGHT_TO_NINE));
 
     Availability inPerson = monday(finder, AppointmentMode.IN_PERSON);
     Availability byPhone = monday(finder, AppointmentMode.PHONE);
@@ -68,48 +73,94 @@ class AppointmentModeSlotsTest {
 
   @Test
   void videoAppointmentsAreServedOnlyByTheResourcesNamedForVideo() {
-    SlotFinder finder = finder(OFFICE,
-        scheduled(caseworker("anna", HOUSING_IN_THREE_MODES), EIGHT_TO_NINE),
-        scheduled(caseworker("berta", HOUSING_IN_THREE_MODES), EIGHT_TO_NINE));
+    SlotFinder finder =
+        finder(
+            OFFICE,
+            scheduled(caseworker("anna", HOUSING_IN_THREE_MODES), EIGHT_TO_NINE),
+            scheduled(caseworker("berta", HOUSING_IN_THREE_MODES), EIGHT_TO_NINE));
     Instant eight = at(MONDAY_DATE, "08:00");
 
-    assertThat(monday(finder, AppointmentMode.IN_PERSON).slots()).first().extracting(Slot::capacity).isEqualTo(2);
-    assertThat(monday(finder, AppointmentMode.VIDEO).slots()).first().extracting(Slot::capacity).isEqualTo(1);
-    assertThat(finder.freeResourcesAt(request(AppointmentMode.VIDEO), eight, Occupancy.empty(), NOW))
+    assertThat(monday(finder, AppointmentMode.IN_PERSON).slots())
+        .first()
+        .extracting(Slot::capacity)
+        .isEqualTo(2);
+    assertThat(monday(finder, AppointmentMode.VIDEO).slots())
+        .first()
+        .extracting(Slot::capacity)
+        .isEqualTo(1);
+    assertThat(
+            finder.freeResourcesAt(request(AppointmentMode.VIDEO), eight, Occupancy.empty(), NOW))
         .containsExactly(ResourceId.of("berta"));
-    assertThat(finder.freeResourcesAt(request(AppointmentMode.IN_PERSON), eight, Occupancy.empty(), NOW))
+    assertThat(
+            finder.freeResourcesAt(
+                request(AppointmentMode.IN_PERSON), eight, Occupancy.empty(), NOW))
         .containsExactly(ResourceId.of("anna"), ResourceId.of("berta"));
   }
 
   @Test
   void videoResourcesNamedOnlyForAnotherOfficeLeaveThisOfficeWithoutVideo() {
-    Service videoElsewhere = HOUSING.withModes(Map.of(
-        AppointmentMode.IN_PERSON, ModeOptions.DEFAULT,
-        AppointmentMode.VIDEO, ModeOptions.DEFAULT.servedAt(OfficeId.of("sbh-nord"), List.of(ResourceId.of("anna")))));
-    SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", videoElsewhere), EIGHT_TO_NINE));
+    Service videoElsewhere =
+        HOUSING.withModes(
+            Map.of(
+                AppointmentMode.IN_PERSON,
+                ModeOptions.DEFAULT,
+                AppointmentMode.VIDEO,
+                ModeOptions.DEFAULT.servedAt(
+                    OfficeId.of("sbh-nord"), List.of(ResourceId.of("anna")))));
+    SlotFinder finder =
+        finder(OFFICE, scheduled(caseworker("anna", videoElsewhere), EIGHT_TO_NINE));
     AppointmentRequest video =
-        AppointmentRequest.of(OFFICE, Channel.ONLINE, AppointmentMode.VIDEO, List.of(RequestedService.of(videoElsewhere, 1)));
+        AppointmentRequest.of(
+            OFFICE,
+            Channel.ONLINE,
+            AppointmentMode.VIDEO,
+            List.of(RequestedService.of(videoElsewhere, 1)));
 
-    assertThat(finder.findSlots(video, DateRange.ofDay(MONDAY_DATE), Occupancy.empty(), NOW).days()).isEmpty();
+    assertThat(finder.findSlots(video, DateRange.ofDay(MONDAY_DATE), Occupancy.empty(), NOW).days())
+        .isEmpty();
   }
 
   @Test
   void modesOwnDurationAppliesEvenWhereTheOfficeHasItsOwnDurationForTheService() {
-    Service longerHere = HOUSING_IN_THREE_MODES.withDurationAtOffices(Map.of(OFFICE_ID, Duration.ofMinutes(40)));
+    Service longerHere =
+        HOUSING_IN_THREE_MODES.withDurationAtOffices(Map.of(OFFICE_ID, Duration.ofMinutes(40)));
 
-    assertThat(AppointmentRequest.of(OFFICE, Channel.ONLINE, AppointmentMode.IN_PERSON, List.of(RequestedService.of(longerHere, 1)))
-        .duration()).isEqualTo(Duration.ofMinutes(40));
-    assertThat(AppointmentRequest.of(OFFICE, Channel.ONLINE, AppointmentMode.PHONE, List.of(RequestedService.of(longerHere, 2)))
-        .duration()).isEqualTo(Duration.ofMinutes(20));
-    assertThat(AppointmentRequest.of(OFFICE, Channel.ONLINE, AppointmentMode.VIDEO, List.of(RequestedService.of(longerHere, 1)))
-        .duration()).isEqualTo(Duration.ofMinutes(40));
+    assertThat(
+            AppointmentRequest.of(
+                    OFFICE,
+                    Channel.ONLINE,
+                    AppointmentMode.IN_PERSON,
+                    List.of(RequestedService.of(longerHere, 1)))
+                .duration())
+        .isEqualTo(Duration.ofMinutes(40));
+    assertThat(
+            AppointmentRequest.of(
+                    OFFICE,
+                    Channel.ONLINE,
+                    AppointmentMode.PHONE,
+                    List.of(RequestedService.of(longerHere, 2)))
+                .duration())
+        .isEqualTo(Duration.ofMinutes(20));
+    assertThat(
+            AppointmentRequest.of(
+                    OFFICE,
+                    Channel.ONLINE,
+                    AppointmentMode.VIDEO,
+                    List.of(RequestedService.of(longerHere, 1)))
+                .duration())
+        .isEqualTo(Duration.ofMinutes(40));
   }
 
   @Test
   void aRequestInAModeOneOfItsServicesIsNotServedInIsAProgrammingError() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new AppointmentRequest(
-            OFFICE, ImmutableList.of(RequestedService.of(HOUSING, 1)), Channel.ONLINE, AppointmentMode.VIDEO))
+        .isThrownBy(
+            () ->
+                new AppointmentRequest(
+                    OFFICE,
+                    ImmutableList.of(RequestedService.of(HOUSING, 1)),
+                    Channel.ONLINE,
+                    AppointmentMode.VIDEO))
         .withMessageContaining("VIDEO");
   }
 

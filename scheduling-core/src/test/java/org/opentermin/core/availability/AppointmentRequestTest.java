@@ -27,9 +27,13 @@ class AppointmentRequestTest {
         AppointmentRequest.of(
             office,
             Channel.ONLINE,
-            List.of(RequestedService.of(HOUSING, 1), RequestedService.of(BASIC_INCOME, 1), RequestedService.of(HOUSING, 1)));
+            List.of(
+                RequestedService.of(HOUSING, 1),
+                RequestedService.of(BASIC_INCOME, 1),
+                RequestedService.of(HOUSING, 1)));
 
-    assertThat(request.services()).containsExactly(RequestedService.of(HOUSING, 2), RequestedService.of(BASIC_INCOME, 1));
+    assertThat(request.services())
+        .containsExactly(RequestedService.of(HOUSING, 2), RequestedService.of(BASIC_INCOME, 1));
     assertThat(request.duration()).isEqualTo(Duration.ofMinutes(70));
   }
 
@@ -39,15 +43,18 @@ class AppointmentRequestTest {
 
     AppointmentRequest request = AppointmentRequest.of(office, Channel.ONLINE, slowerHere);
 
-    assertThat(request.duration()).isEqualTo(Duration.ofMinutes(50)); // 45 rounded up to the 10-minute grid
+    assertThat(request.duration())
+        .isEqualTo(Duration.ofMinutes(50)); // 45 rounded up to the 10-minute grid
   }
 
   @Test
   void durationRoundsUpToTheOfficeGrid() {
     Office halfHours = office(30, BookingHorizon.of(Duration.ZERO, 30));
 
-    assertThat(AppointmentRequest.of(halfHours, Channel.ONLINE, HOUSING).duration()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(AppointmentRequest.of(halfHours, Channel.ONLINE, BASIC_INCOME).duration()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(AppointmentRequest.of(halfHours, Channel.ONLINE, HOUSING).duration())
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(AppointmentRequest.of(halfHours, Channel.ONLINE, BASIC_INCOME).duration())
+        .isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
@@ -64,22 +71,33 @@ class AppointmentRequestTest {
         .isThrownBy(
             () ->
                 AppointmentRequest.of(
-                    office, Channel.ONLINE, List.of(RequestedService.of(HOUSING, 2), RequestedService.of(HOUSING, 1))))
+                    office,
+                    Channel.ONLINE,
+                    List.of(RequestedService.of(HOUSING, 2), RequestedService.of(HOUSING, 1))))
         .withMessageContaining("at most 2");
   }
 
   @Test
   void emptyRequestIsRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> AppointmentRequest.of(office, Channel.ONLINE, List.of()));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> AppointmentRequest.of(office, Channel.ONLINE, List.of()));
   }
 
   @Test
   void appointmentLongerThanADayIsRejected() {
     Service marathon =
         Service.of(
-            org.opentermin.core.catalog.ServiceId.of("marathon"), "Marathon", Duration.ofHours(8), 4, java.util.EnumSet.of(Channel.ONLINE), false);
+            org.opentermin.core.catalog.ServiceId.of("marathon"),
+            "Marathon",
+            Duration.ofHours(8),
+            4,
+            java.util.EnumSet.of(Channel.ONLINE),
+            false);
 
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> AppointmentRequest.of(office, Channel.ONLINE, List.of(RequestedService.of(marathon, 4))));
+        .isThrownBy(
+            () ->
+                AppointmentRequest.of(
+                    office, Channel.ONLINE, List.of(RequestedService.of(marathon, 4))));
   }
 }

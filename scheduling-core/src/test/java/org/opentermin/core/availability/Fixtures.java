@@ -117,8 +117,6 @@ final class Fixtures {
 
   /** The local times (in Berlin) at which the slots start. */
   static List<LocalTime> localStarts(List<Slot> slots) {
-    return slots.stream()
-        .map(slot -> slot.start().atZone(BERLIN_TIME).toLocalTime())
-        .toList();
+    return slots.stream().map(slot -> slot.start().atZone(BERLIN_TIME).toLocalTime()).toList();
   }
 }

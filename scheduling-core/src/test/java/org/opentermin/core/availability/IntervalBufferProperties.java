@@ -47,7 +47,9 @@ class IntervalBufferProperties {
     for (int i = 0; i < buffer.size(); i++) {
       assertThat(buffer.start(i)).isLessThan(buffer.end(i));
       if (i > 0) {
-        assertThat(buffer.start(i)).as("disjoint, sorted, not touching").isGreaterThan(buffer.end(i - 1));
+        assertThat(buffer.start(i))
+            .as("disjoint, sorted, not touching")
+            .isGreaterThan(buffer.end(i - 1));
       }
       for (int m = buffer.start(i); m < buffer.end(i); m++) {
         actual[m] = true;
@@ -65,7 +67,8 @@ class IntervalBufferProperties {
     buffer.subtract(3, 5);
 
     assertThat(buffer.size()).isEqualTo(2);
-    assertThat(List.of(buffer.start(0), buffer.end(0), buffer.start(1), buffer.end(1))).containsExactly(0, 3, 5, 10);
+    assertThat(List.of(buffer.start(0), buffer.end(0), buffer.start(1), buffer.end(1)))
+        .containsExactly(0, 3, 5, 10);
     assertThat(buffer.covers(5, 10)).isTrue();
     assertThat(buffer.covers(2, 6)).isFalse();
   }

@@ -16,9 +16,9 @@ import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
 
 /**
- * The definition of a free slot, written as plainly as possible and evaluated minute by minute
- * with {@code java.time}: slow, obviously right, and independent of the interval arithmetic in
- * {@link SlotFinder}. Property tests compare the two.
+ * The definition of a free slot, written as plainly as possible and evaluated minute by minute with
+ * {@code java.time}: slow, obviously right, and independent of the interval arithmetic in {@link
+ * SlotFinder}. Property tests compare the two.
  */
 final class MinuteByMinuteOracle {
 
@@ -41,7 +41,8 @@ final class MinuteByMinuteOracle {
     Instant earliest = now.plus(office.horizon().minimumNotice());
     List<Slot> slots = new ArrayList<>();
     for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-      if (date.isBefore(today) || date.isAfter(today.plusDays(office.horizon().maximumDaysAhead()))) {
+      if (date.isBefore(today)
+          || date.isAfter(today.plusDays(office.horizon().maximumDaysAhead()))) {
         continue;
       }
       for (int minute = 0; minute < 24 * 60; minute += office.slotMinutes()) {
@@ -91,7 +92,8 @@ final class MinuteByMinuteOracle {
       }
     }
     for (Absence absence : workingTime.absences()) {
-      if (!minute.isBefore(rangeStart(absence.start())) && minute.isBefore(rangeEnd(absence.end()))) {
+      if (!minute.isBefore(rangeStart(absence.start()))
+          && minute.isBefore(rangeEnd(absence.end()))) {
         return false;
       }
     }

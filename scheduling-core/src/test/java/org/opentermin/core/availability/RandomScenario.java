@@ -12,10 +12,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.opentermin.core.calendar.GermanState;
 import org.opentermin.core.calendar.Holiday;
 import org.opentermin.core.calendar.HolidayCalendar;
 import org.opentermin.core.calendar.HolidayRegion;
-import org.opentermin.core.calendar.GermanState;
 import org.opentermin.core.catalog.BookingHorizon;
 import org.opentermin.core.catalog.Channel;
 import org.opentermin.core.catalog.Office;
@@ -34,8 +34,8 @@ import org.opentermin.core.worktime.WeeklyRule;
 import org.opentermin.core.worktime.WorkingTime;
 
 /**
- * A small random office, its bookings and a request, built from one seed so that a failing case
- * can be replayed. Dates cluster around daylight saving changes of zones with unusual rules (a
+ * A small random office, its bookings and a request, built from one seed so that a failing case can
+ * be replayed. Dates cluster around daylight saving changes of zones with unusual rules (a
  * half-hour shift, a change at midnight) so that those days are tried often.
  */
 record RandomScenario(
@@ -57,9 +57,27 @@ record RandomScenario(
   private static final OfficeId OFFICE = OfficeId.of("office");
   private static final List<Service> SERVICES =
       List.of(
-          Service.of(ServiceId.of("short"), "Short", Duration.ofMinutes(10), 3, EnumSet.allOf(Channel.class), false),
-          Service.of(ServiceId.of("medium"), "Medium", Duration.ofMinutes(25), 2, EnumSet.allOf(Channel.class), true),
-          Service.of(ServiceId.of("long"), "Long", Duration.ofMinutes(50), 1, EnumSet.allOf(Channel.class), false));
+          Service.of(
+              ServiceId.of("short"),
+              "Short",
+              Duration.ofMinutes(10),
+              3,
+              EnumSet.allOf(Channel.class),
+              false),
+          Service.of(
+              ServiceId.of("medium"),
+              "Medium",
+              Duration.ofMinutes(25),
+              2,
+              EnumSet.allOf(Channel.class),
+              true),
+          Service.of(
+              ServiceId.of("long"),
+              "Long",
+              Duration.ofMinutes(50),
+              1,
+              EnumSet.allOf(Channel.class),
+              false));
 
   static RandomScenario fromSeed(long seed) {
     Random random = new Random(seed);
@@ -86,7 +104,8 @@ record RandomScenario(
         }
       }
       Resource resource =
-          Resource.of(ResourceId.of("r" + i), OFFICE, "Resource " + i, ResourceKind.CASEWORKER, skills);
+          Resource.of(
+              ResourceId.of("r" + i), OFFICE, "Resource " + i, ResourceKind.CASEWORKER, skills);
       resources.add(new ScheduledResource(resource, workingTime(random, base)));
     }
     List<OfficeClosure> closures = new ArrayList<>();
@@ -99,7 +118,10 @@ record RandomScenario(
     }
     OfficeSchedule schedule =
         new OfficeSchedule(
-            office, ImmutableList.copyOf(resources), ImmutableList.copyOf(closures), HolidayCalendar.of(holidays));
+            office,
+            ImmutableList.copyOf(resources),
+            ImmutableList.copyOf(closures),
+            HolidayCalendar.of(holidays));
 
     List<RequestedService> requested = new ArrayList<>();
     for (Service service : SERVICES) {
@@ -120,13 +142,16 @@ record RandomScenario(
       ResourceId resource = ResourceId.of("r" + random.nextInt(resourceCount));
       Instant start =
           base.atStartOfDay(zone).toInstant().plusSeconds(60L * random.nextInt(5 * 24 * 60));
-      Instant end = start.plusSeconds(60L * (1 + random.nextInt(180)) + (random.nextBoolean() ? 0 : random.nextInt(60)));
+      Instant end =
+          start.plusSeconds(
+              60L * (1 + random.nextInt(180)) + (random.nextBoolean() ? 0 : random.nextInt(60)));
       busy.add(
           random.nextBoolean()
               ? BusyPeriod.booking(resource, start, end)
               : BusyPeriod.hold(resource, start, end, now.plusSeconds(random.nextInt(1200) - 600)));
     }
-    DateRange dates = DateRange.closed(base.minusDays(random.nextInt(2)), base.plusDays(random.nextInt(5)));
+    DateRange dates =
+        DateRange.closed(base.minusDays(random.nextInt(2)), base.plusDays(random.nextInt(5)));
     return new RandomScenario(schedule, request, busy, dates, now);
   }
 
@@ -151,7 +176,10 @@ record RandomScenario(
         rule = rule.everyWeeks(2, base.plusDays(random.nextInt(14) - 7));
       }
       if (random.nextInt(4) == 0) {
-        rule = rule.validDuring(DateRange.closed(base.plusDays(random.nextInt(3)), base.plusDays(2 + random.nextInt(5))));
+        rule =
+            rule.validDuring(
+                DateRange.closed(
+                    base.plusDays(random.nextInt(3)), base.plusDays(2 + random.nextInt(5))));
       }
       builder.rule(rule);
     }
@@ -189,6 +217,7 @@ record RandomScenario(
   private static TimeOfDayRange randomHours(Random random) {
     int start = 5 * random.nextInt(287);
     int end = Math.min(1439, start + 5 * (1 + random.nextInt(120)));
-    return new TimeOfDayRange(LocalTime.of(start / 60, start % 60), LocalTime.of(end / 60, end % 60));
+    return new TimeOfDayRange(
+        LocalTime.of(start / 60, start % 60), LocalTime.of(end / 60, end % 60));
   }
 }

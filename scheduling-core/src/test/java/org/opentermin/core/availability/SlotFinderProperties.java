@@ -19,10 +19,10 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Slot generation agrees with its definition on random offices: every offered start lies on the
- * grid, within the horizon, inside the working time of as many qualified resources as its
- * capacity says for the whole duration, outside absences, closures, holidays and active claims;
- * and no start that fits that definition is missing. The definition is {@link
- * MinuteByMinuteOracle}; scenarios come from a seed ({@link RandomScenario}).
+ * grid, within the horizon, inside the working time of as many qualified resources as its capacity
+ * says for the whole duration, outside absences, closures, holidays and active claims; and no start
+ * that fits that definition is missing. The definition is {@link MinuteByMinuteOracle}; scenarios
+ * come from a seed ({@link RandomScenario}).
  */
 class SlotFinderProperties {
 
@@ -38,22 +38,32 @@ class SlotFinderProperties {
     Occupancy occupancy = Occupancy.of(scenario.busy());
     ZoneId zone = scenario.schedule().office().zone();
     LocalDate today = LocalDate.ofInstant(scenario.now(), zone);
-    LocalDate horizonEnd = today.plusDays(scenario.schedule().office().horizon().maximumDaysAhead());
+    LocalDate horizonEnd =
+        today.plusDays(scenario.schedule().office().horizon().maximumDaysAhead());
     Availability everything =
         finder.findSlots(
-            scenario.request(), new org.opentermin.core.time.DateRange(today, horizonEnd.plusDays(1)), occupancy, scenario.now());
+            scenario.request(),
+            new org.opentermin.core.time.DateRange(today, horizonEnd.plusDays(1)),
+            occupancy,
+            scenario.now());
 
-    Optional<Slot> first = finder.firstFreeSlot(scenario.request(), scenario.now(), occupancy, scenario.now());
+    Optional<Slot> first =
+        finder.firstFreeSlot(scenario.request(), scenario.now(), occupancy, scenario.now());
     assertThat(first).isEqualTo(everything.slots().stream().findFirst());
 
     Set<LocalDate> calendar = new TreeSet<>();
-    for (YearMonth month = YearMonth.from(today); !month.isAfter(YearMonth.from(horizonEnd)); month = month.plusMonths(1)) {
-      calendar.addAll(finder.daysWithFreeSlots(scenario.request(), month, occupancy, scenario.now()));
+    for (YearMonth month = YearMonth.from(today);
+        !month.isAfter(YearMonth.from(horizonEnd));
+        month = month.plusMonths(1)) {
+      calendar.addAll(
+          finder.daysWithFreeSlots(scenario.request(), month, occupancy, scenario.now()));
     }
-    assertThat(calendar).containsExactlyElementsOf(everything.days().stream().map(DayAvailability::date).toList());
+    assertThat(calendar)
+        .containsExactlyElementsOf(everything.days().stream().map(DayAvailability::date).toList());
 
     for (Slot slot : everything.slots()) {
-      assertThat(finder.freeResourcesAt(scenario.request(), slot.start(), occupancy, scenario.now()))
+      assertThat(
+              finder.freeResourcesAt(scenario.request(), slot.start(), occupancy, scenario.now()))
           .as("free resources at %s", slot.start())
           .hasSize(slot.capacity())
           .isSorted();
@@ -67,8 +77,12 @@ class SlotFinderProperties {
     List<BusyPeriod> shuffled = new ArrayList<>(scenario.busy());
     Collections.shuffle(shuffled, new Random(seed));
 
-    Availability inOrder = finder.findSlots(scenario.request(), scenario.dates(), Occupancy.of(scenario.busy()), scenario.now());
-    Availability reordered = finder.findSlots(scenario.request(), scenario.dates(), Occupancy.of(shuffled), scenario.now());
+    Availability inOrder =
+        finder.findSlots(
+            scenario.request(), scenario.dates(), Occupancy.of(scenario.busy()), scenario.now());
+    Availability reordered =
+        finder.findSlots(
+            scenario.request(), scenario.dates(), Occupancy.of(shuffled), scenario.now());
 
     assertThat(reordered).isEqualTo(inOrder);
   }
@@ -88,7 +102,9 @@ class SlotFinderProperties {
     assertThat(availability.slots()).extracting(Slot::start).isSorted().doesNotHaveDuplicates();
     ZoneId zone = scenario.schedule().office().zone();
     for (DayAvailability day : availability.days()) {
-      assertThat(day.slots()).allSatisfy(slot -> assertThat(LocalDate.ofInstant(slot.start(), zone)).isEqualTo(day.date()));
+      assertThat(day.slots())
+          .allSatisfy(
+              slot -> assertThat(LocalDate.ofInstant(slot.start(), zone)).isEqualTo(day.date()));
     }
   }
 }

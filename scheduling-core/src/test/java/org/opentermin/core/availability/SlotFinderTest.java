@@ -47,12 +47,19 @@ import org.opentermin.core.worktime.WorkingTime;
 class SlotFinderTest {
 
   private static final Office OFFICE = office();
+
   /** Sunday evening before the test week: everything in the week lies ahead. */
   private static final Instant NOW = at(MONDAY_DATE.minusDays(1), "18:00");
+
   private static final WorkingTime MORNINGS =
       WorkingTime.builder().rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "12:00")).build();
 
-  private static List<Slot> slotsOn(SlotFinder finder, AppointmentRequest request, LocalDate day, Occupancy occupancy, Instant now) {
+  private static List<Slot> slotsOn(
+      SlotFinder finder,
+      AppointmentRequest request,
+      LocalDate day,
+      Occupancy occupancy,
+      Instant now) {
     return finder.findSlots(request, DateRange.ofDay(day), occupancy, now).slots();
   }
 
@@ -66,7 +73,9 @@ class SlotFinderTest {
 
   private static List<LocalTime> everyTenMinutes(String first, String last) {
     List<LocalTime> result = new ArrayList<>();
-    for (LocalTime t = LocalTime.parse(first); !t.isAfter(LocalTime.parse(last)); t = t.plusMinutes(10)) {
+    for (LocalTime t = LocalTime.parse(first);
+        !t.isAfter(LocalTime.parse(last));
+        t = t.plusMinutes(10)) {
       result.add(t);
     }
     return result;
@@ -100,7 +109,10 @@ class SlotFinderTest {
           finder(quarterHourGrid, scheduled(caseworker("anna", BASIC_INCOME, HOUSING), MORNINGS));
       List<Slot> slots = slotsOn(finder, request, MONDAY_DATE);
       assertThat(localStarts(slots)).last().isEqualTo(LocalTime.of(10, 45));
-      assertThat(finder.findSlots(request, DateRange.ofDay(MONDAY_DATE), Occupancy.empty(), NOW).duration())
+      assertThat(
+              finder
+                  .findSlots(request, DateRange.ofDay(MONDAY_DATE), Occupancy.empty(), NOW)
+                  .duration())
           .isEqualTo(Duration.ofMinutes(75));
     }
 
@@ -135,17 +147,25 @@ class SlotFinderTest {
               .build();
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), withLunch));
 
-      List<LocalTime> starts = localStarts(slotsOn(finder, request(OFFICE, BASIC_INCOME, 1), MONDAY_DATE));
+      List<LocalTime> starts =
+          localStarts(slotsOn(finder, request(OFFICE, BASIC_INCOME, 1), MONDAY_DATE));
 
       assertThat(starts).contains(LocalTime.of(11, 30), LocalTime.of(12, 30), LocalTime.of(13, 30));
-      assertThat(starts).doesNotContain(LocalTime.of(11, 40), LocalTime.of(12, 0), LocalTime.of(12, 20), LocalTime.of(13, 40));
+      assertThat(starts)
+          .doesNotContain(
+              LocalTime.of(11, 40),
+              LocalTime.of(12, 0),
+              LocalTime.of(12, 20),
+              LocalTime.of(13, 40));
     }
 
     @Test
     void adjacentRulesJoinSoThatAnAppointmentMaySpanBoth() {
       WorkingTime split =
           WorkingTime.builder()
-              .rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "09:00"), WeeklyRule.weekly(WEEKDAYS, "09:00", "10:00"))
+              .rule(
+                  WeeklyRule.weekly(WEEKDAYS, "08:00", "09:00"),
+                  WeeklyRule.weekly(WEEKDAYS, "09:00", "10:00"))
               .build();
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), split));
 
@@ -177,7 +197,10 @@ class SlotFinderTest {
     void ruleOutsideItsValidityOffersNothing() {
       WorkingTime fromTuesday =
           WorkingTime.builder()
-              .rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "09:00").validDuring(DateRange.closed(MONDAY_DATE.plusDays(1), MONDAY_DATE.plusDays(2))))
+              .rule(
+                  WeeklyRule.weekly(WEEKDAYS, "08:00", "09:00")
+                      .validDuring(
+                          DateRange.closed(MONDAY_DATE.plusDays(1), MONDAY_DATE.plusDays(2))))
               .build();
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), fromTuesday));
 
@@ -203,7 +226,8 @@ class SlotFinderTest {
           WorkingTime.builder()
               .rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "12:00"))
               .absence(Absence.wholeDays(MONDAY_DATE, MONDAY_DATE))
-              .absence(Absence.partOfDay(MONDAY_DATE.plusDays(1), TimeOfDayRange.of("09:00", "11:00")))
+              .absence(
+                  Absence.partOfDay(MONDAY_DATE.plusDays(1), TimeOfDayRange.of("09:00", "11:00")))
               .build();
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), withAbsences));
       AppointmentRequest request = request(OFFICE, BASIC_INCOME, 1);
@@ -223,9 +247,15 @@ class SlotFinderTest {
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), onLeave));
 
       Availability week =
-          finder.findSlots(request(OFFICE, BASIC_INCOME, 1), DateRange.closed(MONDAY_DATE, MONDAY_DATE.plusDays(4)), Occupancy.empty(), NOW);
+          finder.findSlots(
+              request(OFFICE, BASIC_INCOME, 1),
+              DateRange.closed(MONDAY_DATE, MONDAY_DATE.plusDays(4)),
+              Occupancy.empty(),
+              NOW);
 
-      assertThat(week.days()).extracting(DayAvailability::date).containsExactly(MONDAY_DATE, MONDAY_DATE.plusDays(4));
+      assertThat(week.days())
+          .extracting(DayAvailability::date)
+          .containsExactly(MONDAY_DATE, MONDAY_DATE.plusDays(4));
     }
 
     @Test
@@ -236,19 +266,37 @@ class SlotFinderTest {
               .extraTime(ExtraTime.of(MONDAY_DATE, "14:00", "16:00"))
               .build();
       SlotFinder finder =
-          finder(OFFICE, List.of(new OfficeClosure(MONDAY_DATE, "Betriebsausflug")), scheduled(caseworker("anna", BASIC_INCOME), withExtra));
+          finder(
+              OFFICE,
+              List.of(new OfficeClosure(MONDAY_DATE, "Betriebsausflug")),
+              scheduled(caseworker("anna", BASIC_INCOME), withExtra));
 
       assertThat(slotsOn(finder, request(OFFICE, BASIC_INCOME, 1), MONDAY_DATE)).isEmpty();
-      assertThat(slotsOn(finder, request(OFFICE, BASIC_INCOME, 1), MONDAY_DATE.plusDays(1))).isNotEmpty();
+      assertThat(slotsOn(finder, request(OFFICE, BASIC_INCOME, 1), MONDAY_DATE.plusDays(1)))
+          .isNotEmpty();
     }
 
     @Test
     void noResourceIsFreeOnAClosedDayWhenAHoldAsksForOne() {
       SlotFinder finder =
-          finder(OFFICE, List.of(new OfficeClosure(MONDAY_DATE, "Betriebsausflug")), scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
+          finder(
+              OFFICE,
+              List.of(new OfficeClosure(MONDAY_DATE, "Betriebsausflug")),
+              scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
 
-      assertThat(finder.freeResourcesAt(request(OFFICE, BASIC_INCOME, 1), at(MONDAY_DATE, "08:00"), Occupancy.empty(), NOW)).isEmpty();
-      assertThat(finder.freeResourcesAt(request(OFFICE, BASIC_INCOME, 1), at(MONDAY_DATE.plusDays(1), "08:00"), Occupancy.empty(), NOW))
+      assertThat(
+              finder.freeResourcesAt(
+                  request(OFFICE, BASIC_INCOME, 1),
+                  at(MONDAY_DATE, "08:00"),
+                  Occupancy.empty(),
+                  NOW))
+          .isEmpty();
+      assertThat(
+              finder.freeResourcesAt(
+                  request(OFFICE, BASIC_INCOME, 1),
+                  at(MONDAY_DATE.plusDays(1), "08:00"),
+                  Occupancy.empty(),
+                  NOW))
           .containsExactly(ResourceId.of("anna"));
     }
 
@@ -256,8 +304,16 @@ class SlotFinderTest {
     void noResourceIsFreeForAServiceNoCaseworkerOfTheOfficeOffers() {
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
 
-      assertThat(finder.freeResourcesAt(request(OFFICE, HOUSING, 1), at(MONDAY_DATE, "08:00"), Occupancy.empty(), NOW)).isEmpty();
-      assertThat(finder.freeResourcesAt(request(OFFICE, BASIC_INCOME, 1), at(MONDAY_DATE, "08:00"), Occupancy.empty(), NOW))
+      assertThat(
+              finder.freeResourcesAt(
+                  request(OFFICE, HOUSING, 1), at(MONDAY_DATE, "08:00"), Occupancy.empty(), NOW))
+          .isEmpty();
+      assertThat(
+              finder.freeResourcesAt(
+                  request(OFFICE, BASIC_INCOME, 1),
+                  at(MONDAY_DATE, "08:00"),
+                  Occupancy.empty(),
+                  NOW))
           .containsExactly(ResourceId.of("anna"));
     }
 
@@ -265,7 +321,8 @@ class SlotFinderTest {
     void publicHolidayRemovesWeeklyHoursButAnExtraTimeForThatDayStillApplies() {
       LocalDate epiphany = LocalDate.of(2026, 1, 6); // a Tuesday, a holiday in Bavaria
       Instant now = at(epiphany.minusDays(2), "12:00");
-      WorkingTime weekly = WorkingTime.builder().rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "12:00")).build();
+      WorkingTime weekly =
+          WorkingTime.builder().rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "12:00")).build();
       WorkingTime weeklyPlusExtra =
           WorkingTime.builder()
               .rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "12:00"))
@@ -273,11 +330,13 @@ class SlotFinderTest {
               .build();
 
       SlotFinder onlyWeekly = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), weekly));
-      SlotFinder withExtra = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), weeklyPlusExtra));
+      SlotFinder withExtra =
+          finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), weeklyPlusExtra));
       AppointmentRequest request = request(OFFICE, BASIC_INCOME, 1);
 
       assertThat(slotsOn(onlyWeekly, request, epiphany, Occupancy.empty(), now)).isEmpty();
-      assertThat(slotsOn(onlyWeekly, request, epiphany.plusDays(1), Occupancy.empty(), now)).isNotEmpty();
+      assertThat(slotsOn(onlyWeekly, request, epiphany.plusDays(1), Occupancy.empty(), now))
+          .isNotEmpty();
       assertThat(localStarts(slotsOn(withExtra, request, epiphany, Occupancy.empty(), now)))
           .isEqualTo(times("10:00", "10:10", "10:20", "10:30"));
     }
@@ -290,11 +349,26 @@ class SlotFinderTest {
       assertThat(assumption.getDayOfWeek()).isEqualTo(SUNDAY);
       assertThat(assumption2028.getDayOfWeek()).isEqualTo(TUESDAY);
       Office longHorizon = office(10, BookingHorizon.of(Duration.ZERO, 60));
-      SlotFinder finder = finder(longHorizon, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
+      SlotFinder finder =
+          finder(longHorizon, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
       Instant now = at(assumption2028.minusDays(3), "12:00");
 
-      assertThat(slotsOn(finder, request(longHorizon, BASIC_INCOME, 1), assumption2028, Occupancy.empty(), now)).isEmpty();
-      assertThat(slotsOn(finder, request(longHorizon, BASIC_INCOME, 1), assumption2028.plusDays(1), Occupancy.empty(), now)).isNotEmpty();
+      assertThat(
+              slotsOn(
+                  finder,
+                  request(longHorizon, BASIC_INCOME, 1),
+                  assumption2028,
+                  Occupancy.empty(),
+                  now))
+          .isEmpty();
+      assertThat(
+              slotsOn(
+                  finder,
+                  request(longHorizon, BASIC_INCOME, 1),
+                  assumption2028.plusDays(1),
+                  Occupancy.empty(),
+                  now))
+          .isNotEmpty();
     }
   }
 
@@ -311,7 +385,10 @@ class SlotFinderTest {
     @Test
     void bookingLowersCapacityOfEveryStartWhoseAppointmentWouldOverlapIt() {
       Occupancy occupancy =
-          Occupancy.of(List.of(BusyPeriod.booking(ResourceId.of("anna"), at(MONDAY_DATE, "09:00"), at(MONDAY_DATE, "09:30"))));
+          Occupancy.of(
+              List.of(
+                  BusyPeriod.booking(
+                      ResourceId.of("anna"), at(MONDAY_DATE, "09:00"), at(MONDAY_DATE, "09:30"))));
 
       List<Slot> slots = slotsOn(twoCaseworkers, request, MONDAY_DATE, occupancy, NOW);
 
@@ -327,10 +404,13 @@ class SlotFinderTest {
       Occupancy occupancy =
           Occupancy.of(
               List.of(
-                  BusyPeriod.booking(ResourceId.of("anna"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "08:30")),
-                  BusyPeriod.booking(ResourceId.of("ben"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "09:00"))));
+                  BusyPeriod.booking(
+                      ResourceId.of("anna"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "08:30")),
+                  BusyPeriod.booking(
+                      ResourceId.of("ben"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "09:00"))));
 
-      List<LocalTime> starts = localStarts(slotsOn(twoCaseworkers, request, MONDAY_DATE, occupancy, NOW));
+      List<LocalTime> starts =
+          localStarts(slotsOn(twoCaseworkers, request, MONDAY_DATE, occupancy, NOW));
 
       assertThat(starts).first().isEqualTo(LocalTime.of(8, 30));
       assertThat(twoCaseworkers.freeResourcesAt(request, at(MONDAY_DATE, "08:30"), occupancy, NOW))
@@ -345,12 +425,19 @@ class SlotFinderTest {
       Occupancy occupancy =
           Occupancy.of(
               List.of(
-                  BusyPeriod.hold(ResourceId.of("anna"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "08:30"), expiry),
-                  BusyPeriod.booking(ResourceId.of("ben"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "08:30"))));
+                  BusyPeriod.hold(
+                      ResourceId.of("anna"),
+                      at(MONDAY_DATE, "08:00"),
+                      at(MONDAY_DATE, "08:30"),
+                      expiry),
+                  BusyPeriod.booking(
+                      ResourceId.of("ben"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "08:30"))));
       Instant start = at(MONDAY_DATE, "08:00");
 
-      assertThat(twoCaseworkers.freeResourcesAt(request, start, occupancy, expiry.minusNanos(1))).isEmpty();
-      assertThat(twoCaseworkers.freeResourcesAt(request, start, occupancy, expiry)).containsExactly(ResourceId.of("anna"));
+      assertThat(twoCaseworkers.freeResourcesAt(request, start, occupancy, expiry.minusNanos(1)))
+          .isEmpty();
+      assertThat(twoCaseworkers.freeResourcesAt(request, start, occupancy, expiry))
+          .containsExactly(ResourceId.of("anna"));
     }
 
     @Test
@@ -358,8 +445,12 @@ class SlotFinderTest {
       Occupancy occupancy =
           Occupancy.of(
               List.of(
-                  BusyPeriod.booking(ResourceId.of("anna"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "08:30").plusSeconds(1)),
-                  BusyPeriod.booking(ResourceId.of("ben"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "08:30"))));
+                  BusyPeriod.booking(
+                      ResourceId.of("anna"),
+                      at(MONDAY_DATE, "08:00"),
+                      at(MONDAY_DATE, "08:30").plusSeconds(1)),
+                  BusyPeriod.booking(
+                      ResourceId.of("ben"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "08:30"))));
 
       assertThat(twoCaseworkers.freeResourcesAt(request, at(MONDAY_DATE, "08:30"), occupancy, NOW))
           .containsExactly(ResourceId.of("ben"));
@@ -367,13 +458,20 @@ class SlotFinderTest {
 
     @Test
     void longBookingFromAnEarlierDayStillBlocks() {
-      WorkingTime allWeek = WorkingTime.builder().rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "12:00")).build();
+      WorkingTime allWeek =
+          WorkingTime.builder().rule(WeeklyRule.weekly(WEEKDAYS, "08:00", "12:00")).build();
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), allWeek));
       Occupancy occupancy =
           Occupancy.of(
               List.of(
-                  BusyPeriod.booking(ResourceId.of("anna"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE.plusDays(1), "10:00")),
-                  BusyPeriod.booking(ResourceId.of("anna"), at(MONDAY_DATE.plusDays(1), "11:00"), at(MONDAY_DATE.plusDays(1), "11:10"))));
+                  BusyPeriod.booking(
+                      ResourceId.of("anna"),
+                      at(MONDAY_DATE, "08:00"),
+                      at(MONDAY_DATE.plusDays(1), "10:00")),
+                  BusyPeriod.booking(
+                      ResourceId.of("anna"),
+                      at(MONDAY_DATE.plusDays(1), "11:00"),
+                      at(MONDAY_DATE.plusDays(1), "11:10"))));
 
       assertThat(localStarts(slotsOn(finder, request, MONDAY_DATE.plusDays(1), occupancy, NOW)))
           .isEqualTo(times("10:00", "10:10", "10:20", "10:30", "11:10", "11:20", "11:30"));
@@ -386,10 +484,17 @@ class SlotFinderTest {
     @Test
     void minimumNoticeHidesStartsTooCloseToNow() {
       Office twoHoursNotice = office(10, BookingHorizon.of(Duration.ofHours(2), 60));
-      SlotFinder finder = finder(twoHoursNotice, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
+      SlotFinder finder =
+          finder(twoHoursNotice, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
       Instant now = at(MONDAY_DATE, "07:05");
 
-      List<Slot> slots = slotsOn(finder, request(twoHoursNotice, BASIC_INCOME, 1), MONDAY_DATE, Occupancy.empty(), now);
+      List<Slot> slots =
+          slotsOn(
+              finder,
+              request(twoHoursNotice, BASIC_INCOME, 1),
+              MONDAY_DATE,
+              Occupancy.empty(),
+              now);
 
       assertThat(localStarts(slots)).first().isEqualTo(LocalTime.of(9, 10));
     }
@@ -397,13 +502,20 @@ class SlotFinderTest {
     @Test
     void startsAfterTheLastBookableDayAreNotOffered() {
       Office twoDaysAhead = office(10, BookingHorizon.of(Duration.ZERO, 2));
-      SlotFinder finder = finder(twoDaysAhead, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
+      SlotFinder finder =
+          finder(twoDaysAhead, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
       Instant now = at(MONDAY_DATE, "13:00");
 
       Availability availability =
-          finder.findSlots(request(twoDaysAhead, BASIC_INCOME, 1), DateRange.closed(MONDAY_DATE.minusDays(3), MONDAY_DATE.plusDays(10)), Occupancy.empty(), now);
+          finder.findSlots(
+              request(twoDaysAhead, BASIC_INCOME, 1),
+              DateRange.closed(MONDAY_DATE.minusDays(3), MONDAY_DATE.plusDays(10)),
+              Occupancy.empty(),
+              now);
 
-      assertThat(availability.days()).extracting(DayAvailability::date).containsExactly(MONDAY_DATE.plusDays(1), MONDAY_DATE.plusDays(2));
+      assertThat(availability.days())
+          .extracting(DayAvailability::date)
+          .containsExactly(MONDAY_DATE.plusDays(1), MONDAY_DATE.plusDays(2));
     }
 
     @Test
@@ -411,7 +523,14 @@ class SlotFinderTest {
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
       Instant now = at(MONDAY_DATE, "10:01");
 
-      assertThat(localStarts(slotsOn(finder, request(OFFICE, BASIC_INCOME, 1), MONDAY_DATE, Occupancy.empty(), now)))
+      assertThat(
+              localStarts(
+                  slotsOn(
+                      finder,
+                      request(OFFICE, BASIC_INCOME, 1),
+                      MONDAY_DATE,
+                      Occupancy.empty(),
+                      now)))
           .first()
           .isEqualTo(LocalTime.of(10, 10));
     }
@@ -423,7 +542,8 @@ class SlotFinderTest {
     private final Office halfHourGrid = office(30, BookingHorizon.of(Duration.ZERO, 60));
 
     private SlotFinder nightShiftOn(LocalDate date) {
-      WorkingTime night = WorkingTime.builder().extraTime(ExtraTime.of(date, "01:00", "05:00")).build();
+      WorkingTime night =
+          WorkingTime.builder().extraTime(ExtraTime.of(date, "01:00", "05:00")).build();
       return finder(halfHourGrid, scheduled(caseworker("anna", BASIC_INCOME), night));
     }
 
@@ -433,12 +553,24 @@ class SlotFinderTest {
       SlotFinder finder = nightShiftOn(springForward);
 
       List<Slot> slots =
-          slotsOn(finder, request(halfHourGrid, BASIC_INCOME, 1), springForward, Occupancy.empty(), at(springForward.minusDays(1), "12:00"));
+          slotsOn(
+              finder,
+              request(halfHourGrid, BASIC_INCOME, 1),
+              springForward,
+              Occupancy.empty(),
+              at(springForward.minusDays(1), "12:00"));
 
-      assertThat(localStarts(slots)).isEqualTo(times("01:00", "01:30", "03:00", "03:30", "04:00", "04:30"));
+      assertThat(localStarts(slots))
+          .isEqualTo(times("01:00", "01:30", "03:00", "03:30", "04:00", "04:30"));
       // 01:30 CET lasts until 02:00 CET, which is 03:00 CEST: the appointment fits without a gap.
-      assertThat(slots).extracting(Slot::start).element(1).isEqualTo(Instant.parse("2026-03-29T00:30:00Z"));
-      assertThat(slots).extracting(Slot::start).element(2).isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
+      assertThat(slots)
+          .extracting(Slot::start)
+          .element(1)
+          .isEqualTo(Instant.parse("2026-03-29T00:30:00Z"));
+      assertThat(slots)
+          .extracting(Slot::start)
+          .element(2)
+          .isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
     }
 
     @Test
@@ -447,15 +579,25 @@ class SlotFinderTest {
       SlotFinder finder = nightShiftOn(fallBack);
 
       List<Slot> slots =
-          slotsOn(finder, request(halfHourGrid, BASIC_INCOME, 1), fallBack, Occupancy.empty(), at(fallBack.minusDays(1), "12:00"));
+          slotsOn(
+              finder,
+              request(halfHourGrid, BASIC_INCOME, 1),
+              fallBack,
+              Occupancy.empty(),
+              at(fallBack.minusDays(1), "12:00"));
 
-      assertThat(localStarts(slots)).isEqualTo(times("01:00", "01:30", "02:00", "02:30", "03:00", "03:30", "04:00", "04:30"));
+      assertThat(localStarts(slots))
+          .isEqualTo(times("01:00", "01:30", "02:00", "02:30", "03:00", "03:30", "04:00", "04:30"));
       assertThat(slots)
           .extracting(Slot::start)
           .contains(Instant.parse("2026-10-25T00:00:00Z"), Instant.parse("2026-10-25T00:30:00Z"))
-          .doesNotContain(Instant.parse("2026-10-25T01:00:00Z"), Instant.parse("2026-10-25T01:30:00Z"));
+          .doesNotContain(
+              Instant.parse("2026-10-25T01:00:00Z"), Instant.parse("2026-10-25T01:30:00Z"));
       assertThat(slots.get(2).start().atZone(BERLIN_TIME).getOffset())
-          .isEqualTo(ZonedDateTime.of(fallBack, LocalTime.of(2, 0), BERLIN_TIME).withEarlierOffsetAtOverlap().getOffset());
+          .isEqualTo(
+              ZonedDateTime.of(fallBack, LocalTime.of(2, 0), BERLIN_TIME)
+                  .withEarlierOffsetAtOverlap()
+                  .getOffset());
     }
 
     @Test
@@ -464,12 +606,23 @@ class SlotFinderTest {
       SlotFinder finder = nightShiftOn(fallBack);
       // Busy from 02:45 summer time to 02:15 winter time: half an hour of real time.
       Occupancy occupancy =
-          Occupancy.of(List.of(BusyPeriod.booking(ResourceId.of("anna"), Instant.parse("2026-10-25T00:45:00Z"), Instant.parse("2026-10-25T01:15:00Z"))));
+          Occupancy.of(
+              List.of(
+                  BusyPeriod.booking(
+                      ResourceId.of("anna"),
+                      Instant.parse("2026-10-25T00:45:00Z"),
+                      Instant.parse("2026-10-25T01:15:00Z"))));
 
       List<Slot> slots =
-          slotsOn(finder, request(halfHourGrid, BASIC_INCOME, 1), fallBack, occupancy, at(fallBack.minusDays(1), "12:00"));
+          slotsOn(
+              finder,
+              request(halfHourGrid, BASIC_INCOME, 1),
+              fallBack,
+              occupancy,
+              at(fallBack.minusDays(1), "12:00"));
 
-      assertThat(slots).extracting(Slot::start)
+      assertThat(slots)
+          .extracting(Slot::start)
           // 02:00 summer time ends before the busy half hour, 03:00 winter time starts after it.
           .contains(Instant.parse("2026-10-25T00:00:00Z"), Instant.parse("2026-10-25T02:00:00Z"))
           // 02:30 summer time lasts into it.
@@ -480,13 +633,17 @@ class SlotFinderTest {
   @Nested
   class FirstFreeSlotAndCalendar {
 
-    private final SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
+    private final SlotFinder finder =
+        finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
     private final AppointmentRequest request = request(OFFICE, BASIC_INCOME, 1);
 
     @Test
     void firstFreeSlotIsTheEarliestOfferedStartAtOrAfterTheGivenInstant() {
       Occupancy mondayFull =
-          Occupancy.of(List.of(BusyPeriod.booking(ResourceId.of("anna"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "12:00"))));
+          Occupancy.of(
+              List.of(
+                  BusyPeriod.booking(
+                      ResourceId.of("anna"), at(MONDAY_DATE, "08:00"), at(MONDAY_DATE, "12:00"))));
 
       assertThat(finder.firstFreeSlot(request, NOW, Occupancy.empty(), NOW))
           .contains(new Slot(at(MONDAY_DATE, "08:00"), 1));
@@ -498,7 +655,9 @@ class SlotFinderTest {
 
     @Test
     void firstFreeSlotIsEmptyWhenTheHorizonHoldsNone() {
-      assertThat(finder.firstFreeSlot(request, NOW.plus(Duration.ofDays(61)), Occupancy.empty(), NOW)).isEmpty();
+      assertThat(
+              finder.firstFreeSlot(request, NOW.plus(Duration.ofDays(61)), Occupancy.empty(), NOW))
+          .isEmpty();
       SlotFinder nobody = finder(OFFICE);
       assertThat(nobody.firstFreeSlot(request, NOW, Occupancy.empty(), NOW)).isEmpty();
     }
@@ -507,7 +666,12 @@ class SlotFinderTest {
     void calendarViewListsTheDaysOfTheMonthWithAnyFreeSlot() {
       YearMonth december = YearMonth.of(2026, 12);
       Occupancy tuesdayFull =
-          Occupancy.of(List.of(BusyPeriod.booking(ResourceId.of("anna"), at(MONDAY_DATE.plusDays(1), "08:00"), at(MONDAY_DATE.plusDays(1), "12:00"))));
+          Occupancy.of(
+              List.of(
+                  BusyPeriod.booking(
+                      ResourceId.of("anna"),
+                      at(MONDAY_DATE.plusDays(1), "08:00"),
+                      at(MONDAY_DATE.plusDays(1), "12:00"))));
 
       Set<LocalDate> days = finder.daysWithFreeSlots(request, december, tuesdayFull, NOW);
 
@@ -530,8 +694,16 @@ class SlotFinderTest {
     void resultIsSortedAndDoesNotDependOnTheOrderOfInputs() {
       List<BusyPeriod> periods = new ArrayList<>();
       for (int day = 0; day < 5; day++) {
-        periods.add(BusyPeriod.booking(ResourceId.of("anna"), at(MONDAY_DATE.plusDays(day), "09:00"), at(MONDAY_DATE.plusDays(day), "09:30")));
-        periods.add(BusyPeriod.booking(ResourceId.of("ben"), at(MONDAY_DATE.plusDays(day), "10:00"), at(MONDAY_DATE.plusDays(day), "10:50")));
+        periods.add(
+            BusyPeriod.booking(
+                ResourceId.of("anna"),
+                at(MONDAY_DATE.plusDays(day), "09:00"),
+                at(MONDAY_DATE.plusDays(day), "09:30")));
+        periods.add(
+            BusyPeriod.booking(
+                ResourceId.of("ben"),
+                at(MONDAY_DATE.plusDays(day), "10:00"),
+                at(MONDAY_DATE.plusDays(day), "10:50")));
       }
       List<BusyPeriod> shuffled = new ArrayList<>(periods);
       Collections.shuffle(shuffled, new java.util.Random(7));
@@ -540,8 +712,10 @@ class SlotFinderTest {
       DateRange week = DateRange.closed(MONDAY_DATE, MONDAY_DATE.plusDays(6));
       AppointmentRequest request = request(OFFICE, BASIC_INCOME, 1);
 
-      Availability first = finder(OFFICE, anna, ben).findSlots(request, week, Occupancy.of(periods), NOW);
-      Availability second = finder(OFFICE, ben, anna).findSlots(request, week, Occupancy.of(shuffled), NOW);
+      Availability first =
+          finder(OFFICE, anna, ben).findSlots(request, week, Occupancy.of(periods), NOW);
+      Availability second =
+          finder(OFFICE, ben, anna).findSlots(request, week, Occupancy.of(shuffled), NOW);
 
       assertThat(second).isEqualTo(first);
       assertThat(first.slots()).extracting(Slot::start).isSorted();
@@ -553,22 +727,52 @@ class SlotFinderTest {
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
       AppointmentRequest request = request(OFFICE, BASIC_INCOME, 1);
 
-      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE, "09:00"), Occupancy.empty(), NOW)).containsExactly(ResourceId.of("anna"));
-      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE, "09:05"), Occupancy.empty(), NOW)).as("off the grid").isEmpty();
-      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE, "09:00").plusSeconds(1), Occupancy.empty(), NOW)).as("not a whole minute").isEmpty();
-      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE, "11:40"), Occupancy.empty(), NOW)).as("would end after 12:00").isEmpty();
-      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE, "09:00"), Occupancy.empty(), at(MONDAY_DATE, "09:01"))).as("in the past").isEmpty();
-      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE.plusDays(70), "09:00"), Occupancy.empty(), NOW)).as("beyond the horizon").isEmpty();
+      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE, "09:00"), Occupancy.empty(), NOW))
+          .containsExactly(ResourceId.of("anna"));
+      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE, "09:05"), Occupancy.empty(), NOW))
+          .as("off the grid")
+          .isEmpty();
+      assertThat(
+              finder.freeResourcesAt(
+                  request, at(MONDAY_DATE, "09:00").plusSeconds(1), Occupancy.empty(), NOW))
+          .as("not a whole minute")
+          .isEmpty();
+      assertThat(finder.freeResourcesAt(request, at(MONDAY_DATE, "11:40"), Occupancy.empty(), NOW))
+          .as("would end after 12:00")
+          .isEmpty();
+      assertThat(
+              finder.freeResourcesAt(
+                  request, at(MONDAY_DATE, "09:00"), Occupancy.empty(), at(MONDAY_DATE, "09:01")))
+          .as("in the past")
+          .isEmpty();
+      assertThat(
+              finder.freeResourcesAt(
+                  request, at(MONDAY_DATE.plusDays(70), "09:00"), Occupancy.empty(), NOW))
+          .as("beyond the horizon")
+          .isEmpty();
     }
 
     @Test
     void requestForAnotherOfficeIsAProgrammingError() {
       Office other =
-          new Office(OfficeId.of("other"), "Other", BERLIN_TIME, OFFICE.holidayRegion(), 10, OFFICE.horizon(), OFFICE.holdDuration());
+          new Office(
+              OfficeId.of("other"),
+              "Other",
+              BERLIN_TIME,
+              OFFICE.holidayRegion(),
+              10,
+              OFFICE.horizon(),
+              OFFICE.holdDuration());
       SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), MORNINGS));
 
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> finder.findSlots(request(other, BASIC_INCOME, 1), DateRange.ofDay(MONDAY_DATE), Occupancy.empty(), NOW))
+          .isThrownBy(
+              () ->
+                  finder.findSlots(
+                      request(other, BASIC_INCOME, 1),
+                      DateRange.ofDay(MONDAY_DATE),
+                      Occupancy.empty(),
+                      NOW))
           .withMessageContaining("other");
     }
 
@@ -576,20 +780,29 @@ class SlotFinderTest {
     void resourceOfAnotherOfficeIsRejectedBySchedule() {
       ScheduledResource foreign =
           scheduled(
-              org.opentermin.core.catalog.Resource.of(ResourceId.of("x"), OfficeId.of("other"), "X", org.opentermin.core.catalog.ResourceKind.ROOM, List.of()),
+              org.opentermin.core.catalog.Resource.of(
+                  ResourceId.of("x"),
+                  OfficeId.of("other"),
+                  "X",
+                  org.opentermin.core.catalog.ResourceKind.ROOM,
+                  List.of()),
               MORNINGS);
 
-      assertThatIllegalArgumentException().isThrownBy(() -> OfficeSchedule.of(OFFICE, List.of(foreign), List.of()));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> OfficeSchedule.of(OFFICE, List.of(foreign), List.of()));
     }
   }
 
   @Test
   void weekendRulesWorkLikeAnyOther() {
     WorkingTime saturday =
-        WorkingTime.builder().rule(WeeklyRule.weekly(EnumSet.of(java.time.DayOfWeek.SATURDAY), "09:00", "10:00")).build();
+        WorkingTime.builder()
+            .rule(WeeklyRule.weekly(EnumSet.of(java.time.DayOfWeek.SATURDAY), "09:00", "10:00"))
+            .build();
     SlotFinder finder = finder(OFFICE, scheduled(caseworker("anna", BASIC_INCOME), saturday));
 
-    assertThat(localStarts(slotsOn(finder, request(OFFICE, BASIC_INCOME, 1), MONDAY_DATE.plusDays(5))))
+    assertThat(
+            localStarts(slotsOn(finder, request(OFFICE, BASIC_INCOME, 1), MONDAY_DATE.plusDays(5))))
         .isEqualTo(times("09:00", "09:10", "09:20", "09:30"));
   }
 }

@@ -30,7 +30,9 @@ class ActorTest {
 
   @Test
   void staffWithTheSameIdAreTheSameActor() {
-    assertThat(Actor.staff("clerk-17")).isEqualTo(Actor.staff("clerk-17")).isNotEqualTo(Actor.staff("clerk-18"));
+    assertThat(Actor.staff("clerk-17"))
+        .isEqualTo(Actor.staff("clerk-17"))
+        .isNotEqualTo(Actor.staff("clerk-18"));
   }
 
   @Test

@@ -57,37 +57,40 @@ class AppointmentIdTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {
-      "",
-      ".",
-      "buergeramt-mitte",
-      "buergeramt-mitte3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d",
-      "buergeramt-mitte.",
-      "." + UUID_TEXT,
-      "-mitte." + UUID_TEXT,
-      "buergeramt mitte." + UUID_TEXT,
-      "buergeramt/mitte." + UUID_TEXT,
-      "buergeramt.mitte." + UUID_TEXT,
-      "buergeramt-mitte.3F2B8C1E-9D4A-4B7E-A1C2-5E6F7A8B9C0D",
-      "buergeramt-mitte.1-2-3-4-5",
-      "buergeramt-mitte.3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0",
-      "buergeramt-mitte.3f2b8c1e9d4a4b7ea1c25e6f7a8b9c0d",
-      "buergeramt-mitte.3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d ",
-      " buergeramt-mitte.3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d",
-      "buergeramt-mitte.{3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d}",
-      "buergeramt-mitte.zf2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        ".",
+        "buergeramt-mitte",
+        "buergeramt-mitte3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d",
+        "buergeramt-mitte.",
+        "." + UUID_TEXT,
+        "-mitte." + UUID_TEXT,
+        "buergeramt mitte." + UUID_TEXT,
+        "buergeramt/mitte." + UUID_TEXT,
+        "buergeramt.mitte." + UUID_TEXT,
+        "buergeramt-mitte.3F2B8C1E-9D4A-4B7E-A1C2-5E6F7A8B9C0D",
+        "buergeramt-mitte.1-2-3-4-5",
+        "buergeramt-mitte.3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0",
+        "buergeramt-mitte.3f2b8c1e9d4a4b7ea1c25e6f7a8b9c0d",
+        "buergeramt-mitte.3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d ",
+        " buergeramt-mitte.3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d",
+        "buergeramt-mitte.{3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d}",
+        "buergeramt-mitte.zf2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d",
+      })
   void malformedTextIsNotParsed(String text) {
     assertThat(AppointmentId.parse(text)).isEmpty();
   }
 
   @Test
   void idWithoutOfficeIsRejected() {
-    assertThatNullPointerException().isThrownBy(() -> new AppointmentId(null, UUID.fromString(UUID_TEXT)));
+    assertThatNullPointerException()
+        .isThrownBy(() -> new AppointmentId(null, UUID.fromString(UUID_TEXT)));
   }
 
   @Test
   void idWithoutUuidIsRejected() {
-    assertThatNullPointerException().isThrownBy(() -> new AppointmentId(OfficeId.of("buergeramt-mitte"), null));
+    assertThatNullPointerException()
+        .isThrownBy(() -> new AppointmentId(OfficeId.of("buergeramt-mitte"), null));
   }
 }

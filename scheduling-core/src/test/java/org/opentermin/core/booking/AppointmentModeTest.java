@@ -22,21 +22,40 @@ import org.junit.jupiter.api.Test;
 import org.opentermin.core.catalog.AppointmentMode;
 import org.opentermin.core.catalog.Channel;
 
-/** Appointments in a mode: the mode stays from hold to booking to move, and video bookings have their link. */
+/**
+ * Appointments in a mode: the mode stays from hold to booking to move, and video bookings have
+ * their link.
+ */
 class AppointmentModeTest {
 
   private static final VideoLink LINK = VideoLink.of("https://video.example.org/qk4x7m2v9zt3abc");
   private static final Instant BEFORE_EXPIRY = HOLD_EXPIRES.minusSeconds(60);
-  private static final Citizen WITHOUT_PHONE = new Citizen("Max Mustermann", Optional.of("max@example.org"), Optional.empty());
+  private static final Citizen WITHOUT_PHONE =
+      new Citizen("Max Mustermann", Optional.of("max@example.org"), Optional.empty());
 
   private static Hold hold(AppointmentMode mode) {
-    return Appointment.hold(appointmentId(MITTE, 1), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE, HOLD_EXPIRES, mode);
+    return Appointment.hold(
+        appointmentId(MITTE, 1),
+        DESK_1,
+        START,
+        END,
+        List.of(PASSPORT),
+        Channel.ONLINE,
+        HOLD_EXPIRES,
+        mode);
   }
 
   private static Hold holdLater(AppointmentMode mode) {
     Instant later = START.plus(Duration.ofDays(1));
-    return Appointment.hold(appointmentId(MITTE, 2), DESK_2, later, later.plus(Duration.ofMinutes(20)), List.of(PASSPORT),
-        Channel.ONLINE, HOLD_EXPIRES, mode);
+    return Appointment.hold(
+        appointmentId(MITTE, 2),
+        DESK_2,
+        later,
+        later.plus(Duration.ofMinutes(20)),
+        List.of(PASSPORT),
+        Channel.ONLINE,
+        HOLD_EXPIRES,
+        mode);
   }
 
   @Test
@@ -74,7 +93,8 @@ class AppointmentModeTest {
   @Test
   void linkOnABookingInAnotherModeIsRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> hold(AppointmentMode.PHONE).confirmed(REFERENCE, ERIKA, Optional.of(LINK)))
+        .isThrownBy(
+            () -> hold(AppointmentMode.PHONE).confirmed(REFERENCE, ERIKA, Optional.of(LINK)))
         .withMessageContaining("video link");
   }
 
@@ -94,24 +114,29 @@ class AppointmentModeTest {
   void bookingCannotMoveToAHoldOfAnotherMode() {
     Booking booking = hold(AppointmentMode.PHONE).confirmed(REFERENCE, ERIKA);
 
-    assertThatIllegalArgumentException().isThrownBy(() -> booking.movedTo(holdLater(AppointmentMode.IN_PERSON)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> booking.movedTo(holdLater(AppointmentMode.IN_PERSON)));
   }
 
   @Test
   void phoneHoldCannotBeConfirmedWithoutAPhoneNumber() {
-    assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), WITHOUT_PHONE, BEFORE_EXPIRY)).contains(RefusalReason.PHONE_REQUIRED);
+    assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), WITHOUT_PHONE, BEFORE_EXPIRY))
+        .contains(RefusalReason.PHONE_REQUIRED);
     assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), ERIKA, BEFORE_EXPIRY)).isEmpty();
   }
 
   @Test
   void otherModesNeedNoPhoneNumber() {
-    assertThat(BookingRules.confirm(hold(AppointmentMode.IN_PERSON), WITHOUT_PHONE, BEFORE_EXPIRY)).isEmpty();
-    assertThat(BookingRules.confirm(hold(AppointmentMode.VIDEO), WITHOUT_PHONE, BEFORE_EXPIRY)).isEmpty();
+    assertThat(BookingRules.confirm(hold(AppointmentMode.IN_PERSON), WITHOUT_PHONE, BEFORE_EXPIRY))
+        .isEmpty();
+    assertThat(BookingRules.confirm(hold(AppointmentMode.VIDEO), WITHOUT_PHONE, BEFORE_EXPIRY))
+        .isEmpty();
   }
 
   @Test
   void expiredPhoneHoldIsReportedAsExpiredRatherThanMissingAPhoneNumber() {
-    assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), WITHOUT_PHONE, HOLD_EXPIRES)).contains(RefusalReason.HOLD_EXPIRED);
+    assertThat(BookingRules.confirm(hold(AppointmentMode.PHONE), WITHOUT_PHONE, HOLD_EXPIRES))
+        .contains(RefusalReason.HOLD_EXPIRED);
   }
 
   @Test
@@ -119,9 +144,14 @@ class AppointmentModeTest {
     Booking booking = hold(AppointmentMode.VIDEO).confirmed(REFERENCE, ERIKA, Optional.of(LINK));
     Instant lastWeek = berlin(2025, 6, 2, 10, 0);
 
-    assertThat(BookingRules.reschedule(booking, holdLater(AppointmentMode.IN_PERSON), Actor.CITIZEN, lastWeek))
+    assertThat(
+            BookingRules.reschedule(
+                booking, holdLater(AppointmentMode.IN_PERSON), Actor.CITIZEN, lastWeek))
         .contains(RefusalReason.MODE_MISMATCH);
-    assertThat(BookingRules.reschedule(booking, holdLater(AppointmentMode.VIDEO), Actor.CITIZEN, lastWeek)).isEmpty();
+    assertThat(
+            BookingRules.reschedule(
+                booking, holdLater(AppointmentMode.VIDEO), Actor.CITIZEN, lastWeek))
+        .isEmpty();
   }
 
   @Test
@@ -135,11 +165,15 @@ class AppointmentModeTest {
 
   @Test
   void videoLinkIsAnHttpLinkWithoutUserInformationOrFragment() {
-    assertThat(VideoLink.of("http://localhost:8443/room").text()).isEqualTo("http://localhost:8443/room");
+    assertThat(VideoLink.of("http://localhost:8443/room").text())
+        .isEqualTo("http://localhost:8443/room");
     assertThatIllegalArgumentException().isThrownBy(() -> VideoLink.of("javascript:alert(1)"));
     assertThatIllegalArgumentException().isThrownBy(() -> VideoLink.of("/relative/room"));
-    assertThatIllegalArgumentException().isThrownBy(() -> VideoLink.of("https://user:secret@video.example.org/room"));
-    assertThatIllegalArgumentException().isThrownBy(() -> VideoLink.of("https://video.example.org/room#x"));
-    assertThatIllegalArgumentException().isThrownBy(() -> VideoLink.of("https://video.example.org/" + "r".repeat(500)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VideoLink.of("https://user:secret@video.example.org/room"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VideoLink.of("https://video.example.org/room#x"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VideoLink.of("https://video.example.org/" + "r".repeat(500)));
   }
 }

@@ -34,14 +34,33 @@ class AppointmentTest {
   private static final Instant ERASED_AT = END.plusSeconds(30 * 86_400);
   private static final VideoLink LINK = VideoLink.of("https://meet.example.org/raum-7q2x");
 
-  private static Booking bookingOf(AppointmentStatus status, BookingReference reference, Citizen citizen) {
-    return new Booking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE, status,
-        AppointmentMode.IN_PERSON, reference, citizen, Optional.empty());
+  private static Booking bookingOf(
+      AppointmentStatus status, BookingReference reference, Citizen citizen) {
+    return new Booking(
+        appointmentId(MITTE, 1),
+        DESK_1,
+        START,
+        END,
+        ImmutableList.of(PASSPORT),
+        Channel.ONLINE,
+        status,
+        AppointmentMode.IN_PERSON,
+        reference,
+        citizen,
+        Optional.empty());
   }
 
   private static ErasedBooking erasedBooking(AppointmentStatus status) {
-    return new ErasedBooking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE, status,
-        AppointmentMode.IN_PERSON, ERASED_AT);
+    return new ErasedBooking(
+        appointmentId(MITTE, 1),
+        DESK_1,
+        START,
+        END,
+        ImmutableList.of(PASSPORT),
+        Channel.ONLINE,
+        status,
+        AppointmentMode.IN_PERSON,
+        ERASED_AT);
   }
 
   @Nested
@@ -59,8 +78,17 @@ class AppointmentTest {
     @Test
     void holdWithoutExpiryIsRejected() {
       assertThatNullPointerException()
-          .isThrownBy(() -> new Hold(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentMode.IN_PERSON, null))
+          .isThrownBy(
+              () ->
+                  new Hold(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      START,
+                      END,
+                      ImmutableList.of(PASSPORT),
+                      Channel.ONLINE,
+                      AppointmentMode.IN_PERSON,
+                      null))
           .withMessage("expiresAt");
     }
 
@@ -98,8 +126,20 @@ class AppointmentTest {
     @Test
     void inPersonBookingWithAVideoLinkIsRejected() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> new Booking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.CONFIRMED, AppointmentMode.IN_PERSON, REFERENCE, ERIKA, Optional.of(LINK)))
+          .isThrownBy(
+              () ->
+                  new Booking(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      START,
+                      END,
+                      ImmutableList.of(PASSPORT),
+                      Channel.ONLINE,
+                      AppointmentStatus.CONFIRMED,
+                      AppointmentMode.IN_PERSON,
+                      REFERENCE,
+                      ERIKA,
+                      Optional.of(LINK)))
           .withMessageContaining("video link");
     }
 
@@ -123,55 +163,129 @@ class AppointmentTest {
     @Test
     void erasedBookingWithoutItsErasureInstantCannotBeBuilt() {
       assertThatNullPointerException()
-          .isThrownBy(() -> new ErasedBooking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(PASSPORT),
-              Channel.ONLINE, AppointmentStatus.COMPLETED, AppointmentMode.IN_PERSON, null))
+          .isThrownBy(
+              () ->
+                  new ErasedBooking(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      START,
+                      END,
+                      ImmutableList.of(PASSPORT),
+                      Channel.ONLINE,
+                      AppointmentStatus.COMPLETED,
+                      AppointmentMode.IN_PERSON,
+                      null))
           .withMessage("erasedAt");
     }
 
     @Test
     void everyStateChecksItsTime() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> new Booking(appointmentId(MITTE, 1), DESK_1, END, START, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.CONFIRMED, AppointmentMode.IN_PERSON, REFERENCE, ERIKA, Optional.empty()));
+          .isThrownBy(
+              () ->
+                  new Booking(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      END,
+                      START,
+                      ImmutableList.of(PASSPORT),
+                      Channel.ONLINE,
+                      AppointmentStatus.CONFIRMED,
+                      AppointmentMode.IN_PERSON,
+                      REFERENCE,
+                      ERIKA,
+                      Optional.empty()));
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> new ErasedBooking(appointmentId(MITTE, 1), DESK_1, START, START, ImmutableList.of(PASSPORT),
-              Channel.ONLINE, AppointmentStatus.COMPLETED, AppointmentMode.IN_PERSON, ERASED_AT));
+          .isThrownBy(
+              () ->
+                  new ErasedBooking(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      START,
+                      START,
+                      ImmutableList.of(PASSPORT),
+                      Channel.ONLINE,
+                      AppointmentStatus.COMPLETED,
+                      AppointmentMode.IN_PERSON,
+                      ERASED_AT));
     }
 
     @Test
     void appointmentThatEndsWhenItStartsIsRejected() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> Appointment.hold(appointmentId(MITTE, 1), DESK_1, START, START, List.of(PASSPORT), Channel.ONLINE, HOLD_EXPIRES));
+          .isThrownBy(
+              () ->
+                  Appointment.hold(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      START,
+                      START,
+                      List.of(PASSPORT),
+                      Channel.ONLINE,
+                      HOLD_EXPIRES));
     }
 
     @Test
     void appointmentThatEndsBeforeItStartsIsRejected() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> Appointment.hold(appointmentId(MITTE, 1), DESK_1, END, START, List.of(PASSPORT), Channel.ONLINE, HOLD_EXPIRES));
+          .isThrownBy(
+              () ->
+                  Appointment.hold(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      END,
+                      START,
+                      List.of(PASSPORT),
+                      Channel.ONLINE,
+                      HOLD_EXPIRES));
     }
 
     @Test
     void appointmentWithoutServicesIsRejected() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> Appointment.hold(appointmentId(MITTE, 1), DESK_1, START, END, List.of(), Channel.ONLINE, HOLD_EXPIRES))
+          .isThrownBy(
+              () ->
+                  Appointment.hold(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      START,
+                      END,
+                      List.of(),
+                      Channel.ONLINE,
+                      HOLD_EXPIRES))
           .withMessageContaining("service");
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> new ErasedBooking(appointmentId(MITTE, 1), DESK_1, START, END, ImmutableList.of(), Channel.ONLINE,
-              AppointmentStatus.COMPLETED, AppointmentMode.IN_PERSON, ERASED_AT))
+          .isThrownBy(
+              () ->
+                  new ErasedBooking(
+                      appointmentId(MITTE, 1),
+                      DESK_1,
+                      START,
+                      END,
+                      ImmutableList.of(),
+                      Channel.ONLINE,
+                      AppointmentStatus.COMPLETED,
+                      AppointmentMode.IN_PERSON,
+                      ERASED_AT))
           .withMessageContaining("service");
     }
 
     @Test
     void appointmentWithoutAnIdIsRejected() {
       assertThatNullPointerException()
-          .isThrownBy(() -> Appointment.hold(null, DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE, HOLD_EXPIRES))
+          .isThrownBy(
+              () ->
+                  Appointment.hold(
+                      null, DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE, HOLD_EXPIRES))
           .withMessage("id");
     }
 
     @Test
     void laterChangesToTheCallersServiceListDoNotReachTheHold() {
       List<BookedService> services = new ArrayList<>(List.of(PASSPORT));
-      Appointment hold = Appointment.hold(appointmentId(MITTE, 1), DESK_1, START, END, services, Channel.ONLINE, HOLD_EXPIRES);
+      Appointment hold =
+          Appointment.hold(
+              appointmentId(MITTE, 1), DESK_1, START, END, services, Channel.ONLINE, HOLD_EXPIRES);
 
       services.add(ID_CARD);
 
@@ -187,7 +301,9 @@ class AppointmentTest {
     void textOfABookingDoesNotShowTheCitizensData() {
       String text = booking(AppointmentStatus.CONFIRMED).toString();
 
-      assertThat(text).contains(REFERENCE.value()).doesNotContain("Erika", "erika@example.org", "9015 2763");
+      assertThat(text)
+          .contains(REFERENCE.value())
+          .doesNotContain("Erika", "erika@example.org", "9015 2763");
     }
   }
 
@@ -239,14 +355,16 @@ class AppointmentTest {
     void bookingCannotTurnBackIntoAHold() {
       Booking booking = booking(AppointmentStatus.CONFIRMED);
 
-      assertThatIllegalArgumentException().isThrownBy(() -> booking.withStatus(AppointmentStatus.HELD));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> booking.withStatus(AppointmentStatus.HELD));
     }
 
     @Test
     void erasedBookingCannotTurnBackIntoAHold() {
       ErasedBooking erased = erasedBooking(AppointmentStatus.CONFIRMED);
 
-      assertThatIllegalArgumentException().isThrownBy(() -> erased.withStatus(AppointmentStatus.HELD));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> erased.withStatus(AppointmentStatus.HELD));
     }
   }
 
@@ -307,8 +425,12 @@ class AppointmentTest {
 
     @Test
     void bookingIsNeverALiveHold() {
-      assertThat(booking(AppointmentStatus.CONFIRMED).isLiveHoldAt(HOLD_EXPIRES.minusSeconds(300))).isFalse();
-      assertThat(erasedBooking(AppointmentStatus.CONFIRMED).isLiveHoldAt(HOLD_EXPIRES.minusSeconds(300))).isFalse();
+      assertThat(booking(AppointmentStatus.CONFIRMED).isLiveHoldAt(HOLD_EXPIRES.minusSeconds(300)))
+          .isFalse();
+      assertThat(
+              erasedBooking(AppointmentStatus.CONFIRMED)
+                  .isLiveHoldAt(HOLD_EXPIRES.minusSeconds(300)))
+          .isFalse();
     }
   }
 
@@ -325,9 +447,23 @@ class AppointmentTest {
       assertThat(erased.erasedAt()).isEqualTo(ERASED_AT);
       assertThat(erased.toString()).doesNotContain(REFERENCE.value());
       assertThat(erased)
-          .extracting(Appointment::id, Appointment::office, Appointment::resource, Appointment::start, Appointment::end,
-              Appointment::services, Appointment::channel, Appointment::status)
-          .containsExactly(completed.id(), MITTE, DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
+          .extracting(
+              Appointment::id,
+              Appointment::office,
+              Appointment::resource,
+              Appointment::start,
+              Appointment::end,
+              Appointment::services,
+              Appointment::channel,
+              Appointment::status)
+          .containsExactly(
+              completed.id(),
+              MITTE,
+              DESK_1,
+              START,
+              END,
+              ImmutableList.of(PASSPORT),
+              Channel.ONLINE,
               AppointmentStatus.COMPLETED);
     }
 
@@ -343,9 +479,17 @@ class AppointmentTest {
 
     @Test
     void erasingAVideoBookingKeepsItsModeButDropsItsLink() {
-      Booking video = Appointment.hold(appointmentId(MITTE, 3), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE,
-              HOLD_EXPIRES, AppointmentMode.VIDEO)
-          .confirmed(REFERENCE, ERIKA, Optional.of(LINK));
+      Booking video =
+          Appointment.hold(
+                  appointmentId(MITTE, 3),
+                  DESK_1,
+                  START,
+                  END,
+                  List.of(PASSPORT),
+                  Channel.ONLINE,
+                  HOLD_EXPIRES,
+                  AppointmentMode.VIDEO)
+              .confirmed(REFERENCE, ERIKA, Optional.of(LINK));
 
       ErasedBooking erased = video.erased(ERASED_AT);
 
@@ -357,12 +501,33 @@ class AppointmentTest {
     @Test
     void erasedVideoBookingNeedsNoLinkThatItWouldOtherwiseAlwaysHave() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> new Booking(appointmentId(MITTE, 3), DESK_1, START, END, ImmutableList.of(PASSPORT), Channel.ONLINE,
-              AppointmentStatus.CONFIRMED, AppointmentMode.VIDEO, REFERENCE, ERIKA, Optional.empty()))
+          .isThrownBy(
+              () ->
+                  new Booking(
+                      appointmentId(MITTE, 3),
+                      DESK_1,
+                      START,
+                      END,
+                      ImmutableList.of(PASSPORT),
+                      Channel.ONLINE,
+                      AppointmentStatus.CONFIRMED,
+                      AppointmentMode.VIDEO,
+                      REFERENCE,
+                      ERIKA,
+                      Optional.empty()))
           .withMessageContaining("video link");
 
-      ErasedBooking erased = new ErasedBooking(appointmentId(MITTE, 3), DESK_1, START, END, ImmutableList.of(PASSPORT),
-          Channel.ONLINE, AppointmentStatus.CONFIRMED, AppointmentMode.VIDEO, ERASED_AT);
+      ErasedBooking erased =
+          new ErasedBooking(
+              appointmentId(MITTE, 3),
+              DESK_1,
+              START,
+              END,
+              ImmutableList.of(PASSPORT),
+              Channel.ONLINE,
+              AppointmentStatus.CONFIRMED,
+              AppointmentMode.VIDEO,
+              ERASED_AT);
 
       assertThat(erased.isErased()).isTrue();
     }
@@ -380,12 +545,19 @@ class AppointmentTest {
 
     @Test
     void eachStateCarriesOnlyItsOwnData() {
-      List<Appointment> appointments = List.of(
-          hold(HOLD_EXPIRES), booking(AppointmentStatus.CONFIRMED), erasedBooking(AppointmentStatus.COMPLETED));
+      List<Appointment> appointments =
+          List.of(
+              hold(HOLD_EXPIRES),
+              booking(AppointmentStatus.CONFIRMED),
+              erasedBooking(AppointmentStatus.COMPLETED));
 
       List<String> kinds = appointments.stream().map(AppointmentTest::describe).toList();
 
-      assertThat(kinds).containsExactly("hold until " + HOLD_EXPIRES, "booking " + REFERENCE.value(), "erased at " + ERASED_AT);
+      assertThat(kinds)
+          .containsExactly(
+              "hold until " + HOLD_EXPIRES,
+              "booking " + REFERENCE.value(),
+              "erased at " + ERASED_AT);
     }
   }
 

@@ -13,7 +13,12 @@ class BookingEventTest {
 
   private static BookingEvent cancellation(String note) {
     return new BookingEvent(
-        appointmentId(MITTE, 1), START.minusSeconds(3600), Actor.CITIZEN, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, note);
+        appointmentId(MITTE, 1),
+        START.minusSeconds(3600),
+        Actor.CITIZEN,
+        AppointmentStatus.CONFIRMED,
+        AppointmentStatus.CANCELLED,
+        note);
   }
 
   @Test
@@ -53,8 +58,15 @@ class BookingEventTest {
   @Test
   void eventWithoutActorIsRejected() {
     assertThatNullPointerException()
-        .isThrownBy(() -> new BookingEvent(
-            appointmentId(MITTE, 1), START, null, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, ""))
+        .isThrownBy(
+            () ->
+                new BookingEvent(
+                    appointmentId(MITTE, 1),
+                    START,
+                    null,
+                    AppointmentStatus.CONFIRMED,
+                    AppointmentStatus.CHECKED_IN,
+                    ""))
         .withMessage("actor");
   }
 }

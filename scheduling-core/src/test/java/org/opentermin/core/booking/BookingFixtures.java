@@ -35,7 +35,8 @@ final class BookingFixtures {
   static final BookingReference REFERENCE = new BookingReference("K7M2QX9P");
 
   static final Citizen ERIKA =
-      new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.of("+49 30 9015 2763"));
+      new Citizen(
+          "Erika Mustermann", Optional.of("erika@example.org"), Optional.of("+49 30 9015 2763"));
 
   private BookingFixtures() {}
 
@@ -44,18 +45,26 @@ final class BookingFixtures {
   }
 
   static AppointmentId appointmentId(OfficeId office, long number) {
-    return new AppointmentId(office, new UUID(0x1234_5678_9abc_4defL, 0x8000_0000_0000_0000L | number));
+    return new AppointmentId(
+        office, new UUID(0x1234_5678_9abc_4defL, 0x8000_0000_0000_0000L | number));
   }
 
   /** A hold on desk 1 for a passport, online, at Mitte from {@link #START} to {@link #END}. */
   static Hold hold(Instant expiresAt) {
-    return Appointment.hold(appointmentId(MITTE, 1), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE, expiresAt);
+    return Appointment.hold(
+        appointmentId(MITTE, 1), DESK_1, START, END, List.of(PASSPORT), Channel.ONLINE, expiresAt);
   }
 
   /** A hold at another time, as made to reschedule a booking. */
   static Hold holdAt(OfficeId office, Instant start, Instant expiresAt) {
     return Appointment.hold(
-        appointmentId(office, 2), DESK_2, start, start.plus(Duration.ofMinutes(30)), List.of(ID_CARD), Channel.PHONE, expiresAt);
+        appointmentId(office, 2),
+        DESK_2,
+        start,
+        start.plus(Duration.ofMinutes(30)),
+        List.of(ID_CARD),
+        Channel.PHONE,
+        expiresAt);
   }
 
   /** Erika's booking from {@link #START} to {@link #END} in {@code status}. */

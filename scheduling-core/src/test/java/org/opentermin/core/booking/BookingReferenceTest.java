@@ -14,9 +14,7 @@ class BookingReferenceTest {
 
   @Test
   void alphabetHasThirtyOneCharactersWithoutLookAlikes() {
-    assertThat(BookingReference.ALPHABET)
-        .hasSize(31)
-        .doesNotContain("0", "1", "I", "L", "O");
+    assertThat(BookingReference.ALPHABET).hasSize(31).doesNotContain("0", "1", "I", "L", "O");
     assertThat(BookingReference.ALPHABET.chars().distinct().count()).isEqualTo(31);
   }
 
@@ -27,17 +25,19 @@ class BookingReferenceTest {
 
   @Test
   void randomReferenceUsesTheLastCharacterForTheHighestIndex() {
-    assertThat(BookingReference.random(bound -> bound - 1)).isEqualTo(new BookingReference("ZZZZZZZZ"));
+    assertThat(BookingReference.random(bound -> bound - 1))
+        .isEqualTo(new BookingReference("ZZZZZZZZ"));
   }
 
   @Test
   void randomReferenceAsksForEightIndicesBelowTheAlphabetSize() {
     List<Integer> bounds = new ArrayList<>();
 
-    BookingReference.random(bound -> {
-      bounds.add(bound);
-      return bounds.size();
-    });
+    BookingReference.random(
+        bound -> {
+          bounds.add(bound);
+          return bounds.size();
+        });
 
     assertThat(bounds).hasSize(8).containsOnly(31);
   }
@@ -76,11 +76,23 @@ class BookingReferenceTest {
 
   @Test
   void parseAcceptsTheCanonicalForm() {
-    assertThat(BookingReference.parse("ABCD2345")).map(BookingReference::value).contains("ABCD2345");
+    assertThat(BookingReference.parse("ABCD2345"))
+        .map(BookingReference::value)
+        .contains("ABCD2345");
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"K7M2QX9I", "K7M2QX9L", "K7M2QX9O", "K7M2QX90", "K7M2QX91", "k7m2qx9i", "k7m2qx9l", "k7m2qx9o"})
+  @ValueSource(
+      strings = {
+        "K7M2QX9I",
+        "K7M2QX9L",
+        "K7M2QX9O",
+        "K7M2QX90",
+        "K7M2QX91",
+        "k7m2qx9i",
+        "k7m2qx9l",
+        "k7m2qx9o"
+      })
   void parseRejectsLookAlikeCharacters(String text) {
     assertThat(BookingReference.parse(text)).isEmpty();
   }

@@ -45,7 +45,8 @@ class BookingRulesTest {
 
     @Test
     void holdHasExpiredAtExactlyItsExpiryInstant() {
-      assertThat(BookingRules.confirm(hold(HOLD_EXPIRES), HOLD_EXPIRES)).contains(RefusalReason.HOLD_EXPIRED);
+      assertThat(BookingRules.confirm(hold(HOLD_EXPIRES), HOLD_EXPIRES))
+          .contains(RefusalReason.HOLD_EXPIRED);
     }
 
     @Test
@@ -62,14 +63,17 @@ class BookingRulesTest {
 
     @Test
     void usedHoldIsReportedAsUsedEvenAfterTheOriginalExpiry() {
-      assertThat(BookingRules.confirm(booking(AppointmentStatus.CONFIRMED), HOLD_EXPIRES.plusSeconds(3600)))
+      assertThat(
+              BookingRules.confirm(
+                  booking(AppointmentStatus.CONFIRMED), HOLD_EXPIRES.plusSeconds(3600)))
           .contains(RefusalReason.HOLD_ALREADY_USED);
     }
 
     @ParameterizedTest
     @EnumSource(value = AppointmentStatus.class, names = "HELD", mode = EnumSource.Mode.EXCLUDE)
     void noBookingStatusCountsAsAnUnusedHold(AppointmentStatus status) {
-      assertThat(BookingRules.confirm(booking(status), LAST_WEEK)).contains(RefusalReason.HOLD_ALREADY_USED);
+      assertThat(BookingRules.confirm(booking(status), LAST_WEEK))
+          .contains(RefusalReason.HOLD_ALREADY_USED);
     }
   }
 
@@ -78,7 +82,9 @@ class BookingRulesTest {
 
     @Test
     void citizenCancelsConfirmedBookingBeforeItStarts() {
-      assertThat(BookingRules.cancel(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START.minusSeconds(1)))
+      assertThat(
+              BookingRules.cancel(
+                  booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START.minusSeconds(1)))
           .isEmpty();
     }
 
@@ -90,12 +96,16 @@ class BookingRulesTest {
 
     @Test
     void citizenCannotCancelAfterTheStart() {
-      assertThat(BookingRules.cancel(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START.plusSeconds(600)))
+      assertThat(
+              BookingRules.cancel(
+                  booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START.plusSeconds(600)))
           .contains(RefusalReason.TOO_LATE);
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
+    @EnumSource(
+        value = AppointmentStatus.class,
+        names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
     void citizenCancelsOnlyAConfirmedBooking(AppointmentStatus status) {
       assertThat(BookingRules.cancel(booking(status), Actor.CITIZEN, LAST_WEEK))
           .contains(RefusalReason.ILLEGAL_TRANSITION);
@@ -103,16 +113,24 @@ class BookingRulesTest {
 
     @Test
     void staffCancelConfirmedBookingAfterItStarted() {
-      assertThat(BookingRules.cancel(booking(AppointmentStatus.CONFIRMED), STAFF, START.plusSeconds(600))).isEmpty();
+      assertThat(
+              BookingRules.cancel(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, START.plusSeconds(600)))
+          .isEmpty();
     }
 
     @Test
     void staffCancelCheckedInBooking() {
-      assertThat(BookingRules.cancel(booking(AppointmentStatus.CHECKED_IN), STAFF, START.plusSeconds(60))).isEmpty();
+      assertThat(
+              BookingRules.cancel(
+                  booking(AppointmentStatus.CHECKED_IN), STAFF, START.plusSeconds(60)))
+          .isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"CANCELLED", "COMPLETED", "NO_SHOW"})
+    @EnumSource(
+        value = AppointmentStatus.class,
+        names = {"CANCELLED", "COMPLETED", "NO_SHOW"})
     void staffCannotCancelAFinishedBooking(AppointmentStatus status) {
       assertThat(BookingRules.cancel(booking(status), STAFF, START.plusSeconds(60)))
           .contains(RefusalReason.ILLEGAL_TRANSITION);
@@ -128,7 +146,9 @@ class BookingRulesTest {
     void citizenMovesConfirmedBookingToLiveHoldBeforeItStarts() {
       Appointment newHold = holdAt(MITTE, nextMonday, LAST_WEEK.plusSeconds(600));
 
-      assertThat(BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), newHold, Actor.CITIZEN, LAST_WEEK))
+      assertThat(
+              BookingRules.reschedule(
+                  booking(AppointmentStatus.CONFIRMED), newHold, Actor.CITIZEN, LAST_WEEK))
           .isEmpty();
     }
 
@@ -136,21 +156,28 @@ class BookingRulesTest {
     void rescheduleIsRefusedWhenTheNewHoldExpiredAtThisInstant() {
       Appointment newHold = holdAt(MITTE, nextMonday, LAST_WEEK);
 
-      assertThat(BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), newHold, Actor.CITIZEN, LAST_WEEK))
+      assertThat(
+              BookingRules.reschedule(
+                  booking(AppointmentStatus.CONFIRMED), newHold, Actor.CITIZEN, LAST_WEEK))
           .contains(RefusalReason.HOLD_EXPIRED);
     }
 
     @Test
     void rescheduleIsRefusedWhenTheNewHoldWasAlreadyUsed() {
-      Appointment usedHold = holdAt(MITTE, nextMonday, LAST_WEEK.plusSeconds(600))
-          .confirmed(new BookingReference("ABCD2345"), Citizen.named("Max Mustermann"));
+      Appointment usedHold =
+          holdAt(MITTE, nextMonday, LAST_WEEK.plusSeconds(600))
+              .confirmed(new BookingReference("ABCD2345"), Citizen.named("Max Mustermann"));
 
-      assertThat(BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), usedHold, Actor.CITIZEN, LAST_WEEK))
+      assertThat(
+              BookingRules.reschedule(
+                  booking(AppointmentStatus.CONFIRMED), usedHold, Actor.CITIZEN, LAST_WEEK))
           .contains(RefusalReason.HOLD_ALREADY_USED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
+    @EnumSource(
+        value = AppointmentStatus.class,
+        names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
     void onlyAConfirmedBookingCanBeRescheduled(AppointmentStatus status) {
       Appointment newHold = holdAt(MITTE, nextMonday, LAST_WEEK.plusSeconds(600));
 
@@ -162,7 +189,9 @@ class BookingRulesTest {
     void citizenCannotRescheduleAtTheStartInstant() {
       Appointment newHold = holdAt(MITTE, nextMonday, START.plusSeconds(600));
 
-      assertThat(BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), newHold, Actor.CITIZEN, START))
+      assertThat(
+              BookingRules.reschedule(
+                  booking(AppointmentStatus.CONFIRMED), newHold, Actor.CITIZEN, START))
           .contains(RefusalReason.TOO_LATE);
     }
 
@@ -170,7 +199,9 @@ class BookingRulesTest {
     void staffMayRescheduleAConfirmedBookingAfterItsStart() {
       Appointment newHold = holdAt(MITTE, nextMonday, START.plusSeconds(1200));
 
-      assertThat(BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), newHold, STAFF, START.plusSeconds(600)))
+      assertThat(
+              BookingRules.reschedule(
+                  booking(AppointmentStatus.CONFIRMED), newHold, STAFF, START.plusSeconds(600)))
           .isEmpty();
     }
 
@@ -179,7 +210,10 @@ class BookingRulesTest {
       Appointment pankowHold = holdAt(PANKOW, nextMonday, LAST_WEEK.plusSeconds(600));
 
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> BookingRules.reschedule(booking(AppointmentStatus.CONFIRMED), pankowHold, Actor.CITIZEN, LAST_WEEK))
+          .isThrownBy(
+              () ->
+                  BookingRules.reschedule(
+                      booking(AppointmentStatus.CONFIRMED), pankowHold, Actor.CITIZEN, LAST_WEEK))
           .withMessageContaining("office");
     }
   }
@@ -189,13 +223,20 @@ class BookingRulesTest {
 
     @Test
     void staffCheckInOnTheAppointmentDay() {
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, START.minus(Duration.ofMinutes(15)), BERLIN))
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED),
+                  STAFF,
+                  START.minus(Duration.ofMinutes(15)),
+                  BERLIN))
           .isEmpty();
     }
 
     @Test
     void staffCheckInLateOnTheAppointmentDay() {
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 11, 17, 30), BERLIN))
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 11, 17, 30), BERLIN))
           .isEmpty();
     }
 
@@ -204,24 +245,33 @@ class BookingRulesTest {
       Instant halfPastMidnight = berlin(2025, 6, 11, 0, 30);
       assertThat(halfPastMidnight).isEqualTo(Instant.parse("2025-06-10T22:30:00Z"));
 
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, halfPastMidnight, BERLIN)).isEmpty();
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, halfPastMidnight, BERLIN))
+          .isEmpty();
     }
 
     @Test
     void checkInTheDayBeforeIsTooEarly() {
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 16, 0), BERLIN))
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 16, 0), BERLIN))
           .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
     void checkInAMinuteBeforeMidnightOfTheDayBeforeIsTooEarly() {
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 23, 59), BERLIN))
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 23, 59), BERLIN))
           .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
     void checkInTheDayAfterIsTooLate() {
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 12, 8, 0), BERLIN))
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 12, 8, 0), BERLIN))
           .contains(RefusalReason.TOO_LATE);
     }
 
@@ -230,26 +280,35 @@ class BookingRulesTest {
       Instant tenPastMidnight = berlin(2025, 6, 12, 0, 10);
       assertThat(tenPastMidnight).isEqualTo(Instant.parse("2025-06-11T22:10:00Z"));
 
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), STAFF, tenPastMidnight, BERLIN))
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, tenPastMidnight, BERLIN))
           .contains(RefusalReason.TOO_LATE);
     }
 
     @Test
     void citizenCannotCheckThemselvesIn() {
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START, BERLIN))
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START, BERLIN))
           .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @Test
     void systemCannotCheckAnyoneIn() {
-      assertThat(BookingRules.checkIn(booking(AppointmentStatus.CONFIRMED), Actor.SYSTEM, START, BERLIN))
+      assertThat(
+              BookingRules.checkIn(
+                  booking(AppointmentStatus.CONFIRMED), Actor.SYSTEM, START, BERLIN))
           .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
+    @EnumSource(
+        value = AppointmentStatus.class,
+        names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
     void onlyAConfirmedBookingCanBeCheckedIn(AppointmentStatus status) {
-      assertThat(BookingRules.checkIn(booking(status), STAFF, START, BERLIN)).contains(RefusalReason.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.checkIn(booking(status), STAFF, START, BERLIN))
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
     }
   }
 
@@ -258,42 +317,62 @@ class BookingRulesTest {
 
     @Test
     void staffCompleteCheckedInBookingAfterTheStart() {
-      assertThat(BookingRules.complete(booking(AppointmentStatus.CHECKED_IN), STAFF, START.plusSeconds(900), BERLIN))
+      assertThat(
+              BookingRules.complete(
+                  booking(AppointmentStatus.CHECKED_IN), STAFF, START.plusSeconds(900), BERLIN))
           .isEmpty();
     }
 
     @Test
     void staffMayCompleteOnTheAppointmentDayBeforeTheStartTime() {
-      assertThat(BookingRules.complete(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 11, 7, 30), BERLIN))
+      assertThat(
+              BookingRules.complete(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 11, 7, 30), BERLIN))
           .isEmpty();
     }
 
     @Test
     void staffMayCompleteAConfirmedBookingDaysLater() {
-      assertThat(BookingRules.complete(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 16, 10, 0), BERLIN))
+      assertThat(
+              BookingRules.complete(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 16, 10, 0), BERLIN))
           .isEmpty();
     }
 
     @Test
     void completingTheDayBeforeIsTooEarly() {
-      assertThat(BookingRules.complete(booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 23, 59), BERLIN))
+      assertThat(
+              BookingRules.complete(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, berlin(2025, 6, 10, 23, 59), BERLIN))
           .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
     void citizenCannotCompleteTheirBooking() {
-      assertThat(BookingRules.complete(booking(AppointmentStatus.CHECKED_IN), Actor.CITIZEN, START.plusSeconds(900), BERLIN))
+      assertThat(
+              BookingRules.complete(
+                  booking(AppointmentStatus.CHECKED_IN),
+                  Actor.CITIZEN,
+                  START.plusSeconds(900),
+                  BERLIN))
           .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @Test
     void systemCannotCompleteABooking() {
-      assertThat(BookingRules.complete(booking(AppointmentStatus.CHECKED_IN), Actor.SYSTEM, START.plusSeconds(900), BERLIN))
+      assertThat(
+              BookingRules.complete(
+                  booking(AppointmentStatus.CHECKED_IN),
+                  Actor.SYSTEM,
+                  START.plusSeconds(900),
+                  BERLIN))
           .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"COMPLETED", "NO_SHOW", "CANCELLED"})
+    @EnumSource(
+        value = AppointmentStatus.class,
+        names = {"COMPLETED", "NO_SHOW", "CANCELLED"})
     void onlyAConfirmedOrCheckedInBookingCanBeCompleted(AppointmentStatus status) {
       assertThat(BookingRules.complete(booking(status), STAFF, START.plusSeconds(900), BERLIN))
           .contains(RefusalReason.ILLEGAL_TRANSITION);
@@ -305,34 +384,46 @@ class BookingRulesTest {
 
     @Test
     void staffMarkNoShowAtTheStartInstant() {
-      assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), STAFF, START)).isEmpty();
+      assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), STAFF, START))
+          .isEmpty();
     }
 
     @Test
     void staffMarkNoShowAfterTheStart() {
-      assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), STAFF, START.plusSeconds(1800))).isEmpty();
+      assertThat(
+              BookingRules.markNoShow(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, START.plusSeconds(1800)))
+          .isEmpty();
     }
 
     @Test
     void noShowOneSecondBeforeTheStartIsTooEarly() {
-      assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), STAFF, START.minusSeconds(1)))
+      assertThat(
+              BookingRules.markNoShow(
+                  booking(AppointmentStatus.CONFIRMED), STAFF, START.minusSeconds(1)))
           .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
     void citizenCannotMarkThemselvesAsNoShow() {
-      assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START.plusSeconds(60)))
+      assertThat(
+              BookingRules.markNoShow(
+                  booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START.plusSeconds(60)))
           .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @Test
     void systemCannotMarkANoShow() {
-      assertThat(BookingRules.markNoShow(booking(AppointmentStatus.CONFIRMED), Actor.SYSTEM, START.plusSeconds(60)))
+      assertThat(
+              BookingRules.markNoShow(
+                  booking(AppointmentStatus.CONFIRMED), Actor.SYSTEM, START.plusSeconds(60)))
           .contains(RefusalReason.NOT_PERMITTED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
+    @EnumSource(
+        value = AppointmentStatus.class,
+        names = {"CHECKED_IN", "COMPLETED", "NO_SHOW", "CANCELLED"})
     void onlyAConfirmedBookingCanBecomeANoShow(AppointmentStatus status) {
       assertThat(BookingRules.markNoShow(booking(status), STAFF, START.plusSeconds(60)))
           .contains(RefusalReason.ILLEGAL_TRANSITION);
@@ -349,13 +440,17 @@ class BookingRulesTest {
       Appointment confirmed = booking(AppointmentStatus.CONFIRMED);
 
       assertThat(BookingRules.erase(confirmed, Actor.CITIZEN, START.minusNanos(1))).isEmpty();
-      assertThat(BookingRules.statusAfterErasure(confirmed, START.minusNanos(1))).isEqualTo(AppointmentStatus.CANCELLED);
+      assertThat(BookingRules.statusAfterErasure(confirmed, START.minusNanos(1)))
+          .isEqualTo(AppointmentStatus.CANCELLED);
     }
 
     @Test
     void whileTheAppointmentIsUnderWayItsDataCannotBeErased() {
-      assertThat(BookingRules.erase(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START)).contains(RefusalReason.TOO_EARLY);
-      assertThat(BookingRules.erase(booking(AppointmentStatus.CHECKED_IN), STAFF, end.minusNanos(1))).contains(RefusalReason.TOO_EARLY);
+      assertThat(BookingRules.erase(booking(AppointmentStatus.CONFIRMED), Actor.CITIZEN, START))
+          .contains(RefusalReason.TOO_EARLY);
+      assertThat(
+              BookingRules.erase(booking(AppointmentStatus.CHECKED_IN), STAFF, end.minusNanos(1)))
+          .contains(RefusalReason.TOO_EARLY);
     }
 
     @Test
@@ -363,12 +458,16 @@ class BookingRulesTest {
       Appointment confirmed = booking(AppointmentStatus.CONFIRMED);
 
       assertThat(BookingRules.erase(confirmed, Actor.CITIZEN, end)).isEmpty();
-      assertThat(BookingRules.statusAfterErasure(confirmed, end)).isEqualTo(AppointmentStatus.CONFIRMED);
-      assertThat(BookingRules.erase(booking(AppointmentStatus.CHECKED_IN), Actor.CITIZEN, end)).isEmpty();
+      assertThat(BookingRules.statusAfterErasure(confirmed, end))
+          .isEqualTo(AppointmentStatus.CONFIRMED);
+      assertThat(BookingRules.erase(booking(AppointmentStatus.CHECKED_IN), Actor.CITIZEN, end))
+          .isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"COMPLETED", "NO_SHOW", "CANCELLED"})
+    @EnumSource(
+        value = AppointmentStatus.class,
+        names = {"COMPLETED", "NO_SHOW", "CANCELLED"})
     void aClosedBookingIsErasedAtAnyTimeAndKeepsItsStatus(AppointmentStatus status) {
       Appointment booking = booking(status);
 
@@ -381,13 +480,16 @@ class BookingRulesTest {
     void anErasedBookingOrAHoldCannotBeErased() {
       Appointment erased = booking(AppointmentStatus.CANCELLED).erased(LAST_WEEK);
 
-      assertThat(BookingRules.erase(erased, Actor.CITIZEN, LAST_WEEK)).contains(RefusalReason.ILLEGAL_TRANSITION);
-      assertThat(BookingRules.erase(hold(HOLD_EXPIRES), Actor.CITIZEN, LAST_WEEK)).contains(RefusalReason.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.erase(erased, Actor.CITIZEN, LAST_WEEK))
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.erase(hold(HOLD_EXPIRES), Actor.CITIZEN, LAST_WEEK))
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
     }
 
     @Test
     void theSystemErasesByTheRetentionPeriodNotByRequest() {
-      assertThat(BookingRules.erase(booking(AppointmentStatus.COMPLETED), Actor.SYSTEM, end)).contains(RefusalReason.ILLEGAL_TRANSITION);
+      assertThat(BookingRules.erase(booking(AppointmentStatus.COMPLETED), Actor.SYSTEM, end))
+          .contains(RefusalReason.ILLEGAL_TRANSITION);
     }
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class CitizenTest {
 
   private static final Citizen ERIKA =
-      new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.of("+49 30 1234567"));
+      new Citizen(
+          "Erika Mustermann", Optional.of("erika@example.org"), Optional.of("+49 30 1234567"));
 
   @Test
   void textDoesNotShowNameEmailOrPhone() {
@@ -44,7 +45,9 @@ class CitizenTest {
 
   @Test
   void citizensWithTheSameDataAreEqual() {
-    assertThat(Citizen.named("Max Mustermann")).isEqualTo(Citizen.named("Max Mustermann")).isNotEqualTo(ERIKA);
+    assertThat(Citizen.named("Max Mustermann"))
+        .isEqualTo(Citizen.named("Max Mustermann"))
+        .isNotEqualTo(ERIKA);
   }
 
   @Test
@@ -88,7 +91,8 @@ class CitizenTest {
   void emailOfTwoHundredFiftyFourCharactersIsAccepted() {
     String email = "e".repeat(242) + "@example.org";
 
-    assertThat(new Citizen("Erika Mustermann", Optional.of(email), Optional.empty()).email()).contains(email);
+    assertThat(new Citizen("Erika Mustermann", Optional.of(email), Optional.empty()).email())
+        .contains(email);
   }
 
   @Test
@@ -100,7 +104,8 @@ class CitizenTest {
   @Test
   void phoneOfTwoHundredFiftyFiveCharactersIsRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new Citizen("Erika Mustermann", Optional.empty(), Optional.of("1".repeat(255))));
+        .isThrownBy(
+            () -> new Citizen("Erika Mustermann", Optional.empty(), Optional.of("1".repeat(255))));
   }
 
   @Test
@@ -114,43 +119,82 @@ class CitizenTest {
 
   @Test
   void noteOfFiveHundredCharactersIsAcceptedAndFiveHundredAndOneRejected() {
-    assertThat(new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("n".repeat(500))).note())
+    assertThat(
+            new Citizen(
+                    "Erika Mustermann",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("n".repeat(500)))
+                .note())
         .hasValueSatisfying(note -> assertThat(note).hasSize(500));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("n".repeat(501))))
+        .isThrownBy(
+            () ->
+                new Citizen(
+                    "Erika Mustermann",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("n".repeat(501))))
         .withMessageContaining("500");
   }
 
   @Test
   void blankNoteIsRejectedWithoutRepeatingIt() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("   ")))
+        .isThrownBy(
+            () ->
+                new Citizen(
+                    "Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("   ")))
         .withMessageContaining("note");
   }
 
   @Test
   void textAndErrorMessagesNeverShowTheNote() {
-    Citizen withNote = new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("Mietschulden seit März"));
+    Citizen withNote =
+        new Citizen(
+            "Erika Mustermann",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("Mietschulden seit März"));
 
     assertThat(withNote.toString()).doesNotContain("Mietschulden");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new Citizen("Erika Mustermann", Optional.empty(), Optional.empty(), Optional.of("Mietschulden ".repeat(50))))
+        .isThrownBy(
+            () ->
+                new Citizen(
+                    "Erika Mustermann",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("Mietschulden ".repeat(50))))
         .withMessageNotContaining("Mietschulden");
   }
 
   @Test
   void withoutNoteKeepsNameAndContactAndDropsTheNote() {
-    Citizen withNote = new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty(), Optional.of("Rollstuhl"));
+    Citizen withNote =
+        new Citizen(
+            "Erika Mustermann",
+            Optional.of("erika@example.org"),
+            Optional.empty(),
+            Optional.of("Rollstuhl"));
 
-    assertThat(withNote.withoutNote()).isEqualTo(new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty()));
+    assertThat(withNote.withoutNote())
+        .isEqualTo(
+            new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty()));
     assertThat(ERIKA.withoutNote()).isSameAs(ERIKA);
   }
 
   @Test
   void aCitizenWithEmailOrPhoneCanBeReachedOneWithOnlyANameCannot() {
     assertThat(ERIKA.hasContact()).isTrue();
-    assertThat(new Citizen("Erika Mustermann", Optional.empty(), Optional.of("+49 30 1234567")).hasContact()).isTrue();
-    assertThat(new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty()).hasContact()).isTrue();
+    assertThat(
+            new Citizen("Erika Mustermann", Optional.empty(), Optional.of("+49 30 1234567"))
+                .hasContact())
+        .isTrue();
+    assertThat(
+            new Citizen("Erika Mustermann", Optional.of("erika@example.org"), Optional.empty())
+                .hasContact())
+        .isTrue();
     assertThat(Citizen.named("Max Mustermann").hasContact()).isFalse();
   }
 }

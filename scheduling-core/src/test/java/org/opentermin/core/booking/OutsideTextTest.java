@@ -18,25 +18,38 @@ import org.opentermin.core.catalog.ServiceId;
 
 class OutsideTextTest {
 
-  private static final Office MITTE = new Office(OfficeId.of("sbh-mitte"), "Sozialbürgerhaus Mitte", ZoneId.of("Europe/Berlin"),
-      HolidayRegion.munich(), 15, BookingHorizon.of(Duration.ZERO, 60), Duration.ofMinutes(10));
+  private static final Office MITTE =
+      new Office(
+          OfficeId.of("sbh-mitte"),
+          "Sozialbürgerhaus Mitte",
+          ZoneId.of("Europe/Berlin"),
+          HolidayRegion.munich(),
+          15,
+          BookingHorizon.of(Duration.ZERO, 60),
+          Duration.ofMinutes(10));
   private static final Service HOUSING_BENEFIT = service("wohngeld", "Wohngeld", false);
-  private static final Service EDUCATION = service("bildung-und-teilhabe", "Bildung und Teilhabe", false);
-  private static final Service DEBT_ADVICE = service("schuldnerberatung", "Schuldner- und Insolvenzberatung", true);
+  private static final Service EDUCATION =
+      service("bildung-und-teilhabe", "Bildung und Teilhabe", false);
+  private static final Service DEBT_ADVICE =
+      service("schuldnerberatung", "Schuldner- und Insolvenzberatung", true);
 
   private static Service service(String id, String name, boolean sensitive) {
-    return Service.of(ServiceId.of(id), name, Duration.ofMinutes(30), 1, EnumSet.allOf(Channel.class), sensitive);
+    return Service.of(
+        ServiceId.of(id), name, Duration.ofMinutes(30), 1, EnumSet.allOf(Channel.class), sensitive);
   }
 
   @Test
   void theAppointmentIsAnAppointmentAtTheOffice() {
-    assertThat(OutsideText.appointmentAt(MITTE, Locale.ENGLISH)).isEqualTo("Appointment at Sozialbürgerhaus Mitte");
-    assertThat(OutsideText.appointmentAt(MITTE, Locale.GERMANY)).isEqualTo("Termin: Sozialbürgerhaus Mitte");
+    assertThat(OutsideText.appointmentAt(MITTE, Locale.ENGLISH))
+        .isEqualTo("Appointment at Sozialbürgerhaus Mitte");
+    assertThat(OutsideText.appointmentAt(MITTE, Locale.GERMANY))
+        .isEqualTo("Termin: Sozialbürgerhaus Mitte");
   }
 
   @Test
   void plainServicesAreNamed() {
-    assertThat(OutsideText.serviceNames(List.of(HOUSING_BENEFIT, EDUCATION))).containsExactly("Wohngeld", "Bildung und Teilhabe");
+    assertThat(OutsideText.serviceNames(List.of(HOUSING_BENEFIT, EDUCATION)))
+        .containsExactly("Wohngeld", "Bildung und Teilhabe");
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The expected dates come from the holiday laws of the states (Feiertagsgesetze), not from the
- * code under test. In 2026 Easter Sunday is 5 April.
+ * The expected dates come from the holiday laws of the states (Feiertagsgesetze), not from the code
+ * under test. In 2026 Easter Sunday is 5 April.
  */
 class GermanHolidayCalendarTest {
 
@@ -172,8 +172,7 @@ class GermanHolidayCalendarTest {
 
   @ParameterizedTest(name = "Buß- und Bettag {0}")
   @CsvSource({"2025-11-19", "2026-11-18", "2027-11-17", "2023-11-22", "2028-11-22", "2029-11-21"})
-  void saxonyKeepsDayOfRepentanceOnTheWednesdayBeforeTheLastSundayOfTheChurchYear(
-      LocalDate date) {
+  void saxonyKeepsDayOfRepentanceOnTheWednesdayBeforeTheLastSundayOfTheChurchYear(LocalDate date) {
     assertThat(GermanHolidayCalendar.of(GermanState.SAXONY).holidayOn(date))
         .map(Holiday::name)
         .contains("Buß- und Bettag");
@@ -270,8 +269,7 @@ class GermanHolidayCalendarTest {
   @Test
   void easterSundayIsListedOnlyInBrandenburgAndHesse() {
     for (GermanState state : GermanState.values()) {
-      boolean listed =
-          state == GermanState.BRANDENBURG || state == GermanState.HESSE;
+      boolean listed = state == GermanState.BRANDENBURG || state == GermanState.HESSE;
       assertThat(isHoliday(state, EASTER_SUNDAY)).as(state.name()).isEqualTo(listed);
       assertThat(isHoliday(state, WHIT_SUNDAY)).as(state.name()).isEqualTo(listed);
     }
@@ -471,6 +469,7 @@ class GermanHolidayCalendarTest {
 
   @Test
   void aCalendarNeedsARegion() {
-    assertThatNullPointerException().isThrownBy(() -> GermanHolidayCalendar.of((HolidayRegion) null));
+    assertThatNullPointerException()
+        .isThrownBy(() -> GermanHolidayCalendar.of((HolidayRegion) null));
   }
 }

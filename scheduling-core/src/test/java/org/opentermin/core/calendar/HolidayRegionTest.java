@@ -23,8 +23,7 @@ class HolidayRegionTest {
   @Test
   void corpusChristiCanBeKeptInSaxonyAndThuringia() {
     assertThat(
-            HolidayRegion.of(GermanState.SAXONY, RegionalHoliday.CORPUS_CHRISTI)
-                .regionalHolidays())
+            HolidayRegion.of(GermanState.SAXONY, RegionalHoliday.CORPUS_CHRISTI).regionalHolidays())
         .containsExactly(RegionalHoliday.CORPUS_CHRISTI);
     assertThat(
             HolidayRegion.of(GermanState.THURINGIA, RegionalHoliday.CORPUS_CHRISTI)
@@ -63,6 +62,7 @@ class HolidayRegionTest {
             RegionalHoliday.AUGSBURG_PEACE_FESTIVAL,
             RegionalHoliday.AUGSBURG_PEACE_FESTIVAL);
 
-    assertThat(augsburg.regionalHolidays()).containsExactly(RegionalHoliday.AUGSBURG_PEACE_FESTIVAL);
+    assertThat(augsburg.regionalHolidays())
+        .containsExactly(RegionalHoliday.AUGSBURG_PEACE_FESTIVAL);
   }
 }

@@ -55,8 +55,7 @@ class OfficeTest {
   @Test
   void holdOfOneToSixtyMinutesIsAccepted() {
     assertThat(office(15, Duration.ofMinutes(1)).holdDuration()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(office(15, Duration.ofMinutes(60)).holdDuration())
-        .isEqualTo(Duration.ofMinutes(60));
+    assertThat(office(15, Duration.ofMinutes(60)).holdDuration()).isEqualTo(Duration.ofMinutes(60));
   }
 
   @Test

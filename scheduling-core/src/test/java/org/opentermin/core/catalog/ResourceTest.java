@@ -59,6 +59,10 @@ class ResourceTest {
         .isThrownBy(
             () ->
                 Resource.of(
-                    ResourceId.of("sb-02"), OFFICE, "", ResourceKind.CASEWORKER, List.of(PASSPORT)));
+                    ResourceId.of("sb-02"),
+                    OFFICE,
+                    "",
+                    ResourceKind.CASEWORKER,
+                    List.of(PASSPORT)));
   }
 }

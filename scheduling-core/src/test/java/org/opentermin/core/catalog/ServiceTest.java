@@ -102,7 +102,8 @@ class ServiceTest {
   @Test
   void officeWithItsOwnDurationUsesItAndOthersUseTheDefault() {
     Service passport =
-        passport(Duration.ofMinutes(15)).withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20)));
+        passport(Duration.ofMinutes(15))
+            .withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20)));
 
     assertThat(passport.durationAt(MITTE)).isEqualTo(Duration.ofMinutes(20));
     assertThat(passport.durationAt(SPANDAU)).isEqualTo(Duration.ofMinutes(15));
@@ -136,24 +137,36 @@ class ServiceTest {
 
   @Test
   void serviceMadeWithoutModesIsServedInPersonOnlyWithItsOwnDurations() {
-    Service passport = passport(Duration.ofMinutes(15)).withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20)));
+    Service passport =
+        passport(Duration.ofMinutes(15))
+            .withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20)));
 
     assertThat(passport.modes().keySet()).containsExactly(AppointmentMode.IN_PERSON);
     assertThat(passport.allows(AppointmentMode.PHONE)).isFalse();
-    assertThat(passport.durationAt(MITTE, AppointmentMode.IN_PERSON)).isEqualTo(Duration.ofMinutes(20));
-    assertThat(passport.servedBy(AppointmentMode.IN_PERSON, MITTE, ResourceId.of("anyone"))).isTrue();
+    assertThat(passport.durationAt(MITTE, AppointmentMode.IN_PERSON))
+        .isEqualTo(Duration.ofMinutes(20));
+    assertThat(passport.servedBy(AppointmentMode.IN_PERSON, MITTE, ResourceId.of("anyone")))
+        .isTrue();
     assertThat(passport.servedBy(AppointmentMode.VIDEO, MITTE, ResourceId.of("anyone"))).isFalse();
   }
 
   @Test
   void modesOwnDurationWinsOverTheOfficesDuration() {
-    Service passport = passport(Duration.ofMinutes(15))
-        .withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20)))
-        .withModes(Map.of(AppointmentMode.IN_PERSON, ModeOptions.DEFAULT, AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(5))));
+    Service passport =
+        passport(Duration.ofMinutes(15))
+            .withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20)))
+            .withModes(
+                Map.of(
+                    AppointmentMode.IN_PERSON,
+                    ModeOptions.DEFAULT,
+                    AppointmentMode.PHONE,
+                    ModeOptions.lasting(Duration.ofMinutes(5))));
 
     assertThat(passport.durationAt(MITTE, AppointmentMode.PHONE)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(passport.durationAt(SPANDAU, AppointmentMode.PHONE)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(passport.durationAt(SPANDAU, AppointmentMode.IN_PERSON)).isEqualTo(Duration.ofMinutes(15));
+    assertThat(passport.durationAt(SPANDAU, AppointmentMode.PHONE))
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(passport.durationAt(SPANDAU, AppointmentMode.IN_PERSON))
+        .isEqualTo(Duration.ofMinutes(15));
   }
 
   @Test
@@ -166,8 +179,10 @@ class ServiceTest {
   @Test
   void modeWithNamedResourcesIsServedOnlyByThemAndOnlyAtTheirOffices() {
     ResourceId anna = ResourceId.of("anna");
-    Service passport = passport(Duration.ofMinutes(15))
-        .withModes(Map.of(AppointmentMode.VIDEO, ModeOptions.DEFAULT.servedAt(MITTE, List.of(anna))));
+    Service passport =
+        passport(Duration.ofMinutes(15))
+            .withModes(
+                Map.of(AppointmentMode.VIDEO, ModeOptions.DEFAULT.servedAt(MITTE, List.of(anna))));
 
     assertThat(passport.servedBy(AppointmentMode.VIDEO, MITTE, anna)).isTrue();
     assertThat(passport.servedBy(AppointmentMode.VIDEO, MITTE, ResourceId.of("ben"))).isFalse();
@@ -177,8 +192,16 @@ class ServiceTest {
 
   @Test
   void modesAreKeptInTheEnumsOrderWhateverOrderTheyCameIn() {
-    Service passport = passport(Duration.ofMinutes(15)).withModes(Map.of(
-        AppointmentMode.VIDEO, ModeOptions.DEFAULT, AppointmentMode.IN_PERSON, ModeOptions.DEFAULT, AppointmentMode.PHONE, ModeOptions.DEFAULT));
+    Service passport =
+        passport(Duration.ofMinutes(15))
+            .withModes(
+                Map.of(
+                    AppointmentMode.VIDEO,
+                    ModeOptions.DEFAULT,
+                    AppointmentMode.IN_PERSON,
+                    ModeOptions.DEFAULT,
+                    AppointmentMode.PHONE,
+                    ModeOptions.DEFAULT));
 
     assertThat(passport.modes().keySet())
         .containsExactly(AppointmentMode.IN_PERSON, AppointmentMode.PHONE, AppointmentMode.VIDEO);
@@ -186,10 +209,12 @@ class ServiceTest {
 
   @Test
   void otherChangesKeepTheModes() {
-    Map<AppointmentMode, ModeOptions> phoneOnly = Map.of(AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(5)));
+    Map<AppointmentMode, ModeOptions> phoneOnly =
+        Map.of(AppointmentMode.PHONE, ModeOptions.lasting(Duration.ofMinutes(5)));
     Service passport = passport(Duration.ofMinutes(15)).withModes(phoneOnly);
 
-    assertThat(passport.withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20))).modes()).isEqualTo(phoneOnly);
+    assertThat(passport.withDurationAtOffices(Map.of(MITTE, Duration.ofMinutes(20))).modes())
+        .isEqualTo(phoneOnly);
   }
 
   @Test
@@ -201,7 +226,8 @@ class ServiceTest {
 
   @Test
   void modesOwnDurationIsCheckedLikeTheServicesDuration() {
-    assertThatIllegalArgumentException().isThrownBy(() -> ModeOptions.lasting(Duration.ofSeconds(90)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ModeOptions.lasting(Duration.ofSeconds(90)));
     assertThatIllegalArgumentException().isThrownBy(() -> ModeOptions.lasting(Duration.ofHours(9)));
   }
 }

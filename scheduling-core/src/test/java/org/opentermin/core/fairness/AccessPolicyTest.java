@@ -26,11 +26,18 @@ class AccessPolicyTest {
     AccessPolicy recommended = AccessPolicy.recommended();
 
     assertThat(recommended.isNone()).isFalse();
-    assertThat(recommended.release()).contains(new ReleasePolicy(
-        LocalTime.of(8, 0), Duration.ofHours(2), ImmutableList.of(new ReleaseWave(14, 50), new ReleaseWave(7, 50))));
+    assertThat(recommended.release())
+        .contains(
+            new ReleasePolicy(
+                LocalTime.of(8, 0),
+                Duration.ofHours(2),
+                ImmutableList.of(new ReleaseWave(14, 50), new ReleaseWave(7, 50))));
     assertThat(recommended.contingents().orElseThrow().sharePercent())
-        .containsEntry(Contingent.ONLINE, 70).containsEntry(Contingent.PHONE, 20).containsEntry(Contingent.URGENT, 10);
-    assertThat(recommended.quarantine()).contains(new Quarantine(Duration.ofMinutes(15), Duration.ofHours(3)));
+        .containsEntry(Contingent.ONLINE, 70)
+        .containsEntry(Contingent.PHONE, 20)
+        .containsEntry(Contingent.URGENT, 10);
+    assertThat(recommended.quarantine())
+        .contains(new Quarantine(Duration.ofMinutes(15), Duration.ofHours(3)));
     assertThat(recommended.identityLimit()).contains(new IdentityLimit(1, Duration.ofDays(30)));
     assertThat(recommended.holdLimit()).contains(new HoldLimit(3));
     assertThat(recommended.rescheduleLimit()).contains(new RescheduleLimit(3));
@@ -43,16 +50,27 @@ class AccessPolicyTest {
   @Test
   void lotteryWithoutReleaseIsRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new AccessPolicy(
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.of(new LotteryPolicy(Duration.ofHours(48))), Optional.empty(), Optional.empty(), Optional.empty()))
+        .isThrownBy(
+            () ->
+                new AccessPolicy(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(new LotteryPolicy(Duration.ofHours(48))),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty()))
         .withMessageContaining("lottery")
         .withMessageContaining("release policy");
   }
 
   @Test
   void aSingleRuleMakesAPolicyThatIsNotNone() {
-    assertThat(FairnessFixtures.only(new Quarantine(Duration.ZERO, Duration.ZERO)).isNone()).isFalse();
+    assertThat(FairnessFixtures.only(new Quarantine(Duration.ZERO, Duration.ZERO)).isNone())
+        .isFalse();
   }
 
   @Test
@@ -60,7 +78,8 @@ class AccessPolicyTest {
     ServiceId passport = ServiceId.of("passport");
     ServiceId advice = ServiceId.of("advice");
     AccessPolicy strict = AccessPolicy.recommended();
-    AccessPolicies policies = new AccessPolicies(AccessPolicy.none(), ImmutableMap.of(passport, strict), SECRET);
+    AccessPolicies policies =
+        new AccessPolicies(AccessPolicy.none(), ImmutableMap.of(passport, strict), SECRET);
 
     assertThat(policies.forServices(List.of(advice, passport))).isEqualTo(strict);
     assertThat(policies.forServices(List.of(advice))).isEqualTo(AccessPolicy.none());
@@ -70,6 +89,7 @@ class AccessPolicyTest {
 
   @Test
   void policiesTextDoesNotShowTheSecret() {
-    assertThat(AccessPolicies.none(SECRET).toString()).doesNotContain(SECRET.toUuid().toString(), Long.toString(SECRET.high()));
+    assertThat(AccessPolicies.none(SECRET).toString())
+        .doesNotContain(SECRET.toUuid().toString(), Long.toString(SECRET.high()));
   }
 }

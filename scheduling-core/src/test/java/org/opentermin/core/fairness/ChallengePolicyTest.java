@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ChallengePolicyTest {
 
@@ -27,7 +27,8 @@ class ChallengePolicyTest {
     "false, 30, 1, 2, 30",
     "false, 1, 1, 2147483647, 30",
   })
-  void difficultyRisesWithTheRate(boolean always, int bits, int threshold, int holds, int expected) {
+  void difficultyRisesWithTheRate(
+      boolean always, int bits, int threshold, int holds, int expected) {
     OptionalInt required = new ChallengePolicy(always, bits, threshold).requiredDifficulty(holds);
 
     assertThat(required).isEqualTo(expected < 0 ? OptionalInt.empty() : OptionalInt.of(expected));
@@ -35,9 +36,14 @@ class ChallengePolicyTest {
 
   @Test
   void boundsAreChecked() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new ChallengePolicy(true, 0, 0)).withMessageContaining("1 to 30 bits");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ChallengePolicy(true, 0, 0))
+        .withMessageContaining("1 to 30 bits");
     assertThatIllegalArgumentException().isThrownBy(() -> new ChallengePolicy(true, 31, 0));
-    assertThatIllegalArgumentException().isThrownBy(() -> new ChallengePolicy(true, 8, 1_000_001)).withMessageContaining("1000000");
-    assertThatIllegalArgumentException().isThrownBy(() -> new ChallengePolicy(true, 8, 10).requiredDifficulty(-1));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ChallengePolicy(true, 8, 1_000_001))
+        .withMessageContaining("1000000");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ChallengePolicy(true, 8, 10).requiredDifficulty(-1));
   }
 }

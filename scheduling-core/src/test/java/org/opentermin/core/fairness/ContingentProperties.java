@@ -31,23 +31,33 @@ class ContingentProperties {
 
   @Provide
   Arbitrary<ChannelContingents> contingents() {
-    Arbitrary<int[]> shares = Arbitraries.integers().between(0, 100).array(int[].class).ofSize(3).map(cuts -> {
-      int[] sorted = cuts.clone();
-      Arrays.sort(sorted);
-      return new int[] {sorted[0], sorted[1] - sorted[0], sorted[2] - sorted[1], 100 - sorted[2]};
-    });
+    Arbitrary<int[]> shares =
+        Arbitraries.integers()
+            .between(0, 100)
+            .array(int[].class)
+            .ofSize(3)
+            .map(
+                cuts -> {
+                  int[] sorted = cuts.clone();
+                  Arrays.sort(sorted);
+                  return new int[] {
+                    sorted[0], sorted[1] - sorted[0], sorted[2] - sorted[1], 100 - sorted[2]
+                  };
+                });
     return Combinators.combine(
             shares,
             Arbitraries.of(ChannelContingents.BLOCK_SIZES),
             Arbitraries.integers().between(0, 72))
-        .as((share, minutes, releaseHours) -> {
-          ImmutableMap.Builder<Contingent, Integer> map = ImmutableMap.builder();
-          Contingent[] all = Contingent.values();
-          for (int i = 0; i < all.length; i++) {
-            map.put(all[i], share[i]);
-          }
-          return new ChannelContingents(map.buildOrThrow(), ImmutableMap.of(), minutes, Duration.ofHours(releaseHours));
-        });
+        .as(
+            (share, minutes, releaseHours) -> {
+              ImmutableMap.Builder<Contingent, Integer> map = ImmutableMap.builder();
+              Contingent[] all = Contingent.values();
+              for (int i = 0; i < all.length; i++) {
+                map.put(all[i], share[i]);
+              }
+              return new ChannelContingents(
+                  map.buildOrThrow(), ImmutableMap.of(), minutes, Duration.ofHours(releaseHours));
+            });
   }
 
   @Property(tries = 300)
@@ -66,24 +76,39 @@ class ContingentProperties {
     Instant now = from.plusSeconds(nowOffset);
     List<ResourceId> resources = ImmutableList.of(ResourceId.of("anna"), ResourceId.of("bernd"));
 
-    ClosedCapacity closed = ClosedCapacity.of(
-        FairnessFixtures.only(contingents), secret, FairnessFixtures.office(10), resources, from, to, channel, urgent,
-        ImmutableList.of(), now);
+    ClosedCapacity closed =
+        ClosedCapacity.of(
+            FairnessFixtures.only(contingents),
+            secret,
+            FairnessFixtures.office(10),
+            resources,
+            from,
+            to,
+            channel,
+            urgent,
+            ImmutableList.of(),
+            now);
 
     for (ResourceId resource : resources) {
       for (TimeWindow block = contingents.blockAt(BERLIN, from);
           block.start().isBefore(to);
           block = contingents.blockAt(BERLIN, block.end())) {
-        Contingent owner = contingents.contingentOf(secret, OFFICE_ID, BERLIN, resource, block.start());
+        Contingent owner =
+            contingents.contingentOf(secret, OFFICE_ID, BERLIN, resource, block.start());
         boolean open = !coveredAt(closed.byContingents(), resource, block, now);
-        boolean releasedToOnline = channel == Channel.ONLINE
-            && (owner == Contingent.PHONE || owner == Contingent.URGENT)
-            && !now.isBefore(block.start().minus(contingents.releaseToOnlineBefore()));
+        boolean releasedToOnline =
+            channel == Channel.ONLINE
+                && (owner == Contingent.PHONE || owner == Contingent.URGENT)
+                && !now.isBefore(block.start().minus(contingents.releaseToOnlineBefore()));
         boolean urgentStaff = owner == Contingent.URGENT && urgent && channel != Channel.ONLINE;
         boolean allowed = owner == Contingent.of(channel) || releasedToOnline || urgentStaff;
 
-        assertThat(open).as("block %s of %s owned by %s for %s", block, resource, owner, channel).isEqualTo(allowed);
-        if (owner == Contingent.URGENT && channel == Channel.ONLINE && now.isBefore(block.start().minus(contingents.releaseToOnlineBefore()))) {
+        assertThat(open)
+            .as("block %s of %s owned by %s for %s", block, resource, owner, channel)
+            .isEqualTo(allowed);
+        if (owner == Contingent.URGENT
+            && channel == Channel.ONLINE
+            && now.isBefore(block.start().minus(contingents.releaseToOnlineBefore()))) {
           assertThat(open).as("urgent block open to citizens before its release").isFalse();
         }
       }
@@ -93,11 +118,15 @@ class ContingentProperties {
     }
   }
 
-  private static boolean coveredAt(List<BusyPeriod> periods, ResourceId resource, TimeWindow block, Instant now) {
-    return periods.stream().anyMatch(period -> period.resource().equals(resource)
-        && period.isActiveAt(now)
-        && !period.start().isAfter(block.start())
-        && !period.end().isBefore(block.end()));
+  private static boolean coveredAt(
+      List<BusyPeriod> periods, ResourceId resource, TimeWindow block, Instant now) {
+    return periods.stream()
+        .anyMatch(
+            period ->
+                period.resource().equals(resource)
+                    && period.isActiveAt(now)
+                    && !period.start().isAfter(block.start())
+                    && !period.end().isBefore(block.end()));
   }
 
   @Property(tries = 50)

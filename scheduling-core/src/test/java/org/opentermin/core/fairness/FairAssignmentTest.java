@@ -20,7 +20,9 @@ class FairAssignmentTest {
 
   @Test
   void fewestBookedMinutesComesFirst() {
-    assertThat(FairAssignment.equalWeights().order(List.of(ANNA, BERND, CEM), Map.of(ANNA, 300L, BERND, 120L, CEM, 200L)))
+    assertThat(
+            FairAssignment.equalWeights()
+                .order(List.of(ANNA, BERND, CEM), Map.of(ANNA, 300L, BERND, 120L, CEM, 200L)))
         .containsExactly(BERND, CEM, ANNA);
   }
 
@@ -29,16 +31,19 @@ class FairAssignmentTest {
     FairAssignment halfTimeAnna = new FairAssignment(ImmutableMap.of(ANNA, 50));
 
     // Anna: 100 / 50 = 2 per percent; Bernd: 180 / 100 = 1.8.
-    assertThat(halfTimeAnna.order(List.of(ANNA, BERND), Map.of(ANNA, 100L, BERND, 180L))).containsExactly(BERND, ANNA);
+    assertThat(halfTimeAnna.order(List.of(ANNA, BERND), Map.of(ANNA, 100L, BERND, 180L)))
+        .containsExactly(BERND, ANNA);
     // Anna: 80 / 50 = 1.6 comes before Bernd's 1.8.
-    assertThat(halfTimeAnna.order(List.of(ANNA, BERND), Map.of(ANNA, 80L, BERND, 180L))).containsExactly(ANNA, BERND);
+    assertThat(halfTimeAnna.order(List.of(ANNA, BERND), Map.of(ANNA, 80L, BERND, 180L)))
+        .containsExactly(ANNA, BERND);
   }
 
   @Test
   void equalLoadIsBrokenByResourceIdAndMissingMinutesCountAsNone() {
     FairAssignment weighted = new FairAssignment(ImmutableMap.of(CEM, 200));
 
-    assertThat(weighted.order(List.of(CEM, BERND, ANNA), Map.of(CEM, 200L, BERND, 100L))).containsExactly(ANNA, BERND, CEM);
+    assertThat(weighted.order(List.of(CEM, BERND, ANNA), Map.of(CEM, 200L, BERND, 100L)))
+        .containsExactly(ANNA, BERND, CEM);
     assertThat(weighted.order(List.of(BERND, ANNA, BERND), Map.of())).containsExactly(ANNA, BERND);
   }
 
@@ -46,7 +51,10 @@ class FairAssignmentTest {
   void weekRunsFromMondayToMondayLocally() {
     TimeWindow week = FairAssignment.weekOf(Instant.parse("2027-06-16T12:00:00Z"), BERLIN);
 
-    assertThat(week).isEqualTo(new TimeWindow(Instant.parse("2027-06-13T22:00:00Z"), Instant.parse("2027-06-20T22:00:00Z")));
+    assertThat(week)
+        .isEqualTo(
+            new TimeWindow(
+                Instant.parse("2027-06-13T22:00:00Z"), Instant.parse("2027-06-20T22:00:00Z")));
   }
 
   @Test
@@ -67,7 +75,10 @@ class FairAssignmentTest {
 
   @Test
   void weightsOutOfBoundsAreRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new FairAssignment(ImmutableMap.of(ANNA, 0))).withMessageContaining("1 to 1000");
-    assertThatIllegalArgumentException().isThrownBy(() -> new FairAssignment(ImmutableMap.of(ANNA, 1001)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new FairAssignment(ImmutableMap.of(ANNA, 0)))
+        .withMessageContaining("1 to 1000");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new FairAssignment(ImmutableMap.of(ANNA, 1001)));
   }
 }

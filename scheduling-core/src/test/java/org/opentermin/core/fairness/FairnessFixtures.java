@@ -17,8 +17,10 @@ final class FairnessFixtures {
   static final OfficeId OFFICE_ID = OfficeId.of("sbh-mitte");
   static final ResourceId ANNA = ResourceId.of("anna");
   static final ResourceId BERND = ResourceId.of("bernd");
-  static final FairnessSecret SECRET = FairnessSecret.of(UUID.fromString("6f1c9e52-3a7d-4e0b-9c55-0d2f7a41b8e3"));
-  static final FairnessSecret OTHER_SECRET = FairnessSecret.of(UUID.fromString("0b8a2d4e-77c1-4f39-a6e2-5c9d13f0e7aa"));
+  static final FairnessSecret SECRET =
+      FairnessSecret.of(UUID.fromString("6f1c9e52-3a7d-4e0b-9c55-0d2f7a41b8e3"));
+  static final FairnessSecret OTHER_SECRET =
+      FairnessSecret.of(UUID.fromString("0b8a2d4e-77c1-4f39-a6e2-5c9d13f0e7aa"));
 
   private FairnessFixtures() {}
 
@@ -35,19 +37,43 @@ final class FairnessFixtures {
 
   static AccessPolicy only(ReleasePolicy release) {
     return new AccessPolicy(
-        Optional.of(release), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.of(release),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   static AccessPolicy only(ChannelContingents contingents) {
     return new AccessPolicy(
-        Optional.empty(), Optional.of(contingents), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(),
+        Optional.of(contingents),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   static AccessPolicy only(Quarantine quarantine) {
     return new AccessPolicy(
-        Optional.empty(), Optional.empty(), Optional.of(quarantine), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(quarantine),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 }

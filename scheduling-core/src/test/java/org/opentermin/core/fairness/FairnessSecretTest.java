@@ -31,13 +31,17 @@ class FairnessSecretTest {
     FairnessSecret again = FairnessSecret.of(UUID_VALUE);
 
     assertThat(again.hash("p", "a", 1)).isEqualTo(SECRET.hash("p", "a", 1));
-    assertThat(again.keyedDigest("identity", "EMAIL:a@b.de")).isEqualTo(SECRET.keyedDigest("identity", "EMAIL:a@b.de"));
+    assertThat(again.keyedDigest("identity", "EMAIL:a@b.de"))
+        .isEqualTo(SECRET.keyedDigest("identity", "EMAIL:a@b.de"));
   }
 
   @Test
   void aNumberHashesExactlyAsItsDecimalText() {
-    for (long number : new long[] {0, 7, -7, 1_800_000_000L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE}) {
-      assertThat(SECRET.hash("cell", "office", number)).as("%s", number).isEqualTo(SECRET.hash("cell", "office", Long.toString(number)));
+    for (long number :
+        new long[] {0, 7, -7, 1_800_000_000L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE}) {
+      assertThat(SECRET.hash("cell", "office", number))
+          .as("%s", number)
+          .isEqualTo(SECRET.hash("cell", "office", Long.toString(number)));
     }
     assertThat(SECRET.hash("cell", 42)).isEqualTo(SECRET.hash("cell", "42"));
     assertThat(SECRET.hash("cell", 42)).isNotEqualTo(SECRET.hash("cell", 43));

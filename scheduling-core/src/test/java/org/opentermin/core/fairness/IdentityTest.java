@@ -31,25 +31,52 @@ class IdentityTest {
   }
 
   @ParameterizedTest(name = "''{0}'' is not an address")
-  @ValueSource(strings = {"", "erika", "@example.org", "erika@", "a@b@c.de", "erika mustermann@example.org", "+tag@web.de",
-      "...@gmail.com"})
+  @ValueSource(
+      strings = {
+        "",
+        "erika",
+        "@example.org",
+        "erika@",
+        "a@b@c.de",
+        "erika mustermann@example.org",
+        "+tag@web.de",
+        "...@gmail.com"
+      })
   void nonAddressesHaveNoIdentity(String address) {
     assertThat(Identity.email(address)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"0151 234 567 89", "+49 151 23456789", "0049-151-23456789", "(0151) 234/567.89", "+49 (0)151 23456789"})
+  @ValueSource(
+      strings = {
+        "0151 234 567 89",
+        "+49 151 23456789",
+        "0049-151-23456789",
+        "(0151) 234/567.89",
+        "+49 (0)151 23456789"
+      })
   void germanMobileNumberHasOneIdentityHoweverWritten(String number) {
-    assertThat(Identity.phone(number)).contains(new Identity(Identity.Kind.PHONE, "+4915123456789"));
+    assertThat(Identity.phone(number))
+        .contains(new Identity(Identity.Kind.PHONE, "+4915123456789"));
   }
 
   @Test
   void foreignNumbersKeepTheirCountryCode() {
-    assertThat(Identity.phone("0043 1 234567")).contains(new Identity(Identity.Kind.PHONE, "+431234567"));
+    assertThat(Identity.phone("0043 1 234567"))
+        .contains(new Identity(Identity.Kind.PHONE, "+431234567"));
   }
 
   @ParameterizedTest(name = "''{0}'' is not a number")
-  @ValueSource(strings = {"", "12345", "0151 abc", "+49 151 2345 6789 0123 45", "++4915123456789", "+0151234567", "0"})
+  @ValueSource(
+      strings = {
+        "",
+        "12345",
+        "0151 abc",
+        "+49 151 2345 6789 0123 45",
+        "++4915123456789",
+        "+0151234567",
+        "0"
+      })
   void nonNumbersHaveNoIdentity(String number) {
     assertThat(Identity.phone(number)).isEmpty();
   }
@@ -62,12 +89,17 @@ class IdentityTest {
 
   @Test
   void citizenHasAnIdentityForEachValidContact() {
-    Citizen both = new Citizen("Erika", Optional.of("Erika@Example.org"), Optional.of("030 1234567"));
-    Citizen invalidPhone = new Citizen("Erika", Optional.of("erika@example.org"), Optional.of("call me"));
+    Citizen both =
+        new Citizen("Erika", Optional.of("Erika@Example.org"), Optional.of("030 1234567"));
+    Citizen invalidPhone =
+        new Citizen("Erika", Optional.of("erika@example.org"), Optional.of("call me"));
 
-    assertThat(Identity.of(both)).containsExactly(
-        new Identity(Identity.Kind.EMAIL, "erika@example.org"), new Identity(Identity.Kind.PHONE, "+49301234567"));
-    assertThat(Identity.of(invalidPhone)).containsExactly(new Identity(Identity.Kind.EMAIL, "erika@example.org"));
+    assertThat(Identity.of(both))
+        .containsExactly(
+            new Identity(Identity.Kind.EMAIL, "erika@example.org"),
+            new Identity(Identity.Kind.PHONE, "+49301234567"));
+    assertThat(Identity.of(invalidPhone))
+        .containsExactly(new Identity(Identity.Kind.EMAIL, "erika@example.org"));
     assertThat(Identity.of(Citizen.named("Erika"))).isEmpty();
   }
 
@@ -84,7 +116,8 @@ class IdentityTest {
 
   @Test
   void textDoesNotShowTheValue() {
-    assertThat(Identity.email("erika@example.org").orElseThrow().toString()).doesNotContain("erika", "example");
+    assertThat(Identity.email("erika@example.org").orElseThrow().toString())
+        .doesNotContain("erika", "example");
     assertThat(Identity.phone("0301234567").orElseThrow().toString()).doesNotContain("1234567");
   }
 
@@ -94,17 +127,26 @@ class IdentityTest {
     Instant start = Instant.parse("2027-06-14T08:00:00Z");
 
     assertThat(limit.countedAround(start))
-        .isEqualTo(new TimeWindow(start.minus(Duration.ofDays(30)), start.plus(Duration.ofDays(30))));
+        .isEqualTo(
+            new TimeWindow(start.minus(Duration.ofDays(30)), start.plus(Duration.ofDays(30))));
     assertThat(limit.admits(0)).isTrue();
     assertThat(limit.admits(1)).isFalse();
   }
 
   @Test
   void limitsOutOfBoundsAreRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new IdentityLimit(0, Duration.ofDays(30))).withMessageContaining("1 to 100");
-    assertThatIllegalArgumentException().isThrownBy(() -> new IdentityLimit(1, Duration.ofHours(23))).withMessageContaining("1 to 366 days");
-    assertThatIllegalArgumentException().isThrownBy(() -> new HoldLimit(0)).withMessageContaining("1 to 100");
-    assertThatIllegalArgumentException().isThrownBy(() -> new RescheduleLimit(101)).withMessageContaining("0 to 100");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new IdentityLimit(0, Duration.ofDays(30)))
+        .withMessageContaining("1 to 100");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new IdentityLimit(1, Duration.ofHours(23)))
+        .withMessageContaining("1 to 366 days");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new HoldLimit(0))
+        .withMessageContaining("1 to 100");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new RescheduleLimit(101))
+        .withMessageContaining("0 to 100");
     assertThat(new RescheduleLimit(0).allowsAnotherAfter(0)).isFalse();
   }
 }

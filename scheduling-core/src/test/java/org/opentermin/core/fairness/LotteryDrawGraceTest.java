@@ -22,17 +22,22 @@ import org.opentermin.core.catalog.ResourceId;
 
 class LotteryDrawGraceTest {
 
-  private static final ReleasePolicy TWO_WAVES = new ReleasePolicy(
-      LocalTime.of(8, 0), Duration.ofHours(2), ImmutableList.of(new ReleaseWave(14, 50), new ReleaseWave(7, 50)));
+  private static final ReleasePolicy TWO_WAVES =
+      new ReleasePolicy(
+          LocalTime.of(8, 0),
+          Duration.ofHours(2),
+          ImmutableList.of(new ReleaseWave(14, 50), new ReleaseWave(7, 50)));
   private static final AccessPolicy RELEASE_ONLY = only(TWO_WAVES);
-  private static final AccessPolicy WITH_LOTTERY = RELEASE_ONLY.withLottery(new LotteryPolicy(Duration.ofHours(48)));
+  private static final AccessPolicy WITH_LOTTERY =
+      RELEASE_ONLY.withLottery(new LotteryPolicy(Duration.ofHours(48)));
   private static final LocalDate DAY = LocalDate.of(2027, 6, 14);
   private static final Instant FROM = DAY.atStartOfDay(BERLIN).toInstant();
   private static final Instant TO = DAY.plusDays(1).atStartOfDay(BERLIN).toInstant();
   private static final List<ResourceId> BOTH = ImmutableList.of(ANNA, BERND);
 
   private static ClosedCapacity closed(AccessPolicy policy, Instant now) {
-    return ClosedCapacity.of(policy, SECRET, office(30), BOTH, FROM, TO, Channel.ONLINE, false, List.of(), now);
+    return ClosedCapacity.of(
+        policy, SECRET, office(30), BOTH, FROM, TO, Channel.ONLINE, false, List.of(), now);
   }
 
   @Test
@@ -62,12 +67,19 @@ class LotteryDrawGraceTest {
   void capacityStaysClosedFromTheOpeningUntilTheGraceHasPassed() {
     Instant lastWaveOpens = TWO_WAVES.dayFullyOpenAt(SECRET, OFFICE_ID, BERLIN, DAY);
 
-    assertThat(closed(RELEASE_ONLY, lastWaveOpens).byRelease()).as("without a lottery the day is open").isEmpty();
+    assertThat(closed(RELEASE_ONLY, lastWaveOpens).byRelease())
+        .as("without a lottery the day is open")
+        .isEmpty();
     assertThat(closed(WITH_LOTTERY, lastWaveOpens).byRelease()).as("at the draw").isNotEmpty();
-    assertThat(closed(WITH_LOTTERY, lastWaveOpens.plus(LotteryPolicy.DRAW_GRACE).minusMillis(1)).byRelease())
+    assertThat(
+            closed(WITH_LOTTERY, lastWaveOpens.plus(LotteryPolicy.DRAW_GRACE).minusMillis(1))
+                .byRelease())
         .as("just before the grace ends")
         .isNotEmpty()
-        .allSatisfy(period -> assertThat(period.expiresAt()).isEqualTo(lastWaveOpens.plus(LotteryPolicy.DRAW_GRACE)));
+        .allSatisfy(
+            period ->
+                assertThat(period.expiresAt())
+                    .isEqualTo(lastWaveOpens.plus(LotteryPolicy.DRAW_GRACE)));
     assertThat(closed(WITH_LOTTERY, lastWaveOpens.plus(LotteryPolicy.DRAW_GRACE)).byRelease())
         .as("once the grace has passed")
         .isEmpty();
@@ -75,8 +87,19 @@ class LotteryDrawGraceTest {
 
   @Test
   void drawGraceDoesNotCloseAnythingForStaff() {
-    assertThat(ClosedCapacity.of(WITH_LOTTERY, SECRET, office(30), BOTH, FROM, TO, Channel.PHONE, false, List.of(),
-            FROM.minus(Duration.ofDays(30))).byRelease())
+    assertThat(
+            ClosedCapacity.of(
+                    WITH_LOTTERY,
+                    SECRET,
+                    office(30),
+                    BOTH,
+                    FROM,
+                    TO,
+                    Channel.PHONE,
+                    false,
+                    List.of(),
+                    FROM.minus(Duration.ofDays(30)))
+                .byRelease())
         .isEmpty();
   }
 }

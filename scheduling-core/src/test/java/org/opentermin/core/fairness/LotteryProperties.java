@@ -25,19 +25,32 @@ class LotteryProperties {
   @Provide
   Arbitrary<List<Entry>> entries() {
     Arbitrary<String> key = Arbitraries.integers().between(0, 20).map(i -> "key-" + i);
-    return key.list().ofMinSize(0).ofMaxSize(3).list().ofMaxSize(40).map(keyLists -> {
-      List<Entry> entries = new ArrayList<>();
-      for (int i = 0; i < keyLists.size(); i++) {
-        entries.add(new Entry("e" + i, keyLists.get(i)));
-      }
-      return entries;
-    });
+    return key.list()
+        .ofMinSize(0)
+        .ofMaxSize(3)
+        .list()
+        .ofMaxSize(40)
+        .map(
+            keyLists -> {
+              List<Entry> entries = new ArrayList<>();
+              for (int i = 0; i < keyLists.size(); i++) {
+                entries.add(new Entry("e" + i, keyLists.get(i)));
+              }
+              return entries;
+            });
   }
 
   @Property(tries = 300)
   void winnersNeverShareAnIdentity(
-      @ForAll("entries") List<Entry> entries, @ForAll @IntRange(min = 0, max = 50) int places, @ForAll long secret) {
-    String seed = Lottery.seed(new FairnessSecret(secret, ~secret), FairnessFixtures.OFFICE_ID, LocalDate.of(2027, 6, 1), 0);
+      @ForAll("entries") List<Entry> entries,
+      @ForAll @IntRange(min = 0, max = 50) int places,
+      @ForAll long secret) {
+    String seed =
+        Lottery.seed(
+            new FairnessSecret(secret, ~secret),
+            FairnessFixtures.OFFICE_ID,
+            LocalDate.of(2027, 6, 1),
+            0);
     List<Entry> order = Lottery.drawOrder(seed, entries, Entry::id);
     List<Entry> winners = Lottery.winners(order, Entry::keys, places);
 
@@ -54,20 +67,21 @@ class LotteryProperties {
   @Property(tries = 300)
   void everyPlaceIsFilledWhileDistinctIdentitiesRemain(
       @ForAll("entries") List<Entry> entries, @ForAll @IntRange(min = 0, max = 50) int places) {
-    List<Entry> singleKeyed = entries.stream()
-        .filter(entry -> entry.keys().size() == 1)
-        .toList();
+    List<Entry> singleKeyed = entries.stream().filter(entry -> entry.keys().size() == 1).toList();
     List<Entry> order = Lottery.drawOrder("seed", singleKeyed, Entry::id);
     long distinct = order.stream().map(entry -> entry.keys().get(0)).distinct().count();
 
-    assertThat(Lottery.winners(order, Entry::keys, places)).hasSize((int) Math.min(places, distinct));
+    assertThat(Lottery.winners(order, Entry::keys, places))
+        .hasSize((int) Math.min(places, distinct));
   }
 
   @Property(tries = 300)
-  void drawOrderIgnoresInputOrder(@ForAll("entries") List<Entry> entries, @ForAll long shuffleSeed) {
+  void drawOrderIgnoresInputOrder(
+      @ForAll("entries") List<Entry> entries, @ForAll long shuffleSeed) {
     List<Entry> shuffled = new ArrayList<>(entries);
     Collections.shuffle(shuffled, new Random(shuffleSeed));
 
-    assertThat(Lottery.drawOrder("seed", shuffled, Entry::id)).isEqualTo(Lottery.drawOrder("seed", entries, Entry::id));
+    assertThat(Lottery.drawOrder("seed", shuffled, Entry::id))
+        .isEqualTo(Lottery.drawOrder("seed", entries, Entry::id));
   }
 }

@@ -53,7 +53,8 @@ class LotteryTest {
     List<String> expected = new ArrayList<>(ids);
     expected.sort((a, b) -> sha256(SEED + "|" + a).compareTo(sha256(SEED + "|" + b)));
 
-    assertThat(Lottery.drawOrder(SEED, ids, Function.identity())).containsExactlyElementsOf(expected);
+    assertThat(Lottery.drawOrder(SEED, ids, Function.identity()))
+        .containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -68,7 +69,9 @@ class LotteryTest {
       Collections.shuffle(ids, shuffler);
       assertThat(Lottery.drawOrder(SEED, ids, Function.identity())).isEqualTo(order);
     }
-    assertThat(order).isNotEqualTo(Lottery.drawOrder(Lottery.seed(SECRET, OFFICE_ID, DAY, 1), ids, Function.identity()));
+    assertThat(order)
+        .isNotEqualTo(
+            Lottery.drawOrder(Lottery.seed(SECRET, OFFICE_ID, DAY, 1), ids, Function.identity()));
   }
 
   @Test
@@ -79,9 +82,12 @@ class LotteryTest {
     Entry other = new Entry("4", Set.of("mail-c"));
     Entry anonymous = new Entry("5", Set.of());
 
-    assertThat(Lottery.winners(List.of(first, sameMail, samePhone, other, anonymous), Entry::keys, 10))
+    assertThat(
+            Lottery.winners(List.of(first, sameMail, samePhone, other, anonymous), Entry::keys, 10))
         .containsExactly(first, other, anonymous);
-    assertThat(Lottery.winners(List.of(first, sameMail, samePhone, other, anonymous), Entry::keys, 1)).containsExactly(first);
+    assertThat(
+            Lottery.winners(List.of(first, sameMail, samePhone, other, anonymous), Entry::keys, 1))
+        .containsExactly(first);
     assertThat(Lottery.winners(List.of(first, other), Entry::keys, 0)).isEmpty();
   }
 
@@ -96,8 +102,10 @@ class LotteryTest {
   void entriesOpenTheEntryWindowBeforeTheWave() {
     Instant opens = Instant.parse("2027-05-31T06:00:00Z");
 
-    assertThat(AccessPolicy.RECOMMENDED_LOTTERY.entriesOpenAt(opens)).isEqualTo(opens.minus(Duration.ofHours(48)));
-    assertThatIllegalArgumentException().isThrownBy(() -> new LotteryPolicy(Duration.ofMinutes(59)))
+    assertThat(AccessPolicy.RECOMMENDED_LOTTERY.entriesOpenAt(opens))
+        .isEqualTo(opens.minus(Duration.ofHours(48)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new LotteryPolicy(Duration.ofMinutes(59)))
         .withMessageContaining("1 hour to 14 days");
   }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The expected hashes were computed outside Java (Python's hashlib) from the UTF-8 bytes of
- * {@code challenge + ":" + solution}; their leading zero bits are counted by hand in the comments.
+ * The expected hashes were computed outside Java (Python's hashlib) from the UTF-8 bytes of {@code
+ * challenge + ":" + solution}; their leading zero bits are counted by hand in the comments.
  */
 class ProofOfWorkTest {
 
@@ -39,10 +39,14 @@ class ProofOfWorkTest {
   @Test
   void leadingZeroBitsOfKnownSha256Digests() {
     // SHA-256("opentermin:2") = 002e31ab...: 0x00 is 8 zero bits, 0x2e = 0010 1110 adds 2.
-    assertThat(ProofOfWork.leadingZeroBits(hex("002e31abcfc8ee379fc2cbfb5b9e77efccc9cca29d2bf6eb5fcab005b71f0193")))
+    assertThat(
+            ProofOfWork.leadingZeroBits(
+                hex("002e31abcfc8ee379fc2cbfb5b9e77efccc9cca29d2bf6eb5fcab005b71f0193")))
         .isEqualTo(10);
     // SHA-256("opentermin:5646") = 0002d8eb...: 0x00, then 0x02 = 0000 0010 adds 6.
-    assertThat(ProofOfWork.leadingZeroBits(hex("0002d8eb31e57f9b799eeebb87a7b409c3092c1d50618923afd41debe3107b64")))
+    assertThat(
+            ProofOfWork.leadingZeroBits(
+                hex("0002d8eb31e57f9b799eeebb87a7b409c3092c1d50618923afd41debe3107b64")))
         .isEqualTo(14);
   }
 
@@ -80,14 +84,23 @@ class ProofOfWorkTest {
   }
 
   @ParameterizedTest(name = "challenge \"{0}\"")
-  @ValueSource(strings = {"", "a", "AAECAwQFBgcICQoLDA0ODw.c2lnbmF0dXJl", "Bürgerbüro Mitte", "with:colons:inside"})
+  @ValueSource(
+      strings = {
+        "",
+        "a",
+        "AAECAwQFBgcICQoLDA0ODw.c2lnbmF0dXJl",
+        "Bürgerbüro Mitte",
+        "with:colons:inside"
+      })
   void solvedChallengeIsSolvedAndNoSmallerCounterSolvesIt(String challenge) {
     int bits = 8;
     String solution = ProofOfWork.solve(challenge, bits);
 
     assertThat(ProofOfWork.solves(challenge, solution, bits)).isTrue();
     for (long smaller = 0; smaller < Long.parseLong(solution); smaller++) {
-      assertThat(ProofOfWork.solves(challenge, Long.toString(smaller), bits)).as("counter %s", smaller).isFalse();
+      assertThat(ProofOfWork.solves(challenge, Long.toString(smaller), bits))
+          .as("counter %s", smaller)
+          .isFalse();
     }
   }
 
@@ -99,7 +112,19 @@ class ProofOfWorkTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" is no solution")
-  @ValueSource(strings = {"", " 2", "2 ", "-2", "+2", "2.0", "２", "٢", "a_b", "123456789012345678901234567890123"})
+  @ValueSource(
+      strings = {
+        "",
+        " 2",
+        "2 ",
+        "-2",
+        "+2",
+        "2.0",
+        "２",
+        "٢",
+        "a_b",
+        "123456789012345678901234567890123"
+      })
   void malformedSolutionsSolveNothingEvenAtDifficultyZero(String solution) {
     assertThat(ProofOfWork.solves("opentermin", solution, 0)).isFalse();
   }
@@ -111,11 +136,14 @@ class ProofOfWorkTest {
 
   @Test
   void difficultyOutsideZeroToThirtyBitsIsRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> ProofOfWork.solves("opentermin", "2", -1));
-    assertThatIllegalArgumentException().isThrownBy(() -> ProofOfWork.solves("opentermin", "2", 31));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ProofOfWork.solves("opentermin", "2", -1));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ProofOfWork.solves("opentermin", "2", 31));
     assertThatIllegalArgumentException().isThrownBy(() -> ProofOfWork.solve("opentermin", 31));
     assertThatIllegalArgumentException().isThrownBy(() -> ProofOfWork.solve("opentermin", -1));
-    assertThat(ProofOfWork.solves("opentermin", "2", ProofOfWork.MAXIMUM_DIFFICULTY_BITS)).isFalse();
+    assertThat(ProofOfWork.solves("opentermin", "2", ProofOfWork.MAXIMUM_DIFFICULTY_BITS))
+        .isFalse();
   }
 
   @Test

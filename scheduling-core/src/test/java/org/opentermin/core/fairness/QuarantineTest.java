@@ -37,20 +37,27 @@ class QuarantineTest {
   void sameCancellationReopensAtTheSameInstantEverywhere() {
     AppointmentId id = new AppointmentId(OFFICE_ID, new UUID(1, 2));
 
-    assertThat(AccessPolicy.RECOMMENDED_QUARANTINE.reopensAt(FairnessSecret.of(SECRET.toUuid()), id, CANCELLED_AT))
+    assertThat(
+            AccessPolicy.RECOMMENDED_QUARANTINE.reopensAt(
+                FairnessSecret.of(SECRET.toUuid()), id, CANCELLED_AT))
         .isEqualTo(AccessPolicy.RECOMMENDED_QUARANTINE.reopensAt(SECRET, id, CANCELLED_AT));
   }
 
   @Test
   void withoutWindowReopensExactlyAfterTheDelay() {
-    assertThat(new Quarantine(Duration.ofMinutes(5), Duration.ZERO).reopensAt(SECRET, new AppointmentId(OFFICE_ID, new UUID(1, 2)), CANCELLED_AT))
+    assertThat(
+            new Quarantine(Duration.ofMinutes(5), Duration.ZERO)
+                .reopensAt(SECRET, new AppointmentId(OFFICE_ID, new UUID(1, 2)), CANCELLED_AT))
         .isEqualTo(CANCELLED_AT.plus(Duration.ofMinutes(5)));
   }
 
   @Test
   void durationsBeyondAWeekOrNegativeAreRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new Quarantine(Duration.ofDays(8), Duration.ZERO)).withMessageContaining("7 days");
-    assertThatIllegalArgumentException().isThrownBy(() -> new Quarantine(Duration.ZERO, Duration.ofSeconds(-1)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Quarantine(Duration.ofDays(8), Duration.ZERO))
+        .withMessageContaining("7 days");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Quarantine(Duration.ZERO, Duration.ofSeconds(-1)));
   }
 
   @Test
@@ -63,7 +70,8 @@ class QuarantineTest {
     assertThat(since).isEqualTo(Instant.parse("2027-03-01T08:00:00Z"));
     for (int i = 0; i < 200; i++) {
       AppointmentId cancelled = new AppointmentId(OFFICE_ID, new UUID(7, i));
-      assertThat(quarantine.reopensAt(SECRET, cancelled, since.minusMillis(1))).isBeforeOrEqualTo(now);
+      assertThat(quarantine.reopensAt(SECRET, cancelled, since.minusMillis(1)))
+          .isBeforeOrEqualTo(now);
     }
   }
 }

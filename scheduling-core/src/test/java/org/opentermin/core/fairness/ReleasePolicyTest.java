@@ -20,8 +20,11 @@ import org.opentermin.core.catalog.ResourceId;
 
 class ReleasePolicyTest {
 
-  private static final ReleasePolicy TWO_WAVES = new ReleasePolicy(
-      LocalTime.of(8, 0), Duration.ofHours(2), ImmutableList.of(new ReleaseWave(14, 50), new ReleaseWave(7, 50)));
+  private static final ReleasePolicy TWO_WAVES =
+      new ReleasePolicy(
+          LocalTime.of(8, 0),
+          Duration.ofHours(2),
+          ImmutableList.of(new ReleaseWave(14, 50), new ReleaseWave(7, 50)));
   private static final LocalDate DAY = LocalDate.of(2027, 6, 14);
 
   @Test
@@ -44,7 +47,8 @@ class ReleasePolicyTest {
     int differing = 0;
     for (int i = 0; i < 60; i++) {
       LocalDate day = DAY.plusDays(i);
-      if (!TWO_WAVES.waveOpensAt(SECRET, OFFICE_ID, BERLIN, day, 0)
+      if (!TWO_WAVES
+          .waveOpensAt(SECRET, OFFICE_ID, BERLIN, day, 0)
           .equals(TWO_WAVES.waveOpensAt(OTHER_SECRET, OFFICE_ID, BERLIN, day, 0))) {
         differing++;
       }
@@ -58,7 +62,8 @@ class ReleasePolicyTest {
       LocalDate day = DAY.plusDays(i);
       for (int wave = 0; wave < 2; wave++) {
         int daysBefore = TWO_WAVES.waves().get(wave).daysBefore();
-        Instant base = ZonedDateTime.of(day.minusDays(daysBefore), LocalTime.of(8, 0), BERLIN).toInstant();
+        Instant base =
+            ZonedDateTime.of(day.minusDays(daysBefore), LocalTime.of(8, 0), BERLIN).toInstant();
 
         assertThat(TWO_WAVES.waveOpensAt(SECRET, OFFICE_ID, BERLIN, day, wave))
             .isAfterOrEqualTo(base)
@@ -69,15 +74,19 @@ class ReleasePolicyTest {
 
   @Test
   void withoutRandomWindowAWaveOpensExactlyAtItsTime() {
-    ReleasePolicy exact = new ReleasePolicy(LocalTime.of(7, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(3, 100)));
+    ReleasePolicy exact =
+        new ReleasePolicy(
+            LocalTime.of(7, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(3, 100)));
 
-    assertThat(exact.waveOpensAt(SECRET, OFFICE_ID, BERLIN, DAY, 0)).isEqualTo(Instant.parse("2027-06-11T05:00:00Z"));
+    assertThat(exact.waveOpensAt(SECRET, OFFICE_ID, BERLIN, DAY, 0))
+        .isEqualTo(Instant.parse("2027-06-11T05:00:00Z"));
   }
 
   @Test
   void openingInTheSpringForwardGapMovesToTheNextValidTime() {
     ReleasePolicy atHalfPastTwo =
-        new ReleasePolicy(LocalTime.of(2, 30), Duration.ZERO, ImmutableList.of(new ReleaseWave(1, 100)));
+        new ReleasePolicy(
+            LocalTime.of(2, 30), Duration.ZERO, ImmutableList.of(new ReleaseWave(1, 100)));
 
     assertThat(atHalfPastTwo.waveOpensAt(SECRET, OFFICE_ID, BERLIN, LocalDate.of(2027, 3, 29), 0))
         .isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
@@ -85,15 +94,19 @@ class ReleasePolicyTest {
 
   @Test
   void waveSharesAreRoughlyRespectedOverTenThousandCells() {
-    ReleasePolicy uneven = new ReleasePolicy(
-        LocalTime.of(8, 0),
-        Duration.ZERO,
-        ImmutableList.of(new ReleaseWave(21, 20), new ReleaseWave(14, 30), new ReleaseWave(7, 50)));
+    ReleasePolicy uneven =
+        new ReleasePolicy(
+            LocalTime.of(8, 0),
+            Duration.ZERO,
+            ImmutableList.of(
+                new ReleaseWave(21, 20), new ReleaseWave(14, 30), new ReleaseWave(7, 50)));
     int[] counts = new int[3];
     Instant first = Instant.parse("2027-01-04T07:00:00Z");
     for (int i = 0; i < 10_000; i++) {
       ResourceId resource = ResourceId.of("r" + (i % 7));
-      counts[uneven.waveOf(SECRET, OFFICE_ID, resource, first.plus(Duration.ofMinutes(10L * (i / 7))))]++;
+      counts[
+          uneven.waveOf(
+              SECRET, OFFICE_ID, resource, first.plus(Duration.ofMinutes(10L * (i / 7))))]++;
     }
 
     assertThat(counts[0]).isBetween(1_700, 2_300);
@@ -122,16 +135,25 @@ class ReleasePolicyTest {
   @Test
   void sharesNotSummingToAHundredAreRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ReleasePolicy(
-            LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(14, 50), new ReleaseWave(7, 40))))
-        .withMessageContaining("sum to 100").withMessageContaining("90");
+        .isThrownBy(
+            () ->
+                new ReleasePolicy(
+                    LocalTime.of(8, 0),
+                    Duration.ZERO,
+                    ImmutableList.of(new ReleaseWave(14, 50), new ReleaseWave(7, 40))))
+        .withMessageContaining("sum to 100")
+        .withMessageContaining("90");
   }
 
   @Test
   void wavesOutOfOrderAreRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ReleasePolicy(
-            LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of(new ReleaseWave(7, 50), new ReleaseWave(14, 50))))
+        .isThrownBy(
+            () ->
+                new ReleasePolicy(
+                    LocalTime.of(8, 0),
+                    Duration.ZERO,
+                    ImmutableList.of(new ReleaseWave(7, 50), new ReleaseWave(14, 50))))
         .withMessageContaining("earliest first");
   }
 
@@ -140,24 +162,40 @@ class ReleasePolicyTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new ReleasePolicy(LocalTime.of(8, 0), Duration.ZERO, ImmutableList.of()))
         .withMessageContaining("1 to 4 waves");
-    assertThatIllegalArgumentException().isThrownBy(() -> new ReleasePolicy(
-        LocalTime.of(8, 0),
-        Duration.ZERO,
-        ImmutableList.of(new ReleaseWave(5, 20), new ReleaseWave(4, 20), new ReleaseWave(3, 20), new ReleaseWave(2, 20),
-            new ReleaseWave(1, 20))));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new ReleasePolicy(
+                    LocalTime.of(8, 0),
+                    Duration.ZERO,
+                    ImmutableList.of(
+                        new ReleaseWave(5, 20),
+                        new ReleaseWave(4, 20),
+                        new ReleaseWave(3, 20),
+                        new ReleaseWave(2, 20),
+                        new ReleaseWave(1, 20))));
   }
 
   @Test
   void randomWindowOfADayIsRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ReleasePolicy(LocalTime.of(8, 0), Duration.ofHours(24), ImmutableList.of(new ReleaseWave(1, 100))))
+        .isThrownBy(
+            () ->
+                new ReleasePolicy(
+                    LocalTime.of(8, 0),
+                    Duration.ofHours(24),
+                    ImmutableList.of(new ReleaseWave(1, 100))))
         .withMessageContaining("24 hours");
   }
 
   @Test
   void waveOutsideItsBoundsIsRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new ReleaseWave(367, 100)).withMessageContaining("366");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ReleaseWave(367, 100))
+        .withMessageContaining("366");
     assertThatIllegalArgumentException().isThrownBy(() -> new ReleaseWave(-1, 100));
-    assertThatIllegalArgumentException().isThrownBy(() -> new ReleaseWave(1, 0)).withMessageContaining("1 to 100");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ReleaseWave(1, 0))
+        .withMessageContaining("1 to 100");
   }
 }

@@ -25,7 +25,9 @@ class WaitingOrderTest {
     Entry middle = new Entry("a", NINE.plusSeconds(1));
     Entry late = new Entry("m", NINE.plusSeconds(60));
 
-    assertThat(WaitingOrder.order(SECRET, List.of(late, early, middle), Entry::registeredAt, Entry::id))
+    assertThat(
+            WaitingOrder.order(
+                SECRET, List.of(late, early, middle), Entry::registeredAt, Entry::id))
         .containsExactly(early, middle, late);
   }
 
@@ -40,27 +42,39 @@ class WaitingOrderTest {
     Random shuffler = new Random(11);
     for (int round = 0; round < 5; round++) {
       Collections.shuffle(simultaneous, shuffler);
-      assertThat(WaitingOrder.order(SECRET, simultaneous, Entry::registeredAt, Entry::id)).isEqualTo(order);
+      assertThat(WaitingOrder.order(SECRET, simultaneous, Entry::registeredAt, Entry::id))
+          .isEqualTo(order);
     }
-    assertThat(order).isNotEqualTo(simultaneous.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList());
-    assertThat(order).isNotEqualTo(WaitingOrder.order(OTHER_SECRET, simultaneous, Entry::registeredAt, Entry::id));
+    assertThat(order)
+        .isNotEqualTo(simultaneous.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList());
+    assertThat(order)
+        .isNotEqualTo(
+            WaitingOrder.order(OTHER_SECRET, simultaneous, Entry::registeredAt, Entry::id));
     for (int i = 1; i < order.size(); i++) {
-      assertThat(SECRET.hash("waiting", order.get(i - 1).id())).isLessThanOrEqualTo(SECRET.hash("waiting", order.get(i).id()));
+      assertThat(SECRET.hash("waiting", order.get(i - 1).id()))
+          .isLessThanOrEqualTo(SECRET.hash("waiting", order.get(i).id()));
     }
   }
 
   @Test
   void repeatedIdsAreRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> WaitingOrder.order(SECRET, List.of(new Entry("a", NINE), new Entry("a", NINE.plusSeconds(1))),
-            Entry::registeredAt, Entry::id))
+        .isThrownBy(
+            () ->
+                WaitingOrder.order(
+                    SECRET,
+                    List.of(new Entry("a", NINE), new Entry("a", NINE.plusSeconds(1))),
+                    Entry::registeredAt,
+                    Entry::id))
         .withMessageContaining("unique");
   }
 
   @Test
   void offerLapsesAfterItsExpiry() {
-    assertThat(AccessPolicy.RECOMMENDED_WAITING_LIST.offerExpiresAt(NINE)).isEqualTo(NINE.plus(Duration.ofHours(12)));
-    assertThatIllegalArgumentException().isThrownBy(() -> new WaitingListPolicy(Duration.ofMinutes(4)))
+    assertThat(AccessPolicy.RECOMMENDED_WAITING_LIST.offerExpiresAt(NINE))
+        .isEqualTo(NINE.plus(Duration.ofHours(12)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new WaitingListPolicy(Duration.ofMinutes(4)))
         .withMessageContaining("5 minutes to 7 days");
   }
 }

@@ -23,10 +23,16 @@ class RetentionPeriodTest {
 
   private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
   private static final Instant END = START.plus(Duration.ofMinutes(20));
-  private static final Appointment BOOKING = Appointment.hold(
-          new AppointmentId(OfficeId.of("sbh-mitte"), new UUID(1, 1)), ResourceId.of("anna"), START, END,
-          List.of(new BookedService(ServiceId.of("wohngeld"), 1)), Channel.ONLINE, START.minusSeconds(3600))
-      .confirmed(new BookingReference("K7M2QX9P"), Citizen.named("Erika Mustermann"));
+  private static final Appointment BOOKING =
+      Appointment.hold(
+              new AppointmentId(OfficeId.of("sbh-mitte"), new UUID(1, 1)),
+              ResourceId.of("anna"),
+              START,
+              END,
+              List.of(new BookedService(ServiceId.of("wohngeld"), 1)),
+              Channel.ONLINE,
+              START.minusSeconds(3600))
+          .confirmed(new BookingReference("K7M2QX9P"), Citizen.named("Erika Mustermann"));
 
   @Test
   void defaultIsThirtyDays() {
@@ -38,21 +44,26 @@ class RetentionPeriodTest {
   void oneDayAndTenYearsAreTheBounds() {
     assertThat(RetentionPeriod.ofDays(1).days()).isEqualTo(1);
     assertThat(RetentionPeriod.ofDays(3650).days()).isEqualTo(3650);
-    assertThatIllegalArgumentException().isThrownBy(() -> RetentionPeriod.ofDays(0)).withMessageContaining("1 to 3650");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> RetentionPeriod.ofDays(0))
+        .withMessageContaining("1 to 3650");
     assertThatIllegalArgumentException().isThrownBy(() -> RetentionPeriod.ofDays(3651));
   }
 
   @Test
   void dataOfABookingIsDueThePeriodAfterItsEnd() {
-    assertThat(RetentionPeriod.ofDays(7).erasureDue(BOOKING, Optional.empty())).isEqualTo(END.plus(Duration.ofDays(7)));
+    assertThat(RetentionPeriod.ofDays(7).erasureDue(BOOKING, Optional.empty()))
+        .isEqualTo(END.plus(Duration.ofDays(7)));
   }
 
   @Test
   void dataOfABookingCancelledBeforeItsEndIsDueThePeriodAfterTheCancellation() {
     Instant cancelled = START.minus(Duration.ofDays(40));
 
-    assertThat(RetentionPeriod.ofDays(7).erasureDue(BOOKING, Optional.of(cancelled))).isEqualTo(cancelled.plus(Duration.ofDays(7)));
-    assertThat(RetentionPeriod.ofDays(7).erasureDue(BOOKING, Optional.of(END.plusSeconds(1)))).isEqualTo(END.plus(Duration.ofDays(7)));
+    assertThat(RetentionPeriod.ofDays(7).erasureDue(BOOKING, Optional.of(cancelled)))
+        .isEqualTo(cancelled.plus(Duration.ofDays(7)));
+    assertThat(RetentionPeriod.ofDays(7).erasureDue(BOOKING, Optional.of(END.plusSeconds(1))))
+        .isEqualTo(END.plus(Duration.ofDays(7)));
   }
 
   @Test

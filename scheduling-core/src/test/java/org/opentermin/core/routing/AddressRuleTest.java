@@ -21,7 +21,8 @@ class AddressRuleTest {
 
   @Test
   void oddSideTakesOddNumbersWithSuffixesByTheirNumber() {
-    AddressRule oddSide = AddressRule.of("line 2", "80331", "Hauptstraße", 1, 99, Parity.ODD, MITTE);
+    AddressRule oddSide =
+        AddressRule.of("line 2", "80331", "Hauptstraße", 1, 99, Parity.ODD, MITTE);
 
     assertThat(oddSide.matches(Address.of("80331", "Hauptstr.", "13"))).isTrue();
     assertThat(oddSide.matches(Address.of("80331", "Hauptstr.", "13a"))).isTrue();
@@ -33,7 +34,8 @@ class AddressRuleTest {
 
   @Test
   void rangeEndsAreInclusive() {
-    AddressRule evenSide = AddressRule.of("line 3", "80331", "Hauptstraße", 2, 12, Parity.EVEN, MITTE);
+    AddressRule evenSide =
+        AddressRule.of("line 3", "80331", "Hauptstraße", 2, 12, Parity.EVEN, MITTE);
 
     assertThat(evenSide.matches(Address.of("80331", "Hauptstraße", "2"))).isTrue();
     assertThat(evenSide.matches(Address.of("80331", "Hauptstraße", "12 B"))).isTrue();
@@ -62,7 +64,9 @@ class AddressRuleTest {
   @Test
   void invalidRulesAndCodesAreRejected() {
     assertThatIllegalArgumentException().isThrownBy(() -> PostalCode.of("8033"));
-    assertThatIllegalArgumentException().isThrownBy(() -> new HouseNumberRange(2, 2, Parity.ODD)).withMessageContaining("no ODD");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new HouseNumberRange(2, 2, Parity.ODD))
+        .withMessageContaining("no ODD");
     assertThatIllegalArgumentException().isThrownBy(() -> new HouseNumberRange(10, 2, Parity.ALL));
   }
 }

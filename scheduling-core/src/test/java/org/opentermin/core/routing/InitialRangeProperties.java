@@ -19,7 +19,10 @@ class InitialRangeProperties {
 
   @Provide
   Arbitrary<InitialRange> ranges() {
-    return letters().tuple2().filter(t -> valid(t.get1(), t.get2())).map(t -> new InitialRange(t.get1(), t.get2()));
+    return letters()
+        .tuple2()
+        .filter(t -> valid(t.get1(), t.get2()))
+        .map(t -> new InitialRange(t.get1(), t.get2()));
   }
 
   private static boolean valid(String from, String to) {
@@ -32,24 +35,34 @@ class InitialRangeProperties {
   }
 
   @Property(tries = 500)
-  void rangesThatShareANameOverlap(@ForAll("ranges") InitialRange a, @ForAll("ranges") InitialRange b, @ForAll("letters") String name) {
+  void rangesThatShareANameOverlap(
+      @ForAll("ranges") InitialRange a,
+      @ForAll("ranges") InitialRange b,
+      @ForAll("letters") String name) {
     SurnameKey key = new SurnameKey(name);
     if (a.contains(key) && b.contains(key)) {
       assertThat(a.overlaps(b)).isTrue();
     }
     if (a.overlaps(b)) {
-      assertThat(a.contains(new SurnameKey(a.from().compareTo(b.from()) >= 0 ? a.from() : b.from()))).isTrue();
+      assertThat(
+              a.contains(new SurnameKey(a.from().compareTo(b.from()) >= 0 ? a.from() : b.from())))
+          .isTrue();
     }
   }
 
   @Property(tries = 500)
   void nameOutsideEveryRangeLiesInAGap(
-      @ForAll("ranges") InitialRange a, @ForAll("ranges") InitialRange b, @ForAll("letters") String name) {
+      @ForAll("ranges") InitialRange a,
+      @ForAll("ranges") InitialRange b,
+      @ForAll("letters") String name) {
     SurnameKey key = new SurnameKey(name);
     boolean covered = a.contains(key) || b.contains(key);
     boolean inGap =
         InitialRange.gaps(List.of(a, b)).stream()
-            .anyMatch(gap -> name.compareTo(gap.from()) >= 0 && gap.before().map(end -> name.compareTo(end) < 0).orElse(true));
+            .anyMatch(
+                gap ->
+                    name.compareTo(gap.from()) >= 0
+                        && gap.before().map(end -> name.compareTo(end) < 0).orElse(true));
     assertThat(inGap).isEqualTo(!covered);
   }
 }

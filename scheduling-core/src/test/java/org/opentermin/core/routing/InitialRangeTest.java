@@ -47,7 +47,9 @@ class InitialRangeTest {
 
   @Test
   void rangeThatEndsBeforeItStartsIsRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> InitialRange.parse("Gf–Ge")).withMessageContaining("Gf–Ge");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> InitialRange.parse("Gf–Ge"))
+        .withMessageContaining("Gf–Ge");
     assertThatIllegalArgumentException().isThrownBy(() -> InitialRange.parse("M–A"));
     assertThat(InitialRange.parse("Ge–G").contains(key("Gez"))).isTrue();
   }
@@ -78,6 +80,8 @@ class InitialRangeTest {
   void rangesUpToZLeaveNoGapAndMissingEndsAreGaps() {
     assertThat(InitialRange.gaps(List.of(InitialRange.parse("Mb–Z"), GF_MA, A_GE))).isEmpty();
     assertThat(InitialRange.gaps(List.of(GF_MA)))
-        .containsExactly(new InitialRange.Gap("a", Optional.of("gf")), new InitialRange.Gap("mb", Optional.empty()));
+        .containsExactly(
+            new InitialRange.Gap("a", Optional.of("gf")),
+            new InitialRange.Gap("mb", Optional.empty()));
   }
 }

@@ -9,8 +9,11 @@ class RoutingInputsTextTest {
 
   @Test
   void aCitizensAddressSurnameAndCaseNumberAreHiddenInTheirText() {
-    assertThat(Address.of("80331", "Sendlinger Straße", "12a").toString()).doesNotContain("80331").doesNotContainIgnoringCase("sendlinger");
-    assertThat(SurnameKey.of("Müller", NamePrefixes.KEEP).toString()).doesNotContainIgnoringCase("muller");
+    assertThat(Address.of("80331", "Sendlinger Straße", "12a").toString())
+        .doesNotContain("80331")
+        .doesNotContainIgnoringCase("sendlinger");
+    assertThat(SurnameKey.of("Müller", NamePrefixes.KEEP).toString())
+        .doesNotContainIgnoringCase("muller");
     assertThat(CaseNumber.of("SBH-12/2027").toString()).doesNotContain("12");
   }
 }

@@ -62,6 +62,8 @@ class SurnameKeyTest {
 
   @Test
   void surnameWithoutLettersIsRejected() {
-    assertThatIllegalArgumentException().isThrownBy(() -> kept(" - ' ")).withMessageContaining("at least one letter");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> kept(" - ' "))
+        .withMessageContaining("at least one letter");
   }
 }

@@ -57,8 +57,7 @@ class TimeOfDayRangeTest {
 
   @Test
   void endWithSecondsIsRejected() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> TimeOfDayRange.of("08:00", "12:00:01"));
+    assertThatIllegalArgumentException().isThrownBy(() -> TimeOfDayRange.of("08:00", "12:00:01"));
   }
 
   @Test

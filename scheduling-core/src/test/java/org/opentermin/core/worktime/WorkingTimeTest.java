@@ -13,13 +13,16 @@ import org.opentermin.core.time.TimeOfDayRange;
 
 class WorkingTimeTest {
 
-  private static final WeeklyRule MONDAY_MORNING = WeeklyRule.weekly(Set.of(MONDAY), "08:00", "12:00");
+  private static final WeeklyRule MONDAY_MORNING =
+      WeeklyRule.weekly(Set.of(MONDAY), "08:00", "12:00");
   private static final WeeklyRule THURSDAY_AFTERNOON =
       WeeklyRule.weekly(Set.of(THURSDAY), "14:00", "18:00");
-  private static final WeeklyRule FRIDAY_MORNING = WeeklyRule.weekly(Set.of(FRIDAY), "08:00", "12:00");
+  private static final WeeklyRule FRIDAY_MORNING =
+      WeeklyRule.weekly(Set.of(FRIDAY), "08:00", "12:00");
   private static final WeeklyRule LUNCH_BREAK =
       WeeklyRule.weekly(Set.of(MONDAY, THURSDAY), "12:00", "12:30");
-  private static final WeeklyRule COFFEE_BREAK = WeeklyRule.weekly(Set.of(MONDAY), "10:00", "10:15");
+  private static final WeeklyRule COFFEE_BREAK =
+      WeeklyRule.weekly(Set.of(MONDAY), "10:00", "10:15");
   private static final ExtraTime EXTRA_SATURDAY =
       ExtraTime.of(LocalDate.of(2026, 3, 7), "09:00", "13:00");
   private static final ExtraTime EXTRA_SUNDAY =
